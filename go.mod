@@ -1,0 +1,3 @@
+module github.com/sitrep-news/sitrep
+
+go 1.26.8
