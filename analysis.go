@@ -131,12 +131,12 @@ type Geo struct {
 
 // Mention kinds say how a mention refers to its entity.
 const (
-	MentionName     = "name"     // the full or partial name
-	MentionAcronym  = "acronym"  // KCNA for Korean Central News Agency
-	MentionDemonym  = "demonym"  // "North Korean" for North Korea
-	MentionMetonym  = "metonym"  // "Pyongyang", "the Kremlin" standing for a government
-	MentionPronoun  = "pronoun"  // "he", "she"
-	MentionNominal  = "nominal"  // "the president"
+	MentionName    = "name"    // the full or partial name
+	MentionAcronym = "acronym" // KCNA for Korean Central News Agency
+	MentionDemonym = "demonym" // "North Korean" for North Korea
+	MentionMetonym = "metonym" // "Pyongyang", "the Kremlin" standing for a government
+	MentionPronoun = "pronoun" // "he", "she"
+	MentionNominal = "nominal" // "the president"
 )
 
 // Mention is one occurrence of an entity in the text.
@@ -179,7 +179,7 @@ type Quantity struct {
 	Category    string   `json:"category"`            // personnel, casualties, munitions, money, percent, ...
 	Entity      string   `json:"entity"`              // entity id: whose (the country whose troops)
 	Modality    string   `json:"modality"`
-	Source      string   `json:"source"`           // who gave the figure, as written
+	Source      string   `json:"source"`            // who gave the figure, as written
 	Speaker     string   `json:"speaker,omitempty"` // that source's entity id
 	Quote       string   `json:"quote,omitempty"`   // id of the attribution the figure sits in
 	Sentence    int      `json:"sentence"`
@@ -205,11 +205,11 @@ type Quote struct {
 	// Source is who said it, as written ("South Korean officials"); the zero
 	// TextSpan when the text names no source.
 	Source    TextSpan `json:"source"`
-	Cue       TextSpan `json:"cue"`                 // the reporting words: "said", "according to"
-	Venue     string   `json:"venue"`               // where it was said, as written: "on Korean Central TV"
-	Addressee string   `json:"addressee"`           // to whom: "lawmakers"
-	Time      string   `json:"time,omitempty"`      // timex id of when it was said, where the text says
-	Modality  string   `json:"modality,omitempty"`  // reported, believed, negated ...: the stance the cue expresses
+	Cue       TextSpan `json:"cue"`                // the reporting words: "said", "according to"
+	Venue     string   `json:"venue"`              // where it was said, as written: "on Korean Central TV"
+	Addressee string   `json:"addressee"`          // to whom: "lawmakers"
+	Time      string   `json:"time,omitempty"`     // timex id of when it was said, where the text says
+	Modality  string   `json:"modality,omitempty"` // reported, believed, negated ...: the stance the cue expresses
 	Sentence  int      `json:"sentence"`
 }
 
@@ -240,8 +240,8 @@ type Event struct {
 	Sentence int       `json:"sentence"`
 	Time     EventTime `json:"time"`
 	Modality string    `json:"modality"`
-	Source   string    `json:"source"`           // who reports it, as written; "" for the article itself
-	Quote    string    `json:"quote,omitempty"`  // id of the attribution it sits in
+	Source   string    `json:"source"`            // who reports it, as written; "" for the article itself
+	Quote    string    `json:"quote,omitempty"`   // id of the attribution it sits in
 	Summary  string    `json:"summary,omitempty"` // one-line "who did what to whom where"
 }
 

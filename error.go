@@ -8,11 +8,11 @@ import (
 // Error codes. Each maps to one exit status in the CLI and one HTTP status in
 // the web API (see web/ and cmd/sitrep).
 const (
-	EINVALID  = "invalid"   // the input is malformed: bad UTF-8, binary, empty, bad date, bad JSON
-	ETOOLARGE = "too_large" // the input exceeds a configured size limit
-	ENOTFOUND = "not_found" // the thing asked for does not exist
-	ECONFLICT = "conflict"  // the operation conflicts with the store's state
-	EINTERNAL = "internal"  // a bug or an unexpected failure
+	EINVALID     = "invalid"     // the input is malformed: bad UTF-8, binary, empty, bad date, bad JSON
+	ETOOLARGE    = "too_large"   // the input exceeds a configured size limit
+	ENOTFOUND    = "not_found"   // the thing asked for does not exist
+	ECONFLICT    = "conflict"    // the operation conflicts with the store's state
+	EINTERNAL    = "internal"    // a bug or an unexpected failure
 	EUNAVAILABLE = "unavailable" // a remote resource could not be reached
 )
 
