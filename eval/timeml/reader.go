@@ -66,7 +66,7 @@ type Event struct {
 	Class      string // OCCURRENCE, REPORTING, STATE, I_STATE, I_ACTION, ASPECTUAL, PERCEPTION
 	// From the first MAKEINSTANCE (empty when there is none).
 	EIID, Tense, Aspect, Polarity, POS, Modality string
-	Instances []Instance
+	Instances                                    []Instance
 }
 
 // Instance is one MAKEINSTANCE of an event.
