@@ -1,53 +1,292 @@
 package text
 
-// Segment splits text into paragraphs, sentences and tokens.
-// (Provisional implementation; the full scanner replaces it.)
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	sitrep "github.com/sitrep-news/sitrep"
+)
+
+// Segment splits text into paragraphs, sentences and tokens. The text is not
+// modified; every span is a byte range into it. Chrome paragraphs (site
+// furniture) get no tokens and no sentences.
 func Segment(text string) *Doc {
 	d := &Doc{Text: text}
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '\n' {
-			if i > start {
-				d.Paragraphs = append(d.Paragraphs, Paragraph{Start: start, End: i, Kind: "text"})
-			}
-			start = i + 1
+	d.Tokens = make([]Token, 0, len(text)/5+8)
+	d.Paragraphs = paragraphs(text, make([]Paragraph, 0, len(text)/200+4))
+	d.Sentences = make([]Sentence, 0, len(text)/100+4)
+	for pi := range d.Paragraphs {
+		p := d.Paragraphs[pi]
+		if p.Kind == sitrep.ParagraphChrome {
+			continue
 		}
-	}
-	for pi, p := range d.Paragraphs {
-		sStart := -1
+		start, end := p.Start, p.End
+		if p.Kind == sitrep.ParagraphHeading {
+			start, end = headingContent(text, start, end)
+		}
 		first := len(d.Tokens)
-		for i := p.Start; i < p.End; {
-			c := text[i]
-			if c == ' ' || c == '\t' || c == '\r' {
-				i++
-				continue
+		d.Tokens = tokenize(text, start, end, d.Tokens)
+		if p.Kind == sitrep.ParagraphHeading {
+			if len(d.Tokens) > first {
+				d.Sentences = append(d.Sentences, Sentence{
+					Start: d.Tokens[first].Start, End: d.Tokens[len(d.Tokens)-1].End,
+					First: first, Last: len(d.Tokens), Paragraph: pi, Heading: true,
+				})
 			}
-			j := i + 1
-			k := Punct
-			if isAlnum(c) || c >= 0x80 {
-				k = Word
-				for j < p.End && (isAlnum(text[j]) || text[j] >= 0x80) {
-					j++
-				}
-			}
-			if sStart < 0 {
-				sStart = i
-			}
-			d.Tokens = append(d.Tokens, Token{Start: i, End: j, Kind: k})
-			if c == '.' || c == '!' || c == '?' || j == p.End {
-				d.Sentences = append(d.Sentences, Sentence{Start: sStart, End: j, First: first, Last: len(d.Tokens), Paragraph: pi})
-				sStart = -1
-				first = len(d.Tokens)
-			}
-			i = j
+			continue
 		}
-		if sStart >= 0 {
-			d.Sentences = append(d.Sentences, Sentence{Start: sStart, End: d.Tokens[len(d.Tokens)-1].End, First: first, Last: len(d.Tokens), Paragraph: pi})
-		}
+		d.Sentences = sentences(d, first, len(d.Tokens), pi, d.Sentences)
 	}
 	return d
 }
 
-func isAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+// ---- paragraphs ----
+
+type line struct{ start, end int } // end excludes "\n" and a trailing "\r"
+
+func paragraphs(text string, out []Paragraph) []Paragraph {
+	// Collect lines.
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
+	for i := 0; i <= len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		next := len(text) + 1
+		if j >= 0 {
+			end = i + j
+			next = end + 1
+		}
+		e := end
+		if e > i && text[e-1] == '\r' {
+			e--
+		}
+		lines = append(lines, line{i, e})
+		i = next
+	}
+	wrapped, width := isWrapped(text, lines)
+	pStart, pEnd := -1, -1
+	flush := func() {
+		if pStart >= 0 {
+			out = append(out, Paragraph{Start: pStart, End: pEnd, Kind: sitrep.ParagraphText})
+			pStart = -1
+		}
+	}
+	for li, ln := range lines {
+		s, e := trimSpace(text, ln.start, ln.end)
+		if s == e {
+			flush()
+			continue
+		}
+		if !wrapped {
+			flush()
+			out = append(out, Paragraph{Start: s, End: e, Kind: lineKind(text[s:e])})
+			continue
+		}
+		// Wrapped copy: a line joins the running paragraph unless it is
+		// indented (a new paragraph in wire copy) or the paragraph is done.
+		indented := s > ln.start && (text[ln.start] == ' ' || text[ln.start] == '\t')
+		if pStart >= 0 && indented {
+			flush()
+		}
+		k := lineKind(text[s:e])
+		if k != sitrep.ParagraphText && (pStart < 0 || k == sitrep.ParagraphChrome) {
+			// A heading or chrome line stands alone unless it continues a paragraph.
+			nextBlank := li+1 >= len(lines) || isBlank(text, lines[li+1])
+			nextIndented := li+1 < len(lines) && lines[li+1].start < lines[li+1].end &&
+				(text[lines[li+1].start] == ' ' || text[lines[li+1].start] == '\t')
+			if k == sitrep.ParagraphChrome || nextBlank || nextIndented || e-s < width/2 {
+				flush()
+				out = append(out, Paragraph{Start: s, End: e, Kind: k})
+				continue
+			}
+		}
+		if pStart < 0 {
+			pStart = s
+		}
+		pEnd = e
+		// A short line ending a sentence closes its paragraph.
+		if e-ln.start < width*6/10 && endsSentence(text[s:e]) {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// isWrapped decides whether text is hard-wrapped at a fixed width (wire copy,
+// e-mail): most lines are of similar length below ~100 columns and many end
+// mid-sentence. It returns the typical width.
+func isWrapped(text string, lines []line) (bool, int) {
+	n, short, long, open, maxLen := 0, 0, 0, 0, 0
+	for _, ln := range lines {
+		l := ln.end - ln.start
+		if l == 0 || isBlank(text, ln) {
+			continue
+		}
+		n++
+		if l <= 100 {
+			short++
+		}
+		if l >= 40 {
+			long++
+		}
+		if l > maxLen {
+			maxLen = l
+		}
+		s, e := trimSpace(text, ln.start, ln.end)
+		if !endsSentence(text[s:e]) {
+			open++
+		}
+	}
+	if n < 3 || maxLen > 110 {
+		return false, maxLen
+	}
+	return short*10 >= n*9 && long*2 >= n && open*10 >= n*3, maxLen
+}
+
+func isBlank(text string, ln line) bool {
+	s, e := trimSpace(text, ln.start, ln.end)
+	return s == e
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		c := text[s]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			s++
+			continue
+		}
+		if c >= 0x80 {
+			r, n := utf8.DecodeRuneInString(text[s:e])
+			if unicode.IsSpace(r) || r == 0xFEFF {
+				s += n
+				continue
+			}
+		}
+		break
+	}
+	for e > s {
+		c := text[e-1]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			e--
+			continue
+		}
+		if c >= 0x80 {
+			r, n := utf8.DecodeLastRuneInString(text[s:e])
+			if unicode.IsSpace(r) {
+				e -= n
+				continue
+			}
+		}
+		break
+	}
+	return s, e
+}
+
+// endsSentence reports whether a line ends with sentence-final punctuation,
+// possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '"', '\'', '”', '’', ')', ']', '*', '_':
+			s = s[:len(s)-n]
+			continue
+		case '.', '!', '?', '…', ':', ';':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// lineKind classifies a single-line paragraph: site chrome, a heading
+// (Markdown "#", a bold line, or a short line without final punctuation),
+// or text.
+func lineKind(s string) string {
+	if isChrome(s) {
+		return sitrep.ParagraphChrome
+	}
+	if strings.HasPrefix(s, "#") {
+		t := strings.TrimLeft(s, "#")
+		if len(t) < len(s) && len(s)-len(t) <= 6 && (t == "" || t[0] == ' ') {
+			return sitrep.ParagraphHeading
+		}
+	}
+	if len(s) > 4 && (strings.HasPrefix(s, "**") && strings.HasSuffix(s, "**") ||
+		strings.HasPrefix(s, "__") && strings.HasSuffix(s, "__")) && !strings.Contains(s[2:len(s)-2], "**") {
+		return sitrep.ParagraphHeading
+	}
+	if len(s) <= 120 && !endsSentence(s) && words(s) <= 14 {
+		r, _ := utf8.DecodeRuneInString(s)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return sitrep.ParagraphHeading
+		}
+	}
+	return sitrep.ParagraphText
+}
+
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// chromeLines are the whole-line texts of site furniture, compared after
+// lower-casing and trimming punctuation. Kept short and generic: prompts,
+// sharing widgets, ad slots and wire sign-offs.
+var chromeLines = map[string]bool{
+	"advertisement": true, "advertising": true, "sponsored": true, "sponsored content": true,
+	"ad": true, "story continues below advertisement": true, "continue reading below": true,
+	"subscribe": true, "subscribe now": true, "subscribe today": true, "sign up": true, "sign in": true,
+	"log in": true, "login": true, "register": true, "login to continue learning": true,
+	"login to continue reading": true, "log in to continue reading": true, "sign in to continue reading": true,
+	"subscribe to continue reading": true, "continue reading": true, "read more": true, "read more:": true,
+	"share": true, "share this": true, "share this article": true, "share this story": true, "tweet": true,
+	"email": true, "print": true, "comments": true, "comment": true, "related": true, "related articles": true,
+	"related stories": true, "related content": true, "recommended": true, "most read": true, "trending": true,
+	"skip to content": true, "skip to main content": true, "back to top": true, "menu": true, "close": true,
+	"accept": true, "accept cookies": true, "accept all cookies": true, "we use cookies": true,
+	"newsletter": true, "sign up for our newsletter": true, "follow us": true, "watch": true, "listen": true,
+	"listen to this article": true, "reuter": true, "reuters": true, "getty images": true, "ap photo": true,
+	"image": true, "photo": true, "video": true, "loading": true, "loading...": true, "click here": true,
+	"you may also like": true, "more from": true, "get the app": true, "open in app": true,
+}
+
+func isChrome(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
+	var b [64]byte
+	t := b[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		t = append(t, c)
+	}
+	k := strings.Trim(string(t), " \t.!|•·-–—*_#>[]()")
+	return chromeLines[k]
+}
+
+// headingContent strips Markdown heading markup ("## ", "**…**") from a
+// heading paragraph so its tokens are the words alone.
+func headingContent(text string, s, e int) (int, int) {
+	for s < e && text[s] == '#' {
+		s++
+	}
+	for s+1 < e && (text[s:s+2] == "**" || text[s:s+2] == "__") {
+		s += 2
+	}
+	for e-2 > s && (text[e-2:e] == "**" || text[e-2:e] == "__") {
+		e -= 2
+	}
+	return trimSpace(text, s, e)
 }

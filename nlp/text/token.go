@@ -1,0 +1,333 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbrevs are words that keep their period as part of the token. Titles
+// (which never end a sentence before a name) are marked true.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "adm": true, "lt": true,
+	"col": true, "sgt": true, "capt": true, "maj": true, "cmdr": true, "cmdt": true, "gov": true, "sen": true,
+	"rep": true, "rev": true, "pres": true, "gens": true, "sens": true, "reps": true, "messrs": true,
+	"hon": true, "fr": true, "mt": true, "ft": true, "st": true, "cpl": true, "pvt": true, "brig": true,
+	"supt": true, "insp": true, "det": true, "atty": true, "amb": true, "ald": true,
+	// not titles: may end a sentence
+	"jr": false, "sr": false, "inc": false, "corp": false, "co": false, "ltd": false, "llc": false,
+	"plc": false, "bros": false, "vs": false, "etc": false, "jan": false, "feb": false, "mar": false,
+	"apr": false, "jun": false, "jul": false, "aug": false, "sep": false, "sept": false, "oct": false,
+	"nov": false, "dec": false, "mon": false, "tue": false, "tues": false, "wed": false, "thu": false,
+	"thurs": false, "fri": false, "sat": false, "sun": false, "approx": false, "est": false, "dept": false,
+	"univ": false, "assn": false, "av": false, "ave": false, "blvd": false, "rd": false, "no": false,
+	"nos": false, "vol": false, "pp": false, "ca": false, "cf": false, "al": false, "govt": false,
+	"mln": false, "bln": false, "pct": false, "dlrs": false, "cts": false, "shr": false, "qtr": false,
+	"yr": false, "yrs": false, "mo": false, "mos": false, "wk": false, "min": false, "max": false,
+	"intl": false, "natl": false, "ga": false, "calif": false, "conn": false, "fla": false, "ill": false,
+	"mass": false, "mich": false, "minn": false, "penn": false, "tenn": false, "tex": false, "va": false,
+	"wash": false, "wis": false, "ariz": false, "colo": false, "del": false, "ind": false, "kan": false,
+	"ky": false, "md": false, "mo.": false, "neb": false, "nev": false, "okla": false, "ore": false,
+	"pa": false, "wyo": false, "ala": false, "ark": false,
+}
+
+// isTitleAbbrev reports whether an abbreviation token ("Gen.") is a title
+// that precedes a name and so never ends a sentence.
+func isTitleAbbrev(tok string) bool {
+	if len(tok) < 2 || tok[len(tok)-1] != '.' {
+		return false
+	}
+	return abbrevs[lower(tok[:len(tok)-1])]
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
+
+// runeAt decodes the rune at i with an ASCII fast path.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isLetterByte(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
+}
+
+// tokenize appends the tokens of text[start:end] to toks.
+func tokenize(text string, start, end int, toks []Token) []Token {
+	s := text[:end]
+	lineStart := true
+	for i := start; i < end; {
+		r, n := runeAt(s, i)
+		if isSpace(r) {
+			if r == '\n' {
+				lineStart = true
+			}
+			i += n
+			continue
+		}
+		var t Token
+		switch {
+		case isLetter(r):
+			t = scanWord(s, i)
+		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+			t = scanNumber(s, i)
+		default:
+			t = scanPunct(s, i, r, n)
+		}
+		if lineStart {
+			t.Flags |= LineStart
+			lineStart = false
+		}
+		// Split clitics off words: "Pyongyang's" -> "Pyongyang" "'s",
+		// "wasn't" -> "was" "n't".
+		if t.Kind == Word {
+			if c := cliticStart(s, t.Start, t.End); c > t.Start {
+				w := Token{Start: t.Start, End: c, Kind: Word}
+				shape(s, &w)
+				w.Flags |= t.Flags & LineStart
+				toks = append(toks, w)
+				t = Token{Start: c, End: t.End, Kind: Word}
+				shape(s, &t)
+			}
+		}
+		toks = append(toks, t)
+		i = t.End
+	}
+	return toks
+}
+
+// scanWord scans letters with inner hyphens, apostrophes (O'Brien, clitics),
+// digits (COVID-19, F-16) and abbreviation periods (U.S., Gen.).
+func scanWord(s string, i int) Token {
+	start := i
+	letters := 0
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if isLetter(r) || (r < utf8.RuneSelf && isDigitByte(byte(r))) {
+			i += n
+			letters++
+			continue
+		}
+		// Inner connectors: a hyphen or apostrophe followed by a letter or digit.
+		if (r == '-' || isApostrophe(r) || r == '&') && i+n < len(s) {
+			r2, _ := runeAt(s, i+n)
+			if isLetter(r2) || (r2 < utf8.RuneSelf && isDigitByte(byte(r2))) {
+				if r == '&' && !(i > start && isUpperByte(s[i-1]) && isUpperByte(s[i+1])) {
+					break // AT&T, S&P but not "this&that"
+				}
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	// Abbreviation periods: initials chains (U.S., U.N., e.g., a.m.) and
+	// known abbreviations (Gen., Sept., Inc.).
+	if i < len(s) && s[i] == '.' {
+		w := s[start:i]
+		switch {
+		case letters == 1 || isInitialChain(w):
+			i++
+			for i+1 < len(s) && isLetterByte(s[i]) && s[i+1] == '.' {
+				i += 2
+			}
+		default:
+			if _, ok := abbrevs[lower(w)]; ok {
+				if lower(w) == "no" || lower(w) == "nos" {
+					// "No. 1" but "said no." stays a sentence end.
+					if j := i + 1; j+1 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) {
+						i++
+					}
+				} else {
+					i++
+				}
+			}
+		}
+	}
+	t := Token{Start: start, End: i, Kind: Word}
+	shape(s, &t)
+	return t
+}
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// isInitialChain reports whether w is like "U.S" (letters separated by
+// periods), which we reach having stopped at its final period.
+func isInitialChain(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if k%2 == 1 {
+			if w[k] != '.' {
+				return false
+			}
+		} else if !isLetterByte(w[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// cliticStart returns the offset where a clitic ('s, n't, 're, 've, 'll,
+// 'd, 'm, with a straight or curly apostrophe) begins inside word token
+// [start,end), or start if none.
+func cliticStart(s string, start, end int) int {
+	// Find the last apostrophe.
+	ap, apLen := -1, 0
+	for k := end - 1; k > start; k-- {
+		if s[k] == '\'' {
+			ap, apLen = k, 1
+			break
+		}
+		if s[k] == 0x99 && k >= start+2 && s[k-1] == 0x80 && s[k-2] == 0xE2 {
+			ap, apLen = k-2, 3
+			break
+		}
+	}
+	if ap <= start {
+		return start
+	}
+	suf := s[ap+apLen : end]
+	switch len(suf) {
+	case 1:
+		switch suf[0] | 0x20 {
+		case 's', 'd', 'm':
+			return ap
+		case 't':
+			if ap-1 > start && s[ap-1]|0x20 == 'n' {
+				return ap - 1
+			}
+		}
+	case 2:
+		switch suf[0]|0x20 {
+		case 'r', 'v', 'l':
+			if l := suf[1] | 0x20; l == 'e' || l == 'l' {
+				return ap
+			}
+		}
+	}
+	return start
+}
+
+// scanNumber scans digits with inner separators (11,000; 4.2; 8/28/2024;
+// 15:00; 2024-08-28) and trailing letters (80th, 1990s, 30k, 2bn).
+func scanNumber(s string, i int) Token {
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if isDigitByte(c) {
+			i++
+			continue
+		}
+		if (c == ',' || c == '.' || c == '/' || c == ':' || c == '-') && i+1 < len(s) && isDigitByte(s[i+1]) {
+			i++
+			continue
+		}
+		break
+	}
+	for i < len(s) && isLetterByte(s[i]) {
+		i++
+	}
+	t := Token{Start: start, End: i, Kind: Number}
+	shape(s, &t)
+	return t
+}
+
+func scanPunct(s string, i int, r rune, n int) Token {
+	start := i
+	switch {
+	case r == '.' && i+2 < len(s) && s[i+1] == '.' && s[i+2] == '.':
+		i += 3
+		for i < len(s) && s[i] == '.' {
+			i++
+		}
+		return Token{Start: start, End: i, Kind: Punct}
+	case r == '-' && i+1 < len(s) && s[i+1] == '-':
+		i += 2
+		for i < len(s) && s[i] == '-' {
+			i++
+		}
+		return Token{Start: start, End: i, Kind: Punct}
+	case r == '\'' && i+1 < len(s) && isDigitByte(s[i+1]):
+		// '90s
+		t := scanNumber(s, i+1)
+		t.Start = start
+		return t
+	}
+	k := Symbol
+	if unicode.IsPunct(r) {
+		k = Punct
+	}
+	if r == utf8.RuneError && n == 1 {
+		k = Symbol
+	}
+	return Token{Start: start, End: i + n, Kind: k}
+}
+
+// shape sets the shape flags of a word or number token.
+func shape(s string, t *Token) {
+	var f uint8
+	letters, uppers := 0, 0
+	first := true
+	for i := t.Start; i < t.End; {
+		r, n := runeAt(s, i)
+		switch {
+		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+			f |= HasDigit
+		case r == '.':
+			f |= HasPeriod
+		case r == '-':
+			f |= HasHyphen
+		case isLetter(r):
+			letters++
+			var up bool
+			if r < utf8.RuneSelf {
+				up = isUpperByte(byte(r))
+			} else {
+				up = unicode.IsUpper(r)
+			}
+			if up {
+				uppers++
+			}
+			if first && up {
+				f |= Cap
+			}
+		}
+		first = false
+		i += n
+	}
+	if letters >= 2 && uppers == letters {
+		f |= AllCaps
+	}
+	t.Flags = f
+}
