@@ -229,7 +229,7 @@ func cliticStart(s string, start, end int) int {
 			}
 		}
 	case 2:
-		switch suf[0]|0x20 {
+		switch suf[0] | 0x20 {
 		case 'r', 'v', 'l':
 			if l := suf[1] | 0x20; l == 'e' || l == 'l' {
 				return ap
