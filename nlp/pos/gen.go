@@ -1,0 +1,3 @@
+package pos
+
+//go:generate go run ./internal/train -conll ../../../shared/eval/conll2003/eng.train -out model.bin.gz

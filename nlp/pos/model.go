@@ -1,0 +1,341 @@
+package pos
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+//go:embed model.bin.gz
+var embedded []byte
+
+// Tagger is a trained tagger. It is immutable and safe for concurrent use.
+type Tagger struct {
+	dict  map[string]Tag // frequent unambiguous words, exact case
+	mask  uint64
+	slots []slot   // open addressing over feature hashes
+	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
+	// prevScores[p][p2] is the score vector of the tag-history features
+	// (bias, previous tag, tag before that), precomputed.
+	prevScores [numTags][numTags][numTags]int32
+}
+
+type slot struct {
+	key uint32 // high half of the feature hash; 0 = empty
+	val uint32 // offset<<8 | count into ents
+}
+
+var (
+	defaultOnce sync.Once
+	defaultTag  *Tagger
+)
+
+// Default returns the embedded tagger, parsed on first use.
+func Default() *Tagger {
+	defaultOnce.Do(func() {
+		t, err := Load(bytes.NewReader(embedded))
+		if err != nil {
+			panic("pos: embedded model: " + err.Error())
+		}
+		defaultTag = t
+	})
+	return defaultTag
+}
+
+// Tag tags every token of doc, sentence by sentence, and returns one tag
+// per doc.Tokens. Tokens outside sentences (chrome) are tagged too, as
+// one-token sentences.
+func (m *Tagger) Tag(doc *text.Doc) []Tag {
+	tags := make([]Tag, len(doc.Tokens))
+	var infos []tokInfo
+	next := 0
+	tagRange := func(first, last int) {
+		if cap(infos) < last-first {
+			infos = make([]tokInfo, last-first, 2*(last-first))
+		}
+		infos = infos[:last-first]
+		for i := first; i < last; i++ {
+			t := doc.Tokens[i]
+			w := doc.Text[t.Start:t.End]
+			tags[i] = m.dict[w] // None when not a dictionary word
+			infos[i-first] = info(w)
+		}
+		m.tagSentence(infos, tags[first:last])
+	}
+	for _, s := range doc.Sentences {
+		for ; next < s.First; next++ {
+			tagRange(next, next+1)
+		}
+		tagRange(s.First, s.Last)
+		next = s.Last
+	}
+	for ; next < len(doc.Tokens); next++ {
+		tagRange(next, next+1)
+	}
+	return tags
+}
+
+// TagWords tags one sentence given as words (for training tools and tests).
+func (m *Tagger) TagWords(words []string) []Tag {
+	infos := make([]tokInfo, len(words))
+	tags := make([]Tag, len(words))
+	for i, w := range words {
+		infos[i] = info(w)
+		if tg, ok := m.dict[w]; ok {
+			tags[i] = tg
+		}
+	}
+	m.tagSentence(infos, tags)
+	return tags
+}
+
+// tagSentence fills the tags that are None (not from the dictionary) greedily
+// left to right.
+func (m *Tagger) tagSentence(infos []tokInfo, tags []Tag) {
+	var feats [maxFeats]uint64
+	prev, prev2 := None, None
+	for i := range infos {
+		if tags[i] == None {
+			features(&feats, infos, i, prev, prev2)
+			tags[i] = m.predict(&feats, prev, prev2)
+		}
+		prev2, prev = prev, tags[i]
+	}
+}
+
+func (m *Tagger) predict(feats *[maxFeats]uint64, prev, prev2 Tag) Tag {
+	scores := m.prevScores[prev][prev2]
+	for _, f := range feats[nDense:] {
+		m.add(&scores, f)
+	}
+	best := Tag(1)
+	for t := Tag(2); t < numTags; t++ {
+		if scores[t] > scores[best] {
+			best = t
+		}
+	}
+	return best
+}
+
+// add adds the weights of feature f to scores.
+func (m *Tagger) add(scores *[numTags]int32, f uint64) {
+	{
+		i := f & m.mask
+		key := uint32(f>>32) | 1
+		for {
+			s := m.slots[i]
+			if s.key == key {
+				off, n := s.val>>8, s.val&0xff
+				for _, e := range m.ents[off : off+n] {
+					scores[e>>24] += int32(e<<8) >> 8
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+			i = (i + 1) & m.mask
+		}
+	}
+}
+
+// Model file format (gzip-compressed, little endian):
+//   "POS1" | u32 ndict | ndict × (u8 len, bytes, u8 tag) |
+//   u32 nfeat | nfeat × (u64 hash, u8 n, n × (u8 tag, i16 weight))
+// Features are sorted by hash, so the file is a deterministic function of
+// the weights.
+
+const magic = "POS1"
+
+// weights is a trained model before packing: features to per-tag weights.
+type weights struct {
+	dict  map[string]Tag
+	feats map[uint64][]tagWeight
+}
+
+type tagWeight struct {
+	tag Tag
+	w   int16
+}
+
+// Save writes the model in its compressed binary form.
+func (w *weights) save(out io.Writer) error {
+	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	var b [8]byte
+	u32 := func(v uint32) { binary.LittleEndian.PutUint32(b[:4], v); bw.Write(b[:4]) }
+	words := make([]string, 0, len(w.dict))
+	for k := range w.dict {
+		words = append(words, k)
+	}
+	sort.Strings(words)
+	u32(uint32(len(words)))
+	for _, k := range words {
+		bw.WriteByte(byte(len(k)))
+		bw.WriteString(k)
+		bw.WriteByte(byte(w.dict[k]))
+	}
+	keys := make([]uint64, 0, len(w.feats))
+	for k := range w.feats {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	u32(uint32(len(keys)))
+	for _, k := range keys {
+		binary.LittleEndian.PutUint64(b[:], k)
+		bw.Write(b[:])
+		tw := w.feats[k]
+		bw.WriteByte(byte(len(tw)))
+		for _, e := range tw {
+			bw.WriteByte(byte(e.tag))
+			binary.LittleEndian.PutUint16(b[:2], uint16(e.w))
+			bw.Write(b[:2])
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by the trainer.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) < 8 || string(data[:4]) != magic {
+		return nil, errors.New("not a pos model")
+	}
+	p := 4
+	bad := fmt.Errorf("pos model truncated")
+	u32 := func() (uint32, bool) {
+		if p+4 > len(data) {
+			return 0, false
+		}
+		v := binary.LittleEndian.Uint32(data[p:])
+		p += 4
+		return v, true
+	}
+	nd, ok := u32()
+	if !ok {
+		return nil, bad
+	}
+	m := &Tagger{dict: make(map[string]Tag, nd)}
+	for range nd {
+		if p >= len(data) {
+			return nil, bad
+		}
+		l := int(data[p])
+		p++
+		if p+l+1 > len(data) {
+			return nil, bad
+		}
+		m.dict[string(data[p:p+l])] = Tag(data[p+l])
+		p += l + 1
+	}
+	nf, ok := u32()
+	if !ok {
+		return nil, bad
+	}
+	size := uint64(1)
+	for size < uint64(nf)*2 {
+		size <<= 1
+	}
+	m.mask = size - 1
+	m.slots = make([]slot, size)
+	for range nf {
+		if p+9 > len(data) {
+			return nil, bad
+		}
+		key := binary.LittleEndian.Uint64(data[p:])
+		n := int(data[p+8])
+		p += 9
+		if p+3*n > len(data) {
+			return nil, bad
+		}
+		off := uint32(len(m.ents))
+		for j := 0; j < n; j++ {
+			tg := uint32(data[p])
+			w := int32(int16(binary.LittleEndian.Uint16(data[p+1:])))
+			p += 3
+			m.ents = append(m.ents, tg<<24|uint32(w)&0xffffff)
+		}
+		i := key & m.mask
+		for m.slots[i].key != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = slot{key: uint32(key>>32) | 1, val: off<<8 | uint32(n)}
+	}
+	var infos [1]tokInfo
+	var feats [maxFeats]uint64
+	for p := None; p < numTags; p++ {
+		for p2 := None; p2 < numTags; p2++ {
+			features(&feats, infos[:], 0, p, p2)
+			sc := &m.prevScores[p][p2]
+			for _, f := range feats[:nDense] {
+				m.add(sc, f)
+			}
+		}
+	}
+	return m, nil
+}
+
+// quantize maps averaged float weights to int16 with one scale for the
+// whole model (the argmax only needs relative scores), dropping weights that
+// round to zero.
+func quantize(feats map[uint64][]floatWeight) map[uint64][]tagWeight {
+	maxAbs := 0.0
+	for _, fw := range feats {
+		for _, e := range fw {
+			maxAbs = math.Max(maxAbs, math.Abs(e.w))
+		}
+	}
+	scale := 1.0
+	if maxAbs > 0 {
+		scale = 32000 / maxAbs
+	}
+	out := make(map[uint64][]tagWeight, len(feats))
+	for k, fw := range feats {
+		var tw []tagWeight
+		for _, e := range fw {
+			q := math.Round(e.w * scale)
+			if math.Abs(q) < pruneBelow {
+				continue
+			}
+			tw = append(tw, tagWeight{e.tag, int16(q)})
+		}
+		if len(tw) > 0 {
+			sort.Slice(tw, func(i, j int) bool { return tw[i].tag < tw[j].tag })
+			out[k] = tw
+		}
+	}
+	return out
+}
+
+// pruneBelow drops quantized weights this small: they never change an argmax
+// in practice and make up most of the model.
+const pruneBelow = 8
+
+type floatWeight struct {
+	tag Tag
+	w   float64
+}

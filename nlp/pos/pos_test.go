@@ -1,0 +1,164 @@
+package pos
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+const shared = "../../../shared/"
+
+func readCoNLL(t testing.TB, path string) []Sentence {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no %s: %v", path, err)
+	}
+	defer f.Close()
+	var sents []Sentence
+	var cur Sentence
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 2 || fs[0] == "-DOCSTART-" {
+			if len(cur.Words) > 0 {
+				sents = append(sents, cur)
+			}
+			cur = Sentence{}
+			continue
+		}
+		cur.Words = append(cur.Words, fs[0])
+		cur.Tags = append(cur.Tags, ParseTag(fs[1]))
+	}
+	if len(cur.Words) > 0 {
+		sents = append(sents, cur)
+	}
+	return sents
+}
+
+func TestAccuracyCoNLLTestA(t *testing.T) {
+	sents := readCoNLL(t, shared+"eval/conll2003/eng.testa")
+	tg := Default()
+	ok, n := 0, 0
+	for _, s := range sents {
+		got := tg.TagWords(s.Words)
+		for i := range got {
+			n++
+			if got[i] == s.Tags[i] {
+				ok++
+			}
+		}
+	}
+	acc := float64(ok) / float64(n)
+	t.Logf("eng.testa POS accuracy %.4f (%d/%d)", acc, ok, n)
+	if acc < 0.94 {
+		t.Errorf("accuracy %.4f < 0.94", acc)
+	}
+}
+
+func TestTagSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // space-separated tags, "_" for any
+	}{
+		{"The troops arrived in Kursk .", "DT NNS VBD IN NNP ."},
+		{"He said the army will send more soldiers .", "PRP VBD DT NN MD VB JJR NNS ."},
+		{"Ukraine launched a counteroffensive in August .", "NNP VBD DT NN IN NNP ."},
+	}
+	tg := Default()
+	for _, tt := range tests {
+		words := strings.Fields(tt.in)
+		got := tg.TagWords(words)
+		want := strings.Fields(tt.want)
+		for i := range want {
+			if want[i] != "_" && got[i].String() != want[i] {
+				t.Errorf("%q: token %q got %s want %s", tt.in, words[i], got[i], want[i])
+			}
+		}
+	}
+}
+
+func TestTagDoc(t *testing.T) {
+	doc := text.Segment("Kim met Putin. They signed a pact.")
+	tags := Default().Tag(doc)
+	if len(tags) != len(doc.Tokens) {
+		t.Fatalf("got %d tags for %d tokens", len(tags), len(doc.Tokens))
+	}
+	for i, tg := range tags {
+		if tg == None || tg >= numTags {
+			t.Errorf("token %d %q: bad tag %d", i, doc.Tok(i), tg)
+		}
+	}
+}
+
+func TestParseTagRoundTrip(t *testing.T) {
+	for tg := Tag(1); tg < numTags; tg++ {
+		if got := ParseTag(tg.String()); got != tg {
+			t.Errorf("ParseTag(%q) = %v, want %v", tg.String(), got, tg)
+		}
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	f.Add("North Korea’s troops were sent to Russia’s Kursk region on Aug. 28, 2024.")
+	f.Add("“We will” — he said")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := text.Segment(s)
+		tags := Default().Tag(doc)
+		if len(tags) != len(doc.Tokens) {
+			t.Fatalf("got %d tags for %d tokens", len(tags), len(doc.Tokens))
+		}
+		for i := range doc.Tokens {
+			_ = Lemma(doc.Tok(i), tags[i])
+		}
+	})
+}
+
+func reutersText(b *testing.B) string {
+	f, err := os.Open(shared + "eval/news/reuters21578.jsonl")
+	if err != nil {
+		b.Skipf("no reuters: %v", err)
+	}
+	defer f.Close()
+	var sb strings.Builder
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() && sb.Len() < 2<<20 {
+		var r struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &r) == nil {
+			sb.WriteString(r.Text)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
+
+func BenchmarkTag(b *testing.B) {
+	s := reutersText(b)
+	doc := text.Segment(s)
+	tg := Default()
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	c0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		tg.Tag(doc)
+		n++
+	}
+	// The machine is shared: report throughput per CPU-second as well as
+	// the wall-clock MB/s the framework prints.
+	if d := cpuTime() - c0; d > 0 {
+		b.ReportMetric(float64(len(s))*float64(n)/d.Seconds()/1e6, "cpuMB/s")
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
