@@ -1,8 +1,88 @@
 package main
 
-import "errors"
+import (
+	"fmt"
+	"time"
 
-// evalQuotes is a placeholder until the quotes scorer lands.
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/eval/polnear"
+	"github.com/sitrep-news/sitrep/nlp/quote"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// evalQuotes scores nlp/quote on a PolNeAR JSONL file: precision, recall
+// and F1 of content, source and cue, by overlap and by exact boundaries
+// (see package eval/polnear for the matching rules).
 func evalQuotes(env *Env, args []string) error {
-	return errors.New("the quotes scorer is not built yet")
+	fs := newFlags(env, "eval quotes", "eval quotes --polnear FILE.jsonl [--all-annotators] [--errors N]")
+	path := fs.String("polnear", "", "PolNeAR JSONL file (e.g. polnear-dev.jsonl)")
+	all := fs.Bool("all-annotators", false, "score every annotation of an article (default: the first annotator's only)")
+	nerr := fs.Int("errors", 0, "print up to N missed gold spans and N false positives per role")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *path == "" {
+		fs.Usage()
+		return errUsage
+	}
+	docs, err := polnear.Load(*path, *all)
+	if err != nil {
+		return err
+	}
+	score := polnear.NewScore()
+	var misses, falses = map[string]int{}, map[string]int{}
+	var bytes int
+	var elapsed time.Duration
+	for _, d := range docs {
+		t0 := time.Now()
+		doc := text.Segment(d.Text)
+		found := quote.Find(doc, quote.Options{Stance: true})
+		elapsed += time.Since(t0)
+		bytes += len(d.Text)
+		var pred []polnear.Attribution
+		for _, a := range found {
+			if a.Nested {
+				continue // PolNeAR gives each token one role in one attribution
+			}
+			p := polnear.Attribution{Content: polnear.Span(a.Content), Cue: polnear.Span{a.Cue}}
+			if a.Source.End > a.Source.Start {
+				p.Source = polnear.Span{a.Source}
+			}
+			pred = append(pred, p)
+		}
+		for _, m := range score.Add(d.Text, d.Attributions, pred) {
+			if *nerr == 0 {
+				continue
+			}
+			cnt := misses
+			label := "MISS"
+			if m.False {
+				cnt, label = falses, "FALSE"
+			}
+			if cnt[m.Role] < *nerr {
+				cnt[m.Role]++
+				fmt.Fprintf(env.Stdout, "%-5s %-7s %s: %s\n", label, m.Role, d.ID, polnear.Snippet(d.Text, m.Span, 60))
+			}
+		}
+	}
+	mode := "first annotator per article"
+	if *all {
+		mode = "every annotation file"
+	}
+	fmt.Fprintf(env.Stdout, "PolNeAR %s: %d documents (%s)\n", *path, len(docs), mode)
+	fmt.Fprintf(env.Stdout, "%-8s %-8s %6s %6s %6s %7s %7s\n", "match", "role", "P", "R", "F1", "gold", "pred")
+	for _, m := range []struct {
+		name string
+		c    map[string]*polnear.Counts
+	}{{"overlap", score.Overlap}, {"exact", score.Exact}} {
+		for _, r := range polnear.Roles {
+			c := m.c[r]
+			fmt.Fprintf(env.Stdout, "%-8s %-8s %6.3f %6.3f %6.3f %7d %7d\n", m.name, r, c.P(), c.R(), c.F1(), c.Gold, c.Pred)
+		}
+	}
+	if elapsed > 0 {
+		fmt.Fprintf(env.Stdout, "segment+find: %.1f MB/s\n", float64(bytes)/1e6/elapsed.Seconds())
+	}
+	_ = sitrep.QuoteDirect
+	return nil
 }

@@ -1,0 +1,838 @@
+package quote
+
+import (
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Structures an attribution can have around its cue.
+const (
+	shapeSCT       = iota // Source Cue Content: "X said (that) …"
+	shapeTSC              // Content, Source Cue: "…, officials said."
+	shapeTCS              // Content, Cue Source: "…,” said the official."
+	shapeAccording        // "according to X"
+	shapeGerund           // "…, saying …": the main clause's subject
+	shapeColon            // transcript: "TAPPER: …"
+)
+
+// Attribution is one attribution with everything Find knows about it. The
+// content may come in fragments ("“…,” he said, “…”").
+type Attribution struct {
+	Content   []sitrep.Span // in text order, at least one
+	Source    sitrep.Span   // zero when the text names no source
+	Cue       sitrep.Span
+	Addressee sitrep.Span
+	Venue     sitrep.Span
+	Adverbial sitrep.Span // the adverbials between the cue and the content ("in April")
+	Kind      string
+	Modality  string
+	Stance    bool // the cue is a stance cue (Options.Stance)
+	// Nested is set when the cue lies inside another attribution's content:
+	// speech reported within reported speech.
+	Nested   bool
+	Sentence int // sentence of the first content fragment
+	Pronoun  bool
+	shape    int
+	cueTok   int
+	left     int // leftmost byte of the source/cue clause, for truncation
+}
+
+// Hull returns the span from the first content fragment's start to the last
+// one's end.
+func (a *Attribution) Hull() sitrep.Span {
+	if len(a.Content) == 0 {
+		return sitrep.Span{}
+	}
+	return sitrep.Span{Start: a.Content[0].Start, End: a.Content[len(a.Content)-1].End}
+}
+
+// Options select what Find reports.
+type Options struct {
+	// Stance adds stance cues (supported, sought, criticized …), which the
+	// PolNeAR scheme counts as attributions but a reader of "what people
+	// said" does not expect.
+	Stance bool
+}
+
+// scanner holds one document's state during Find.
+type scanner struct {
+	doc   *text.Doc
+	s     string
+	lx    *lexicon
+	opt   Options
+	rs    []region
+	flags []uint16 // word classes per token
+	cue   []int8   // per token: 0 none, 1 cue form
+}
+
+// Find returns the attributions in doc, in the order of their cues.
+func Find(doc *text.Doc, opt Options) []Attribution {
+	sc := scanner{doc: doc, s: doc.Text, lx: defaultLexicon(), opt: opt}
+	sc.rs = regions(doc, nil)
+	sc.flags = make([]uint16, len(doc.Tokens))
+	for i := range doc.Tokens {
+		sc.flags[i], _ = lookup(sc.lx.words, sc.word(i))
+	}
+	var out []Attribution
+	for si := range doc.Sentences {
+		out = sc.sentence(si, out)
+	}
+	sc.finish(out)
+	return out
+}
+
+// word returns token i's text with quotation marks glued to it trimmed.
+func (sc *scanner) word(i int) string {
+	t := sc.doc.Tokens[i]
+	w := sc.s[t.Start:t.End]
+	for len(w) > 0 {
+		if n, _ := markAt(w, 0); n > 0 && n < len(w) {
+			w = w[n:]
+			continue
+		}
+		break
+	}
+	for len(w) >= 3 && (w[len(w)-3:] == rdquo || w[len(w)-3:] == ldquo) {
+		w = w[:len(w)-3]
+	}
+	return w
+}
+
+func (sc *scanner) is(i int, bit uint16) bool { return sc.flags[i]&bit != 0 }
+
+func (sc *scanner) tokIs(i int, w string) bool {
+	return sc.s[sc.doc.Tokens[i].Start:sc.doc.Tokens[i].End] == w
+}
+
+// inQuote reports whether token i lies inside a quoted region.
+func (sc *scanner) inQuote(i int) bool {
+	t := sc.doc.Tokens[i]
+	r := regionAt(sc.rs, t.Start)
+	return r >= 0 && sc.rs[r].Start < t.Start
+}
+
+func (sc *scanner) isPunct(i int, c byte) bool {
+	t := sc.doc.Tokens[i]
+	return t.End-t.Start == 1 && sc.s[t.Start] == c
+}
+
+// isComma reports whether token i is a comma.
+func (sc *scanner) isComma(i int) bool { return sc.isPunct(i, ',') }
+
+// isMark reports whether token i is (only) a quotation mark.
+func (sc *scanner) isMark(i int) bool {
+	t := sc.doc.Tokens[i]
+	n, _ := markAt(sc.s, t.Start)
+	return n > 0 && n == t.End-t.Start
+}
+
+// cueAt reports the cue form at token i.
+func (sc *scanner) cueAt(i int) (cueEntry, bool) {
+	t := sc.doc.Tokens[i]
+	if t.Kind != text.Word {
+		return cueEntry{}, false
+	}
+	e, ok := lookup(sc.lx.cues, sc.word(i))
+	if !ok || (e.stance && !sc.opt.Stance) {
+		return cueEntry{}, false
+	}
+	return e, true
+}
+
+// isLowerWord reports whether token i is a word starting in lower case.
+func (sc *scanner) isLowerWord(i int) bool {
+	t := sc.doc.Tokens[i]
+	c := sc.s[t.Start]
+	return t.Kind == text.Word && c >= 'a' && c <= 'z'
+}
+
+func (sc *scanner) isCap(i int) bool {
+	t := sc.doc.Tokens[i]
+	w := sc.word(i)
+	return t.Kind == text.Word && len(w) > 0 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// isAdverb: an -ly word standing between subject and verb.
+func (sc *scanner) isAdverb(i int) bool {
+	if sc.is(i, wAux) {
+		return true
+	}
+	w := sc.word(i)
+	return sc.isLowerWord(i) && len(w) > 4 && w[len(w)-2:] == "ly" && w != "family" && w != "rally" && w != "ally"
+}
+
+// sentence finds the attributions whose cue lies in sentence si.
+func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
+	d := sc.doc
+	sent := d.Sentences[si]
+	first := len(out)
+	// transcript speaker: "TAPPER: …" at the start of a paragraph
+	if a, ok := sc.colon(si); ok {
+		out = append(out, a)
+	}
+	for i := sent.First; i < sent.Last; i++ {
+		if d.Tokens[i].Kind != text.Word {
+			continue
+		}
+		w := sc.word(i)
+		if len(w) == 9 && (w == "according" || w == "According") && i+1 < sent.Last && sc.word(i+1) == "to" {
+			if sc.inQuote(i) {
+				continue
+			}
+			if a, ok := sc.according(si, i); ok {
+				out = append(out, a)
+			}
+			i++
+			continue
+		}
+		e, ok := sc.cueAt(i)
+		if !ok || sc.inQuote(i) {
+			continue
+		}
+		// a cue directly after another ("said, adding" aside) belongs to it:
+		// "reportedly told", "went on to say"
+		if a, ok := sc.verbCue(si, i, e, out[first:]); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// colon handles "NAME: content" at the start of a paragraph.
+func (sc *scanner) colon(si int) (Attribution, bool) {
+	d := sc.doc
+	sent := d.Sentences[si]
+	if si > 0 && d.Sentences[si-1].Paragraph == sent.Paragraph {
+		return Attribution{}, false
+	}
+	for k := sent.First; k < sent.Last && k < sent.First+4; k++ {
+		if sc.isPunct(k, ':') {
+			if k == sent.First {
+				return Attribution{}, false
+			}
+			for j := sent.First; j < k; j++ {
+				if !d.Tokens[j].Is(text.AllCaps) && !(d.Tokens[j].Kind == text.Punct && sc.isPunct(j, '.')) {
+					return Attribution{}, false
+				}
+			}
+			p := d.Paragraphs[sent.Paragraph]
+			cs := d.Tokens[k].End
+			for cs < p.End && sc.s[cs] == ' ' {
+				cs++
+			}
+			ce := trimRight(sc.s, cs, p.End)
+			if ce <= cs {
+				return Attribution{}, false
+			}
+			return Attribution{
+				Content:  []sitrep.Span{{Start: cs, End: sc.trimEnd(cs, ce)}},
+				Source:   d.Span(sent.First, k),
+				Cue:      d.Span(k, k+1),
+				Modality: sitrep.ModalityReported,
+				Sentence: si,
+				shape:    shapeColon,
+				cueTok:   k,
+				left:     d.Tokens[sent.First].Start,
+			}, true
+		}
+	}
+	return Attribution{}, false
+}
+
+// according handles "according to X".
+func (sc *scanner) according(si, i int) (Attribution, bool) {
+	d := sc.doc
+	sent := d.Sentences[si]
+	a := Attribution{Modality: sitrep.ModalityReported, Sentence: si, shape: shapeAccording, cueTok: i}
+	a.Cue = d.Span(i, i+2)
+	a.left = d.Tokens[i].Start
+	// the source runs to the next comma, dash, parenthesis or the end
+	j := i + 2
+	k := j
+	for k < sent.Last && k < j+20 && !sc.isComma(k) && !sc.is(k, wBarrier&^wConj) && d.Tokens[k].Kind != text.Punct {
+		k++
+	}
+	for k < sent.Last && k < j+20 && d.Tokens[k].Kind == text.Word && sc.is(k, wThat) {
+		break
+	}
+	if k == j {
+		return a, false
+	}
+	a.Source = d.Span(j, k)
+	// clause-initial: "According to X, CONTENT"
+	start := i
+	for start > sent.First && (sc.is(start-1, wConj|wBarrier) || sc.isComma(start-1)) && start-1 >= sent.First && !sc.isMark(start-1) {
+		start--
+	}
+	if start == sent.First {
+		cs := k
+		if cs < sent.Last && sc.isComma(cs) {
+			cs++
+		}
+		if cs >= sent.Last {
+			return a, false
+		}
+		a.Content = []sitrep.Span{sc.after(si, cs)}
+		return a, true
+	}
+	// otherwise the content is what comes before: "…, according to X."
+	end := i
+	if sc.isComma(end - 1) {
+		end--
+	}
+	if end <= sent.First {
+		return a, false
+	}
+	a.Content = []sitrep.Span{sc.before(si, d.Tokens[end-1].End, d.Tokens[end].Start)}
+	return a, a.Content[0].End > a.Content[0].Start
+}
+
+// verbCue handles a reporting verb at token i.
+func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attribution, bool) {
+	d := sc.doc
+	sent := d.Sentences[si]
+	a := Attribution{Modality: e.modality, Stance: e.stance, Sentence: si, cueTok: i}
+	ce := i + 1
+	// particles that belong to the cue: "pointed out", "called for"
+	if ce < sent.Last {
+		switch sc.word(ce) {
+		case "out", "for", "on", "to":
+			if w := sc.word(i); w == "pointed" || w == "pointing" || w == "called" || w == "calling" || w == "calls" {
+				ce++
+			}
+		}
+	}
+	a.Cue = d.Span(i, ce)
+	if e.modality == sitrep.ModalityNegated || sc.negatedBefore(sent.First, i) {
+		a.Modality = sitrep.ModalityNegated
+	}
+	// where the cue's clause starts: skip auxiliaries and adverbs back
+	b := i
+	for b > sent.First && sc.isAdverb(b-1) && !sc.isComma(b-1) {
+		b--
+	}
+	afterSep := b > sent.First && (sc.isComma(b-1) || sc.closesQuote(b-1))
+	if e.gerund && afterSep {
+		// "…, saying …": the subject is the main clause's
+		a.shape = shapeGerund
+		a.left = d.Tokens[b-1].Start
+		if len(prev) > 0 && prev[len(prev)-1].Source.End > prev[len(prev)-1].Source.Start {
+			a.Source = prev[len(prev)-1].Source
+		} else if s, ok := sc.subject(si, b-1); ok {
+			a.Source = s
+		}
+		cs := sc.skipAdverbials(si, ce, e, &a)
+		if cs >= sent.Last && !sc.quoteAfter(cs) {
+			return a, false
+		}
+		a.Content = []sitrep.Span{sc.after(si, cs)}
+		return a, a.Content[0].End > a.Content[0].Start
+	}
+	if afterSep && ce < sent.Last && !sc.is(ce, wThat) && !sc.isPunct(ce, ':') && !sc.isComma(ce) && !sc.opensQuote(ce) && !sc.is(ce, wPronoun) {
+		// "…,” said the official." — the source follows the cue
+		j := ce
+		for j < sent.Last && sc.is(j, wTime) && sc.isCap(j) {
+			j++ // said Tuesday
+		}
+		k := j
+		for k < sent.Last && !sc.isComma(k) && !sc.isPunct(k, '.') && !sc.opensQuote(k) && !(sc.is(k, wPrep) && !sc.tokIs(k, "of") && !sc.tokIs(k, "for")) && d.Tokens[k].Kind != text.Punct {
+			k++
+		}
+		if k > j && sc.contentBefore(si, b-1, &a) {
+			a.shape = shapeTCS
+			a.Source = d.Span(j, k)
+			a.left = d.Tokens[b-1].Start
+			sc.continuation(si, k, &a)
+			return a, true
+		}
+	}
+	// the source before the cue
+	sb, ok := sc.sourceBefore(sent.First, b)
+	if ok {
+		a.Source = d.Span(sb, b)
+		if sc.is(sb, wPronoun) && sb+1 == b {
+			a.Pronoun = true
+		}
+		if sb > sent.First && (sc.isComma(sb-1) || sc.closesQuote(sb-1)) && sc.endsClause(si, ce) {
+			// "…, officials said." — content before
+			if sc.contentBefore(si, sb-1, &a) {
+				a.shape = shapeTSC
+				a.left = d.Tokens[sb-1].Start
+				end := sc.skipTail(si, ce)
+				sc.continuation(si, end, &a)
+				return a, true
+			}
+		}
+	} else if len(prev) > 0 && b > sent.First && sc.is(b-1, wConj) {
+		// "… and said": the previous clause's subject
+		a.Source = prev[len(prev)-1].Source
+	}
+	a.shape = shapeSCT
+	a.left = d.Tokens[i].Start
+	if ok {
+		a.left = d.Tokens[sb].Start
+	}
+	cs := sc.skipAdverbials(si, ce, e, &a)
+	if cs >= sent.Last {
+		if !sc.quoteAfter(d.Tokens[sent.Last-1].End) {
+			return a, false
+		}
+		cs = sent.Last
+	}
+	a.Content = []sitrep.Span{sc.after(si, cs)}
+	if a.Content[0].End <= a.Content[0].Start {
+		return a, false
+	}
+	return a, true
+}
+
+// negatedBefore reports "did not say", "never said" just before the cue.
+func (sc *scanner) negatedBefore(first, i int) bool {
+	for k := i - 1; k >= first && k >= i-3; k-- {
+		if sc.is(k, wNeg) {
+			return true
+		}
+		if !sc.is(k, wAux) {
+			return false
+		}
+	}
+	return false
+}
+
+// closesQuote reports whether token i is or ends with a closing mark.
+func (sc *scanner) closesQuote(i int) bool {
+	t := sc.doc.Tokens[i]
+	r := regionAt(sc.rs, t.End-1)
+	return r >= 0 && sc.rs[r].End == t.End
+}
+
+// opensQuote reports whether a quoted region starts at token i.
+func (sc *scanner) opensQuote(i int) bool {
+	t := sc.doc.Tokens[i]
+	r := regionAt(sc.rs, t.Start)
+	return r >= 0 && sc.rs[r].Start == t.Start
+}
+
+// quoteAfter reports whether a quoted region opens right after byte off
+// (past spaces, a colon, line breaks).
+func (sc *scanner) quoteAfter(off int) bool {
+	i := off
+	for i < len(sc.s) && (sc.s[i] == ' ' || sc.s[i] == '\n' || sc.s[i] == ':' || sc.s[i] == ',') {
+		i++
+	}
+	r := regionAt(sc.rs, i)
+	return r >= 0 && sc.rs[r].Start == i
+}
+
+// endsClause reports whether the cue's clause ends after token ce (past
+// adverbials): the sentence ends, or a comma follows.
+func (sc *scanner) endsClause(si, ce int) bool {
+	end := sc.skipTail(si, ce)
+	sent := sc.doc.Sentences[si]
+	if end >= sent.Last {
+		return true
+	}
+	t := sc.doc.Tokens[end]
+	c := sc.s[t.Start]
+	return t.Kind == text.Punct && (c == '.' || c == ',' || c == '!' || c == '?' || c == ';') || sc.opensQuote(end)
+}
+
+// skipTail skips what may follow an inverted cue: adverbials ("in a
+// statement", "on Tuesday", "Tuesday"), an addressee ("told reporters").
+func (sc *scanner) skipTail(si, j int) int {
+	sent := sc.doc.Sentences[si]
+	for n := 0; j < sent.Last && n < 10; n++ {
+		if sc.doc.Tokens[j].Kind == text.Punct || sc.opensQuote(j) || sc.is(j, wThat) {
+			break
+		}
+		if _, ok := sc.cueAt(j); ok {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// sourceBefore finds the source noun phrase ending just before token b.
+func (sc *scanner) sourceBefore(first, b int) (int, bool) {
+	d := sc.doc
+	if b <= first {
+		return 0, false
+	}
+	j := b - 1
+	if sc.is(j, wRel) {
+		return j, true
+	}
+	if sc.isComma(j) {
+		// appositive: "Admiral X, head of Y, told" — take "X, head of Y,"
+		k := j - 1
+		for k > first && k > j-16 && !sc.isComma(k) && !sc.isMark(k) && !sc.isPunct(k, ';') {
+			k--
+		}
+		if k <= first || !sc.isComma(k) || k == j-1 {
+			return 0, false
+		}
+		s, ok := sc.npBack(first, k)
+		if !ok {
+			return 0, false
+		}
+		return s, true
+	}
+	if d.Tokens[j].Kind == text.Punct && !sc.tokIs(j, ".") {
+		return 0, false
+	}
+	return sc.npBack(first, b)
+}
+
+// npBack scans a noun phrase back from token b (exclusive).
+func (sc *scanner) npBack(first, b int) (int, bool) {
+	d := sc.doc
+	k := b
+	for k > first && b-k < 12 {
+		p := k - 1
+		t := d.Tokens[p]
+		if t.Kind == text.Punct {
+			w := sc.s[t.Start:t.End]
+			if w != "'s" && w != "’s" && w != "." && w != "-" && w != "'" && w != "’" {
+				break
+			}
+		}
+		if sc.isMark(p) || sc.inQuote(p) {
+			break
+		}
+		if sc.is(p, wBarrier) {
+			if sc.is(p, wConj) && p > first && sc.isCap(p-1) && p+1 < b {
+				k--
+				continue
+			}
+			break
+		}
+		if _, ok := sc.cueAt(p); ok {
+			break
+		}
+		k--
+	}
+	// drop a leading adverbial: "On Tuesday Trump said"
+	for k < b-1 && (sc.is(k, wPrep|wTime) && !sc.is(k, wDet)) {
+		k++
+	}
+	for k < b-1 && sc.is(k, wTime) {
+		k++
+	}
+	if k >= b {
+		return 0, false
+	}
+	if d.Tokens[k].Kind == text.Punct {
+		return 0, false
+	}
+	return k, true
+}
+
+// subject returns the first noun phrase of the sentence before token end:
+// the main clause subject for "…, saying".
+func (sc *scanner) subject(si, end int) (sitrep.Span, bool) {
+	d := sc.doc
+	sent := d.Sentences[si]
+	k := sent.First
+	for k < end && (sc.is(k, wConj|wBarrier|wPrep|wTime) || d.Tokens[k].Kind == text.Punct) {
+		k++
+	}
+	j := k
+	for j < end && j < k+8 && (sc.isCap(j) || sc.is(j, wDet|wPronoun) || d.Tokens[j].Kind == text.Number) {
+		j++
+		if j-1 == k && sc.is(k, wPronoun) {
+			break
+		}
+	}
+	if j == k {
+		return sitrep.Span{}, false
+	}
+	return d.Span(k, j), true
+}
+
+// skipAdverbials moves past what stands between a cue and its content:
+// an addressee, adverbials of time and place ("in April", "on Korean
+// Central TV"), a colon or comma. It returns the first content token.
+func (sc *scanner) skipAdverbials(si, j int, e cueEntry, a *Attribution) int {
+	d := sc.doc
+	sent := d.Sentences[si]
+	if j < sent.Last && e.addressee && !sc.is(j, wThat) && !sc.opensQuote(j) && d.Tokens[j].Kind != text.Punct {
+		// "told lawmakers in April that": the addressee runs to a preposition,
+		// "that", a clause or punctuation
+		k := j
+		for k < sent.Last && k < j+6 && d.Tokens[k].Kind != text.Punct && !sc.is(k, wThat) && !sc.opensQuote(k) &&
+			!(sc.is(k, wPrep) && !sc.tokIs(k, "of")) && !(k > j && sc.is(k, wPronoun)) {
+			k++
+		}
+		if k > j && k < sent.Last && k < j+6 {
+			a.Addressee = d.Span(j, k)
+			j = k
+		} else if k > j && k == sent.Last {
+			a.Addressee = d.Span(j, k)
+			return k
+		}
+	}
+	adv := j
+	for n := 0; j < sent.Last && n < 3; n++ {
+		if sc.is(j, wTime) && sc.isCap(j) && !sc.is(j, wClause) {
+			j++
+			continue
+		}
+		if !sc.is(j, wPrep) || sc.is(j, wThat) {
+			break
+		}
+		k := j + 1
+		end := -1
+		for k < sent.Last && k < j+9 {
+			if sc.is(k, wThat) || sc.isPunct(k, ':') || sc.isComma(k) || sc.opensQuote(k) ||
+				(k >= j+2 && sc.is(k, wClause|wPrep)) {
+				end = k
+				break
+			}
+			if _, ok := sc.cueAt(k); ok {
+				break
+			}
+			k++
+		}
+		if end < 0 {
+			break
+		}
+		if !sc.is(j+1, wTime) && a.Venue.End == 0 && (sc.tokIs(j, "on") || sc.tokIs(j, "in") || sc.tokIs(j, "at") || sc.tokIs(j, "to")) {
+			a.Venue = d.Span(j, end)
+		}
+		j = end
+	}
+	if j > adv {
+		a.Adverbial = d.Span(adv, j)
+	}
+	for j < sent.Last && (sc.isPunct(j, ':') || sc.isComma(j)) {
+		j++
+	}
+	return j
+}
+
+// after returns the content that starts at token j of sentence si: a quoted
+// region when one opens there, else the rest of the clause (to the end of
+// the sentence, or of a quoted region that starts inside it and runs on).
+func (sc *scanner) after(si, j int) sitrep.Span {
+	d := sc.doc
+	sent := d.Sentences[si]
+	var start int
+	if j < sent.Last {
+		start = d.Tokens[j].Start
+	} else {
+		start = sent.End
+	}
+	for start < len(sc.s) && (sc.s[start] == ' ' || sc.s[start] == '\n' || sc.s[start] == ':') {
+		start++
+	}
+	if r := regionAt(sc.rs, start); r >= 0 && sc.rs[r].Start == start {
+		// direct: the quoted region, unless the sentence runs on past it
+		rg := sc.rs[r]
+		if rg.End >= sent.End || sc.onlyPunctBetween(rg.End, sent.End) {
+			return sitrep.Span{Start: start, End: rg.End}
+		}
+	}
+	end := sent.End
+	if r := regionAt(sc.rs, end-1); r >= 0 && sc.rs[r].End > end {
+		end = sc.rs[r].End
+	}
+	return sitrep.Span{Start: start, End: sc.trimEnd(start, end)}
+}
+
+func (sc *scanner) onlyPunctBetween(a, b int) bool {
+	for i := a; i < b; i++ {
+		switch sc.s[i] {
+		case ' ', '.', ',', '!', '?', ';', ':', '\n':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// trimEnd drops sentence-final punctuation and space outside quotes.
+func (sc *scanner) trimEnd(start, end int) int {
+	for end > start {
+		c := sc.s[end-1]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '.' || c == ',' || c == ';' || c == ':' {
+			// keep the period of "U.S." at the end
+			if c == '.' && end-2 > start && sc.s[end-2] >= 'A' && sc.s[end-2] <= 'Z' && end-3 >= start && sc.s[end-3] == '.' {
+				break
+			}
+			end--
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// contentBefore sets a's content to what precedes token sep (a comma or a
+// closing mark before the source): the quoted region that ends there, or
+// the clause from the start of the sentence.
+func (sc *scanner) contentBefore(si, sep int, a *Attribution) bool {
+	d := sc.doc
+	sent := d.Sentences[si]
+	end := d.Tokens[sep].End
+	if sc.isComma(sep) {
+		end = d.Tokens[sep].Start
+	}
+	for end > 0 && sc.s[end-1] == ' ' {
+		end--
+	}
+	sentStart := sent.Start
+	if r := regionAt(sc.rs, end-1); r >= 0 && sc.rs[r].End >= end-1 && sc.rs[r].End <= d.Tokens[sep].End {
+		rg := sc.rs[r]
+		if rg.Start <= sentStart || sc.onlyPunctBetween(sentStart, rg.Start) {
+			a.Content = []sitrep.Span{{Start: rg.Start, End: rg.End}}
+			a.Sentence = d.SentenceOf(rg.Start)
+			if a.Sentence < 0 {
+				a.Sentence = si
+			}
+			return true
+		}
+	}
+	sp := sc.before(si, end, end)
+	if sp.End <= sp.Start {
+		return false
+	}
+	a.Content = []sitrep.Span{sp}
+	return true
+}
+
+// before returns the clause from the sentence start to byte end.
+func (sc *scanner) before(si, end, _ int) sitrep.Span {
+	sent := sc.doc.Sentences[si]
+	start := sent.Start
+	// a quoted region that opened in an earlier sentence and closes here
+	if r := regionAt(sc.rs, start); r >= 0 && sc.rs[r].Start < start {
+		start = sc.rs[r].Start
+	}
+	return sitrep.Span{Start: start, End: sc.trimEnd(start, end)}
+}
+
+// continuation adds the rest of a split quote after an inverted cue:
+// "“…,” he said, “…”" and "“…,” he said. “…”".
+func (sc *scanner) continuation(si, j int, a *Attribution) {
+	d := sc.doc
+	sent := d.Sentences[si]
+	if j < sent.Last && sc.isComma(j) {
+		k := j + 1
+		if k < sent.Last {
+			if _, ok := sc.cueAt(k); ok {
+				return
+			}
+			if sc.word(k) == "according" {
+				return
+			}
+			sp := sc.after(si, k)
+			if sp.End > sp.Start {
+				a.Content = append(a.Content, sp)
+			}
+		}
+		return
+	}
+	// the next sentence of the same paragraph is a quote that has no cue
+	if len(a.Content) == 0 || regionAt(sc.rs, a.Content[0].Start) < 0 || si+1 >= len(d.Sentences) {
+		return
+	}
+	next := d.Sentences[si+1]
+	if next.Paragraph != sent.Paragraph {
+		return
+	}
+	r := regionAt(sc.rs, next.Start)
+	if r < 0 || sc.rs[r].Start != next.Start {
+		return
+	}
+	// the quote must run to the end of its last sentence
+	last := d.SentenceOf(sc.rs[r].End - 1)
+	if last < 0 || !sc.onlyPunctBetween(sc.rs[r].End, d.Sentences[last].End) {
+		return
+	}
+	a.Content = append(a.Content, sitrep.Span{Start: sc.rs[r].Start, End: sc.rs[r].End})
+}
+
+// finish marks nested attributions and sets kinds, and cuts content that
+// runs into the next attribution's clause in the same sentence.
+func (sc *scanner) finish(as []Attribution) {
+	for i := range as {
+		a := &as[i]
+		if a.shape == shapeSCT || a.shape == shapeGerund || (a.shape == shapeAccording && len(a.Content) == 1 && a.Content[0].Start > a.Cue.Start) {
+			for j := i + 1; j < len(as); j++ {
+				b := &as[j]
+				if b.cueTok <= a.cueTok || b.Cue.Start >= a.Content[len(a.Content)-1].End {
+					continue
+				}
+				if b.shape == shapeSCT || b.shape == shapeColon {
+					continue
+				}
+				if b.left <= a.Content[0].Start {
+					continue
+				}
+				last := &a.Content[len(a.Content)-1]
+				if b.left < last.End {
+					if r := regionAt(sc.rs, b.left); r >= 0 && sc.rs[r].Start < b.left {
+						continue // inside a quote: not a clause boundary
+					}
+					last.End = sc.trimEnd(last.Start, b.left)
+				}
+				break
+			}
+		}
+	}
+	for i := range as {
+		a := &as[i]
+		for j := range as {
+			if i == j {
+				continue
+			}
+			for _, c := range as[j].Content {
+				if a.Cue.In(c) && !(as[j].Cue.In(as[i].Hull())) {
+					a.Nested = true
+				}
+			}
+		}
+		a.Kind = sc.kind(a)
+	}
+}
+
+// kind classifies an attribution as direct, indirect or mixed.
+func (sc *scanner) kind(a *Attribution) string {
+	direct, quoted := true, false
+	for _, c := range a.Content {
+		r := regionAt(sc.rs, c.Start)
+		if r >= 0 && sc.rs[r].Start == c.Start && sc.rs[r].End >= c.End-1 {
+			quoted = true
+			continue
+		}
+		direct = false
+		if r2 := regionAt(sc.rs, c.End-1); r2 >= 0 || (r >= 0) {
+			quoted = true
+		} else {
+			// any region inside?
+			for k := regionAt(sc.rs, c.Start); k < 0; {
+				break
+			}
+			lo, hi := 0, len(sc.rs)
+			for lo < hi {
+				m := (lo + hi) / 2
+				if sc.rs[m].End <= c.Start {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo < len(sc.rs) && sc.rs[lo].Start < c.End {
+				quoted = true
+			}
+		}
+	}
+	switch {
+	case direct:
+		return sitrep.QuoteDirect
+	case quoted:
+		return sitrep.QuoteMixed
+	}
+	return sitrep.QuoteIndirect
+}

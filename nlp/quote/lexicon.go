@@ -1,0 +1,125 @@
+package quote
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	sitrep "github.com/sitrep-news/sitrep"
+)
+
+//go:embed cues.txt
+var cuesData string
+
+// cueEntry is what the lexicon knows about one reporting-verb form.
+type cueEntry struct {
+	modality  string // sitrep.ModalityReported, Believed or Negated
+	addressee bool   // takes an addressee before its content: told lawmakers that
+	stance    bool   // a stance cue (supported, sought): PolNeAR's wider sense
+	gerund    bool   // an -ing form: ", saying …" shares the main clause's subject
+}
+
+// Word classes used by the structural rules, as bits.
+const (
+	wAux     uint16 = 1 << iota // may stand between a subject and its verb: has, also, would
+	wBarrier                    // cannot lie inside a source noun phrase: that, but, because
+	wPrep                       // opens an adverbial after a cue: on, in, at
+	wTime                       // a time word: Tuesday, week, April
+	wClause                     // may open a complement clause: he, the, it
+	wRel                        // relative pronoun standing as a source: who, which
+	wDet                        // determiner, possessive pronoun
+	wConj                       // and, or
+	wPronoun                    // he, she, they: a source to resolve
+	wThat                       // that
+	wNeg                        // not, n't, never
+)
+
+var wordClasses = map[uint16]string{
+	wAux: "has have had 've 's 'd also later then previously recently repeatedly publicly often once again would will could " +
+		"did does do is are was were never just already still first further privately explicitly strongly " +
+		"has since since frequently initially originally subsequently quickly immediately widely long ultimately " +
+		"eventually finally personally flatly bluntly firmly openly sharply simply only even",
+	wBarrier: "that but because when while as if since although though after before where so yet or whether than until " +
+		"unless meanwhile however whom whose what how why and nor also not n't never to -- — – ; : ( ) [ ] \" “ ” ' ‘ ’ ''" +
+		" is are was were be been being has have had do does did will would can could may might should must",
+	wPrep:    "on in at during to via through from before after over with by for last this earlier while",
+	wTime:    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon evening night january february march april may june july august september october november december earlier later recently last this next",
+	wClause:  "he she it they we i you there this these those the a an his her their its our my some many most no one several",
+	wRel:     "who which",
+	wDet:     "the a an his her their its our my this that these those some many several all both each every any no",
+	wConj:    "and or",
+	wPronoun: "he she they we i it you",
+	wThat:    "that",
+	wNeg:     "not n't never no",
+}
+
+// lexicon is the parsed reporting-cue data plus the word classes.
+type lexicon struct {
+	cues  map[string]cueEntry
+	words map[string]uint16
+}
+
+var defaultLexicon = sync.OnceValue(func() *lexicon { return parseLexicon(cuesData) })
+
+func parseLexicon(data string) *lexicon {
+	lx := &lexicon{cues: map[string]cueEntry{}, words: map[string]uint16{}}
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			continue
+		}
+		e := cueEntry{modality: sitrep.ModalityReported}
+		switch f[0] {
+		case "believed":
+			e.modality = sitrep.ModalityBelieved
+		case "negated":
+			e.modality = sitrep.ModalityNegated
+		}
+		e.addressee = strings.Contains(f[1], "a")
+		e.stance = strings.Contains(f[1], "s")
+		for _, form := range f[2:] {
+			if _, dup := lx.cues[form]; dup {
+				continue
+			}
+			g := e
+			g.gerund = strings.HasSuffix(form, "ing")
+			lx.cues[form] = g
+		}
+	}
+	for bit, list := range wordClasses {
+		for _, w := range strings.Fields(list) {
+			lx.words[w] |= bit
+		}
+	}
+	return lx
+}
+
+// lower looks w up in m case-insensitively without allocating.
+func lookup[V any](m map[string]V, w string) (V, bool) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		var z V
+		return z, false
+	}
+	n := 0
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[n] = c
+		n++
+	}
+	if !upper {
+		v, ok := m[w]
+		return v, ok
+	}
+	v, ok := m[string(buf[:n])]
+	return v, ok
+}

@@ -1,0 +1,252 @@
+// Package quote finds attributed speech and claims in news text: direct
+// quotes, indirect speech, "according to …", and belief or evidence cues
+// ("officials believe", "satellite imagery indicates"). For each it reports
+// the content (what was said or claimed), the source as written, the cue,
+// the addressee, the venue, when it was said, and the stance the cue
+// expresses (reported, believed, negated).
+//
+// The extractor is rule-based and works on nlp/text tokens: a reporting
+// lexicon (cues.txt, embedded) finds the cues, and the structure around each
+// cue decides where its source and content lie:
+//
+//	X said (that) CONTENT          source before, content after (to the end of the sentence)
+//	X told Y in April that CONTENT addressee and adverbials skipped
+//	CONTENT, X said.               inverted: content before
+//	“CONTENT,” said X.             inverted, source after
+//	“A,” X said, “B.”              split quote: two content fragments
+//	according to X, CONTENT / CONTENT, according to X.
+//	…, saying CONTENT              the main clause's subject
+//	NAME: CONTENT                  transcripts
+//
+// Quoted regions are found first, paragraph by paragraph, in straight or
+// curly marks; a paragraph that ends inside an open quote continues it when
+// the next paragraph opens with a mark. Cues inside quoted regions belong
+// to the quoted speaker and are not reported.
+package quote
+
+import (
+	"strconv"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Extract returns the quotes of doc as sitrep.Quote values with ids "q1",
+// "q2", … in text order. entities and timexes may be nil; when given, they
+// resolve the speaker (including "he said" to the most recent person named
+// as a subject or speaker) and the time the words were said.
+func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []sitrep.Quote {
+	as := Find(doc, Options{})
+	if len(as) == 0 {
+		return nil
+	}
+	res := newResolver(doc, entities)
+	out := make([]sitrep.Quote, 0, len(as))
+	for i := range as {
+		a := &as[i]
+		if len(a.Content) == 0 {
+			continue
+		}
+		h := a.Hull()
+		q := sitrep.Quote{
+			ID:       "q" + strconv.Itoa(len(out)+1),
+			Start:    h.Start,
+			End:      h.End,
+			Text:     doc.Text[h.Start:h.End],
+			Kind:     a.Kind,
+			Cue:      sitrep.NewTextSpan(doc.Text, a.Cue),
+			Modality: a.Modality,
+			Sentence: a.Sentence,
+		}
+		if a.Source.End > a.Source.Start {
+			q.Source = sitrep.NewTextSpan(doc.Text, a.Source)
+		}
+		if a.Addressee.End > a.Addressee.Start {
+			q.Addressee = a.Addressee.Of(doc.Text)
+		}
+		if a.Venue.End > a.Venue.Start {
+			q.Venue = a.Venue.Of(doc.Text)
+		}
+		q.Speaker = res.speaker(a, out)
+		q.Time = timeOf(doc, a, timexes)
+		out = append(out, q)
+	}
+	return out
+}
+
+// timeOf returns the id of a timex in the cue's clause: between the source
+// and the content, or right after the cue, and not inside the content.
+func timeOf(doc *text.Doc, a *Attribution, timexes []sitrep.Timex) string {
+	if len(timexes) == 0 {
+		return ""
+	}
+	lo, hi := a.Cue.Start, a.Cue.End
+	if a.Source.End > a.Source.Start {
+		lo = min(lo, a.Source.Start)
+		hi = max(hi, a.Source.End)
+	}
+	if a.Adverbial.End > a.Adverbial.Start {
+		hi = max(hi, a.Adverbial.End)
+	}
+	// allow a few words after the cue ("said on Tuesday")
+	if k := doc.TokenAt(hi); k < len(doc.Tokens) {
+		e := min(k+4, len(doc.Tokens))
+		if e > k {
+			end := doc.Tokens[e-1].End
+			h := a.Hull()
+			if end > h.Start && h.Start >= hi {
+				end = h.Start
+			}
+			hi = max(hi, end)
+		}
+	}
+	for _, t := range timexes {
+		sp := sitrep.Span{Start: t.Start, End: t.End}
+		if sp.Start >= lo && sp.End <= hi {
+			inside := false
+			for _, c := range a.Content {
+				if sp.Overlaps(c) {
+					inside = true
+				}
+			}
+			if !inside {
+				return t.ID
+			}
+		}
+	}
+	return ""
+}
+
+// resolver maps sources to entity ids.
+type resolver struct {
+	doc      *text.Doc
+	entities []sitrep.Entity
+	// mentions of PERSON entities in text order: entity index and span
+	persons []personMention
+}
+
+type personMention struct {
+	ent      int
+	span     sitrep.Span
+	sentence int
+	pronoun  bool
+}
+
+func newResolver(doc *text.Doc, entities []sitrep.Entity) *resolver {
+	r := &resolver{doc: doc, entities: entities}
+	for ei, e := range entities {
+		if e.Type != sitrep.EntityPerson {
+			continue
+		}
+		for _, m := range e.Mentions {
+			r.persons = append(r.persons, personMention{ent: ei, span: m.Span(), sentence: doc.SentenceOf(m.Start), pronoun: m.Kind == sitrep.MentionPronoun})
+		}
+	}
+	// insertion sort by start: mention lists are short and nearly sorted
+	for i := 1; i < len(r.persons); i++ {
+		for j := i; j > 0 && r.persons[j].span.Start < r.persons[j-1].span.Start; j-- {
+			r.persons[j], r.persons[j-1] = r.persons[j-1], r.persons[j]
+		}
+	}
+	return r
+}
+
+// speaker returns the entity id of a's source. A source that is an entity
+// mention (a name, or a pronoun the entity stage already resolved) gives
+// that entity, the person preferred, the mention nearest the head (the
+// source's end) winning. A bare pronoun goes to the most recent speaker or
+// sentence-initial person before it.
+func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
+	if len(r.entities) == 0 || a.Source.End <= a.Source.Start {
+		return ""
+	}
+	best, bestScore := -1, -1
+	for ei, e := range r.entities {
+		for _, m := range e.Mentions {
+			if !m.Span().Overlaps(a.Source) {
+				continue
+			}
+			score := m.End // nearer the head wins
+			if e.Type == sitrep.EntityPerson {
+				score += 1 << 30
+			} else if e.Type == sitrep.EntityOrg || e.Type == sitrep.EntityGPE {
+				score += 1 << 29
+			}
+			if m.Start == a.Source.Start {
+				score += 1 << 28 // the first name of an appositive source is its head
+			}
+			if score > bestScore {
+				best, bestScore = ei, score
+			}
+		}
+	}
+	if best >= 0 && !(a.Pronoun && r.entities[best].Type != sitrep.EntityPerson) {
+		return r.entities[best].ID
+	}
+	if !a.Pronoun {
+		return ""
+	}
+	w := a.Source.Of(r.doc.Text)
+	if w != "he" && w != "she" && w != "He" && w != "She" {
+		return ""
+	}
+	// the most recent speaker of an earlier quote, or the person who opens a
+	// recent sentence, whichever is later
+	cand, candPos := "", -1
+	for i := len(done) - 1; i >= 0; i-- {
+		q := done[i]
+		if q.Speaker != "" && q.Cue.Start < a.Cue.Start {
+			if r.isPerson(q.Speaker) {
+				cand, candPos = q.Speaker, q.Cue.Start
+				break
+			}
+		}
+	}
+	si := r.doc.SentenceOf(a.Source.Start)
+	for i := len(r.persons) - 1; i >= 0; i-- {
+		p := r.persons[i]
+		if p.span.Start >= a.Source.Start || p.pronoun {
+			continue
+		}
+		if si-p.sentence > 3 {
+			break
+		}
+		if p.span.Start <= candPos {
+			break
+		}
+		if r.subjectPosition(p) {
+			return r.entities[p.ent].ID
+		}
+	}
+	return cand
+}
+
+func (r *resolver) isPerson(id string) bool {
+	for _, e := range r.entities {
+		if e.ID == id {
+			return e.Type == sitrep.EntityPerson
+		}
+	}
+	return false
+}
+
+// subjectPosition reports whether a mention stands at the start of its
+// sentence (after at most a title and a few function words): a likely
+// subject.
+func (r *resolver) subjectPosition(p personMention) bool {
+	if p.sentence < 0 {
+		return false
+	}
+	s := r.doc.Sentences[p.sentence]
+	k := r.doc.TokenAt(p.span.Start)
+	if k-s.First <= 3 {
+		return true
+	}
+	// after a fronted adverbial: "On Tuesday, Trump said"
+	for j := k - 1; j >= s.First && j >= k-3; j-- {
+		if t := r.doc.Tokens[j]; t.Kind == text.Punct && r.doc.Text[t.Start:t.End] == "," {
+			return true
+		}
+	}
+	return false
+}
