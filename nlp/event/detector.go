@@ -1,0 +1,301 @@
+package event
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Detector is an averaged-perceptron trigger classifier: for each candidate
+// token it picks "no event" or one of the TimeML classes. It is immutable
+// and safe for concurrent use.
+type Detector struct {
+	mask uint64
+	keys []uint64
+	rows [][numLabels]int16
+}
+
+func (d *Detector) predict(feats []uint64) int {
+	var scores [numLabels]int32
+	for _, f := range feats {
+		i := f & d.mask
+		for {
+			k := d.keys[i]
+			if k == f {
+				r := &d.rows[i]
+				for l := range scores {
+					scores[l] += int32(r[l])
+				}
+				break
+			}
+			if k == 0 {
+				break
+			}
+			i = (i + 1) & d.mask
+		}
+	}
+	best := 0
+	for l := 1; l < numLabels; l++ {
+		if scores[l] > scores[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// TrainDoc is one training document: the segmented text, one tag per
+// token, and the gold event mentions.
+type TrainDoc struct {
+	Doc    *text.Doc
+	Tags   []pos.Tag
+	Events []Gold
+}
+
+// Gold is a gold event mention: its extent and TimeML class.
+type Gold struct {
+	Span  sitrep.Span
+	Class string
+}
+
+// TrainOptions control detector training.
+type TrainOptions struct {
+	Iterations int    // default 10
+	Seed       uint64 // shuffling seed
+}
+
+type example struct {
+	feats []uint64
+	label int
+}
+
+// TrainDetector trains a detector on docs. It is deterministic.
+func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
+	if opts.Iterations == 0 {
+		opts.Iterations = 10
+	}
+	var exs []example
+	var ctx sentCtx
+	for _, td := range docs {
+		labels := make([]int, len(td.Doc.Tokens))
+		for _, g := range td.Events {
+			// The token the event starts in carries the label.
+			i := td.Doc.TokenAt(g.Span.Start)
+			if i < len(td.Doc.Tokens) && td.Doc.Tokens[i].Start < g.Span.End {
+				labels[i] = classLabel(g.Class)
+			}
+		}
+		for _, s := range td.Doc.Sentences {
+			ctx.init(td.Doc, td.Tags, s.First, s.Last)
+			for i := s.First; i < s.Last; i++ {
+				if !candidate(td.Tags[i]) || td.Doc.Tokens[i].Kind != text.Word && td.Tags[i] != pos.CD {
+					continue
+				}
+				var feats [maxFeats]uint64
+				n := ctx.features(&feats, i)
+				exs = append(exs, example{append([]uint64(nil), feats[:n]...), labels[i]})
+			}
+		}
+	}
+	type acc struct {
+		w, tot [numLabels]float64
+		ts     [numLabels]int
+	}
+	ws := map[uint64]*acc{}
+	step := 0
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0xe7e47))
+	for range opts.Iterations {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, ei := range order {
+			ex := &exs[ei]
+			step++
+			var scores [numLabels]float64
+			for _, f := range ex.feats {
+				if a := ws[f]; a != nil {
+					for l := range scores {
+						scores[l] += a.w[l]
+					}
+				}
+			}
+			guess := 0
+			for l := 1; l < numLabels; l++ {
+				if scores[l] > scores[guess] {
+					guess = l
+				}
+			}
+			if guess == ex.label {
+				continue
+			}
+			for _, f := range ex.feats {
+				a := ws[f]
+				if a == nil {
+					a = &acc{}
+					for l := range a.ts {
+						a.ts[l] = step
+					}
+					ws[f] = a
+				}
+				for _, l := range [2]int{ex.label, guess} {
+					a.tot[l] += float64(step-a.ts[l]) * a.w[l]
+					a.ts[l] = step
+				}
+				a.w[ex.label]++
+				a.w[guess]--
+			}
+		}
+	}
+	avg := make(map[uint64][numLabels]float64, len(ws))
+	maxAbs := 0.0
+	for f, a := range ws {
+		var v [numLabels]float64
+		for l := range v {
+			v[l] = (a.tot[l] + float64(step-a.ts[l])*a.w[l]) / float64(step)
+			maxAbs = math.Max(maxAbs, math.Abs(v[l]))
+		}
+		avg[f] = v
+	}
+	scale := 30000 / math.Max(maxAbs, 1e-9)
+	q := map[uint64][numLabels]int16{}
+	for f, v := range avg {
+		var r [numLabels]int16
+		nz := false
+		for l := range v {
+			x := math.Round(v[l] * scale)
+			if math.Abs(x) >= pruneBelow {
+				r[l] = int16(x)
+				nz = true
+			}
+		}
+		if nz {
+			q[f] = r
+		}
+	}
+	return build(q)
+}
+
+// pruneBelow drops quantized weights this small.
+const pruneBelow = 4
+
+func build(q map[uint64][numLabels]int16) *Detector {
+	size := uint64(1)
+	for size < uint64(len(q))*2 {
+		size <<= 1
+	}
+	d := &Detector{mask: size - 1, keys: make([]uint64, size), rows: make([][numLabels]int16, size)}
+	keys := make([]uint64, 0, len(q))
+	for f := range q {
+		keys = append(keys, f)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, f := range keys {
+		if f == 0 {
+			continue
+		}
+		i := f & d.mask
+		for d.keys[i] != 0 {
+			i = (i + 1) & d.mask
+		}
+		d.keys[i] = f
+		d.rows[i] = q[f]
+	}
+	return d
+}
+
+const detectorMagic = "EVT1"
+
+// Save writes the detector in the compressed form LoadDetector reads;
+// features are written in hash order so the bytes are deterministic.
+func (d *Detector) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(detectorMagic)
+	type kv struct {
+		k uint64
+		r [numLabels]int16
+	}
+	var all []kv
+	for i, k := range d.keys {
+		if k != 0 {
+			all = append(all, kv{k, d.rows[i]})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
+	binary.Write(bw, binary.LittleEndian, uint32(len(all)))
+	var b [8]byte
+	for _, e := range all {
+		binary.LittleEndian.PutUint64(b[:], e.k)
+		bw.Write(b[:])
+		// A bitmap of the non-zero labels, then their weights.
+		var bits byte
+		for l, x := range e.r {
+			if x != 0 {
+				bits |= 1 << l
+			}
+		}
+		bw.WriteByte(bits)
+		for _, x := range e.r {
+			if x != 0 {
+				binary.LittleEndian.PutUint16(b[:2], uint16(x))
+				bw.Write(b[:2])
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// LoadDetector reads a detector written by Save.
+func LoadDetector(r io.Reader) (*Detector, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	bad := errors.New("event: trigger model truncated")
+	if len(data) < 8 || string(data[:4]) != detectorMagic {
+		return nil, errors.New("event: not a trigger model")
+	}
+	n := int(binary.LittleEndian.Uint32(data[4:]))
+	p := 8
+	q := make(map[uint64][numLabels]int16, n)
+	for range n {
+		if p+9 > len(data) {
+			return nil, bad
+		}
+		k := binary.LittleEndian.Uint64(data[p:])
+		bits := data[p+8]
+		p += 9
+		var r [numLabels]int16
+		for l := range r {
+			if bits&(1<<l) != 0 {
+				if p+2 > len(data) {
+					return nil, bad
+				}
+				r[l] = int16(binary.LittleEndian.Uint16(data[p:]))
+				p += 2
+			}
+		}
+		q[k] = r
+	}
+	return build(q), nil
+}

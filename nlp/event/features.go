@@ -1,0 +1,181 @@
+package event
+
+import (
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Feature templates of the trigger detector. Features are 64-bit hashes of
+// a template id and the strings or tags it looks at.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fLemma
+	fTag
+	fLemmaTag
+	fSuf3
+	fSuf4
+	fWordM1
+	fTagM1
+	fWordP1
+	fTagP1
+	fTagM2
+	fTagP2
+	fTagM1Tag
+	fTagTagP1
+	fWordM2
+	fWordP2
+	fCap
+	fAux
+	fWordWordP1
+	fLemmaTagM1
+	fLex
+)
+
+const maxFeats = 22
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+func f1(tpl, a uint64) uint64    { return mix(tpl<<58 ^ a) }
+func f2(tpl, a, b uint64) uint64 { return mix(tpl<<58 ^ a ^ mix(b+tpl)) }
+
+// hashLower hashes s lower-cased (ASCII), with typographic apostrophes
+// folded, without allocating.
+func hashLower(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99) {
+			c = '\''
+			i += 2
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashSuffix(s string, n int) uint64 {
+	if len(s) > n {
+		s = s[len(s)-n:]
+	}
+	return hashLower(s) + uint64(n)
+}
+
+var (
+	hStart = hashLower("<s>")
+	hEnd   = hashLower("</s>")
+	hNone  = hashLower("<none>")
+)
+
+// sentCtx holds per-token values of one sentence for feature extraction.
+type sentCtx struct {
+	doc         *text.Doc
+	tags        []pos.Tag
+	first, last int
+	words       []uint64 // lower-cased word hashes, indexed i-first
+	lex         func(lemma string, tag pos.Tag) uint64
+}
+
+func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
+	c.doc, c.tags, c.first, c.last = doc, tags, first, last
+	if cap(c.words) < last-first {
+		c.words = make([]uint64, last-first, 2*(last-first))
+	}
+	c.words = c.words[:last-first]
+	for i := first; i < last; i++ {
+		t := doc.Tokens[i]
+		if t.Kind == text.Number {
+			c.words[i-first] = hashLower("<num>")
+		} else {
+			c.words[i-first] = hashLower(doc.Text[t.Start:t.End])
+		}
+	}
+}
+
+func (c *sentCtx) word(i int) uint64 {
+	if i < c.first {
+		return hStart
+	}
+	if i >= c.last {
+		return hEnd
+	}
+	return c.words[i-c.first]
+}
+
+func (c *sentCtx) tag(i int) uint64 {
+	if i < c.first || i >= c.last {
+		return 0
+	}
+	return uint64(c.tags[i]) + 1
+}
+
+func (c *sentCtx) lemma(i int) string {
+	return pos.Lemma(c.doc.Tok(i), c.tags[i])
+}
+
+// features writes the features of token i into out and returns their number.
+func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
+	w := c.word(i)
+	tok := c.doc.Tok(i)
+	lem := c.lemma(i)
+	lh := hashLower(lem)
+	t := c.tag(i)
+	out[0] = f1(fBias, 0)
+	out[1] = f1(fWord, w)
+	out[2] = f1(fLemma, lh)
+	out[3] = f1(fTag, t)
+	out[4] = f2(fLemmaTag, lh, t)
+	out[5] = f1(fSuf3, hashSuffix(tok, 3))
+	out[6] = f1(fSuf4, hashSuffix(tok, 4))
+	out[7] = f1(fWordM1, c.word(i-1))
+	out[8] = f1(fTagM1, c.tag(i-1))
+	out[9] = f1(fWordP1, c.word(i+1))
+	out[10] = f1(fTagP1, c.tag(i+1))
+	out[11] = f1(fTagM2, c.tag(i-2))
+	out[12] = f1(fTagP2, c.tag(i+2))
+	out[13] = f2(fTagM1Tag, c.tag(i-1), t)
+	out[14] = f2(fTagTagP1, t, c.tag(i+1))
+	out[15] = f1(fWordM2, c.word(i-2))
+	out[16] = f1(fWordP2, c.word(i+2))
+	cp := uint64(0)
+	if c.doc.Tokens[i].Is(text.Cap) {
+		cp = 1
+		if i == c.first {
+			cp = 2
+		}
+	}
+	out[17] = f1(fCap, cp)
+	aux := hNone
+	for j := i - 1; j >= c.first && j >= i-3; j-- {
+		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
+			aux = c.words[j-c.first]
+			break
+		}
+	}
+	out[18] = f1(fAux, aux)
+	out[19] = f2(fWordWordP1, w, c.word(i+1))
+	out[20] = f2(fLemmaTagM1, lh, c.tag(i-1))
+	n := 21
+	if c.lex != nil {
+		if l := c.lex(lem, c.tags[i]); l != 0 {
+			out[n] = f1(fLex, l)
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,81 @@
+package event
+
+import (
+	"bytes"
+	_ "embed"
+	"sync"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Classes are the TimeML event classes, in label order (label 0 is "no
+// event").
+var Classes = [...]string{"", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"}
+
+const numLabels = len(Classes)
+
+// classLabel returns the label of a TimeML class, 1 (OCCURRENCE) when unknown.
+func classLabel(c string) int {
+	for i, n := range Classes {
+		if i > 0 && n == c {
+			return i
+		}
+	}
+	return 1
+}
+
+//go:embed trigger.bin.gz
+var embeddedTrigger []byte
+
+var defaultDetector = sync.OnceValue(func() *Detector {
+	d, err := LoadDetector(bytes.NewReader(embeddedTrigger))
+	if err != nil {
+		panic("event: embedded trigger model: " + err.Error())
+	}
+	return d
+})
+
+// DefaultDetector returns the embedded trigger detector, trained on the
+// EVENT tags of TimeBank and AQUAINT (TBAQ-cleaned).
+func DefaultDetector() *Detector { return defaultDetector() }
+
+// Trigger is a detected event trigger: one token.
+type Trigger struct {
+	Token int    // index into doc.Tokens
+	Span  sitrep.Span
+	Class string // TimeML class
+	Lemma string
+}
+
+// candidate reports whether a token with this tag can be an event trigger.
+// Nearly all TimeML EVENTs are verbs, common nouns, adjectives (STATEs) or
+// the odd adverb/preposition ("over", "ago" are not events); skipping the
+// rest keeps detection fast.
+func candidate(t pos.Tag) bool {
+	return t.IsVerb() || t == pos.NN || t == pos.NNS || t.IsAdj() || t == pos.RB || t == pos.IN || t == pos.MD || t == pos.CD || t == pos.RP
+}
+
+// Detect returns the event triggers of doc, given one tag per token, in
+// text order.
+func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
+	var out []Trigger
+	var ctx sentCtx
+	for si := range doc.Sentences {
+		s := doc.Sentences[si]
+		ctx.init(doc, tags, s.First, s.Last)
+		for i := s.First; i < s.Last; i++ {
+			if !candidate(tags[i]) || doc.Tokens[i].Kind != text.Word && tags[i] != pos.CD {
+				continue
+			}
+			var feats [maxFeats]uint64
+			n := ctx.features(&feats, i)
+			lab := d.predict(feats[:n])
+			if lab != 0 {
+				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: ctx.lemma(i)})
+			}
+		}
+	}
+	return out
+}
