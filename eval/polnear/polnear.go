@@ -351,9 +351,15 @@ func Snippet(text string, sp Span, ctx int) string {
 	for hi < len(text) && !utf8.RuneStart(text[hi]) {
 		hi++
 	}
+	for _, f := range sp {
+		hi = max(hi, f.End)
+	}
 	var b strings.Builder
 	p := lo
 	for _, f := range sp {
+		if f.Start < p {
+			continue
+		}
 		b.WriteString(text[p:f.Start])
 		b.WriteString("[[")
 		b.WriteString(text[f.Start:f.End])

@@ -437,20 +437,38 @@ func (sc *scanner) endsClause(si, ce int) bool {
 	return t.Kind == text.Punct && (c == '.' || c == ',' || c == '!' || c == '?' || c == ';') || sc.opensQuote(end)
 }
 
-// skipTail skips what may follow an inverted cue: adverbials ("in a
-// statement", "on Tuesday", "Tuesday"), an addressee ("told reporters").
+// skipTail skips what may follow an inverted cue before the clause ends:
+// adverbials ("in a statement", "on Tuesday", "Tuesday") and an addressee
+// ("told reporters"). It returns the first token after them.
 func (sc *scanner) skipTail(si, j int) int {
-	sent := sc.doc.Sentences[si]
-	for n := 0; j < sent.Last && n < 10; n++ {
-		if sc.doc.Tokens[j].Kind == text.Punct || sc.opensQuote(j) || sc.is(j, wThat) {
-			break
+	d := sc.doc
+	sent := d.Sentences[si]
+	k := j
+	if k < sent.Last {
+		if e, ok := sc.cueAt(k - 1); ok && e.addressee {
+			for k < sent.Last && k < j+5 && d.Tokens[k].Kind != text.Punct && !sc.is(k, wPrep|wThat) && !sc.opensQuote(k) {
+				k++
+			}
 		}
-		if _, ok := sc.cueAt(j); ok {
-			break
-		}
-		j++
 	}
-	return j
+	for n := 0; k < sent.Last && n < 3; n++ {
+		switch {
+		case sc.is(k, wTime):
+			k++
+		case sc.is(k, wPrep) && !sc.is(k, wThat):
+			m := k + 1
+			for m < sent.Last && m < k+8 && d.Tokens[m].Kind != text.Punct && !sc.opensQuote(m) && !sc.is(m, wThat|wBarrier) {
+				m++
+			}
+			if m < sent.Last && d.Tokens[m].Kind != text.Punct && !sc.opensQuote(m) {
+				return m // something else follows: not the end of the clause
+			}
+			k = m
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // sourceBefore finds the source noun phrase ending just before token b.
@@ -460,7 +478,7 @@ func (sc *scanner) sourceBefore(first, b int) (int, bool) {
 		return 0, false
 	}
 	j := b - 1
-	if sc.is(j, wRel) {
+	if sc.is(j, wRel|wPronoun) && !sc.tokIs(j, "it") {
 		return j, true
 	}
 	if sc.isComma(j) {
@@ -764,19 +782,39 @@ func (sc *scanner) finish(as []Attribution) {
 				if b.cueTok <= a.cueTok || b.Cue.Start >= a.Content[len(a.Content)-1].End {
 					continue
 				}
-				if b.shape == shapeSCT || b.shape == shapeColon {
-					continue
-				}
-				if b.left <= a.Content[0].Start {
+				if b.shape == shapeColon {
 					continue
 				}
 				last := &a.Content[len(a.Content)-1]
-				if b.left < last.End {
-					if r := regionAt(sc.rs, b.left); r >= 0 && sc.rs[r].Start < b.left {
-						continue // inside a quote: not a clause boundary
-					}
-					last.End = sc.trimEnd(last.Start, b.left)
+				if b.left <= last.Start || b.left >= last.End {
+					continue
 				}
+				if r := regionAt(sc.rs, b.left); r >= 0 && sc.rs[r].Start < b.left {
+					continue // inside a quote: not a clause boundary
+				}
+				cut := b.left
+				if b.shape == shapeSCT {
+					// "X said A and said B", "…, after half said so": a clause of
+					// its own; "X said that Y told Z …": nested
+					t := sc.doc.TokenAt(b.left)
+					p := t - 1
+					if p < 0 || sc.doc.Tokens[p].End <= last.Start {
+						break
+					}
+					if sc.is(p, wThat) || !(sc.is(p, wBarrier|wConj) || sc.isComma(p)) {
+						break
+					}
+					switch sc.word(p) {
+					case "whether", "if", "what", "how", "why", "whom", "to", ":":
+						// nested
+						p = -1
+					}
+					if p < 0 {
+						break
+					}
+					cut = sc.doc.Tokens[p].Start
+				}
+				last.End = sc.trimEnd(last.Start, cut)
 				break
 			}
 		}

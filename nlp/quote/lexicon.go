@@ -35,12 +35,12 @@ const (
 )
 
 var wordClasses = map[uint16]string{
-	wAux: "has have had 've 's 'd also later then previously recently repeatedly publicly often once again would will could " +
+	wAux: "has have had 've 's 'd ’ve ’s ’d n't n’t not also later then previously recently repeatedly publicly often once again would will could " +
 		"did does do is are was were never just already still first further privately explicitly strongly " +
 		"has since since frequently initially originally subsequently quickly immediately widely long ultimately " +
 		"eventually finally personally flatly bluntly firmly openly sharply simply only even",
 	wBarrier: "that but because when while as if since although though after before where so yet or whether than until " +
-		"unless meanwhile however whom whose what how why and nor also not n't never to -- — – ; : ( ) [ ] \" “ ” ' ‘ ’ ''" +
+		"unless meanwhile however whom whose what how why and nor also not n't n’t never to -- — – ; : ( ) [ ] \" “ ” ' ‘ ’ ''" +
 		" is are was were be been being has have had do does did will would can could may might should must",
 	wPrep:    "on in at during to via through from before after over with by for last this earlier while",
 	wTime:    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon evening night january february march april may june july august september october november december earlier later recently last this next",
@@ -50,7 +50,7 @@ var wordClasses = map[uint16]string{
 	wConj:    "and or",
 	wPronoun: "he she they we i it you",
 	wThat:    "that",
-	wNeg:     "not n't never no",
+	wNeg:     "not n't n’t never no",
 }
 
 // lexicon is the parsed reporting-cue data plus the word classes.
