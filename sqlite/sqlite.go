@@ -1,0 +1,158 @@
+// Package sqlite is sitrep's embedded store: a sitrep.Store in one SQLite
+// file, through modernc.org/sqlite (pure Go, no cgo). The file runs in WAL
+// mode with foreign keys on and a busy timeout, so several processes may
+// share it; its schema is applied from embedded migrations at Open.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/store/sqlstore"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// BusyTimeout is how long, in milliseconds, a writer waits for another
+// process's write transaction before giving up.
+const BusyTimeout = 10000
+
+// DB is a sitrep.Store in a SQLite file.
+type DB struct {
+	*sqlstore.Store
+	db   *sql.DB
+	path string
+}
+
+var _ sitrep.Store = (*DB)(nil)
+
+// Open opens the store in the SQLite file at path, creating the file and
+// its parent directories if needed and applying pending migrations. A path
+// of ":memory:" is not supported (each connection would see its own
+// database); use a file in a temporary directory instead.
+func Open(path string) (*DB, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, sitrep.Errorf(sitrep.EINVALID, path, "store path must name a file")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, &sitrep.Error{Code: sitrep.EINVALID, Input: path, Message: "cannot create the store's directory: " + err.Error(), Err: err}
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{
+		fmt.Sprintf("busy_timeout(%d)", BusyTimeout),
+		"journal_mode(WAL)",
+		"foreign_keys(1)",
+		// In WAL mode NORMAL loses no committed transaction on a process
+		// crash, only possibly the last ones on a power loss, and never
+		// corrupts the file.
+		"synchronous(NORMAL)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // writers take the lock at BEGIN: no upgrade deadlocks
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: err.Error(), Err: err}
+	}
+	db.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+	db.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)))
+	conn := &conn{db: db}
+	sub, _ := fs.Sub(migrations, "migrations")
+	if _, err := sqlstore.Migrate(context.Background(), conn, sub, ""); err != nil {
+		db.Close()
+		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
+	}
+	return &DB{Store: sqlstore.New(conn, dialect), db: db, path: path}, nil
+}
+
+// Path returns the file the store lives in.
+func (db *DB) Path() string { return db.path }
+
+var dialect = sqlstore.Dialect{
+	IndexText: `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	SearchSQL: `SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format,
+		snippet(documents_fts, -1, '[', ']', '…', 16), -bm25(documents_fts, 2.0, 1.0)
+		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+		WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 2.0, 1.0), d.seq LIMIT ?`,
+	FTSQuery: func(words []string) string {
+		// Each word quoted: FTS5 operators and punctuation in a user's
+		// query are taken as text.
+		q := make([]string, len(words))
+		for i, w := range words {
+			q[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		}
+		return strings.Join(q, " ")
+	},
+	MaxParams: 32766,
+}
+
+// DefaultPath returns where the store lives by default: sitrep.db in the
+// user's data directory, $XDG_DATA_HOME/sitrep, else ~/.local/share/sitrep
+// ($LOCALAPPDATA\sitrep on Windows). getenv is os.Getenv in production.
+func DefaultPath(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "sitrep", "sitrep.db")
+	}
+	if runtime.GOOS == "windows" {
+		if d := getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, "sitrep", "sitrep.db")
+		}
+	}
+	home := getenv("HOME")
+	if home == "" {
+		home = getenv("USERPROFILE")
+	}
+	if home == "" {
+		return "sitrep.db"
+	}
+	return filepath.Join(home, ".local", "share", "sitrep", "sitrep.db")
+}
+
+// conn adapts database/sql to sqlstore.Conn.
+type conn struct{ db *sql.DB }
+
+func (c *conn) Query(ctx context.Context, q string, args ...any) (sqlstore.Rows, error) {
+	return c.db.QueryContext(ctx, q, args...)
+}
+
+func (c *conn) QueryRow(ctx context.Context, q string, args ...any) sqlstore.Row {
+	return c.db.QueryRowContext(ctx, q, args...)
+}
+
+func (c *conn) Begin(ctx context.Context) (sqlstore.Tx, error) {
+	tx, err := c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &txn{tx}, nil
+}
+
+func (c *conn) Close() error { return c.db.Close() }
+
+type txn struct{ tx *sql.Tx }
+
+func (t *txn) Exec(ctx context.Context, q string, args ...any) error {
+	_, err := t.tx.ExecContext(ctx, q, args...)
+	return err
+}
+
+func (t *txn) QueryRow(ctx context.Context, q string, args ...any) sqlstore.Row {
+	return t.tx.QueryRowContext(ctx, q, args...)
+}
+
+func (t *txn) Commit(context.Context) error   { return t.tx.Commit() }
+func (t *txn) Rollback(context.Context) error { return t.tx.Rollback() }

@@ -1,0 +1,69 @@
+package sqlite_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/sqlite"
+	"github.com/sitrep-news/sitrep/storetest"
+)
+
+func open(t *testing.T) sitrep.Store {
+	t.Helper()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "sub", "sitrep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, open)
+}
+
+func TestDefaultPath(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"XDG_DATA_HOME": "/data", "HOME": "/home/u"}, "/data/sitrep/sitrep.db"},
+		{map[string]string{"HOME": "/home/u"}, "/home/u/.local/share/sitrep/sitrep.db"},
+		{map[string]string{"XDG_DATA_HOME": "relative", "HOME": "/home/u"}, "/home/u/.local/share/sitrep/sitrep.db"},
+		{map[string]string{}, "sitrep.db"},
+	} {
+		if got := sqlite.DefaultPath(env(tc.env)); got != filepath.FromSlash(tc.want) {
+			t.Errorf("DefaultPath(%v) = %q, want %q", tc.env, got, tc.want)
+		}
+	}
+}
+
+func TestReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Put(t.Context(), storetest.Synthetic(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = sqlite.Open(path) // migrations already applied: a no-op
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Document(t.Context(), res.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenBadPath(t *testing.T) {
+	for _, p := range []string{"", ":memory:"} {
+		if _, err := sqlite.Open(p); sitrep.ErrorCode(err) != sitrep.EINVALID {
+			t.Errorf("Open(%q) = %v, want EINVALID", p, err)
+		}
+	}
+}

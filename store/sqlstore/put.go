@@ -1,0 +1,266 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/sitrep-news/sitrep"
+)
+
+// The child tables and their columns, in the order Put fills them. The
+// migrations of both backends create exactly these.
+var (
+	tabAnalyses  = table{"analyses", []string{"doc", "json"}}
+	tabSentences = table{"sentences", []string{"doc", "idx", "span_start", "span_end", "paragraph", "heading", "text"}}
+	tabEntities  = table{"entities", []string{"doc", "idx", "id", "name", "norm", "type", "kb", "country", "mentions"}}
+	tabMentions  = table{"mentions", []string{"doc", "entity_idx", "idx", "span_start", "span_end", "text", "kind", "sentence"}}
+	tabEvents    = table{"events", []string{"doc", "idx", "id", "type", "span_start", "span_end", "text", "class", "cameo", "lemma",
+		"sentence", "t_value", "t_earliest", "t_latest", "t_anchor", "t_derivation", "modality", "source", "quote", "summary",
+		"actor", "actor_name", "actor_kb", "target", "target_name", "target_kb", "location", "location_name", "location_kb"}}
+	tabEventEntities = table{"event_entities", []string{"doc", "event_idx", "role", "kb", "norm", "t_earliest", "t_latest"}}
+	tabQuotes        = table{"quotes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "kind",
+		"speaker", "speaker_name", "speaker_kb", "speaker_norm", "source_start", "source_end", "source_text",
+		"cue_start", "cue_end", "cue_text", "venue", "addressee", "time_id", "modality", "sentence"}}
+	tabQuantities = table{"quantities", []string{"doc", "idx", "id", "span_start", "span_end", "text", "value", "qmin", "qmax",
+		"approximate", "qualifier", "unit", "category", "entity", "entity_name", "entity_kb", "entity_norm",
+		"modality", "source", "speaker", "quote", "sentence"}}
+	tabTimexes = table{"timexes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "type", "value", "tmod",
+		"anchor", "earliest", "latest", "derivation", "sentence"}}
+)
+
+type table struct {
+	name string
+	cols []string
+}
+
+// rows collects the values of many rows of one table, flat.
+type rows struct {
+	t    table
+	vals []any
+}
+
+func (r *rows) add(vals ...any) {
+	if len(vals) != len(r.t.cols) {
+		panic("sqlstore: " + r.t.name + ": wrong number of values")
+	}
+	r.vals = append(r.vals, vals...)
+}
+
+// insert writes r in multi-row INSERT statements. Chunks have power-of-two
+// sizes so that few distinct statements exist (drivers cache them).
+func (s *Store) insert(ctx context.Context, tx Tx, r *rows) error {
+	nc := len(r.t.cols)
+	n := len(r.vals) / nc
+	maxRows := 1
+	for maxRows*2*nc <= s.d.MaxParams && maxRows < 128 {
+		maxRows *= 2
+	}
+	for off := 0; off < n; {
+		k := maxRows
+		for k > n-off {
+			k /= 2
+		}
+		if err := tx.Exec(ctx, insertSQL(r.t, k), r.vals[off*nc:(off+k)*nc]...); err != nil {
+			return err
+		}
+		off += k
+	}
+	return nil
+}
+
+func insertSQL(t table, n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO ")
+	b.WriteString(t.name)
+	b.WriteString(" (")
+	b.WriteString(strings.Join(t.cols, ", "))
+	b.WriteString(") VALUES ")
+	one := "(" + strings.Repeat("?, ", len(t.cols)-1) + "?)"
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(one)
+	}
+	return b.String()
+}
+
+// Put implements sitrep.Store.
+func (s *Store) Put(ctx context.Context, a *sitrep.Analysis) (sitrep.PutResult, error) {
+	if a == nil {
+		return sitrep.PutResult{}, sitrep.Errorf(sitrep.EINVALID, "", "no analysis to store")
+	}
+	d := &a.Document
+	if d.Text == "" {
+		return sitrep.PutResult{}, sitrep.Errorf(sitrep.EINVALID, d.URL, "document has no text")
+	}
+	d.Hash = sitrep.ContentHash(d.Text)
+	d.ID = "d" + d.Hash[:16]
+
+	// The analysis JSON keeps everything but the text, which the documents
+	// row holds: Document puts it back.
+	text := d.Text
+	d.Text = ""
+	blob, err := json.Marshal(a)
+	d.Text = text
+	if err != nil {
+		return sitrep.PutResult{}, &sitrep.Error{Code: sitrep.EINVALID, Input: d.ID, Message: "cannot encode analysis: " + err.Error(), Err: err}
+	}
+
+	tx, err := s.conn.Begin(ctx)
+	if err != nil {
+		return sitrep.PutResult{}, internal("put: begin", err)
+	}
+	res, err := s.put(ctx, tx, a, string(blob))
+	if err != nil {
+		tx.Rollback(ctx)
+		return sitrep.PutResult{}, internal("put "+d.ID, err)
+	}
+	if !res.Created {
+		return res, internal("put: rollback", tx.Rollback(ctx))
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return sitrep.PutResult{}, internal("put "+d.ID+": commit", err)
+	}
+	return res, nil
+}
+
+func (s *Store) put(ctx context.Context, tx Tx, a *sitrep.Analysis, blob string) (sitrep.PutResult, error) {
+	d := &a.Document
+	var seq int64
+	err := tx.QueryRow(ctx, `INSERT INTO documents (id, hash, url, title, site, published, dct, dct_source, format, doc_date, ingested_at, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
+		d.ID, d.Hash, d.URL, d.Title, d.Site, d.Published, d.DCT, d.DCTSource, d.Format, docDate(d),
+		s.Now().UTC().Format(time.RFC3339Nano), d.Text).Scan(&seq)
+	if errors.Is(err, errNoRows) {
+		// Already stored, by content or by URL: the unique constraints
+		// decided, so concurrent writers cannot both create it.
+		var id string
+		err := tx.QueryRow(ctx, `SELECT id FROM documents WHERE hash = ? OR id = ? OR (url = ? AND url <> '') LIMIT 1`,
+			d.Hash, d.ID, d.URL).Scan(&id)
+		if err != nil {
+			return sitrep.PutResult{}, err
+		}
+		return sitrep.PutResult{ID: id, Created: false}, nil
+	}
+	if err != nil {
+		return sitrep.PutResult{}, err
+	}
+	if s.d.IndexText != "" {
+		if err := tx.Exec(ctx, s.d.IndexText, seq, d.Title, d.Text); err != nil {
+			return sitrep.PutResult{}, err
+		}
+	}
+	for _, r := range buildRows(seq, a, blob) {
+		if err := s.insert(ctx, tx, r); err != nil {
+			return sitrep.PutResult{}, err
+		}
+	}
+	return sitrep.PutResult{ID: d.ID, Created: true}, nil
+}
+
+type entRef struct {
+	idx            int
+	name, kb, norm string
+}
+
+// buildRows lays an analysis out in the rows of the child tables.
+func buildRows(seq int64, a *sitrep.Analysis, blob string) []*rows {
+	text := a.Document.Text
+	an := &rows{t: tabAnalyses}
+	an.add(seq, blob)
+
+	sents := &rows{t: tabSentences}
+	for i, s := range a.Sentences {
+		sents.add(seq, i, s.Start, s.End, s.Paragraph, s.Heading, s.Span().Of(text))
+	}
+
+	ents := &rows{t: tabEntities}
+	ments := &rows{t: tabMentions}
+	byID := make(map[string]entRef, len(a.Entities))
+	inSentence := make(map[int][]entRef) // sentence index -> entities mentioned there
+	for i, e := range a.Entities {
+		ref := entRef{i, e.Name, e.KB, normName(e.Name)}
+		if e.ID != "" {
+			if _, dup := byID[e.ID]; !dup {
+				byID[e.ID] = ref
+			}
+		}
+		ents.add(seq, i, e.ID, e.Name, ref.norm, e.Type, e.KB, e.Country, len(e.Mentions))
+		for j, m := range e.Mentions {
+			ments.add(seq, i, j, m.Start, m.End, m.Text, m.Kind, m.Sentence)
+			l := inSentence[m.Sentence]
+			if len(l) == 0 || l[len(l)-1].idx != i {
+				inSentence[m.Sentence] = append(l, ref)
+			}
+		}
+	}
+
+	evs := &rows{t: tabEvents}
+	links := &rows{t: tabEventEntities}
+	type linkKey struct {
+		ev             int
+		role, kb, norm string
+	}
+	seen := make(map[linkKey]bool)
+	link := func(ev int, role string, r entRef, t sitrep.EventTime) {
+		k := linkKey{ev, role, r.kb, r.norm}
+		if seen[k] || (r.kb == "" && r.norm == "") {
+			return
+		}
+		seen[k] = true
+		links.add(seq, ev, role, r.kb, r.norm, dateOf(t.Earliest), dateOf(t.Latest))
+	}
+	for i, e := range a.Events {
+		actor, target, loc := byID[e.Actor], byID[e.Target], byID[e.Location]
+		t := e.Time
+		evs.add(seq, i, e.ID, e.Type, e.Start, e.End, e.Text, e.Class, e.CAMEO, e.Lemma,
+			e.Sentence, t.Value, dateOf(t.Earliest), dateOf(t.Latest), t.Anchor, t.Derivation, e.Modality, e.Source, e.Quote, e.Summary,
+			e.Actor, actor.name, actor.kb, e.Target, target.name, target.kb, e.Location, loc.name, loc.kb)
+		if e.Actor != "" {
+			link(i, "actor", actor, t)
+		}
+		if e.Target != "" {
+			link(i, "target", target, t)
+		}
+		if e.Location != "" {
+			link(i, "location", loc, t)
+		}
+		for _, r := range inSentence[e.Sentence] {
+			link(i, "mention", r, t)
+		}
+	}
+
+	quotes := &rows{t: tabQuotes}
+	for i, q := range a.Quotes {
+		sp := byID[q.Speaker]
+		quotes.add(seq, i, q.ID, q.Start, q.End, q.Text, q.Kind, q.Speaker, sp.name, sp.kb, sp.norm,
+			q.Source.Start, q.Source.End, q.Source.Text, q.Cue.Start, q.Cue.End, q.Cue.Text,
+			q.Venue, q.Addressee, q.Time, q.Modality, q.Sentence)
+	}
+
+	qs := &rows{t: tabQuantities}
+	for i, q := range a.Quantities {
+		en := byID[q.Entity]
+		qs.add(seq, i, q.ID, q.Start, q.End, q.Text, q.Value, q.Min, q.Max, q.Approximate, q.Qualifier, q.Unit, q.Category,
+			q.Entity, en.name, en.kb, en.norm, q.Modality, q.Source, q.Speaker, q.Quote, q.Sentence)
+	}
+
+	tx := &rows{t: tabTimexes}
+	for i, t := range a.Timexes {
+		tx.add(seq, i, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, t.Anchor, dateOf(t.Earliest), dateOf(t.Latest), t.Derivation, t.Sentence)
+	}
+	return []*rows{an, sents, ents, ments, evs, links, quotes, qs, tx}
+}
+
+// dateOf keeps a YYYY-MM-DD bound as it is and drops anything else, so that
+// time comparisons in SQL are plain string comparisons.
+func dateOf(s string) string {
+	if isDate(s) {
+		return s[:10]
+	}
+	return ""
+}

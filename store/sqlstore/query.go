@@ -1,0 +1,424 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"iter"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/sitrep-news/sitrep"
+)
+
+// where builds a conjunction of conditions and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+func limitSQL(limit, offset int) string {
+	s := ""
+	if limit > 0 {
+		s = " LIMIT " + strconv.Itoa(limit)
+	} else if offset > 0 {
+		s = " LIMIT 9223372036854775807"
+	}
+	if offset > 0 {
+		s += " OFFSET " + strconv.Itoa(offset)
+	}
+	return s
+}
+
+// dateRange adds the conditions of a From/To filter on a date column.
+func (w *where) dateRange(col, from, to string) {
+	if from != "" {
+		w.add(col+" >= ?", from)
+	}
+	if to != "" {
+		w.add(col+" <> '' AND "+col+" <= ?", to)
+	}
+}
+
+const documentColumns = "id, hash, url, title, site, published, dct, dct_source, format"
+
+func scanDocument(r Rows, d *sitrep.Document, extra ...any) error {
+	return r.Scan(append([]any{&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format}, extra...)...)
+}
+
+func prefixed(cols, p string) string {
+	parts := strings.Split(cols, ", ")
+	for i := range parts {
+		parts[i] = p + parts[i]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Document implements sitrep.Store.
+func (s *Store) Document(ctx context.Context, id string) (*sitrep.Analysis, error) {
+	var text, blob string
+	err := s.conn.QueryRow(ctx, `SELECT d.text, a.json FROM documents d JOIN analyses a ON a.doc = d.seq WHERE d.id = ?`, id).Scan(&text, &blob)
+	if errors.Is(err, errNoRows) {
+		return nil, sitrep.Errorf(sitrep.ENOTFOUND, id, "no such document")
+	}
+	if err != nil {
+		return nil, internal("document "+id, err)
+	}
+	return decodeAnalysis(id, text, blob)
+}
+
+func decodeAnalysis(id, text, blob string) (*sitrep.Analysis, error) {
+	a := new(sitrep.Analysis)
+	if err := json.Unmarshal([]byte(blob), a); err != nil {
+		return nil, internal("document "+id+": decode analysis", err)
+	}
+	a.Document.Text = text
+	return a, nil
+}
+
+func docFilter(f sitrep.DocumentFilter) *where {
+	w := new(where)
+	w.dateRange("doc_date", f.From, f.To)
+	if f.URL != "" {
+		w.add("url = ?", f.URL)
+	}
+	return w
+}
+
+// Documents implements sitrep.Store.
+func (s *Store) Documents(ctx context.Context, f sitrep.DocumentFilter) ([]sitrep.Document, error) {
+	w := docFilter(f)
+	r, err := s.conn.Query(ctx, "SELECT "+documentColumns+" FROM documents"+w.String()+
+		" ORDER BY doc_date DESC, seq DESC"+limitSQL(f.Limit, f.Offset), w.args...)
+	if err != nil {
+		return nil, internal("documents", err)
+	}
+	defer r.Close()
+	out := []sitrep.Document{}
+	for r.Next() {
+		var d sitrep.Document
+		if err := scanDocument(r, &d); err != nil {
+			return nil, internal("documents", err)
+		}
+		out = append(out, d)
+	}
+	return out, internal("documents", r.Err())
+}
+
+// Analyses implements sitrep.Store. It reads a page at a time by keyset
+// (date, seq), so no cursor stays open while the caller works.
+func (s *Store) Analyses(ctx context.Context, f sitrep.DocumentFilter) iter.Seq2[*sitrep.Analysis, error] {
+	const page = 64
+	return func(yield func(*sitrep.Analysis, error) bool) {
+		var lastDate string
+		var lastSeq int64 = -1
+		offset, left := f.Offset, f.Limit
+		for {
+			w := docFilter(f)
+			if lastSeq >= 0 {
+				w.add("(d.doc_date > ? OR (d.doc_date = ? AND d.seq > ?))", lastDate, lastDate, lastSeq)
+			}
+			n := page
+			if f.Limit > 0 && left < n {
+				n = left
+			}
+			if n == 0 {
+				return
+			}
+			type item struct {
+				id, text, blob, date string
+				seq                  int64
+			}
+			var items []item
+			err := func() error {
+				r, err := s.conn.Query(ctx, "SELECT d.id, d.text, a.json, d.doc_date, d.seq FROM documents d JOIN analyses a ON a.doc = d.seq"+
+					w.String()+" ORDER BY d.doc_date, d.seq"+limitSQL(n, offset), w.args...)
+				if err != nil {
+					return err
+				}
+				defer r.Close()
+				for r.Next() {
+					var it item
+					if err := r.Scan(&it.id, &it.text, &it.blob, &it.date, &it.seq); err != nil {
+						return err
+					}
+					items = append(items, it)
+				}
+				return r.Err()
+			}()
+			if err != nil {
+				yield(nil, internal("analyses", err))
+				return
+			}
+			offset = 0
+			for _, it := range items {
+				a, err := decodeAnalysis(it.id, it.text, it.blob)
+				if !yield(a, err) || err != nil {
+					return
+				}
+			}
+			if len(items) < n {
+				return
+			}
+			last := items[len(items)-1]
+			lastDate, lastSeq = last.date, last.seq
+			left -= len(items)
+		}
+	}
+}
+
+// entityMatch returns the condition matching a KB id or a folded name in
+// the columns kbCol and normCol.
+func entityMatch(w *where, kbCol, normCol, entity string) {
+	w.add("("+kbCol+" = ? OR "+normCol+" = ?)", strings.TrimSpace(entity), normName(entity))
+}
+
+const eventColumns = "e.id, e.type, e.span_start, e.span_end, e.text, e.class, e.cameo, e.lemma, e.sentence, " +
+	"e.t_value, e.t_earliest, e.t_latest, e.t_anchor, e.t_derivation, e.modality, e.source, e.quote, e.summary, " +
+	"e.actor, e.actor_name, e.actor_kb, e.target, e.target_name, e.target_kb, e.location, e.location_name, e.location_kb"
+
+// Events implements sitrep.Store.
+func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.StoredEvent, error) {
+	w := new(where)
+	from := "events e"
+	var args []any
+	if strings.TrimSpace(f.Entity) != "" {
+		// The event_entities index (kb or name, then time) finds the
+		// events; the UNION of the two lookups removes duplicates.
+		roles := "role <> 'mention'"
+		if f.Mentioned {
+			roles = "1 = 1"
+		}
+		var sub [2]where
+		sub[0].add("kb = ?", strings.TrimSpace(f.Entity))
+		sub[1].add("norm = ?", normName(f.Entity))
+		parts := make([]string, 2)
+		for i := range sub {
+			sub[i].add(roles)
+			sub[i].dateRange("t_latest", f.From, "")
+			sub[i].dateRange("t_earliest", "", f.To)
+			parts[i] = "SELECT doc, event_idx FROM event_entities" + sub[i].String()
+			args = append(args, sub[i].args...)
+		}
+		from = "(" + parts[0] + " UNION " + parts[1] + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
+	}
+	w.dateRange("e.t_latest", f.From, "")
+	w.dateRange("e.t_earliest", "", f.To)
+	if f.Type != "" {
+		w.add("e.type = ?", f.Type)
+	}
+	if f.Source != "" {
+		w.add("lower(d.site) = ?", strings.ToLower(strings.TrimSpace(f.Source)))
+	}
+	if f.DocumentID != "" {
+		w.add("d.id = ?", f.DocumentID)
+	}
+	q := "SELECT " + eventColumns + ", " + prefixed(documentColumns, "d.") + ", COALESCE(s.text, '') FROM " + from +
+		" JOIN documents d ON d.seq = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence" + w.String() +
+		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, d.doc_date, e.doc, e.idx" + limitSQL(f.Limit, 0)
+	r, err := s.conn.Query(ctx, q, append(args, w.args...)...)
+	if err != nil {
+		return nil, internal("events", err)
+	}
+	defer r.Close()
+	out := []sitrep.StoredEvent{}
+	for r.Next() {
+		var e sitrep.StoredEvent
+		var d sitrep.Document
+		t := &e.Time
+		if err := r.Scan(&e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
+			&t.Value, &t.Earliest, &t.Latest, &t.Anchor, &t.Derivation, &e.Modality, &e.Source, &e.Quote, &e.Summary,
+			&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB,
+			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format, &e.SentenceText); err != nil {
+			return nil, internal("events", err)
+		}
+		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
+		out = append(out, e)
+	}
+	return out, internal("events", r.Err())
+}
+
+// Entities implements sitrep.Store.
+func (s *Store) Entities(ctx context.Context, f sitrep.EntityFilter) ([]sitrep.EntitySummary, error) {
+	w := new(where)
+	if strings.TrimSpace(f.Name) != "" {
+		entityMatch(w, "kb", "norm", f.Name)
+	}
+	if c := normName(f.Contains); c != "" {
+		w.add(`norm LIKE ? ESCAPE '\'`, "%"+likeEscape(c)+"%")
+	}
+	if f.Type != "" {
+		w.add("type = ?", f.Type)
+	}
+	q := "SELECT MIN(name), MIN(type), MAX(kb), COUNT(DISTINCT doc), SUM(mentions) FROM entities" + w.String() +
+		" GROUP BY CASE WHEN kb <> '' THEN 'k:' || kb ELSE 'n:' || norm || '|' || type END" +
+		" ORDER BY 4 DESC, 5 DESC, 1" + limitSQL(f.Limit, 0)
+	out, err := func() ([]sitrep.EntitySummary, error) {
+		r, err := s.conn.Query(ctx, q, w.args...)
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		out := []sitrep.EntitySummary{}
+		for r.Next() {
+			var e sitrep.EntitySummary
+			if err := r.Scan(&e.Name, &e.Type, &e.KB, &e.Documents, &e.Mentions); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+		}
+		return out, r.Err()
+	}()
+	if err != nil {
+		return nil, internal("entities", err)
+	}
+	// An entity known by its KB id goes by the name most documents use.
+	for i := range out {
+		e := &out[i]
+		if e.KB == "" {
+			continue
+		}
+		if err := s.conn.QueryRow(ctx, `SELECT name, type FROM entities WHERE kb = ? GROUP BY name, type ORDER BY COUNT(*) DESC, name LIMIT 1`,
+			e.KB).Scan(&e.Name, &e.Type); err != nil {
+			return nil, internal("entities", err)
+		}
+	}
+	return out, nil
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+const quoteColumns = "q.id, q.span_start, q.span_end, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_kb, " +
+	"q.source_start, q.source_end, q.source_text, q.cue_start, q.cue_end, q.cue_text, q.venue, q.addressee, q.time_id, q.modality, q.sentence"
+
+// Quotes implements sitrep.Store.
+func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.StoredQuote, error) {
+	w := new(where)
+	if strings.TrimSpace(f.Speaker) != "" {
+		entityMatch(w, "q.speaker_kb", "q.speaker_norm", f.Speaker)
+	}
+	if f.DocumentID != "" {
+		w.add("d.id = ?", f.DocumentID)
+	}
+	w.dateRange("d.doc_date", f.From, f.To)
+	q := "SELECT " + quoteColumns + ", " + prefixed(documentColumns, "d.") + ", COALESCE(s.text, '') FROM quotes q" +
+		" JOIN documents d ON d.seq = q.doc LEFT JOIN sentences s ON s.doc = q.doc AND s.idx = q.sentence" + w.String() +
+		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
+	r, err := s.conn.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, internal("quotes", err)
+	}
+	defer r.Close()
+	out := []sitrep.StoredQuote{}
+	for r.Next() {
+		var e sitrep.StoredQuote
+		var d sitrep.Document
+		if err := r.Scan(&e.ID, &e.Start, &e.End, &e.Text, &e.Kind, &e.Speaker, &e.SpeakerName, &e.SpeakerKB,
+			&e.Source.Start, &e.Source.End, &e.Source.Text, &e.Cue.Start, &e.Cue.End, &e.Cue.Text,
+			&e.Venue, &e.Addressee, &e.Time, &e.Modality, &e.Sentence,
+			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format, &e.SentenceText); err != nil {
+			return nil, internal("quotes", err)
+		}
+		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
+		out = append(out, e)
+	}
+	return out, internal("quotes", r.Err())
+}
+
+const quantityColumns = "q.id, q.span_start, q.span_end, q.text, q.value, q.qmin, q.qmax, q.approximate, q.qualifier, q.unit, " +
+	"q.category, q.entity, q.entity_name, q.entity_kb, q.modality, q.source, q.speaker, q.quote, q.sentence"
+
+// Quantities implements sitrep.Store.
+func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitrep.StoredQuantity, error) {
+	w := new(where)
+	if strings.TrimSpace(f.Entity) != "" {
+		entityMatch(w, "q.entity_kb", "q.entity_norm", f.Entity)
+	}
+	if f.Category != "" {
+		w.add("q.category = ?", f.Category)
+	}
+	if f.Unit != "" {
+		w.add("q.unit = ?", f.Unit)
+	}
+	if f.DocumentID != "" {
+		w.add("d.id = ?", f.DocumentID)
+	}
+	w.dateRange("d.doc_date", f.From, f.To)
+	q := "SELECT " + quantityColumns + ", " + prefixed(documentColumns, "d.") + ", COALESCE(s.text, '') FROM quantities q" +
+		" JOIN documents d ON d.seq = q.doc LEFT JOIN sentences s ON s.doc = q.doc AND s.idx = q.sentence" + w.String() +
+		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
+	r, err := s.conn.Query(ctx, q, w.args...)
+	if err != nil {
+		return nil, internal("quantities", err)
+	}
+	defer r.Close()
+	out := []sitrep.StoredQuantity{}
+	for r.Next() {
+		var e sitrep.StoredQuantity
+		var d sitrep.Document
+		if err := r.Scan(&e.ID, &e.Start, &e.End, &e.Text, &e.Value, &e.Min, &e.Max, &e.Approximate, &e.Qualifier, &e.Unit,
+			&e.Category, &e.Entity, &e.EntityName, &e.EntityKB, &e.Modality, &e.Source, &e.Speaker, &e.Quote, &e.Sentence,
+			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format, &e.SentenceText); err != nil {
+			return nil, internal("quantities", err)
+		}
+		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
+		out = append(out, e)
+	}
+	return out, internal("quantities", r.Err())
+}
+
+// Words splits a search query into its words: runs of letters and digits.
+func Words(query string) []string {
+	return strings.FieldsFunc(query, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Search implements sitrep.Store.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]sitrep.SearchResult, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	out := []sitrep.SearchResult{}
+	words := Words(query)
+	if len(words) == 0 {
+		return out, nil
+	}
+	r, err := s.conn.Query(ctx, s.d.SearchSQL, s.d.FTSQuery(words), limit)
+	if err != nil {
+		return nil, internal("search", err)
+	}
+	defer r.Close()
+	for r.Next() {
+		var h sitrep.SearchResult
+		if err := scanDocument(r, &h.Document, &h.Snippet, &h.Rank); err != nil {
+			return nil, internal("search", err)
+		}
+		out = append(out, h)
+	}
+	return out, internal("search", r.Err())
+}
+
+// Stats implements sitrep.Store.
+func (s *Store) Stats(ctx context.Context) (sitrep.StoreStats, error) {
+	var st sitrep.StoreStats
+	err := s.conn.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM entities),
+		(SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM quantities), (SELECT COUNT(*) FROM timexes)`).Scan(
+		&st.Documents, &st.Sentences, &st.Entities, &st.Mentions, &st.Events, &st.Quotes, &st.Quantities, &st.Timexes)
+	return st, internal("stats", err)
+}
