@@ -1,0 +1,108 @@
+package quantity
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed units.txt
+var unitsTxt string
+
+//go:embed currency.txt
+var currencyTxt string
+
+//go:embed measures.txt
+var measuresTxt string
+
+// entry is one lexicon line: what a phrase stands for.
+type entry struct {
+	a, b string // units: unit, category; currency: code, place; measures: unit, dimension
+}
+
+type lexicons struct {
+	units, currency, measures map[string]entry
+	maxWords                  int
+}
+
+var (
+	lexOnce sync.Once
+	lexData *lexicons
+)
+
+func lex3() *lexicons {
+	lexOnce.Do(func() {
+		l := &lexicons{}
+		l.units = parseLexicon(unitsTxt, &l.maxWords)
+		l.currency = parseLexicon(currencyTxt, &l.maxWords)
+		l.measures = parseLexicon(measuresTxt, &l.maxWords)
+		lexData = l
+	})
+	return lexData
+}
+
+func parseLexicon(txt string, maxWords *int) map[string]entry {
+	m := map[string]entry{}
+	for _, line := range strings.Split(txt, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		m[f[0]] = entry{f[1], f[2]}
+		if n := len(strings.Fields(f[0])) + strings.Count(f[0], ".") + strings.Count(f[0], "$") + strings.Count(f[0], "/")*2; n > *maxWords {
+			*maxWords = n
+		}
+	}
+	return m
+}
+
+// phraseAt finds the longest phrase of dict starting at token k; tokens
+// join with a space when spaced in the text and directly when adjacent.
+// It returns the entry and the token after the phrase.
+func (sc *Scanner) phraseAt(k int, dict map[string]entry, maxToks int) (entry, int, bool) {
+	var buf [64]byte
+	key := buf[:0]
+	var best entry
+	bestEnd := -1
+	for m := k; m < len(sc.toks) && m < k+maxToks; m++ {
+		if m > k {
+			if !sc.near(m-1, m) {
+				break
+			}
+			if !sc.adjacent(m-1, m) {
+				key = append(key, ' ')
+			}
+		}
+		t := sc.tokText(m)
+		if len(key)+len(t) > len(buf) {
+			break
+		}
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+		if e, ok := dict[string(key)]; ok {
+			best, bestEnd = e, m+1
+		}
+	}
+	return best, bestEnd, bestEnd > 0
+}
+
+// phraseBefore finds the longest phrase of dict ending at token k-1.
+func (sc *Scanner) phraseBefore(k int, dict map[string]entry, maxToks int) (entry, int, bool) {
+	for first := k - maxToks; first < k; first++ {
+		if first < 0 {
+			continue
+		}
+		if e, end, ok := sc.phraseAt(first, dict, k-first); ok && end == k {
+			return e, first, true
+		}
+	}
+	return entry{}, 0, false
+}

@@ -1,0 +1,100 @@
+package quantity
+
+import "strings"
+
+// Money is an amount of money: "$2.3bn", "€5 million", "11 trillion won",
+// "USD 350". Value is the amount as written (1.20 for "1.20 cents", with
+// Minor set: the unit is the hundredth of Currency).
+type Money struct {
+	Start, End int
+	Value      float64
+	Currency   string // ISO 4217 code
+	Minor      bool   // cents, pence
+	Num        int    // index of the number in the Scan result
+}
+
+// Measure is a number with a unit of measure: "ten miles", "3-inch",
+// "500,000 barrels", "75ml".
+type Measure struct {
+	Start, End int
+	Value      float64
+	Unit       string // kilometre, pound, barrel ...
+	Dimension  string // length, weight, volume, area, time ...
+	Num        int
+}
+
+// Money returns the amounts of money over the numbers of the last Scan.
+func (sc *Scanner) Money(nums []Number) []Money {
+	lx := lex3()
+	var out []Money
+	for i, n := range nums {
+		if n.Kind == Ordinal || n.Vague || n.Value < 0 && false {
+			continue
+		}
+		m := Money{Start: n.Start, End: n.End, Value: n.Value, Num: i}
+		// glued code after: 115USD
+		if n.Glued != 0 {
+			if e, ok := lx.currency[strings.ToLower(sc.s[n.End:n.Glued])]; ok && e.b != "pre" {
+				m.End, m.Currency = n.Glued, e.a
+				out = append(out, m)
+			}
+			continue
+		}
+		// before: $, US$, € ..., GBP
+		if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(first, n.ti) {
+			m.Start, m.Currency = sc.toks[first].start, e.a
+			// "$10 dollars": the name after stays outside
+			out = append(out, m)
+			continue
+		}
+		// after: dollars, swiss francs, yen; "12-cent"
+		k := n.tj
+		if k < len(sc.toks) && sc.isPunct(k, "-") && sc.adjacent(k-1, k) && k+1 < len(sc.toks) && sc.adjacent(k, k+1) {
+			k++
+		}
+		if k < len(sc.toks) && sc.near(k-1, k) {
+			if e, end, ok := sc.phraseAt(k, lx.currency, 4); ok && e.b != "pre" {
+				m.End, m.Currency = sc.toks[end-1].end, e.a
+				w := strings.ToLower(sc.tokText(end - 1))
+				m.Minor = w == "cents" || w == "cent" || w == "pence" || w == "penny"
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// Measures returns the numbers with a unit of measure after them.
+func (sc *Scanner) Measures(nums []Number) []Measure {
+	lx := lex3()
+	var out []Measure
+	for i, n := range nums {
+		if n.Kind == Ordinal || n.Vague {
+			continue
+		}
+		m := Measure{Start: n.Start, End: n.End, Value: n.Value, Num: i}
+		if n.Glued != 0 {
+			if e, ok := lx.measures[strings.ToLower(sc.s[n.End:n.Glued])]; ok {
+				m.End, m.Unit, m.Dimension = n.Glued, e.a, e.b
+				out = append(out, m)
+			}
+			continue
+		}
+		k := n.tj
+		if k < len(sc.toks) && sc.isPunct(k, "-") && sc.adjacent(k-1, k) && k+1 < len(sc.toks) && sc.adjacent(k, k+1) {
+			k++
+		}
+		if k < len(sc.toks) && sc.near(k-1, k) {
+			if e, end, ok := sc.phraseAt(k, lx.measures, 3); ok {
+				// single letters only when glued or abbreviations are unambiguous
+				w := sc.tokText(k)
+				if end == k+1 && len(w) == 1 && !sc.adjacent(k-1, k) {
+					continue
+				}
+				m.End, m.Unit, m.Dimension = sc.toks[end-1].end, e.a, e.b
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}

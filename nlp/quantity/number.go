@@ -1,0 +1,579 @@
+package quantity
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Kind says what sort of number a Number is.
+type Kind uint8
+
+const (
+	Integer  Kind = iota + 1 // 11,000; eleven thousand; 30k
+	Decimal                  // 4.2; two point five
+	Fraction                 // two-thirds; 3/4; a half; one and a half
+	Power                    // 1e10; 1.1^23
+	Ordinal                  // 80th; third; twenty-first — never a count
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Integer:
+		return "integer"
+	case Decimal:
+		return "decimal"
+	case Fraction:
+		return "fraction"
+	case Power:
+		return "power"
+	case Ordinal:
+		return "ordinal"
+	}
+	return "?"
+}
+
+// Number is one number found in a text: digits, words or both.
+type Number struct {
+	Start, End int // byte offsets of the number, half-open
+	Value      float64
+	Kind       Kind
+	Spelled    bool // written (at least partly) in words
+	// Glued is the end of letters written right after the digits that are
+	// not a multiplier ("29km", "1990s"); 0 when there are none. Such
+	// numbers are usually measures or identifiers, not counts.
+	Glued int
+	// Vague marks the plural round-number words used alone ("dozens",
+	// "hundreds", "tens of thousands"): Value is the lower figure of the
+	// package convention and Max the upper.
+	Vague bool
+	Max   float64
+	// token range [ti, tj) in the scanner's tokens
+	ti, tj int
+}
+
+// Mode selects what the scanner reports.
+type Mode struct {
+	// Ordinals reports ordinals ("80th", "third") as Numbers of Kind
+	// Ordinal; without it they are left out.
+	Ordinals bool
+	// Vague reports lone plural round words ("dozens", "hundreds",
+	// "tens of thousands", "a few hundred") as vague Numbers.
+	Vague bool
+	// Loose accepts the forms of the Recognizers-Text test suite that are
+	// rare and risky in news copy: a spaced single-letter multiplier
+	// ("1,674.5 G"), "G" as giga, "X over Y" fractions.
+	Loose bool
+}
+
+// Scanner finds numbers in text. Its zero value is ready to use; it keeps
+// its buffers between calls, so one Scanner serves many texts but is not
+// safe for concurrent use.
+type Scanner struct {
+	Mode Mode
+	s    string
+	toks []token
+	out  []Number
+}
+
+// Numbers returns the numbers in s, in text order, with the default mode
+// (ordinals and vague words reported).
+func Numbers(s string) []Number {
+	sc := Scanner{Mode: Mode{Ordinals: true, Vague: true}}
+	return append([]Number(nil), sc.Scan(s)...)
+}
+
+// Scan returns the numbers in s. The slice is reused by the next call.
+func (sc *Scanner) Scan(s string) []Number {
+	sc.s = s
+	sc.toks = lex(s, sc.toks[:0])
+	sc.out = sc.out[:0]
+	for i := 0; i < len(sc.toks); {
+		t := &sc.toks[i]
+		if t.kind == tPunct && t.end-t.start == 1 && s[t.start] != '-' && s[t.start] != '+' {
+			i++
+			continue
+		}
+		if t.kind == tWord && t.w.cls == cNone {
+			i++
+			continue
+		}
+		n := len(sc.out)
+		next := sc.parse(i)
+		if next <= i {
+			i++
+			continue
+		}
+		if len(sc.out) > n {
+			i = next
+			continue
+		}
+		i++
+	}
+	sc.ratios()
+	return sc.out
+}
+
+// timeWords follow a number that is a duration, not a denominator
+// ("$2000 over 3 years").
+var timeWords = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true, "second": true, "seconds": true, "decades": true, "decade": true}
+
+// ratios merges "1 in 5", "two out of five hundred" (and, in loose mode,
+// "2000 over 3") into fractions.
+func (sc *Scanner) ratios() {
+	out := sc.out
+	w := 0
+	for i := 0; i < len(out); i++ {
+		a := out[i]
+		if i+1 < len(out) {
+			b := out[i+1]
+			if a.Kind == Integer && b.Kind == Integer && !a.Vague && !b.Vague && a.Glued == 0 && b.Glued == 0 && a.Value >= 0 && b.Value > 0 && a.tj < b.ti {
+				gap := strings.ToLower(strings.Join(strings.Fields(sc.s[a.End:b.Start]), " "))
+				after := ""
+				if b.tj < len(sc.toks) {
+					after = strings.ToLower(sc.tokText(b.tj))
+				}
+				ok := false
+				switch gap {
+				case "in", "out of":
+					ok = a.Value < b.Value && (b.Value <= 1000 || b.Spelled) && !timeWords[after]
+				case "over":
+					ok = sc.Mode.Loose && !timeWords[after]
+				}
+				if ok {
+					out[w] = Number{Start: a.Start, End: b.End, Value: a.Value / b.Value, Kind: Fraction, Spelled: a.Spelled || b.Spelled, ti: a.ti, tj: b.tj}
+					w++
+					i++
+					continue
+				}
+			}
+		}
+		out[w] = a
+		w++
+	}
+	sc.out = out[:w]
+}
+
+// tokText returns the text of token i.
+func (sc *Scanner) tokText(i int) string { t := sc.toks[i]; return sc.s[t.start:t.end] }
+
+func (sc *Scanner) isPunct(i int, c string) bool {
+	return i >= 0 && i < len(sc.toks) && sc.toks[i].kind == tPunct && sc.tokText(i) == c
+}
+
+// adjacent reports whether token j starts where token i ends.
+func (sc *Scanner) adjacent(i, j int) bool {
+	return i >= 0 && j < len(sc.toks) && sc.toks[i].end == sc.toks[j].start
+}
+
+// near reports whether tokens i and j are separated only by horizontal space.
+func (sc *Scanner) near(i, j int) bool {
+	return i >= 0 && j < len(sc.toks) && hspace(sc.s, sc.toks[i].end, sc.toks[j].start)
+}
+
+func (sc *Scanner) emit(n Number) { sc.out = append(sc.out, n) }
+
+// parse tries to read a number starting at token i; it appends what it
+// finds and returns the index of the first token after it (or i).
+func (sc *Scanner) parse(i int) int {
+	toks := sc.toks
+	j := i
+	neg := false
+	// sign
+	if toks[j].kind == tWord && toks[j].w.cls == cMinus {
+		if j+1 < len(toks) && sc.near(j, j+1) && sc.startsNumber(j+1) {
+			neg = true
+			j++
+		} else {
+			return i
+		}
+	} else if toks[j].kind == tPunct {
+		c := sc.tokText(j)
+		if c == "+" {
+			return i
+		}
+		if c == "-" || c == "−" {
+			if j+1 < len(toks) && toks[j+1].kind == tNum && sc.near(j, j+1) && sc.signContext(j) {
+				neg = true
+				j++
+			} else {
+				return i
+			}
+		} else if v, ok := vulgar[c]; ok {
+			sc.emit(Number{Start: toks[j].start, End: toks[j].end, Value: v, Kind: Fraction, ti: j, tj: j + 1})
+			return j + 1
+		} else {
+			return i
+		}
+	}
+	n0 := len(sc.out)
+	var next int
+	if toks[j].kind == tNum {
+		next = sc.parseDigits(j)
+	} else {
+		next = sc.words(j, j, mstate{lastTok: -1})
+	}
+	if len(sc.out) > n0 && neg {
+		o := &sc.out[n0]
+		o.Start = toks[i].start
+		o.ti = i
+		o.Value = -o.Value
+	}
+	return next
+}
+
+// signContext reports whether the '-' at token j can be a minus sign: it
+// does not join two numbers or a word and a number ("1000-5000", "SCP-173").
+func (sc *Scanner) signContext(j int) bool {
+	if j == 0 {
+		return true
+	}
+	p := sc.toks[j-1]
+	if p.kind == tNum {
+		return false
+	}
+	if p.kind == tWord {
+		if p.end == sc.toks[j].start {
+			return false
+		}
+		return p.w.cls == cNone || p.w.cls == cAnd
+	}
+	return true
+}
+
+// startsNumber reports whether token j can begin a number.
+func (sc *Scanner) startsNumber(j int) bool {
+	t := sc.toks[j]
+	switch t.kind {
+	case tNum:
+		return true
+	case tWord:
+		switch t.w.cls {
+		case cUnit, cTens, cA, cHalf:
+			return true
+		}
+	}
+	return false
+}
+
+var vulgar = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
+	"⅗": 0.6, "⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+// digitValue interprets one digit token. It returns the numbers it holds:
+// one for "11,000" or "4.2", several for lists and dotted quads
+// ("22,24,26", "192.168.1.2"). Offsets are relative to the token.
+type digitPart struct {
+	a, b  int
+	v     float64
+	dec   bool
+	plain bool // only digits
+}
+
+func digitParts(t string, dst []digitPart) []digitPart {
+	// exponent
+	if k := strings.IndexAny(t, "eE"); k > 0 {
+		mant, err1 := strconv.ParseFloat(strings.ReplaceAll(t[:k], ",", ""), 64)
+		exp, err2 := strconv.Atoi(strings.TrimPrefix(t[k+1:], "+"))
+		if err1 == nil && err2 == nil {
+			return append(dst, digitPart{0, len(t), mant * math.Pow(10, float64(exp)), true, false})
+		}
+		return dst
+	}
+	commas, dots := strings.Count(t, ","), strings.Count(t, ".")
+	if commas == 0 && dots == 0 {
+		return append(dst, digitPart{0, len(t), atof(t), false, true})
+	}
+	intOK := func(gs []string) bool { // western thousands: 1-3 then 3s
+		if len(gs[0]) == 0 || len(gs[0]) > 3 {
+			return false
+		}
+		for _, g := range gs[1:] {
+			if len(g) != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	indianOK := func(gs []string) bool { // 12,34,567
+		if len(gs) < 3 || len(gs[0]) > 2 || len(gs[len(gs)-1]) != 3 {
+			return false
+		}
+		for _, g := range gs[1 : len(gs)-1] {
+			if len(g) != 2 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case dots == 0: // commas only
+		gs := strings.Split(t, ",")
+		if intOK(gs) || indianOK(gs) {
+			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ",", "")), false, false})
+		}
+		if commas == 1 && len(gs[1]) <= 2 {
+			return append(dst, digitPart{0, len(t), atof(gs[0] + "." + gs[1]), true, false})
+		}
+	case commas == 0: // dots only
+		gs := strings.Split(t, ".")
+		if dots == 1 {
+			if gs[0] == "" {
+				return append(dst, digitPart{0, len(t), atof("0" + t), true, false})
+			}
+			return append(dst, digitPart{0, len(t), atof(t), true, false})
+		}
+	default:
+		lc, ld := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')
+		if ld > lc && dots == 1 { // 1,234,567.89
+			gs := strings.Split(t[:ld], ",")
+			if intOK(gs) || indianOK(gs) {
+				return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ",", "")), true, false})
+			}
+		}
+		if lc > ld && commas == 1 { // 1.111,11
+			gs := strings.Split(t[:lc], ".")
+			if intOK(gs) {
+				return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t[:lc], ".", "") + "." + t[lc+1:]), true, false})
+			}
+		}
+	}
+	// a list: every run of digits is its own number
+	for a := 0; a < len(t); {
+		if !isDigit(t[a]) {
+			a++
+			continue
+		}
+		b := a
+		for b < len(t) && isDigit(t[b]) {
+			b++
+		}
+		dst = append(dst, digitPart{a, b, atof(t[a:b]), false, true})
+		a = b
+	}
+	return dst
+}
+
+func atof(s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0
+	}
+	return v
+}
+
+func isInt(v float64) bool { return v == math.Trunc(v) && math.Abs(v) < 1e15 }
+
+var ordSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "ST": true, "ND": true, "RD": true, "TH": true}
+
+// parseDigits reads a number that begins with the digit token j.
+func (sc *Scanner) parseDigits(j int) int {
+	toks := sc.toks
+	t := toks[j]
+	txt := sc.s[t.start:t.end]
+	var buf [8]digitPart
+	parts := digitParts(txt, buf[:0])
+	if len(parts) == 0 {
+		return j + 1
+	}
+	if len(parts) > 1 {
+		for _, p := range parts {
+			sc.emit(Number{Start: t.start + p.a, End: t.start + p.b, Value: p.v, Kind: Integer, ti: j, tj: j + 1})
+		}
+		return j + 1
+	}
+	p := parts[0]
+	n := Number{Start: t.start, End: t.end, Value: p.v, Kind: Integer, ti: j, tj: j + 1}
+	if p.dec {
+		n.Kind = Decimal
+	}
+	if strings.ContainsAny(txt, "eE") {
+		n.Kind = Power
+	}
+	k := j + 1
+	// chains of - and / between digits: dates, phone numbers, ranges
+	chain := func(i int) bool {
+		return i+1 < len(toks) && toks[i].kind == tPunct && sc.adjacent(i-1, i) && sc.adjacent(i, i+1) && toks[i+1].kind == tNum &&
+			(sc.tokText(i) == "/" || sc.tokText(i) == "-")
+	}
+	if sc.isPunct(k, "/") && chain(k) && p.plain {
+		prevChain := j >= 2 && toks[j-1].kind == tPunct && sc.adjacent(j-1, j) && sc.adjacent(j-2, j-1) && toks[j-2].kind == tNum
+		nextChain := k+3 < len(toks) && chain(k+2)
+		if !prevChain && !nextChain {
+			den := digitParts(sc.tokText(k+1), buf[:0])
+			if len(den) == 1 && den[0].plain && den[0].v != 0 {
+				n.Value = p.v / den[0].v
+				n.Kind = Fraction
+				n.End = toks[k+1].end
+				n.tj = k + 2
+				k += 2
+				// the fraction ends the number
+				sc.emit(n)
+				return k
+			}
+		}
+	}
+	// mixed number: 2 1/4, 10 1/2
+	if p.plain && k+2 < len(toks) && toks[k].kind == tNum && sc.near(j, k) && !sc.adjacent(j, k) && sc.isPunct(k+1, "/") && sc.adjacent(k, k+1) && sc.adjacent(k+1, k+2) && toks[k+2].kind == tNum &&
+		!(k+4 < len(toks) && sc.isPunct(k+3, "/") && sc.adjacent(k+2, k+3)) {
+		num, den := atof(sc.tokText(k)), atof(sc.tokText(k+2))
+		if den != 0 && num < den {
+			n.Value += num / den
+			n.Kind = Fraction
+			n.End = toks[k+2].end
+			n.tj = k + 3
+			sc.emit(n)
+			return k + 3
+		}
+	}
+	// power: 1.1^23, 2.5^-1, -1.1^--23
+	if sc.isPunct(k, "^") && sc.adjacent(j, k) {
+		m := k + 1
+		neg := false
+		for m < len(toks) && (sc.isPunct(m, "-") || sc.isPunct(m, "+")) && sc.adjacent(m-1, m) {
+			if sc.isPunct(m, "-") {
+				neg = !neg
+			}
+			m++
+		}
+		if m < len(toks) && toks[m].kind == tNum && sc.adjacent(m-1, m) {
+			e := atof(sc.tokText(m))
+			if neg {
+				e = -e
+			}
+			n.Value = math.Pow(n.Value, e)
+			n.Kind = Power
+			n.End = toks[m].end
+			n.tj = m + 1
+			sc.emit(n)
+			return m + 1
+		}
+	}
+	// 1.3x10^6
+	if k+3 < len(toks) && sc.adjacent(j, k) && (toks[k].kind == tWord && (sc.tokText(k) == "x" || sc.tokText(k) == "X") || sc.isPunct(k, "×")) &&
+		sc.adjacent(k, k+1) && sc.tokText(k+1) == "10" && sc.isPunct(k+2, "^") && sc.adjacent(k+1, k+2) {
+		m := k + 3
+		neg := false
+		for m < len(toks) && (sc.isPunct(m, "-") || sc.isPunct(m, "+")) && sc.adjacent(m-1, m) {
+			neg = sc.isPunct(m, "-") != neg
+			m++
+		}
+		if m < len(toks) && toks[m].kind == tNum && sc.adjacent(m-1, m) {
+			e := atof(sc.tokText(m))
+			if neg {
+				e = -e
+			}
+			n.Value *= math.Pow(10, e)
+			n.Kind = Power
+			n.End = toks[m].end
+			n.tj = m + 1
+			sc.emit(n)
+			return m + 1
+		}
+	}
+	// glued letters: multiplier, ordinal suffix, or a unit
+	if k < len(toks) && toks[k].kind == tWord && sc.adjacent(j, k) {
+		w := sc.tokText(k)
+		if mult, ok := suffixes[w]; ok && (w != "G" || sc.Mode.Loose) {
+			n.Value *= mult
+			n.Kind = Integer
+			if !isInt(n.Value) {
+				n.Kind = Decimal
+			}
+			n.End = toks[k].end
+			n.tj = k + 1
+			k++
+			return sc.continueWords(n, k)
+		}
+		if ordSuffix[w] && p.plain {
+			if sc.Mode.Ordinals {
+				n.Kind = Ordinal
+				n.End = toks[k].end
+				n.tj = k + 1
+				sc.emit(n)
+			}
+			return k + 1
+		}
+		if w == "s" || w == "S" { // the 1990s
+			n.Glued = toks[k].end
+			sc.emit(n)
+			return k + 1
+		}
+		n.Glued = toks[k].end
+		sc.emit(n)
+		return k + 1
+	}
+	// space-grouped thousands: 1 234 567, 40 000
+	if p.plain && len(txt) <= 3 {
+		m := k
+		for m < len(toks) && toks[m].kind == tNum && sc.s[toks[m-1].end:toks[m].start] == " " {
+			g := sc.tokText(m)
+			if len(g) == 3 && isAllDigits(g) || len(g) > 4 && isAllDigits(g[:3]) && g[3] == '.' && isAllDigits(g[4:]) {
+				m++
+				if len(g) > 3 {
+					break
+				}
+				continue
+			}
+			break
+		}
+		if m > k && !(m < len(toks) && toks[m].kind == tNum && sc.near(m-1, m)) && !(m < len(toks) && toks[m].kind == tWord && sc.adjacent(m-1, m)) {
+			var b strings.Builder
+			for q := j; q < m; q++ {
+				b.WriteString(sc.tokText(q))
+			}
+			n.Value = atof(b.String())
+			if strings.Contains(b.String(), ".") {
+				n.Kind = Decimal
+			}
+			n.End = toks[m-1].end
+			n.tj = m
+			k = m
+		}
+	}
+	// spaced multiplier: 2.33 k, 1,674.5 G, 10 bln
+	if k < len(toks) && toks[k].kind == tWord && sc.near(k-1, k) && !sc.adjacent(k-1, k) && !(k+1 < len(toks) && toks[k+1].kind == tWord && sc.adjacent(k, k+1)) {
+		w := sc.tokText(k)
+		if mult, ok := suffixes[w]; ok && (len(w) > 1 && w != "mm" || sc.Mode.Loose) {
+			n.Value *= mult
+			n.End = toks[k].end
+			n.tj = k + 1
+			if isInt(n.Value) {
+				n.Kind = Integer
+			}
+			return sc.continueWords(n, k+1)
+		}
+	}
+	return sc.continueWords(n, k)
+}
+
+func isAllDigits(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if !isDigit(s[k]) {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// continueWords extends a digit number with number words ("1.5 million",
+// "3 hundred and 21", "3 dozens") and emits it.
+func (sc *Scanner) continueWords(n Number, k int) int {
+	if k < len(sc.toks) && sc.toks[k].kind == tWord && sc.near(k-1, k) {
+		c := sc.toks[k].w.cls
+		if c == cHundred || c == cScale || c == cDozen {
+			st := mstate{cur: n.Value, any: true, hasUnit: true, hasTens: true, digits: true, lastTok: k - 1}
+			before := len(sc.out)
+			next := sc.words(n.ti, k, st)
+			if len(sc.out) > before {
+				o := &sc.out[before]
+				if o.Kind == Integer && !isInt(o.Value) {
+					o.Kind = Decimal
+				}
+				return next
+			}
+		}
+	}
+	sc.emit(n)
+	return k
+}

@@ -1,0 +1,117 @@
+package quantity
+
+// word classes of the number lexicon.
+const (
+	cNone    uint8 = iota
+	cUnit          // zero .. nineteen
+	cTens          // twenty .. ninety
+	cHundred       // hundred(s)
+	cScale         // thousand, million, billion, trillion, lakh, crore
+	cDozen         // dozen(s), dz, doz
+	cOrd           // first, fifth, twentieth, hundredth ... (plural: fifths)
+	cHalf          // half, halves
+	cQuarter       // quarter(s)
+	cA             // a, an
+	cAnd           // and
+	cPoint         // point
+	cMinus         // minus, negative
+	cTensOf        // tens (of thousands)
+	cFew           // few, several
+)
+
+// ordinal sub-kinds (wordInfo.ord).
+const (
+	oUnit  uint8 = iota + 1 // first .. nineteenth
+	oTens                   // twentieth .. ninetieth
+	oScale                  // hundredth, thousandth, millionth ...
+)
+
+// wordInfo is a word's class in the number lexicon.
+type wordInfo struct {
+	cls    uint8
+	ord    uint8 // for cOrd
+	plural bool
+	val    float64
+}
+
+var numberWords = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	units := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	for i, w := range units {
+		m[w] = wordInfo{cls: cUnit, val: float64(i)}
+	}
+	m["nought"] = wordInfo{cls: cUnit}
+	m["naught"] = wordInfo{cls: cUnit}
+	tens := []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	for i, w := range tens {
+		m[w] = wordInfo{cls: cTens, val: float64(20 + 10*i)}
+	}
+	m["fourty"] = wordInfo{cls: cTens, val: 40}
+	m["hundred"] = wordInfo{cls: cHundred, val: 100}
+	m["hundreds"] = wordInfo{cls: cHundred, val: 100, plural: true}
+	scales := map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
+	for w, v := range scales {
+		m[w] = wordInfo{cls: cScale, val: v}
+		m[w+"s"] = wordInfo{cls: cScale, val: v, plural: true}
+	}
+	m["dozen"] = wordInfo{cls: cDozen, val: 12}
+	m["dozens"] = wordInfo{cls: cDozen, val: 12, plural: true}
+	m["dz"] = wordInfo{cls: cDozen, val: 12}
+	m["dzs"] = wordInfo{cls: cDozen, val: 12, plural: true}
+	m["doz"] = wordInfo{cls: cDozen, val: 12}
+	m["dozs"] = wordInfo{cls: cDozen, val: 12, plural: true}
+	ords := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
+	for i, w := range ords {
+		if i == 0 {
+			continue
+		}
+		m[w] = wordInfo{cls: cOrd, ord: oUnit, val: float64(i)}
+		m[w+"s"] = wordInfo{cls: cOrd, ord: oUnit, val: float64(i), plural: true}
+	}
+	tensOrd := []string{"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"}
+	for i, w := range tensOrd {
+		m[w] = wordInfo{cls: cOrd, ord: oTens, val: float64(20 + 10*i)}
+		m[w+"s"] = wordInfo{cls: cOrd, ord: oTens, val: float64(20 + 10*i), plural: true}
+	}
+	scaleOrd := map[string]float64{"hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12}
+	for w, v := range scaleOrd {
+		m[w] = wordInfo{cls: cOrd, ord: oScale, val: v}
+		m[w+"s"] = wordInfo{cls: cOrd, ord: oScale, val: v, plural: true}
+	}
+	m["half"] = wordInfo{cls: cHalf, val: 2}
+	m["halves"] = wordInfo{cls: cHalf, val: 2, plural: true}
+	m["quarter"] = wordInfo{cls: cQuarter, val: 4}
+	m["quarters"] = wordInfo{cls: cQuarter, val: 4, plural: true}
+	m["a"] = wordInfo{cls: cA, val: 1}
+	m["an"] = wordInfo{cls: cA, val: 1}
+	m["and"] = wordInfo{cls: cAnd}
+	m["point"] = wordInfo{cls: cPoint}
+	m["tens"] = wordInfo{cls: cTensOf, val: 10, plural: true}
+	m["few"] = wordInfo{cls: cFew, val: 3}
+	m["several"] = wordInfo{cls: cFew, val: 3}
+	m["minus"] = wordInfo{cls: cMinus}
+	m["negative"] = wordInfo{cls: cMinus}
+	return m
+}()
+
+// suffixes are multipliers written right after digits ("30k", "$2.3bn",
+// "10M") or, for the long forms, after a space ("2 mln"). Case matters:
+// "1m" is not a million.
+var suffixes = map[string]float64{
+	"k": 1e3, "K": 1e3,
+	"M": 1e6, "MM": 1e6, "mm": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6, "Mn": 1e6, "MN": 1e6,
+	"b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9, "G": 1e9,
+	"T": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12,
+}
+
+// lookupWord classifies a word of the text (case-insensitively).
+func lookupWord(w string) wordInfo {
+	if len(w) > 12 || len(w) == 0 {
+		return wordInfo{}
+	}
+	var buf [12]byte
+	b := lowerASCII(w, buf[:])
+	return numberWords[string(b)]
+}
