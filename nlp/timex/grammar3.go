@@ -1,0 +1,635 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+)
+
+// relExpr handles last/next/this/past/coming/previous/following/current/
+// latest/recent at i; the says whether "the" came before.
+func (t *tagger) relExpr(i int, the bool) (match, bool) {
+	r := t.us[i].v
+	j := i + 1
+	if j >= len(t.us) {
+		if the && r == rPast {
+			return match{i: i, j: j, typ: TypeDate, val: "PAST_REF", deriv: "past"}, true
+		}
+		return match{}, false
+	}
+	u := t.us[j]
+	// the past two months, the next three years, the last twenty four hours
+	if u.k == cNum || u.k == cNumWord || u.k == cFew || u.k == cDet && u.v == 1 {
+		if r == rPast || r == rLast || r == rNext || r == rComing || r == rPrevious || r == rFollowing || r == rRecent {
+			n, k, ok := t.number(j, true)
+			if ok {
+				if t.is(k, cQuant, qMore) || t.is(k, cMisc, mAdditional) {
+					k++
+				}
+				if uc, oku := t.unitAt(k, n); oku {
+					m := match{i: i, j: k + 1, typ: TypeDuration, val: durValue(numStr(n), uc), deriv: "duration"}
+					if t.is(k+1, cUnit, 0) {
+						return match{}, false
+					}
+					return m, true
+				}
+			}
+		}
+		return match{}, false
+	}
+	switch u.k {
+	case cUnit:
+		return t.relUnit(i, j, r, the)
+	case cMonth:
+		if r == rLast || r == rNext || r == rThis || r == rComing || r == rPast {
+			m := match{i: i, j: j + 1, typ: TypeDate, anchor: anchorDCT}
+			p := t.relMonth(pt{g: gMonth, y: -1, m: u.v}, r, &m)
+			m.p, m.hasPt, m.val = p, p.known(), p.value()
+			return m, true
+		}
+	case cWeekday:
+		if r == rLast || r == rNext || r == rThis || r == rComing || r == rPast || r == rPrevious {
+			m := match{i: i, j: j + 1, typ: TypeDate}
+			dir := 0
+			switch r {
+			case rLast, rPast, rPrevious:
+				dir = -2
+			case rNext, rComing:
+				dir = 2
+			}
+			p := t.resolveWeekday(u.v, i, dir, &m)
+			t.addPart(&m, &p)
+			m.p, m.hasPt, m.val = p, p.known(), p.value()
+			return m, true
+		}
+	case cSeason:
+		return t.seasonExpr(j, r)
+	case cPart:
+		if r == rThis || r == rLast || r == rNext {
+			return t.dayPart(i, j+1, r, u.v)
+		}
+	case cFiscal:
+		if t.is(j+1, cUnit, uYear) && (r == rThis || r == rLast || r == rNext || r == rCurrent) {
+			m, ok := t.relUnit(i, j+1, r, the)
+			m.i = i
+			return m, ok
+		}
+	case cOrd:
+		if (r == rLatest || r == rLast) && the {
+			return match{}, false
+		}
+	}
+	if the && (r == rPast) && (u.k != cUnit) {
+		return match{i: i, j: j, typ: TypeDate, val: "PAST_REF", deriv: "past"}, true
+	}
+	return match{}, false
+}
+
+// dayPart: this morning, last night, tomorrow evening.
+func (t *tagger) dayPart(i, j, r, part int) (match, bool) {
+	m := match{i: i, j: j, typ: TypeTime, anchor: anchorDCT}
+	if !t.hasDCT {
+		m.val = "XXXX-XX-XXT" + partCode[part]
+		return m, true
+	}
+	off := 0
+	if r == rLast {
+		off = -1
+	} else if r == rNext {
+		off = 1
+	}
+	p := dayPt(t.dct.AddDate(0, 0, off))
+	p.g, p.part = gPart, part
+	m.p, m.hasPt, m.val, m.deriv = p, true, p.value(), "DCT "+t.dct.Format(ymd)
+	return m, true
+}
+
+func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
+	uc := t.us[j].v
+	w := t.word(j)
+	plural := len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && uc != uCentury
+	if w == "centuries" || w == "millennia" {
+		plural = true
+	}
+	m := match{i: i, j: j + 1}
+	if plural {
+		switch r {
+		case rRecent:
+			m.typ, m.val, m.deriv = TypeDate, "PAST_REF", "recent"
+			return m, true
+		case rPast, rLast, rNext, rComing, rFollowing, rPrevious:
+			m.typ, m.val, m.deriv = TypeDuration, durValue("X", uc), "vague duration"
+			return m, true
+		}
+		return match{}, false
+	}
+	if uc == uNight && (r == rLast || r == rThis) {
+		return t.dayPart(i, j+1, r, pNI)
+	}
+	// the past year, the past decade: a duration up to now
+	if r == rPast || the && r == rLast && uc != uQuarter {
+		m.typ, m.val, m.deriv = TypeDuration, durValue("1", uc), "duration up to now"
+		return m, true
+	}
+	if r == rRecent {
+		return match{}, false
+	}
+	g := unitGran(uc)
+	if uc == uDay || uc == uHour || uc == uMinute || uc == uSecond || uc == uNight {
+		if the && (r == rNext || r == rFollowing || r == rPrevious || r == rSame) && uc == uDay {
+			m.typ = TypeDate
+			dir := map[int]int{rNext: 1, rFollowing: 1, rPrevious: -1, rSame: 0}[r]
+			if dir == 0 {
+				if t.hasRef {
+					m.p, m.hasPt, m.val, m.anchor, m.deriv = t.ref, true, t.ref.value(), anchorRef, "same as "+t.ref.value()
+					return m, true
+				}
+				return match{}, false
+			}
+			t.relativeShift(&m, uDay, 1, dir, true)
+			return m, true
+		}
+		return match{}, false
+	}
+	m.typ = TypeDate
+	dir := 0
+	switch r {
+	case rLast, rPrevious:
+		dir = -1
+	case rNext, rComing, rFollowing:
+		dir = 1
+	case rThis, rCurrent, rSame:
+		dir = 0
+	case rLatest:
+		if uc != uQuarter {
+			return match{}, false
+		}
+		dir = -1
+	default:
+		return match{}, false
+	}
+	anaphoric := the && (r == rPrevious || r == rFollowing || r == rSame || r == rNext)
+	var base pt
+	if anaphoric && t.hasRef && t.ref.g >= gYear {
+		lo, _, _ := t.ref.bounds()
+		base = coarsen(lo, g)
+		m.anchor = anchorRef
+		m.deriv = "previous date " + t.ref.value()
+	} else {
+		if !t.hasDCT {
+			m.val = unknownOf(g)
+			return m, true
+		}
+		base = coarsen(t.dct, g)
+		m.anchor = anchorDCT
+		m.deriv = "DCT " + t.dct.Format(ymd)
+	}
+	if r == rLatest && uc == uQuarter {
+		// the latest quarter: the last one completed
+		if base.value() == coarsen(t.dct, g).value() {
+			dir = -1
+		}
+	}
+	p := base
+	if dir != 0 {
+		p = base.shift(uc, dir)
+		if g == gWeekend {
+			p = base.shift(uWeek, dir)
+		}
+		if g == gDecade || g == gCentury {
+			p = base
+			p.y += dir * unitMonths(uc) / 12
+		}
+	}
+	m.p, m.hasPt, m.val = p, true, p.value()
+	m.deriv += " " + t.word(i) + " " + w
+	return m, true
+}
+
+// relMonth: last April, next April, this April.
+func (t *tagger) relMonth(p pt, r int, m *match) pt {
+	if !t.hasDCT {
+		return p
+	}
+	dm := int(t.dct.Month())
+	y := t.dct.Year()
+	switch r {
+	case rLast, rPast:
+		if p.m >= dm {
+			y--
+		}
+	case rNext, rComing:
+		if p.m <= dm {
+			y++
+		}
+	}
+	p.y = y
+	m.deriv = t.word(m.i) + " " + time.Month(p.m).String() + " from DCT " + t.dct.Format(ymd)
+	return p
+}
+
+// quarterExpr: third quarter, third-quarter, first half, fiscal first
+// quarter, 20th century, at an ordinal.
+func (t *tagger) quarterExpr(i int) (match, bool) {
+	n, j, ok := t.ordAt(i)
+	if !ok {
+		return match{}, false
+	}
+	if t.k(j) == cFiscal {
+		j++
+	}
+	var p pt
+	switch {
+	case t.is(j, cUnit, uQuarter):
+		if n == -1 {
+			n = 4
+		}
+		if n < 1 || n > 4 || t.word(j)[len(t.word(j))-1] == 's' {
+			return match{}, false
+		}
+		p = pt{g: gQuarter, y: -1, n: n}
+	case t.k(j) == cHalf:
+		if n == -1 {
+			n = 2
+		}
+		if n < 1 || n > 2 {
+			return match{}, false
+		}
+		p = pt{g: gHalf, y: -1, n: n}
+	case t.is(j, cUnit, uCentury):
+		if n < 1 || n > 30 {
+			return match{}, false
+		}
+		p = pt{g: gCentury, y: (n - 1) * 100}
+		return match{i: i, j: j + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, deriv: "explicit"}, true
+	default:
+		return match{}, false
+	}
+	j++
+	m := match{i: i, j: j, typ: TypeDate}
+	k := j
+	if t.is(k, cOf, 0) {
+		k++
+	}
+	if t.is(k, cFiscal, 0) {
+		k++
+	}
+	if y, oky := t.yearAt(k); oky {
+		p.y = y
+		m.j = k + 1
+		m.deriv = "explicit"
+	} else if t.is(k, cRel, rLast) || t.is(k, cRel, rNext) || t.is(k, cRel, rThis) || t.is(k, cDet, 0) && (t.is(k+1, cRel, rCurrent) || t.is(k+1, cRel, rPrevious)) {
+		kk := k + 1
+		if t.is(k, cDet, 0) {
+			kk++
+		}
+		if t.is(kk, cFiscal, 0) {
+			kk++
+		}
+		if t.is(kk, cUnit, uYear) && t.hasDCT {
+			y := t.dct.Year()
+			switch t.us[kk-1].v {
+			case rLast, rPrevious:
+				y--
+			case rNext:
+				y++
+			}
+			if t.us[kk-1].k == cRel {
+				p.y = y
+				m.j = kk + 1
+				m.anchor = anchorDCT
+				m.deriv = "quarter of the year relative to DCT"
+			}
+		}
+	}
+	if p.y < 0 {
+		p = t.resolveYear(p, i, &m)
+	}
+	m.p, m.hasPt, m.val = p, p.known(), p.value()
+	return m, true
+}
+
+// ordAt reads an ordinal: third, 3rd, twenty-first, final.
+func (t *tagger) ordAt(i int) (int, int, bool) {
+	if i >= len(t.us) {
+		return 0, i, false
+	}
+	u := t.us[i]
+	if u.k == cOrd {
+		return u.v, i + 1, true
+	}
+	if u.k == cNumWord && u.v >= 20 && u.v < 100 && t.glued(i+1) && t.k(i+1) == cOrd {
+		return u.v + t.us[i+1].v, i + 2, true
+	}
+	return 0, i, false
+}
+
+// qNotation: Q3, Q3 2024, H1 2025.
+func (t *tagger) qNotation(i int) (match, bool) {
+	v := t.us[i].v
+	p := pt{g: gQuarter, y: -1, n: v}
+	if v > 10 {
+		p = pt{g: gHalf, y: -1, n: v - 10}
+		if p.n > 2 {
+			return match{}, false
+		}
+	}
+	m := match{i: i, j: i + 1, typ: TypeDate}
+	if y, ok := t.yearAt(i + 1); ok {
+		p.y, m.j, m.deriv = y, i+2, "explicit"
+	} else {
+		p = t.resolveYear(p, i, &m)
+	}
+	m.p, m.hasPt, m.val = p, p.known(), p.value()
+	return m, true
+}
+
+// seasonExpr: summer, summer of 2024, this summer, last fall.
+func (t *tagger) seasonExpr(i, r int) (match, bool) {
+	s := t.us[i].v
+	start := i
+	if r != 0 {
+		start = i - 1
+	}
+	m := match{i: start, j: i + 1, typ: TypeDate}
+	p := pt{g: gSeason, y: -1, n: s}
+	k := i + 1
+	if t.is(k, cOf, 0) {
+		k++
+	}
+	if y, ok := t.yearAt(k); ok {
+		p.y, m.j, m.deriv = y, k+1, "explicit"
+		m.p, m.hasPt, m.val = p, true, p.value()
+		return m, true
+	}
+	if r == 0 {
+		// a bare season needs a preposition before it (in the fall)
+		b := i - 1
+		if t.is(b, cDet, 0) {
+			b--
+		}
+		if !(t.k(b) == cPrep || t.k(b) == cFuzzy || t.k(b) == cOf) {
+			return match{}, false
+		}
+		p = t.resolveYear(p, i, &m)
+	} else if t.hasDCT {
+		cur := coarsen(t.dct, gSeason)
+		y := t.dct.Year()
+		if s == sWI && t.dct.Month() <= 2 {
+			y--
+		}
+		p.y = y
+		switch r {
+		case rLast, rPast, rPrevious:
+			if p.y > cur.y || p.y == cur.y && s >= cur.n {
+				p.y--
+			}
+		case rNext, rComing:
+			if p.y < cur.y || p.y == cur.y && s <= cur.n {
+				p.y++
+			}
+		case rThis:
+		default:
+			return match{}, false
+		}
+		m.anchor = anchorDCT
+		m.deriv = "season relative to DCT " + t.dct.Format(ymd)
+	}
+	m.p, m.hasPt, m.val = p, p.known(), p.value()
+	return m, true
+}
+
+// setExpr: every day, each Thursday, every two weeks, per year.
+func (t *tagger) setExpr(i int) (match, bool) {
+	j := i + 1
+	if t.is(j, cMisc, mOther) {
+		j++
+	}
+	n := 1
+	if nn, k, ok := t.number(j, false); ok && nn > 0 {
+		n, j = nn, k
+	}
+	u := t.us[min(j, len(t.us)-1)]
+	if j >= len(t.us) {
+		return match{}, false
+	}
+	m := match{i: i, j: j + 1, typ: TypeSet, deriv: "set"}
+	switch u.k {
+	case cUnit:
+		if t.word(i) != "per" && t.word(i) != "Per" {
+			if w := t.word(j); w[len(w)-1] == 's' && n == 1 {
+				return match{}, false
+			}
+		}
+		m.val = durValue(strconv.Itoa(n), u.v)
+		if t.is(i+1, cMisc, mOther) {
+			m.val = durValue(strconv.Itoa(2*n), u.v)
+		}
+	case cWeekday:
+		m.val = "XXXX-WXX-" + strconv.Itoa(u.v)
+		if t.k(j+1) == cPart || t.is(j+1, cUnit, uNight) {
+			m.val += "T" + partOf(t.us[j+1])
+			m.j++
+		}
+	case cPart:
+		m.val = "XXXX-XX-XXT" + partCode[u.v]
+	case cMonth:
+		m.val = "XXXX-" + pad2(u.v)
+	case cSeason:
+		m.val = "XXXX-" + seasonCode[u.v]
+	default:
+		return match{}, false
+	}
+	return m, true
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func (t *tagger) holiday(i int) (match, bool) {
+	h := t.us[i].v
+	var p pt
+	j := i + 1
+	switch h {
+	case hChristmas:
+		p = pt{g: gDay, y: -1, m: 12, d: 25}
+		if t.is(j, cMisc, mEve) {
+			p.d = 24
+			j++
+		} else if t.is(j, cUnit, uDay) {
+			j++
+		}
+	case hHalloween:
+		p = pt{g: gDay, y: -1, m: 10, d: 31}
+	case hThanksgiving:
+		p = pt{g: gDay, y: -1, m: 11, d: -1}
+		if t.is(j, cUnit, uDay) {
+			j++
+		}
+	default:
+		return match{}, false
+	}
+	m := match{i: i, j: j, typ: TypeDate}
+	if y, ok := t.yearAt(j); ok {
+		p.y, m.j = y, j+1
+	} else {
+		p = t.resolveYear(p, i, &m)
+	}
+	if h == hThanksgiving && p.y >= 0 {
+		// the fourth Thursday of November
+		first := date(p.y, 11, 1)
+		off := (int(time.Thursday) - int(first.Weekday()) + 7) % 7
+		p.d = 1 + off + 21
+	}
+	m.p, m.hasPt, m.val = p, p.known(), p.value()
+	if m.deriv == "" {
+		m.deriv = "holiday"
+	}
+	return m, true
+}
+
+// ---- resolution against the DCT ----
+
+// resolveYear gives an underspecified point (month, day, quarter, half,
+// season) its year from the DCT: the tense of the sentence decides
+// between the last occurrence up to the DCT (past) and the next one from
+// it (future); with no tense, the nearest one.
+func (t *tagger) resolveYear(p pt, i int, m *match) pt {
+	if !t.hasDCT {
+		m.deriv = "no DCT: year unknown"
+		return p
+	}
+	tense := t.tense(i, m.j)
+	dy := t.dct.Year()
+	best := p
+	best.y = dy
+	dct := t.dct
+	var cands [3]pt
+	for k := 0; k < 3; k++ {
+		c := p
+		c.y = dy - 1 + k
+		if c.g == gDay && c.d < 0 {
+			c.d = 1
+		}
+		cands[k] = c
+	}
+	pick := -1
+	switch tense {
+	case tensePast:
+		for k := 2; k >= 0; k-- {
+			lo, _, _ := cands[k].bounds()
+			if !lo.After(dct) {
+				pick = k
+				break
+			}
+		}
+	case tenseFuture:
+		for k := 0; k < 3; k++ {
+			_, hi, _ := cands[k].bounds()
+			if !hi.Before(dct.Truncate(24 * time.Hour)) {
+				pick = k
+				break
+			}
+		}
+	default:
+		bestD := time.Duration(1 << 62)
+		for k := 0; k < 3; k++ {
+			lo, hi, _ := cands[k].bounds()
+			var d time.Duration
+			switch {
+			case dct.Before(lo):
+				d = lo.Sub(dct) + time.Hour // ties go to the past
+			case dct.After(hi):
+				d = dct.Sub(hi)
+			}
+			if d < bestD {
+				bestD, pick = d, k
+			}
+		}
+	}
+	if pick >= 0 {
+		best.y = cands[pick].y
+	}
+	m.anchor = anchorDCT
+	m.deriv = "year from DCT " + t.dct.Format(ymd) + " (" + tenseName[tense] + ")"
+	return best
+}
+
+var tenseName = [...]string{"no tense: nearest", "past tense", "present: nearest", "future tense"}
+
+// resolveWeekday finds the day of weekday wd (1 = Monday): dir -2 is "last"
+// (strictly before the DCT), 2 "next" (strictly after), 0 by tense.
+func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
+	if !t.hasDCT {
+		m.deriv = "no DCT"
+		return pt{g: gDay, y: -1, m: -1, d: -1}
+	}
+	dw := (int(t.dct.Weekday())+6)%7 + 1
+	back := (dw - wd + 7) % 7 // days back to the last such weekday (0: the DCT)
+	fwd := (wd - dw + 7) % 7
+	off := 0
+	tense := tenseNone
+	switch dir {
+	case -2:
+		off = -back
+		if back == 0 {
+			off = -7
+		}
+	case 2:
+		off = fwd
+		if fwd == 0 {
+			off = 7
+		}
+	default:
+		tense = t.tense(i, i+1)
+		switch tense {
+		case tensePast:
+			off = -back
+		case tenseFuture:
+			off = fwd
+		default:
+			if back <= fwd {
+				off = -back
+			} else {
+				off = fwd
+			}
+		}
+	}
+	m.anchor = anchorDCT
+	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + tenseName[tense] + ")"
+	return dayPt(t.dct.AddDate(0, 0, off))
+}
+
+// tense looks for the nearest tense cue around units [i, j) in the
+// sentence: auxiliaries and verb forms before the expression first, then
+// after it.
+func (t *tagger) tense(i, j int) int {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		if c := t.cue(k); c != tenseNone {
+			return c
+		}
+	}
+	for k := j; k < len(t.us) && k < j+8; k++ {
+		if c := t.cue(k); c != tenseNone {
+			return c
+		}
+	}
+	return tenseNone
+}
+
+func (t *tagger) cue(k int) int {
+	u := t.us[k]
+	switch u.k {
+	case cVerbCue:
+		return u.v
+	case cNone:
+		w := t.word(k)
+		if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !u.cap {
+			return tensePast
+		}
+	}
+	return tenseNone
+}

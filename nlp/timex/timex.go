@@ -1,0 +1,129 @@
+// Package timex finds temporal expressions in English text and normalises
+// them to TIMEX3 (TimeML / TempEval-3): type, value and mod, with the
+// earliest and latest day each date can mean and a derivation that says
+// how the value was found. It also anchors events in time (Anchor).
+//
+// Tag is the entry point. It runs a token-based matcher over the scanner's
+// tokens with small lexicons (month and weekday names, number words, time
+// units, relative and fuzzy modifiers), so its cost is one map lookup per
+// token plus the grammar around the few temporal words.
+package timex
+
+import (
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// TIMEX3 types.
+const (
+	TypeDate     = sitrep.TimexDate
+	TypeTime     = sitrep.TimexTime
+	TypeDuration = sitrep.TimexDuration
+	TypeSet      = sitrep.TimexSet
+)
+
+type tagger struct {
+	scratch
+	d      *text.Doc
+	dct    time.Time
+	hasDCT bool
+	us     []unit
+	ref    pt
+	refID  string
+	hasRef bool
+}
+
+// Tag returns the temporal expressions of doc in text order, with ids "t1",
+// "t2", ... and Sentence the index into doc.Sentences. dct is the reference
+// time (the document creation time in news); when it is zero, relative
+// expressions stay underspecified ("XXXX-04") and get no bounds.
+//
+// Underspecified dates take their year from the DCT with the tense around
+// them deciding between the last occurrence (past) and the next (future);
+// anaphoric ones ("a year earlier", "the following day") are resolved
+// against the previous date in the text.
+func Tag(doc *text.Doc, dct time.Time) []sitrep.Timex {
+	t := &tagger{d: doc, dct: dct, hasDCT: !dct.IsZero()}
+	if t.hasDCT {
+		t.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 12, 0, 0, 0, time.UTC)
+	}
+	var out []sitrep.Timex
+	for si, s := range doc.Sentences {
+		if s.First >= s.Last {
+			continue
+		}
+		t.buildUnits(doc, s.First, s.Last)
+		t.us = t.scratch.units
+		for i := 0; i < len(t.us); {
+			u := t.us[i]
+			if u.k == cNone && u.shape == shNone || u.hyph || u.k == cVerbCue || u.k == cPrep && u.v != prAt || u.k == cAnd || u.k == cOf || u.k == cOr {
+				i++
+				continue
+			}
+			m, ok := t.matchAt(i)
+			if !ok || m.j <= i || m.j < len(t.us) && t.us[m.j].hyph && m.j > m.i {
+				i++
+				continue
+			}
+			out = append(out, t.emit(m, si, len(out)+1))
+			i = m.j
+		}
+	}
+	return out
+}
+
+func (t *tagger) emit(m match, si, n int) sitrep.Timex {
+	start, end := t.us[m.i].start, t.us[m.j-1].end
+	x := sitrep.Timex{
+		ID:    "t" + itoa(n),
+		Start: start, End: end, Text: t.d.Text[start:end],
+		Type: m.typ, Value: m.val, Mod: m.mod,
+		Derivation: m.deriv,
+		Sentence:   si,
+	}
+	if x.Derivation == "" {
+		x.Derivation = "explicit"
+	}
+	switch m.anchor {
+	case anchorDCT:
+		x.Anchor = "dct"
+	case anchorRef:
+		x.Anchor = t.refID
+	}
+	if m.typ == TypeDate || m.typ == TypeTime {
+		if m.hasPt {
+			if lo, hi, ok := m.p.bounds(); ok {
+				lo, hi = narrow(lo, hi, m.mod)
+				if !lo.IsZero() {
+					x.Earliest = lo.Format(ymd)
+				}
+				if !hi.IsZero() {
+					x.Latest = hi.Format(ymd)
+				}
+			}
+			if m.p.known() && m.p.g >= gYear {
+				t.ref, t.refID, t.hasRef = m.p, x.ID, true
+			}
+		} else if t.hasDCT {
+			d := t.dct.Format(ymd)
+			switch m.val {
+			case "PRESENT_REF":
+				x.Earliest, x.Latest = d, d
+			case "PAST_REF":
+				x.Latest = d
+			case "FUTURE_REF":
+				x.Earliest = d
+			}
+		}
+	}
+	return x
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
