@@ -311,6 +311,13 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	for b > sent.First && sc.isAdverb(b-1) && !sc.isComma(b-1) {
 		b--
 	}
+	if i > sent.First && sc.is(i-1, wDet) && !sc.is(i-1, wPronoun|wThat) {
+		return a, false // "an estimated 11,000": an adjective
+	}
+	if sc.passive(sent.First, i) && (ce >= sent.Last || sc.isPunct(ce, '.') || sc.isComma(ce) || sc.is(ce, wTime) ||
+		sc.tokIs(ce, "until") || sc.tokIs(ce, "on") || sc.tokIs(ce, "in") || sc.tokIs(ce, "at") || sc.tokIs(ce, "since")) {
+		return a, false // "wasn't acknowledged until April": no content
+	}
 	afterSep := b > sent.First && (sc.isComma(b-1) || sc.closesQuote(b-1))
 	if e.gerund && afterSep {
 		// "…, saying …": the subject is the main clause's
@@ -338,7 +345,8 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		for k < sent.Last && !sc.isComma(k) && !sc.isPunct(k, '.') && !sc.opensQuote(k) && !(sc.is(k, wPrep) && !sc.tokIs(k, "of") && !sc.tokIs(k, "for")) && d.Tokens[k].Kind != text.Punct {
 			k++
 		}
-		if k > j && sc.contentBefore(si, b-1, &a) {
+		ends := k == sent.Last || sc.isPunct(k, '.') || sc.isComma(k) || sc.opensQuote(k) || d.Tokens[k].Kind == text.Punct
+		if k > j && ends && sc.contentBefore(si, b-1, &a) {
 			a.shape = shapeTCS
 			a.Source = d.Span(j, k)
 			a.left = d.Tokens[b-1].Start
@@ -519,7 +527,7 @@ func (sc *scanner) npBack(first, b int) (int, bool) {
 			break
 		}
 		if sc.is(p, wBarrier) {
-			if sc.is(p, wConj) && p > first && sc.isCap(p-1) && p+1 < b {
+			if sc.is(p, wConj) && p > first && p+1 < b && (sc.isCap(p-1) || sc.plainNP(first, p)) {
 				k--
 				continue
 			}
@@ -544,6 +552,45 @@ func (sc *scanner) npBack(first, b int) (int, bool) {
 		return 0, false
 	}
 	return k, true
+}
+
+// plainNP reports whether the tokens before the conjunction at p, back to
+// the start of the sentence or a comma, are few and hold no barrier word:
+// "Satellite imagery and battlefield photos indicate".
+func (sc *scanner) plainNP(first, p int) bool {
+	for j := p - 1; j >= first && j >= p-5; j-- {
+		if sc.isComma(j) || j == first {
+			return !sc.is(j, wBarrier)
+		}
+		if sc.is(j, wBarrier) || sc.doc.Tokens[j].Kind == text.Punct {
+			return false
+		}
+		if _, ok := sc.cueAt(j); ok {
+			return false
+		}
+	}
+	return false
+}
+
+// passive reports a form of "be" (or "been") before the cue at i, past
+// adverbs: "was first reported", "wasn't acknowledged".
+func (sc *scanner) passive(first, i int) bool {
+	for j := i - 1; j >= first && j >= i-4; j-- {
+		w := sc.word(j)
+		if n := len(w); n > 3 && (w[n-3:] == "n't") {
+			w = w[:n-3]
+		} else if n > 5 && w[n-5:] == "n’t" {
+			w = w[:n-5]
+		}
+		switch w {
+		case "is", "are", "was", "were", "be", "been", "being", "Is", "Was":
+			return true
+		}
+		if !sc.isAdverb(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // subject returns the first noun phrase of the sentence before token end:

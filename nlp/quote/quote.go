@@ -48,6 +48,10 @@ func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []
 			continue
 		}
 		h := a.Hull()
+		// the complementizer is not part of what was said
+		if k := doc.TokenAt(h.Start); k < len(doc.Tokens) && doc.Tokens[k].Start == h.Start && doc.Tok(k) == "that" && k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start < h.End {
+			h.Start = doc.Tokens[k+1].Start
+		}
 		q := sitrep.Quote{
 			ID:       "q" + strconv.Itoa(len(out)+1),
 			Start:    h.Start,

@@ -1,0 +1,192 @@
+// Package modality says how sure a text is of an event or a figure: asserted
+// by the article, reported or believed by someone, possible, future, or
+// negated. It looks at the cues in a small window of the span's clause and
+// at the attribution (quote) the span sits in.
+//
+// Precedence: negated > possible/future (the nearer cue wins) > the
+// attribution's modality (reported, believed, negated) > asserted.
+//
+// Cues, all within the span's clause (the window stops at clause
+// punctuation and at words that open another clause):
+//
+//	possible: could, may, might, possibly, perhaps, likely, probably, "up to"
+//	future:   will, 'll, shall, "plans to", "is expected to", "is set to",
+//	          "going to", "intends to", "aims to"; would after a reporting verb
+//	          ("said he would") — elsewhere would is possible
+//	negated:  not, n't, never, no, denied, without, failed to, refused to
+//
+// Negation counts only when it scopes over the span: it stands before the
+// span in its clause, or is "no" right before the span's noun.
+package modality
+
+import (
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// window is how many tokens before the span Of looks at.
+const window = 8
+
+// Of returns the modality of span and the quote whose content holds it
+// (nil when the article itself asserts it).
+func Of(doc *text.Doc, span sitrep.Span, quotes []sitrep.Quote) (string, *sitrep.Quote) {
+	var q *sitrep.Quote
+	for i := range quotes {
+		c := sitrep.Span{Start: quotes[i].Start, End: quotes[i].End}
+		if span.Start >= c.Start && span.End <= c.End {
+			// the innermost (shortest) wins
+			if q == nil || c.Len() < q.End-q.Start {
+				q = &quotes[i]
+			}
+		}
+	}
+	m := cues(doc, span)
+	if m != "" {
+		return m, q
+	}
+	if q != nil && q.Modality != "" {
+		return q.Modality, q
+	}
+	if q != nil {
+		return sitrep.ModalityReported, q
+	}
+	return sitrep.ModalityAsserted, nil
+}
+
+// cues scans the tokens before span (and the two after, for "up to" and
+// "not" after an auxiliary) within its clause.
+func cues(doc *text.Doc, span sitrep.Span) string {
+	k := doc.TokenAt(span.Start)
+	if k >= len(doc.Tokens) {
+		return ""
+	}
+	si := doc.SentenceOf(doc.Tokens[k].Start)
+	first := 0
+	if si >= 0 {
+		first = doc.Sentences[si].First
+	}
+	neg, mod := "", ""
+	modDist := 1 << 30
+	for j := k - 1; j >= first && j >= k-window; j-- {
+		w := doc.Tok(j)
+		if clauseBreak(w) {
+			break
+		}
+		var c string
+		switch class(w) {
+		case cNeg:
+			if neg == "" {
+				neg = sitrep.ModalityNegated
+			}
+			continue
+		case cPossible:
+			c = sitrep.ModalityPossible
+		case cFuture:
+			c = sitrep.ModalityFuture
+		case cWould:
+			c = sitrep.ModalityPossible
+			if reportedBefore(doc, first, j) {
+				c = sitrep.ModalityFuture
+			}
+		case cTo:
+			// "plans to", "expected to", "set to", "going to"
+			if j > first {
+				switch class(doc.Tok(j - 1)) {
+				case cPlan:
+					c = sitrep.ModalityFuture
+				case cFail:
+					if neg == "" {
+						neg = sitrep.ModalityNegated
+					}
+					continue
+				}
+			}
+		case cUp:
+			// "up to 30,000": the figure's own qualifier
+			if j+1 < len(doc.Tokens) && doc.Tok(j+1) == "to" && j+2 >= k {
+				c = sitrep.ModalityPossible
+			}
+		}
+		if c != "" && k-j < modDist {
+			mod, modDist = c, k-j
+		}
+	}
+	if neg != "" {
+		return neg
+	}
+	return mod
+}
+
+// reportedBefore reports a reporting verb shortly before token j: "said he
+// would", "told lawmakers it would".
+func reportedBefore(doc *text.Doc, first, j int) bool {
+	for i := j - 1; i >= first && i >= j-5; i-- {
+		if class(doc.Tok(i)) == cReport {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports a token that ends the span's clause looking back.
+func clauseBreak(w string) bool {
+	switch w {
+	case ",", ";", ":", "(", ")", "—", "–", "“", "”", "\"", "but", "and", "or", "because", "while", "although", "though",
+		"which", "who", "whom", "where", "when", "after", "before", "since", "if", "unless", "whereas":
+		return true
+	}
+	return false
+}
+
+// Word classes.
+const (
+	cNone = iota
+	cNeg
+	cPossible
+	cFuture
+	cWould
+	cTo
+	cPlan
+	cFail
+	cUp
+	cReport
+)
+
+// class classifies a token without allocating: lower-casing only the first
+// byte, which is all a sentence-initial capital changes.
+func class(w string) int {
+	if len(w) == 0 || len(w) > 12 {
+		return cNone
+	}
+	if w[0] >= 'A' && w[0] <= 'Z' {
+		var b [12]byte
+		copy(b[:], w)
+		b[0] += 'a' - 'A'
+		return classLower(string(b[:len(w)]))
+	}
+	return classLower(w)
+}
+
+func classLower(w string) int {
+	switch w {
+	case "not", "n't", "n’t", "never", "no", "denied", "denies", "deny", "without", "neither", "nor":
+		return cNeg
+	case "could", "may", "might", "possibly", "perhaps", "likely", "probably", "potentially", "reportedly", "allegedly", "can":
+		return cPossible
+	case "will", "'ll", "’ll", "shall", "wo":
+		return cFuture
+	case "would", "'d", "’d":
+		return cWould
+	case "to":
+		return cTo
+	case "plans", "planned", "plan", "planning", "expected", "set", "going", "intends", "intended", "aims", "aimed", "scheduled", "due", "poised", "about", "preparing", "prepares", "threatened", "threatens", "vowed", "promised", "pledged":
+		return cPlan
+	case "failed", "fails", "refused", "refuses", "declined":
+		return cFail
+	case "up":
+		return cUp
+	case "said", "says", "told", "added", "stated", "announced", "warned", "claimed", "insisted", "believed", "thought", "predicted", "estimated", "argued", "noted":
+		return cReport
+	}
+	return cNone
+}
