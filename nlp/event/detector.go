@@ -96,7 +96,7 @@ func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
 		for _, s := range td.Doc.Sentences {
 			ctx.init(td.Doc, td.Tags, s.First, s.Last)
 			for i := s.First; i < s.Last; i++ {
-				if !candidate(td.Tags[i]) || td.Doc.Tokens[i].Kind != text.Word && td.Tags[i] != pos.CD {
+				if !candidate(td.Tags[i]) || td.Doc.Tokens[i].Kind != text.Word {
 					continue
 				}
 				var feats [maxFeats]uint64
