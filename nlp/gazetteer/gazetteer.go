@@ -1,0 +1,392 @@
+package gazetteer
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	sitrep "github.com/sitrep-news/sitrep"
+)
+
+//go:embed data/countries.tsv data/places.tsv.gz data/entities.tsv data/titles.tsv
+var dataFS embed.FS
+
+// Entry is one entity a matched alias can refer to, seen through that alias.
+type Entry struct {
+	Name string // canonical name of the entity: "North Korea", "Pyongyang", "NATO"
+	// Type is the type of a mention made with this alias: sitrep.EntityGPE,
+	// EntityLoc, EntityFac, EntityOrg, EntityEvent, EntityPerson, or
+	// EntityNORP for a demonym ("North Korean" is NORP, linked to North Korea).
+	Type string
+	// KB is the knowledge-base id: ISO 3166-1 alpha-3 for a country ("PRK"),
+	// "geonames:<id>" for a city, "iso3166-2:<code>" for a region
+	// ("iso3166-2:RU-KRS"), "wikidata:<Q-id>" or "" for curated entries.
+	KB string
+	// Country is the alpha-3 code of the country the entity belongs to
+	// ("PRK" for Pyongyang and for "North Korean"), "" when none (NATO).
+	Country string
+	// Kind is how the alias refers: sitrep.MentionName, MentionAcronym,
+	// MentionDemonym, or MentionMetonym (a capital or seat of power standing
+	// for a country's government: "Pyongyang", "the Kremlin", "Washington").
+	Kind       string
+	Geo        *sitrep.Geo // nil when unknown; shared, do not modify
+	Population int         // 0 when unknown
+}
+
+// Gazetteer is an immutable set of aliases, entities and titles. It is safe
+// for concurrent use.
+type Gazetteer struct {
+	entries []Entry          // grouped by alias hash, best first within a group
+	groups  []group          // index -> entries[lo:hi]
+	exact   map[uint64]int32 // exact alias hash -> group index, or -1 for an alias prefix only
+	folded  map[uint64]int32 // case-folded alias hash -> group index, or -1
+	country map[string]int32 // alpha-3 and alpha-2 -> index into entries of the country's name entry
+	titles  map[uint64]int32 // case-folded title hash -> index into roles, or -1 for a prefix
+	roles   []string         // canonical role names
+	counts  map[string]int   // entities per type, for tests and reports
+	places  int              // cities and regions
+}
+
+type group struct{ lo, hi int32 }
+
+var (
+	defaultOnce sync.Once
+	defaultGaz  *Gazetteer
+)
+
+// Default returns the gazetteer built from the embedded data, parsed on the
+// first call. It panics if the embedded data is corrupt, which the package
+// tests rule out.
+func Default() *Gazetteer {
+	defaultOnce.Do(func() {
+		g, err := load()
+		if err != nil {
+			panic("gazetteer: embedded data: " + err.Error())
+		}
+		defaultGaz = g
+	})
+	return defaultGaz
+}
+
+// entity is an entity while loading.
+type entity struct {
+	typ, kb, country, name string
+	geo                    *sitrep.Geo
+	pop                    int
+	tier                   int // lower ranks first: country, curated, capital/big city, region/seat, city
+}
+
+type alias struct {
+	ent  int32
+	kind string
+	key  string
+}
+
+type builder struct {
+	ents    []entity
+	aliases []alias
+	geos    []sitrep.Geo
+	g       *Gazetteer
+}
+
+func load() (*Gazetteer, error) {
+	b, err := build()
+	if err != nil {
+		return nil, err
+	}
+	return b.g, nil
+}
+
+func build() (*builder, error) {
+	b := &builder{g: &Gazetteer{
+		country: make(map[string]int32, 600),
+		counts:  map[string]int{},
+	}}
+	b.geos = make([]sitrep.Geo, 0, 40000)
+	b.ents = make([]entity, 0, 40000)
+	b.aliases = make([]alias, 0, 120000)
+	for _, name := range []string{"data/countries.tsv", "data/entities.tsv", "data/places.tsv.gz"} {
+		raw, err := dataFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if strings.HasSuffix(name, ".gz") {
+			zr, err := gzip.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			if raw, err = io.ReadAll(zr); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+		}
+		if err := b.parseEntities(name, string(raw)); err != nil {
+			return nil, err
+		}
+	}
+	b.index()
+	raw, err := dataFS.ReadFile("data/titles.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if err := b.g.parseTitles(string(raw)); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+var kinds = map[string]string{
+	"n": sitrep.MentionName,
+	"a": sitrep.MentionAcronym,
+	"d": sitrep.MentionDemonym,
+	"m": sitrep.MentionMetonym,
+}
+
+func (b *builder) parseEntities(file, data string) error {
+	for ln := 1; data != ""; ln++ {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		var f [9]string
+		n := 0
+		for n < len(f) {
+			var ok bool
+			f[n], line, ok = strings.Cut(line, "\t")
+			n++
+			if !ok {
+				break
+			}
+		}
+		if n < 4 || f[0] == "" || f[3] == "" {
+			return fmt.Errorf("%s:%d: want TYPE KB COUNTRY NAME ...", file, ln)
+		}
+		e := entity{typ: f[0], kb: f[1], country: f[2], name: f[3]}
+		if f[4] != "" || f[5] != "" {
+			lat, err1 := strconv.ParseFloat(f[4], 64)
+			lon, err2 := strconv.ParseFloat(f[5], 64)
+			if err1 != nil || err2 != nil {
+				return fmt.Errorf("%s:%d: bad coordinates %q %q", file, ln, f[4], f[5])
+			}
+			b.geos = append(b.geos, sitrep.Geo{Lat: lat, Lon: lon})
+			e.geo = &b.geos[len(b.geos)-1]
+			if cap(b.geos) == len(b.geos) {
+				// keep earlier pointers valid: start a new slab
+				b.geos = make([]sitrep.Geo, 0, 10000)
+			}
+		}
+		if f[6] != "" {
+			p, err := strconv.Atoi(f[6])
+			if err != nil {
+				return fmt.Errorf("%s:%d: bad population %q", file, ln, f[6])
+			}
+			e.pop = p
+		}
+		switch feat := f[8]; {
+		case feat == "PCL":
+			e.tier = 0
+		case feat == "":
+			e.tier = 1
+		case feat == "PPLC" || e.pop >= 1000000:
+			e.tier = 2
+		case feat == "ADM" || feat == "PPLA":
+			e.tier = 3
+		default:
+			e.tier = 4
+		}
+		id := int32(len(b.ents))
+		b.ents = append(b.ents, e)
+		b.g.counts[e.typ]++
+		if strings.HasPrefix(e.kb, "geonames:") || strings.HasPrefix(e.kb, "iso3166-2:") {
+			b.g.places++
+		}
+		b.aliases = append(b.aliases, alias{ent: id, kind: sitrep.MentionName, key: normKey(e.name)})
+		for al := f[7]; al != ""; {
+			var a string
+			a, al, _ = strings.Cut(al, "|")
+			k, v, ok := strings.Cut(a, ":")
+			if !ok || v == "" {
+				return fmt.Errorf("%s:%d: bad alias %q", file, ln, a)
+			}
+			if k == "2" {
+				if e.typ == sitrep.EntityGPE && e.tier == 0 {
+					b.g.country[v] = -1 - id // resolved in index
+				}
+				continue
+			}
+			kind, ok := kinds[k]
+			if !ok {
+				return fmt.Errorf("%s:%d: bad alias kind %q", file, ln, k)
+			}
+			b.aliases = append(b.aliases, alias{ent: id, kind: kind, key: normKey(v)})
+		}
+		if e.tier == 0 && e.typ == sitrep.EntityGPE {
+			b.g.country[e.kb] = -1 - id
+		}
+	}
+	return nil
+}
+
+func kindRank(k string) int {
+	if k == sitrep.MentionMetonym {
+		return 1
+	}
+	return 0
+}
+
+// entry makes the Entry for alias a.
+func (b *builder) entry(a alias) Entry {
+	e := &b.ents[a.ent]
+	typ := e.typ
+	if a.kind == sitrep.MentionDemonym {
+		typ = sitrep.EntityNORP
+	}
+	return Entry{Name: e.name, Type: typ, KB: e.kb, Country: e.country, Kind: a.kind, Geo: e.geo, Population: e.pop}
+}
+
+// index builds the exact and folded alias tables from b.aliases.
+func (b *builder) index() {
+	g := b.g
+	type hit struct {
+		h uint64
+		a int32 // index into b.aliases
+	}
+	exact := make([]hit, 0, len(b.aliases))
+	folded := make([]hit, 0, len(b.aliases))
+	g.exact = make(map[uint64]int32, 3*len(b.aliases))
+	g.folded = make(map[uint64]int32, 3*len(b.aliases))
+	for i, a := range b.aliases {
+		noFold := a.kind == sitrep.MentionAcronym && len(a.key) <= 3
+		he, hf := keyHashes(a.key, func(pe, pf uint64) {
+			if _, ok := g.exact[pe]; !ok {
+				g.exact[pe] = -1
+			}
+			if !noFold {
+				if _, ok := g.folded[pf]; !ok {
+					g.folded[pf] = -1
+				}
+			}
+		})
+		exact = append(exact, hit{he, int32(i)})
+		if !noFold {
+			folded = append(folded, hit{hf, int32(i)})
+		}
+	}
+	less := func(x, y int32) bool {
+		ax, ay := b.aliases[x], b.aliases[y]
+		ex, ey := &b.ents[ax.ent], &b.ents[ay.ent]
+		if r1, r2 := kindRank(ax.kind), kindRank(ay.kind); r1 != r2 {
+			return r1 < r2
+		}
+		if ex.tier != ey.tier {
+			return ex.tier < ey.tier
+		}
+		if ex.pop != ey.pop {
+			return ex.pop > ey.pop
+		}
+		return ax.ent < ay.ent
+	}
+	g.entries = make([]Entry, 0, len(exact)+len(folded))
+	for pass, hits := range [][]hit{exact, folded} {
+		table := g.exact
+		if pass == 1 {
+			table = g.folded
+		}
+		sort.Slice(hits, func(i, j int) bool {
+			if hits[i].h != hits[j].h {
+				return hits[i].h < hits[j].h
+			}
+			return less(hits[i].a, hits[j].a)
+		})
+		for i := 0; i < len(hits); {
+			j := i
+			lo := int32(len(g.entries))
+			for ; j < len(hits) && hits[j].h == hits[i].h; j++ {
+				a := b.aliases[hits[j].a]
+				dup := false
+				for k := i; k < j; k++ {
+					if b.aliases[hits[k].a].ent == a.ent {
+						dup = true // the same entity through two spellings that fold together
+						break
+					}
+				}
+				if !dup {
+					g.entries = append(g.entries, b.entry(a))
+				}
+			}
+			g.groups = append(g.groups, group{lo, int32(len(g.entries))})
+			table[hits[i].h] = int32(len(g.groups) - 1)
+			i = j
+		}
+	}
+	// Countries: point at an entry naming the country by its canonical name.
+	for code, v := range g.country {
+		id := -1 - v
+		e := b.ents[id]
+		ent := Entry{Name: e.name, Type: e.typ, KB: e.kb, Country: e.country, Kind: sitrep.MentionName, Geo: e.geo}
+		g.entries = append(g.entries, ent)
+		g.country[code] = int32(len(g.entries) - 1)
+	}
+}
+
+func (g *Gazetteer) parseTitles(data string) error {
+	g.titles = make(map[uint64]int32, 4096)
+	roleIdx := map[string]int32{}
+	for ln := 1; data != ""; ln++ {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		role, rest, ok := strings.Cut(line, "\t")
+		if !ok || role == "" {
+			return fmt.Errorf("data/titles.tsv:%d: want ROLE<TAB>alias|alias", ln)
+		}
+		ri, ok := roleIdx[role]
+		if !ok {
+			ri = int32(len(g.roles))
+			g.roles = append(g.roles, role)
+			roleIdx[role] = ri
+		}
+		for _, a := range append(strings.Split(rest, "|"), role) {
+			if a = normKey(strings.TrimSpace(a)); a == "" {
+				continue
+			}
+			_, hf := keyHashes(a, func(_, pf uint64) {
+				if _, ok := g.titles[pf]; !ok {
+					g.titles[pf] = -1
+				}
+			})
+			if old, ok := g.titles[hf]; !ok || old < 0 {
+				g.titles[hf] = ri
+			}
+		}
+	}
+	return nil
+}
+
+// Country returns the entry of a country by its ISO 3166-1 alpha-3 or
+// alpha-2 code ("PRK", "KP"), with Kind sitrep.MentionName.
+func (g *Gazetteer) Country(code string) (Entry, bool) {
+	i, ok := g.country[code]
+	if !ok {
+		return Entry{}, false
+	}
+	return g.entries[i], true
+}
+
+// Counts returns the number of entities per type, and the number of places
+// (cities and regions) among them.
+func (g *Gazetteer) Counts() (perType map[string]int, places int) {
+	m := make(map[string]int, len(g.counts))
+	for k, v := range g.counts {
+		m[k] = v
+	}
+	return m, g.places
+}

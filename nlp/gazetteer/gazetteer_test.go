@@ -1,0 +1,307 @@
+package gazetteer
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+func TestEmbeddedData(t *testing.T) {
+	b, err := build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := b.g
+	countries := 0
+	for code := range g.country {
+		if len(code) == 3 {
+			countries++
+		}
+	}
+	if countries < 240 {
+		t.Errorf("countries = %d, want >= 240", countries)
+	}
+	if g.places < 20000 {
+		t.Errorf("places = %d, want >= 20000", g.places)
+	}
+	counts, _ := g.Counts()
+	for _, typ := range []string{sitrep.EntityOrg, sitrep.EntityLoc, sitrep.EntityFac, sitrep.EntityEvent, sitrep.EntityNORP} {
+		if counts[typ] < 20 {
+			t.Errorf("%s entities = %d, want >= 20", typ, counts[typ])
+		}
+	}
+	if len(g.roles) < 100 {
+		t.Errorf("roles = %d, want >= 100", len(g.roles))
+	}
+	// Distinct keys must not share a hash (they would be merged).
+	seen := map[uint64]string{}
+	for _, a := range b.aliases {
+		h, _ := keyHashes(a.key, nil)
+		if k, ok := seen[h]; ok && k != a.key {
+			t.Errorf("hash collision: %q and %q", k, a.key)
+		}
+		seen[h] = a.key
+	}
+}
+
+func TestLookup(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		phrase         string
+		name, typ, kb  string
+		country, kind  string
+		anyName, anyKB string // an entry further down the list, when set
+	}{
+		{"North Korea", "North Korea", sitrep.EntityGPE, "PRK", "PRK", sitrep.MentionName, "", ""},
+		{"DPRK", "North Korea", sitrep.EntityGPE, "PRK", "PRK", sitrep.MentionAcronym, "", ""},
+		{"Democratic People's Republic of Korea", "North Korea", sitrep.EntityGPE, "PRK", "PRK", sitrep.MentionName, "", ""},
+		{"Democratic People\u2019s Republic of Korea", "North Korea", sitrep.EntityGPE, "PRK", "PRK", sitrep.MentionName, "", ""},
+		{"North Korean", "North Korea", sitrep.EntityNORP, "PRK", "PRK", sitrep.MentionDemonym, "", ""},
+		{"North Koreans", "North Korea", sitrep.EntityNORP, "PRK", "PRK", sitrep.MentionDemonym, "", ""},
+		{"NORTH KOREA", "North Korea", sitrep.EntityGPE, "PRK", "PRK", sitrep.MentionName, "", ""},
+		{"U.S.", "United States", sitrep.EntityGPE, "USA", "USA", sitrep.MentionAcronym, "", ""},
+		{"US", "United States", sitrep.EntityGPE, "USA", "USA", sitrep.MentionAcronym, "", ""},
+		{"United States of America", "United States", sitrep.EntityGPE, "USA", "USA", sitrep.MentionName, "", ""},
+		{"the United States", "United States", sitrep.EntityGPE, "USA", "USA", sitrep.MentionName, "", ""},
+		{"America", "United States", sitrep.EntityGPE, "USA", "USA", sitrep.MentionName, "", ""},
+		{"American", "United States", sitrep.EntityNORP, "USA", "USA", sitrep.MentionDemonym, "", ""},
+		{"UK", "United Kingdom", sitrep.EntityGPE, "GBR", "GBR", sitrep.MentionAcronym, "", ""},
+		{"Britain", "United Kingdom", sitrep.EntityGPE, "GBR", "GBR", sitrep.MentionName, "", ""},
+		{"British", "United Kingdom", sitrep.EntityNORP, "GBR", "GBR", sitrep.MentionDemonym, "", ""},
+		{"Russian Federation", "Russia", sitrep.EntityGPE, "RUS", "RUS", sitrep.MentionName, "", ""},
+		{"Ukrainian", "Ukraine", sitrep.EntityNORP, "UKR", "UKR", sitrep.MentionDemonym, "", ""},
+		{"Chinese", "China", sitrep.EntityNORP, "CHN", "CHN", sitrep.MentionDemonym, "", ""},
+		// Capitals: the city first, the country as a metonym further down.
+		{"Pyongyang", "Pyongyang", sitrep.EntityGPE, "geonames:1871859", "PRK", sitrep.MentionName, "North Korea", "PRK"},
+		{"Moscow", "Moscow", sitrep.EntityGPE, "geonames:524901", "RUS", sitrep.MentionName, "Russia", "RUS"},
+		{"Kyiv", "Kyiv", sitrep.EntityGPE, "geonames:703448", "UKR", sitrep.MentionName, "Ukraine", "UKR"},
+		{"Kiev", "Kyiv", sitrep.EntityGPE, "geonames:703448", "UKR", sitrep.MentionName, "Ukraine", "UKR"},
+		{"Beijing", "Beijing", sitrep.EntityGPE, "geonames:1816670", "CHN", sitrep.MentionName, "China", "CHN"},
+		{"Washington", "Washington, D.C.", sitrep.EntityGPE, "geonames:4140963", "USA", sitrep.MentionName, "United States", "USA"},
+		// Seats of power.
+		{"the Kremlin", "Kremlin", sitrep.EntityFac, "", "RUS", sitrep.MentionName, "Russia", "RUS"},
+		{"Kremlin", "Kremlin", sitrep.EntityFac, "", "RUS", sitrep.MentionName, "Russia", "RUS"},
+		{"Downing Street", "10 Downing Street", sitrep.EntityFac, "", "GBR", sitrep.MentionName, "United Kingdom", "GBR"},
+		{"White House", "White House", sitrep.EntityFac, "", "USA", sitrep.MentionName, "United States", "USA"},
+		// Places.
+		{"Kursk", "Kursk", sitrep.EntityGPE, "geonames:538560", "RUS", sitrep.MentionName, "Kursk", "iso3166-2:RU-KRS"},
+		{"Kursk region", "Kursk", sitrep.EntityGPE, "iso3166-2:RU-KRS", "RUS", sitrep.MentionName, "", ""},
+		{"Kursk Oblast", "Kursk", sitrep.EntityGPE, "iso3166-2:RU-KRS", "RUS", sitrep.MentionName, "", ""},
+		{"California", "California", sitrep.EntityGPE, "iso3166-2:US-CA", "USA", sitrep.MentionName, "", ""},
+		{"Sao Paulo", "São Paulo", sitrep.EntityGPE, "geonames:3448439", "BRA", sitrep.MentionName, "", ""},
+		// Organisations and events.
+		{"NATO", "North Atlantic Treaty Organization", sitrep.EntityOrg, "", "", sitrep.MentionAcronym, "", ""},
+		{"Nato", "North Atlantic Treaty Organization", sitrep.EntityOrg, "", "", sitrep.MentionAcronym, "", ""},
+		{"KCNA", "Korean Central News Agency", sitrep.EntityOrg, "", "PRK", sitrep.MentionAcronym, "", ""},
+		{"Korean Central TV", "Korean Central Television", sitrep.EntityOrg, "", "PRK", sitrep.MentionName, "", ""},
+		{"U.S. Indo-Pacific Command", "United States Indo-Pacific Command", sitrep.EntityOrg, "", "USA", sitrep.MentionName, "", ""},
+		{"IAEA", "International Atomic Energy Agency", sitrep.EntityOrg, "", "", sitrep.MentionAcronym, "", ""},
+		{"Reuters", "Reuters", sitrep.EntityOrg, "", "GBR", sitrep.MentionName, "", ""},
+		{"World War II", "World War II", sitrep.EntityEvent, "", "", sitrep.MentionName, "", ""},
+		{"Korean War", "Korean War", sitrep.EntityEvent, "", "", sitrep.MentionName, "", ""},
+	}
+	for _, tt := range tests {
+		es := g.Lookup(tt.phrase)
+		if len(es) == 0 {
+			t.Errorf("Lookup(%q) = nothing", tt.phrase)
+			continue
+		}
+		got := es[0]
+		if got.Name != tt.name || got.Type != tt.typ || got.KB != tt.kb || got.Country != tt.country || got.Kind != tt.kind {
+			t.Errorf("Lookup(%q)[0] = %+v, want %s %s %q %s %s", tt.phrase, got, tt.name, tt.typ, tt.kb, tt.country, tt.kind)
+		}
+		if tt.anyName != "" {
+			found := false
+			for _, e := range es[1:] {
+				found = found || e.Name == tt.anyName && e.KB == tt.anyKB
+			}
+			if !found {
+				t.Errorf("Lookup(%q) = %+v, want also %s %s", tt.phrase, es, tt.anyName, tt.anyKB)
+			}
+		}
+	}
+	for _, phrase := range []string{"us", "Us", "the", "said", "", "   ", "Kim"} {
+		if es := g.Lookup(phrase); len(es) != 0 {
+			t.Errorf("Lookup(%q) = %+v, want nothing", phrase, es)
+		}
+	}
+}
+
+func TestCountry(t *testing.T) {
+	g := Default()
+	for _, tt := range []struct{ code, name string }{{"PRK", "North Korea"}, {"KP", "North Korea"}, {"USA", "United States"}, {"GBR", "United Kingdom"}, {"RU", "Russia"}} {
+		e, ok := g.Country(tt.code)
+		if !ok || e.Name != tt.name || e.Kind != sitrep.MentionName || e.Type != sitrep.EntityGPE || e.Geo == nil {
+			t.Errorf("Country(%q) = %+v, %v; want %s", tt.code, e, ok, tt.name)
+		}
+	}
+	if _, ok := g.Country("XXX"); ok {
+		t.Error(`Country("XXX") found`)
+	}
+}
+
+type span struct {
+	text, name, kind string
+}
+
+func TestLongest(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		text string
+		want []span
+	}{
+		{"North Korean troops fought in Russia's Kursk region, Pyongyang said.", []span{
+			{"North Korean", "North Korea", sitrep.MentionDemonym},
+			{"Russia", "Russia", sitrep.MentionName},
+			{"Kursk region", "Kursk", sitrep.MentionName},
+			{"Pyongyang", "Pyongyang", sitrep.MentionName},
+		}},
+		{"The Kremlin and Washington met at the U.S. Indo-Pacific Command.", []span{
+			{"Kremlin", "Kremlin", sitrep.MentionName},
+			{"Washington", "Washington, D.C.", sitrep.MentionName},
+			{"U.S. Indo-Pacific Command", "United States Indo-Pacific Command", sitrep.MentionName},
+		}},
+		{"NATO and the  United\nStates of America", []span{
+			{"NATO", "North Atlantic Treaty Organization", sitrep.MentionAcronym},
+			{"United\nStates of America", "United States", sitrep.MentionName},
+		}},
+		{"Curly: the Democratic People\u2019s Republic of Korea.", []span{
+			{"Democratic People\u2019s Republic of Korea", "North Korea", sitrep.MentionName},
+		}},
+	}
+	for _, tt := range tests {
+		doc := text.Segment(tt.text)
+		var got []span
+		for i := 0; i < len(doc.Tokens); {
+			n, es := g.Longest(doc, i, len(doc.Tokens))
+			if n == 0 {
+				i++
+				continue
+			}
+			sp := doc.Span(i, i+n)
+			if !sp.Valid(len(tt.text)) {
+				t.Fatalf("%q: span %v out of range", tt.text, sp)
+			}
+			got = append(got, span{tt.text[sp.Start:sp.End], es[0].Name, es[0].Kind})
+			i += n
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		for k := range got {
+			if got[k] != tt.want[k] {
+				t.Errorf("%q: got[%d] = %v, want %v", tt.text, k, got[k], tt.want[k])
+			}
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	g := Default()
+	tests := []struct{ text, title, role string }{
+		{"Supreme Leader Kim Jong Un", "Supreme Leader", "Supreme Leader"},
+		{"Adm. Samuel Paparo", "Adm.", "Admiral"},
+		{"Lt. Gen. Jane Doe", "Lt. Gen.", "General"},
+		{"President Vladimir Putin", "President", "President"},
+		{"Defense Minister Andrei Belousov", "Defense Minister", "Defense Minister"},
+		{"defence minister Andrei Belousov", "defence minister", "Defense Minister"},
+		{"spokesperson John Kirby", "spokesperson", "Spokesperson"},
+		{"head of U.S. Indo-Pacific Command", "head of", "Head"},
+		{"Secretary of State Marco Rubio", "Secretary of State", "Foreign Minister"},
+		{"Dr. Jane Doe", "Dr.", "Dr."},
+		{"Mr Smith", "Mr", "Mr."},
+		{"troops crossed", "", ""},
+	}
+	for _, tt := range tests {
+		doc := text.Segment(tt.text)
+		n, role := g.Title(doc, 0, len(doc.Tokens))
+		got := ""
+		if n > 0 {
+			sp := doc.Span(0, n)
+			got = tt.text[sp.Start:sp.End]
+		}
+		if got != tt.title || role != tt.role {
+			t.Errorf("Title(%q) = %q %q, want %q %q", tt.text, got, role, tt.title, tt.role)
+		}
+	}
+	if r := g.TitleOf("Gen."); r != "General" {
+		t.Errorf("TitleOf(Gen.) = %q", r)
+	}
+}
+
+func FuzzLongest(f *testing.F) {
+	for _, s := range []string{"North Korean troops in Kursk", "U.S.-led NATO", "the Kremlin’s", "Lt. Gen. X", "\xff\xfe Kyiv"} {
+		f.Add(s)
+	}
+	g := Default()
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := text.Segment(s)
+		for i := range doc.Tokens {
+			n, es := g.Longest(doc, i, len(doc.Tokens))
+			if n < 0 || i+n > len(doc.Tokens) || (n > 0) != (len(es) > 0) {
+				t.Fatalf("Longest(%q, %d) = %d, %d entries", s, i, n, len(es))
+			}
+			if n > 0 {
+				sp := doc.Span(i, i+n)
+				if !sp.Valid(len(s)) {
+					t.Fatalf("span %v out of %d", sp, len(s))
+				}
+			}
+			if n, _ := g.Title(doc, i, len(doc.Tokens)); n < 0 || i+n > len(doc.Tokens) {
+				t.Fatalf("Title(%q, %d) = %d", s, i, n)
+			}
+		}
+	})
+}
+
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// reuters reads up to max bytes of Reuters-21578 article text.
+func reuters(b *testing.B, max int) string {
+	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
+	if err != nil {
+		b.Skip("reuters21578.jsonl not available:", err)
+	}
+	defer f.Close()
+	var sb strings.Builder
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() && sb.Len() < max {
+		var a struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &a) == nil {
+			sb.WriteString(a.Text)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
+
+func BenchmarkLongest(b *testing.B) {
+	src := reuters(b, 2<<20)
+	doc := text.Segment(src)
+	g := Default()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range doc.Sentences {
+			for i := s.First; i < s.Last; i++ {
+				g.Longest(doc, i, s.Last)
+				g.Title(doc, i, s.Last)
+			}
+		}
+	}
+}

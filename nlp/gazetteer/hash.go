@@ -1,0 +1,134 @@
+package gazetteer
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// FNV-1a, 64 bit. Aliases and token runs are compared by hash only: with
+// ~10^5 keys a false match has a probability near 10^-14 per probe, and keys
+// that collide with each other at load time are merged (the tests check
+// there are none).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hasher hashes a run of text twice at once: exactly and case-folded.
+// Curly apostrophes hash as straight ones in both.
+type hasher struct {
+	exact, folded uint64
+	n             int // bytes fed
+}
+
+func newHasher() hasher { return hasher{exact: fnvOffset, folded: fnvOffset} }
+
+func (h *hasher) byte2(e, f byte) {
+	h.exact = (h.exact ^ uint64(e)) * fnvPrime
+	h.folded = (h.folded ^ uint64(f)) * fnvPrime
+	h.n++
+}
+
+// str feeds s. It allocates nothing.
+func (h *hasher) str(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			f := c
+			if 'A' <= c && c <= 'Z' {
+				f = c + 'a' - 'A'
+			}
+			h.byte2(c, f)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\u2019' || r == '\u02bc' {
+			h.byte2('\'', '\'')
+			i += size
+			continue
+		}
+		lr := unicode.ToLower(r)
+		if lr == r {
+			for k := 0; k < size; k++ {
+				h.byte2(s[i+k], s[i+k])
+			}
+		} else {
+			var buf [utf8.UTFMax]byte
+			m := utf8.EncodeRune(buf[:], lr)
+			for k := 0; k < size; k++ {
+				h.exact = (h.exact ^ uint64(s[i+k])) * fnvPrime
+			}
+			for k := 0; k < m; k++ {
+				h.folded = (h.folded ^ uint64(buf[k])) * fnvPrime
+			}
+			h.n += size
+		}
+		i += size
+	}
+}
+
+// isAlnum reports whether byte c belongs to a letter or digit run; every
+// byte of a multi-byte rune counts as a letter.
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
+// isSpace reports whether c is ASCII white space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// normKey collapses white space runs to one space, trims, and turns curly
+// apostrophes into straight ones.
+func normKey(s string) string {
+	need := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || isSpace(s[i+1])) || c == 0xE2 || c == 0xCA {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && isSpace(byte(r)):
+			space = len(b) > 0
+			continue
+		case r == '\u2019' || r == '\u02bc':
+			r = '\''
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
+}
+
+// keyHashes returns the exact and folded hashes of key, and calls prefix
+// with the hashes of every prefix that ends where a scanner might end a
+// token (before a space, or between two bytes that are not both letters or
+// digits), so matching can stop as soon as a token run is no alias's prefix.
+func keyHashes(key string, prefix func(exact, folded uint64)) (exact, folded uint64) {
+	h := newHasher()
+	for i := 0; i < len(key); {
+		if i > 0 && prefix != nil && key[i-1] != ' ' && (key[i] == ' ' || !(isAlnum(key[i-1]) && isAlnum(key[i]))) {
+			prefix(h.exact, h.folded)
+		}
+		// feed one rune
+		size := 1
+		if key[i] >= utf8.RuneSelf {
+			_, size = utf8.DecodeRuneInString(key[i:])
+		}
+		h.str(key[i : i+size])
+		i += size
+	}
+	return h.exact, h.folded
+}

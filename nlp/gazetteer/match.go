@@ -1,0 +1,183 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Lookup returns the entries an alias can refer to, best first: names,
+// acronyms and demonyms before metonyms; countries, then curated entries,
+// capitals and big cities, regions, other cities; then by population. It
+// matches exactly, then case-folded when the phrase starts with a capital,
+// then without a leading "the" ("the Kremlin"). It returns nil when nothing
+// matches. The returned slice is shared: do not modify it.
+func (g *Gazetteer) Lookup(phrase string) []Entry {
+	phrase = normKey(strings.TrimSpace(phrase))
+	if phrase == "" {
+		return nil
+	}
+	if es := g.lookup(phrase); es != nil {
+		return es
+	}
+	for _, the := range []string{"the ", "The ", "THE "} {
+		if rest, ok := strings.CutPrefix(phrase, the); ok {
+			return g.lookup(rest)
+		}
+	}
+	return nil
+}
+
+func (g *Gazetteer) lookup(key string) []Entry {
+	h := newHasher()
+	h.str(key)
+	if gi, ok := g.exact[h.exact]; ok && gi >= 0 {
+		return g.group(gi)
+	}
+	if startsUpper(key) {
+		if gi, ok := g.folded[h.folded]; ok && gi >= 0 {
+			return g.group(gi)
+		}
+	}
+	return nil
+}
+
+func (g *Gazetteer) group(gi int32) []Entry {
+	gr := g.groups[gi]
+	return g.entries[gr.lo:gr.hi:gr.hi]
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// Longest returns the longest alias that starts at token i and ends within
+// tokens [i, end), as its length in tokens and its entries, best first (see
+// Lookup). It returns 0, nil when no alias starts at i. Tokens join as
+// described in the package doc; a run never crosses non-space text that no
+// token covers. A case-folded match wins only when it is longer than every
+// exact match and token i is capitalised. It allocates nothing.
+func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) {
+	if end > len(doc.Tokens) {
+		end = len(doc.Tokens)
+	}
+	if i < 0 || i >= end {
+		return 0, nil
+	}
+	src := doc.Text
+	first := src[doc.Tokens[i].Start:doc.Tokens[i].End]
+	fold := startsUpper(first)
+	h := newHasher()
+	bestE, bestF := int32(-1), int32(-1)
+	nE, nF := 0, 0
+	for k := i; k < end; k++ {
+		t := doc.Tokens[k]
+		if k > i {
+			prev := doc.Tokens[k-1].End
+			if t.Start > prev {
+				if !allSpace(src[prev:t.Start]) {
+					break
+				}
+				h.byte2(' ', ' ')
+			}
+		}
+		h.str(src[t.Start:t.End])
+		live := false
+		if gi, ok := g.exact[h.exact]; ok {
+			live = true
+			if gi >= 0 {
+				bestE, nE = gi, k-i+1
+			}
+		}
+		if fold {
+			if gi, ok := g.folded[h.folded]; ok {
+				live = true
+				if gi >= 0 {
+					bestF, nF = gi, k-i+1
+				}
+			}
+		}
+		if !live {
+			break
+		}
+	}
+	if bestF >= 0 && nF > nE {
+		return nF, g.group(bestF)
+	}
+	if bestE >= 0 {
+		return nE, g.group(bestE)
+	}
+	return 0, nil
+}
+
+func allSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Title returns the longest person title or role starting at token i within
+// tokens [i, end) ("President", "Supreme Leader", "Lt. Gen.", "Defense
+// Minister", "spokesperson", "head of"), as its length in tokens and its
+// canonical role ("Lt. Gen." -> "Lieutenant General"). Titles match
+// case-insensitively. A title ending in "of" or "for" ("head of") expects an
+// organisation or country next: the caller can try Longest after it. It
+// returns 0, "" when no title starts at i. It allocates nothing.
+func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
+	if end > len(doc.Tokens) {
+		end = len(doc.Tokens)
+	}
+	if i < 0 || i >= end {
+		return 0, ""
+	}
+	src := doc.Text
+	h := newHasher()
+	best := int32(-1)
+	for k := i; k < end; k++ {
+		t := doc.Tokens[k]
+		if k > i {
+			prev := doc.Tokens[k-1].End
+			if t.Start > prev {
+				if !allSpace(src[prev:t.Start]) {
+					break
+				}
+				h.byte2(' ', ' ')
+			}
+		}
+		h.str(src[t.Start:t.End])
+		ri, ok := g.titles[h.folded]
+		if !ok {
+			break
+		}
+		if ri >= 0 {
+			best, n = ri, k-i+1
+		}
+	}
+	if best < 0 {
+		return 0, ""
+	}
+	return n, g.roles[best]
+}
+
+// TitleOf is Title for a phrase: the canonical role of a title, or "".
+func (g *Gazetteer) TitleOf(phrase string) string {
+	h := newHasher()
+	h.str(normKey(strings.TrimSpace(phrase)))
+	if ri, ok := g.titles[h.folded]; ok && ri >= 0 {
+		return g.roles[ri]
+	}
+	return ""
+}
