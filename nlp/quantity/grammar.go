@@ -199,6 +199,10 @@ func (sc *Scanner) words(start, k int, st mstate) int {
 			ok = st.unit(w.val)
 		case cTens:
 			if st.a && !st.any {
+				// "a twenty-first"
+				if end, done := sc.ordinalTail(start, k, st); done {
+					return end
+				}
 				return start + 1
 			}
 			ok = st.tens(w.val)
@@ -315,6 +319,11 @@ func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 	toks := sc.toks
 	w := toks[k].w
 	word := strings.ToLower(sc.tokText(k))
+	if st.a && !st.any && w.cls == cOrd && w.val == 1 {
+		// "a first class seat": an ordinal, not a fraction
+		start = k
+		st.a = false
+	}
 	if !st.any && !st.a {
 		switch w.cls {
 		case cHalf:
@@ -441,6 +450,7 @@ func (sc *Scanner) ordinalTail(start, k int, good mstate) (int, bool) {
 			return 0, false
 		}
 		if sc.isPunct(m, "-") && m+1 < len(toks) && sc.numericWord(m+1) {
+			st.lastTok = m
 			continue
 		}
 		if toks[m].kind != tWord {

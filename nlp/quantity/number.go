@@ -88,8 +88,20 @@ func (sc *Scanner) Scan(s string) []Number {
 	sc.s = s
 	sc.toks = lex(s, sc.toks[:0])
 	sc.out = sc.out[:0]
+	urlEnd := -1
 	for i := 0; i < len(sc.toks); {
 		t := &sc.toks[i]
+		if t.start < urlEnd {
+			i++
+			continue
+		}
+		if t.kind == tWord && (t.end-t.start <= 5) {
+			if e := urlAt(s, t.start); e > 0 {
+				urlEnd = e
+				i++
+				continue
+			}
+		}
 		if t.kind == tPunct && t.end-t.start == 1 && s[t.start] != '-' && s[t.start] != '+' {
 			i++
 			continue
@@ -114,6 +126,22 @@ func (sc *Scanner) Scan(s string) []Number {
 	return sc.out
 }
 
+// urlAt returns the end of the URL starting at byte i ("http://",
+// "https://", "www."), or 0: numbers inside URLs are not figures.
+func urlAt(s string, i int) int {
+	rest := s[i:]
+	if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")) {
+		return 0
+	}
+	e := i
+	for e < len(s) && s[e] != ' ' && s[e] != '\n' && s[e] != '\t' {
+		e++
+	}
+	return e
+}
+
+func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+
 // timeWords follow a number that is a duration, not a denominator
 // ("$2000 over 3 years").
 var timeWords = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
@@ -128,7 +156,7 @@ func (sc *Scanner) ratios() {
 		a := out[i]
 		if i+1 < len(out) {
 			b := out[i+1]
-			if a.Kind == Integer && b.Kind == Integer && !a.Vague && !b.Vague && a.Glued == 0 && b.Glued == 0 && a.Value >= 0 && b.Value > 0 && a.tj < b.ti {
+			if a.Kind == Integer && b.Kind == Integer && !a.Vague && !b.Vague && a.Glued == 0 && b.Glued == 0 && b.Value > 0 && a.tj < b.ti {
 				gap := strings.ToLower(strings.Join(strings.Fields(sc.s[a.End:b.Start]), " "))
 				after := ""
 				if b.tj < len(sc.toks) {
@@ -137,7 +165,7 @@ func (sc *Scanner) ratios() {
 				ok := false
 				switch gap {
 				case "in", "out of":
-					ok = a.Value < b.Value && (b.Value <= 1000 || b.Spelled) && !timeWords[after]
+					ok = a.Value >= 0 && a.Value < b.Value && (b.Value <= 1000 || b.Spelled) && !timeWords[after]
 				case "over":
 					ok = sc.Mode.Loose && !timeWords[after]
 				}
@@ -506,7 +534,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	// space-grouped thousands: 1 234 567, 40 000
 	if p.plain && len(txt) <= 3 {
 		m := k
-		for m < len(toks) && toks[m].kind == tNum && sc.s[toks[m-1].end:toks[m].start] == " " {
+		for m < len(toks) && toks[m].kind == tNum && isGroupSpace(sc.s[toks[m-1].end:toks[m].start]) {
 			g := sc.tokText(m)
 			if len(g) == 3 && isAllDigits(g) || len(g) > 4 && isAllDigits(g[:3]) && g[3] == '.' && isAllDigits(g[4:]) {
 				m++
@@ -546,6 +574,10 @@ func (sc *Scanner) parseDigits(j int) int {
 	}
 	return sc.continueWords(n, k)
 }
+
+// isGroupSpace reports whether s is one space that can separate digit
+// groups: a space, a no-break space or a narrow no-break space.
+func isGroupSpace(s string) bool { return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009" }
 
 func isAllDigits(s string) bool {
 	for k := 0; k < len(s); k++ {

@@ -20,6 +20,7 @@ func (sc *Scanner) andFraction(start, k int, st mstate) (int, bool) {
 			return 0, false
 		}
 		if sc.isPunct(m, "-") && fs.any && m+1 < len(toks) && sc.numericWord(m+1) {
+			fs.lastTok = m
 			continue
 		}
 		if toks[m].kind != tWord {

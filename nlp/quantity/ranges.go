@@ -136,6 +136,22 @@ func (sc *Scanner) Ranges(nums []Number) []Range {
 		kind, f := sc.prefixQual(a)
 		r := Range{Lo: -1, Hi: -1, Start: a.Start, End: a.End}
 		end := a.tj
+		if kind != 0 && (sc.tokText(f) == ">" || sc.tokText(f) == "<") && f > 0 && sc.adjacent(f-1, f) && strings.Contains("<>=", sc.tokText(f-1)) {
+			continue // "<>30", "=>30"
+		}
+		if kind == qEQ {
+			// "equal to 5000 or less", "equal to 5000 or more than"
+			for _, qq := range suffixQuals {
+				if e, ok := sc.matchAfter(a.tj, qq.words); ok {
+					if !(len(qq.words) == 3 && i+1 < len(nums) && nums[i+1].ti == e) {
+						kind = qq.kind
+						end = e
+						r.End = sc.toks[e-1].end
+					}
+					break
+				}
+			}
+		}
 		if kind == 0 {
 			for _, qq := range suffixQuals {
 				if e, ok := sc.matchAfter(a.tj, qq.words); ok {
@@ -161,12 +177,14 @@ func (sc *Scanner) Ranges(nums []Number) []Range {
 				r.QEnd = sc.toks[a.ti-2].end
 			}
 			// "less than 5000 or equal", "more than 5000 or equal to"
-			if e, ok := sc.matchAfter(a.tj, []string{"or", "equal", "to"}); ok && !(e < len(sc.toks) && i+1 < len(nums) && nums[i+1].ti == e) {
-				end = e
-			} else if e, ok := sc.matchAfter(a.tj, []string{"or", "equal"}); ok && !(e < len(sc.toks) && i+1 < len(nums) && nums[i+1].ti == e) {
+			if e, ok := sc.matchAfter(a.tj, []string{"or", "equal", "to"}); ok {
+				if !(i+1 < len(nums) && nums[i+1].ti == e) {
+					end = e
+				}
+			} else if e, ok := sc.matchAfter(a.tj, []string{"or", "equal"}); ok {
 				end = e
 			}
-			if end != a.tj {
+			if end != a.tj && kind != qEQ && kind != qGE && kind != qLE || end != a.tj && sc.toks[end-1].start > sc.toks[a.tj].start && strings.EqualFold(sc.tokText(a.tj), "or") && strings.EqualFold(sc.tokText(a.tj+1), "equal") {
 				switch kind {
 				case qGT:
 					kind = qGE
@@ -268,8 +286,13 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 	case "through", "thru":
 		return r, true
 	case "-", "–", "—", "~":
-		// a hyphen between digits; not a year-month ("1995-01")
+		// a hyphen between digits; not a year-month ("1995-01"), not a
+		// phone number ("+1-222-2222")
 		if a.Kind == Ordinal || b.Kind == Ordinal || a.Spelled || b.Spelled {
+			return r, false
+		}
+		if a.ti > 0 && sc.adjacent(a.ti-1, a.ti) && sc.toks[a.ti-1].kind == tPunct && strings.Contains("-/+", sc.tokText(a.ti-1)) ||
+			b.tj < len(sc.toks) && sc.adjacent(b.tj-1, b.tj) && sc.toks[b.tj].kind == tPunct && strings.Contains("-/", sc.tokText(b.tj)) {
 			return r, false
 		}
 		prefix("from")
