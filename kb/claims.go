@@ -1,0 +1,193 @@
+package kb
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+)
+
+// Figure is one report of a measure: a figure with who gave it and when.
+type Figure struct {
+	Value       *float64 `json:"value"`
+	Min         *float64 `json:"min"`
+	Max         *float64 `json:"max"`
+	Approximate bool     `json:"approximate"`
+	Text        string   `json:"text"`
+	Modality    string   `json:"modality"`
+	GivenBy     string   `json:"given_by"` // the source of the figure as written, "" when the article states it
+	Source      Source   `json:"source"`
+}
+
+// Claim is one measure (what is counted, whose) reported by one or more
+// sources, over time, with the contradictions between them.
+type Claim struct {
+	Measure  string   `json:"measure"` // "casualties: killed", "personnel: troops (North Korea)"
+	Category string   `json:"category"`
+	Unit     string   `json:"unit"`
+	Entity   string   `json:"entity"`  // whose, by name
+	Figures  []Figure `json:"figures"` // oldest report first
+	// Contradictions pair figures from different sources, reported within
+	// a few days of each other, whose ranges do not overlap even allowing
+	// for approximation.
+	Contradictions []Contradiction `json:"contradictions"`
+	Sources        int             `json:"sources"` // distinct givers (or outlets) of the figure
+}
+
+// Contradiction names two figures of a Claim (indexes into Figures) that
+// disagree.
+type Contradiction struct {
+	A, B int    `json:"-"`
+	Note string `json:"note"`
+}
+
+// Latest returns the newest figure of the claim.
+func (c Claim) Latest() Figure { return c.Figures[len(c.Figures)-1] }
+
+// Compare groups figures into claims by measure and flags contradictions.
+// Claims with the most sources come first.
+func Compare(qs []sitrep.StoredQuantity) []Claim {
+	groups := map[string]*Claim{}
+	var order []string
+	sorted := append([]sitrep.StoredQuantity(nil), qs...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return docDate(sorted[i].Published, sorted[i].DCT) < docDate(sorted[j].Published, sorted[j].DCT)
+	})
+	for _, q := range sorted {
+		if q.Unit == "" || (q.Value == nil && q.Min == nil && q.Max == nil) {
+			continue
+		}
+		ent := q.EntityName
+		k := strings.ToLower(q.Category + "|" + q.Unit + "|" + key(q.EntityKB, ent))
+		c := groups[k]
+		if c == nil {
+			m := q.Unit
+			if q.Category != "" {
+				m = q.Category + ": " + q.Unit
+			}
+			if ent != "" {
+				m += " (" + ent + ")"
+			}
+			c = &Claim{Measure: m, Category: q.Category, Unit: q.Unit, Entity: ent}
+			groups[k] = c
+			order = append(order, k)
+		}
+		c.Figures = append(c.Figures, Figure{
+			Value: q.Value, Min: q.Min, Max: q.Max, Approximate: q.Approximate, Text: q.Text,
+			Modality: q.Modality, GivenBy: q.Source,
+			Source: Source{Document: q.DocumentID, Title: q.Title, URL: q.URL, Site: q.Site,
+				Published: docDate(q.Published, q.DCT), Sentence: q.SentenceText},
+		})
+	}
+	out := make([]Claim, 0, len(order))
+	for _, k := range order {
+		c := groups[k]
+		givers := map[string]bool{}
+		for _, f := range c.Figures {
+			givers[giver(f)] = true
+		}
+		c.Sources = len(givers)
+		c.Contradictions = contradictions(c.Figures)
+		out = append(out, *c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Sources != out[j].Sources {
+			return out[i].Sources > out[j].Sources
+		}
+		return len(out[i].Figures) > len(out[j].Figures)
+	})
+	return out
+}
+
+// giver is who stands behind a figure: the attributed source, else the
+// outlet.
+func giver(f Figure) string {
+	if f.GivenBy != "" {
+		return strings.ToLower(f.GivenBy)
+	}
+	if f.Source.Site != "" {
+		return strings.ToLower(f.Source.Site)
+	}
+	return f.Source.Document
+}
+
+// bounds returns the interval a figure allows: its range, or its value
+// widened by 10% when approximate.
+func bounds(f Figure) (lo, hi float64) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if f.Value != nil {
+		lo, hi = *f.Value, *f.Value
+		if f.Approximate {
+			lo, hi = lo*0.9, hi*1.1
+		}
+	}
+	if f.Min != nil {
+		lo = *f.Min
+		if f.Value == nil && f.Max == nil {
+			hi = math.Inf(1)
+		}
+	}
+	if f.Max != nil {
+		hi = *f.Max
+		if f.Value == nil && f.Min == nil {
+			lo = 0
+		}
+	}
+	return lo, hi
+}
+
+// contradictionWindow is how close two reports must be to be compared as
+// claims about the same moment rather than a figure changing over time.
+const contradictionWindow = 3 * 24 * time.Hour
+
+func contradictions(fs []Figure) []Contradiction {
+	var out []Contradiction
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			a, b := fs[i], fs[j]
+			if giver(a) == giver(b) {
+				continue
+			}
+			ta, ok1 := parseDay(a.Source.Published)
+			tb, ok2 := parseDay(b.Source.Published)
+			if !ok1 || !ok2 || absDur(tb.Sub(ta)) > contradictionWindow {
+				continue
+			}
+			alo, ahi := bounds(a)
+			blo, bhi := bounds(b)
+			if ahi < blo || bhi < alo {
+				out = append(out, Contradiction{A: i, B: j, Note: fmt.Sprintf("%s says %s; %s says %s",
+					who(a), a.Text, who(b), b.Text)})
+			}
+		}
+	}
+	return out
+}
+
+func who(f Figure) string {
+	if f.GivenBy != "" {
+		return f.GivenBy
+	}
+	if f.Source.Site != "" {
+		return f.Source.Site
+	}
+	return "the article"
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func parseDay(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, s[:10])
+	return t, err == nil
+}
