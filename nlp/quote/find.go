@@ -367,6 +367,15 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 				a.shape = shapeTSC
 				a.left = d.Tokens[sb-1].Start
 				end := sc.skipTail(si, ce)
+				if e.addressee {
+					k := ce
+					for k < end && !sc.is(k, wPrep|wTime) {
+						k++
+					}
+					if k > ce {
+						a.Addressee = d.Span(ce, k)
+					}
+				}
 				sc.continuation(si, end, &a)
 				return a, true
 			}
@@ -826,7 +835,10 @@ func (sc *scanner) finish(as []Attribution) {
 		if a.shape == shapeSCT || a.shape == shapeGerund || (a.shape == shapeAccording && len(a.Content) == 1 && a.Content[0].Start > a.Cue.Start) {
 			for j := i + 1; j < len(as); j++ {
 				b := &as[j]
-				if b.cueTok <= a.cueTok || b.Cue.Start >= a.Content[len(a.Content)-1].End {
+				if b.Cue.Start >= a.Content[len(a.Content)-1].End {
+					break
+				}
+				if b.cueTok <= a.cueTok {
 					continue
 				}
 				if b.shape == shapeColon {
@@ -868,7 +880,9 @@ func (sc *scanner) finish(as []Attribution) {
 	}
 	for i := range as {
 		a := &as[i]
-		for j := range as {
+		// attributions are in cue order, and content that holds a cue has
+		// its own cue close by
+		for j := max(0, i-12); j < len(as) && j <= i+12; j++ {
 			if i == j {
 				continue
 			}

@@ -1,0 +1,295 @@
+package quote
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// want describes the one quote a test sentence must yield (fields left
+// empty are not checked).
+type want struct {
+	content, source, cue, addressee, venue, kind, modality string
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want want
+	}{
+		{"subject-verb direct with venue",
+			"Maria Lopez declared on national radio: “We will never give up our land.”",
+			want{content: "“We will never give up our land.”", source: "Maria Lopez", cue: "declared", venue: "on national radio", kind: sitrep.QuoteDirect, modality: sitrep.ModalityReported}},
+		{"appositive source, addressee, that-clause",
+			"General Tom Baker, head of the Northern Command, told senators in May that the new radar network is a costly mistake.",
+			want{content: "the new radar network is a costly mistake", source: "General Tom Baker, head of the Northern Command,", cue: "told", addressee: "senators", kind: sitrep.QuoteIndirect}},
+		{"said he would, mixed",
+			"Prime Minister Ana Silva said she would give the rebels “a few more days” before ordering new sanctions.",
+			want{source: "Prime Minister Ana Silva", cue: "said", kind: sitrep.QuoteMixed}},
+		{"according to, after",
+			"About 5,000 soldiers had crossed the border by early May, according to Polish officials.",
+			want{content: "About 5,000 soldiers had crossed the border by early May", source: "Polish officials", cue: "according to"}},
+		{"according to an assessment",
+			"The army could lose up to 2,000 tanks this year, according to an assessment by Britain’s defence ministry.",
+			want{source: "an assessment by Britain’s defence ministry", cue: "according to"}},
+		{"according to, before",
+			"According to the mayor, the bridge will reopen next week.",
+			want{content: "the bridge will reopen next week", source: "the mayor", cue: "According to"}},
+		{"belief",
+			"Berlin and its partners believe the regime is hiding fuel in the north.",
+			want{content: "the regime is hiding fuel in the north", source: "Berlin and its partners", cue: "believe", modality: sitrep.ModalityBelieved}},
+		{"evidence",
+			"Radar data and witness videos indicate that the plane turned back twice.",
+			want{source: "Radar data and witness videos", cue: "indicate", modality: sitrep.ModalityBelieved}},
+		{"inverted, officials said",
+			"The convoy was hit twice near the border, officials said.",
+			want{content: "The convoy was hit twice near the border", source: "officials", cue: "said"}},
+		{"inverted, said the official",
+			"“We are not leaving,” said a senior official.",
+			want{content: "“We are not leaving,”", source: "a senior official", cue: "said", kind: sitrep.QuoteDirect}},
+		{"denial",
+			"The ministry denied that any troops had been sent.",
+			want{source: "The ministry", cue: "denied", modality: sitrep.ModalityNegated}},
+		{"estimate",
+			"Analysts estimate the fleet has shrunk by a third.",
+			want{content: "the fleet has shrunk by a third", source: "Analysts", cue: "estimate", modality: sitrep.ModalityBelieved}},
+		{"warned",
+			"The agency warned that prices will rise again.",
+			want{source: "The agency", cue: "warned"}},
+		{"said on a day",
+			"Sources said on Tuesday the talks had stalled.",
+			want{content: "the talks had stalled", source: "Sources", cue: "said"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := text.Segment(tt.text)
+			qs := Extract(doc, nil, nil)
+			if len(qs) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(qs), qs)
+			}
+			q := qs[0]
+			check := func(field, got, want string) {
+				if want != "" && got != want {
+					t.Errorf("%s = %q, want %q", field, got, want)
+				}
+			}
+			check("content", q.Text, tt.want.content)
+			check("source", q.Source.Text, tt.want.source)
+			check("cue", q.Cue.Text, tt.want.cue)
+			check("addressee", q.Addressee, tt.want.addressee)
+			check("venue", q.Venue, tt.want.venue)
+			check("kind", q.Kind, tt.want.kind)
+			check("modality", q.Modality, tt.want.modality)
+			checkSpans(t, tt.text, q)
+		})
+	}
+}
+
+func checkSpans(t *testing.T, s string, q sitrep.Quote) {
+	t.Helper()
+	if q.Start < 0 || q.End > len(s) || q.Start > q.End || s[q.Start:q.End] != q.Text {
+		t.Errorf("content span [%d,%d) does not slice to %q", q.Start, q.End, q.Text)
+	}
+	for _, ts := range []sitrep.TextSpan{q.Source, q.Cue} {
+		if ts.IsZero() {
+			continue
+		}
+		if ts.Start < 0 || ts.End > len(s) || ts.Start > ts.End || s[ts.Start:ts.End] != ts.Text {
+			t.Errorf("span [%d,%d) does not slice to %q", ts.Start, ts.End, ts.Text)
+		}
+	}
+}
+
+func TestMultiParagraphQuote(t *testing.T) {
+	s := "The minister spoke for an hour. She said:\n“We have rebuilt the port.\n“And we will rebuild the railway,” she added.\nThe crowd cheered."
+	doc := text.Segment(s)
+	rs := regions(doc, nil)
+	if len(rs) != 1 {
+		t.Fatalf("got %d regions, want 1 spanning two paragraphs: %v", len(rs), rs)
+	}
+	if got := s[rs[0].Start:rs[0].End]; !strings.HasPrefix(got, "“We have") || !strings.HasSuffix(got, "railway,”") {
+		t.Errorf("region = %q", got)
+	}
+	qs := Extract(doc, nil, nil)
+	found := false
+	for _, q := range qs {
+		if q.Cue.Text == "added" {
+			found = true
+			if !strings.HasPrefix(q.Text, "“We have rebuilt") || q.Kind != sitrep.QuoteDirect {
+				t.Errorf("added: content %q kind %s, want the whole two-paragraph quote", q.Text, q.Kind)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no quote with cue added: %+v", qs)
+	}
+}
+
+func TestSplitQuote(t *testing.T) {
+	s := "“The talks failed,” the envoy said, “and nobody is surprised.” Then she left."
+	doc := text.Segment(s)
+	as := Find(doc, Options{})
+	if len(as) != 1 {
+		t.Fatalf("got %d attributions, want 1", len(as))
+	}
+	a := as[0]
+	if len(a.Content) != 2 {
+		t.Fatalf("got %d content fragments, want 2: %v", len(a.Content), a.Content)
+	}
+	if got := a.Content[1].Of(s); got != "“and nobody is surprised.”" {
+		t.Errorf("second fragment = %q", got)
+	}
+	if got := a.Source.Of(s); got != "the envoy" {
+		t.Errorf("source = %q", got)
+	}
+}
+
+func TestNestedCueInsideQuote(t *testing.T) {
+	s := "“My brother said they would come,” the farmer told reporters."
+	qs := Extract(text.Segment(s), nil, nil)
+	if len(qs) != 1 || qs[0].Cue.Text != "told" || qs[0].Addressee != "reporters" {
+		t.Fatalf("got %+v, want one quote with cue told and addressee reporters", qs)
+	}
+}
+
+func TestSpeaker(t *testing.T) {
+	s := "Defense Minister Jan Novak visited the base on Monday. He said the army was ready."
+	doc := text.Segment(s)
+	i := strings.Index(s, "Jan Novak")
+	ents := []sitrep.Entity{
+		{ID: "e1", Name: "Jan Novak", Type: sitrep.EntityPerson, Mentions: []sitrep.Mention{{Start: i, End: i + len("Jan Novak"), Text: "Jan Novak", Sentence: 0}}},
+	}
+	j := strings.Index(s, "Monday")
+	tx := []sitrep.Timex{{ID: "t1", Start: j, End: j + 6, Text: "Monday"}}
+	qs := Extract(doc, ents, tx)
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes", len(qs))
+	}
+	if qs[0].Speaker != "e1" {
+		t.Errorf("speaker = %q, want e1", qs[0].Speaker)
+	}
+	if qs[0].Time != "" {
+		t.Errorf("time = %q, want none (the timex is in another sentence)", qs[0].Time)
+	}
+
+	s2 := "Jan Novak told reporters on Monday that the army was ready."
+	k := strings.Index(s2, "Monday")
+	qs = Extract(text.Segment(s2), []sitrep.Entity{{ID: "e1", Type: sitrep.EntityPerson, Mentions: []sitrep.Mention{{Start: 0, End: 9}}}},
+		[]sitrep.Timex{{ID: "t1", Start: k, End: k + 6}})
+	if len(qs) != 1 || qs[0].Time != "t1" || qs[0].Speaker != "e1" {
+		t.Errorf("got %+v, want time t1 speaker e1", qs)
+	}
+}
+
+func TestExampleArticle(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/examples/kim-troops-russia.txt")
+	if err != nil {
+		t.Skip("example article not present")
+	}
+	s := string(b)
+	qs := Extract(text.Segment(s), nil, nil)
+	find := func(cue, contentHas string) *sitrep.Quote {
+		for i := range qs {
+			if qs[i].Cue.Text == cue && strings.Contains(qs[i].Text, contentHas) {
+				return &qs[i]
+			}
+		}
+		t.Errorf("no quote with cue %q and content containing %q", cue, contentHas)
+		return nil
+	}
+	if q := find("stated", "We will regard the war"); q != nil {
+		if q.Venue != "on Korean Central TV" || q.Kind != sitrep.QuoteDirect || q.Source.Text != "Kim Jong Un" {
+			t.Errorf("Kim quote: %+v", q)
+		}
+	}
+	if q := find("told", "military assistance"); q != nil {
+		if q.Addressee != "lawmakers" || !strings.HasPrefix(q.Source.Text, "Admiral Samuel Paparo") || !strings.HasPrefix(q.Text, "North Korea’s military assistance") {
+			t.Errorf("Paparo quote: %+v", q)
+		}
+	}
+	if q := find("said", "a couple of weeks"); q != nil && q.Source.Text != "President Donald Trump" {
+		t.Errorf("Trump quote: %+v", q)
+	}
+	if q := find("according to", "11,000"); q != nil && q.Source.Text != "South Korean officials" {
+		t.Errorf("11,000: %+v", q)
+	}
+	if q := find("according to", "30,000"); q != nil && q.Source.Text != "an assessment by Ukraine’s defense intelligence agency" {
+		t.Errorf("30,000: %+v", q)
+	}
+	if q := find("believe", "Kremlin"); q != nil && (q.Source.Text != "Washington and its allies" || q.Modality != sitrep.ModalityBelieved) {
+		t.Errorf("believe: %+v", q)
+	}
+	if q := find("indicate", "missiles"); q != nil && q.Source.Text != "Satellite imagery and battlefield photos" {
+		t.Errorf("indicate: %+v", q)
+	}
+	for _, q := range qs {
+		checkSpans(t, s, q)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“We will win,” he said. “And soon.”",
+		"According to officials, 300 troops left.\n\"Nothing\nmore",
+		"TAPPER: Do you think so?\nKim said: “a",
+		"''Yes,'' she said, ''it is.''",
+		"X told Y that",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := text.Segment(s)
+		for _, q := range Extract(doc, nil, nil) {
+			checkSpans(t, s, q)
+		}
+		for _, a := range Find(doc, Options{Stance: true}) {
+			for _, c := range a.Content {
+				if !c.Valid(len(s)) {
+					t.Fatalf("fragment %v out of bounds", c)
+				}
+			}
+		}
+	})
+}
+
+// reuters returns some Reuters-21578 text, or "" when absent.
+func reuters(tb testing.TB, max int) string {
+	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	var b strings.Builder
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() && b.Len() < max {
+		var line struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Text != "" {
+			b.WriteString(line.Text)
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkExtract(b *testing.B) {
+	s := reuters(b, 2<<20)
+	if s == "" {
+		b.Skip("reuters21578.jsonl not present")
+	}
+	doc := text.Segment(s)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(doc, nil, nil)
+	}
+}
