@@ -158,6 +158,12 @@ func testPutInvalid(t *testing.T, s sitrep.Store) {
 	empty.Document.Text = ""
 	_, err = s.Put(ctx, empty)
 	wantCode(t, "Put(empty text)", err, sitrep.EINVALID)
+	for _, bad := range []string{"a\x00b", "a\xffb"} {
+		x := articleA()
+		x.Document.Text = bad
+		_, err = s.Put(ctx, x)
+		wantCode(t, fmt.Sprintf("Put(text %q)", bad), err, sitrep.EINVALID)
+	}
 	nan := articleA()
 	zero := 0.0
 	v := zero / zero

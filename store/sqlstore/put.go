@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep-news/sitrep"
 )
@@ -97,6 +98,9 @@ func (s *Store) Put(ctx context.Context, a *sitrep.Analysis) (sitrep.PutResult, 
 	if d.Text == "" {
 		return sitrep.PutResult{}, sitrep.Errorf(sitrep.EINVALID, d.URL, "document has no text")
 	}
+	if err := checkText(d); err != nil {
+		return sitrep.PutResult{}, err
+	}
 	d.Hash = sitrep.ContentHash(d.Text)
 	d.ID = "d" + d.Hash[:16]
 
@@ -110,22 +114,48 @@ func (s *Store) Put(ctx context.Context, a *sitrep.Analysis) (sitrep.PutResult, 
 		return sitrep.PutResult{}, &sitrep.Error{Code: sitrep.EINVALID, Input: d.ID, Message: "cannot encode analysis: " + err.Error(), Err: err}
 	}
 
+	for try := 1; ; try++ {
+		res, err := s.putTx(ctx, a, string(blob))
+		if err != nil && try < 5 && s.d.Retryable != nil && s.d.Retryable(err) && ctx.Err() == nil {
+			continue
+		}
+		return res, internal("put "+d.ID, err)
+	}
+}
+
+func (s *Store) putTx(ctx context.Context, a *sitrep.Analysis, blob string) (sitrep.PutResult, error) {
 	tx, err := s.conn.Begin(ctx)
 	if err != nil {
-		return sitrep.PutResult{}, internal("put: begin", err)
+		return sitrep.PutResult{}, err
 	}
-	res, err := s.put(ctx, tx, a, string(blob))
+	res, err := s.put(ctx, tx, a, blob)
 	if err != nil {
 		tx.Rollback(ctx)
-		return sitrep.PutResult{}, internal("put "+d.ID, err)
+		return sitrep.PutResult{}, err
 	}
 	if !res.Created {
-		return res, internal("put: rollback", tx.Rollback(ctx))
+		return res, tx.Rollback(ctx)
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return sitrep.PutResult{}, internal("put "+d.ID+": commit", err)
+		return sitrep.PutResult{}, err
 	}
 	return res, nil
+}
+
+// checkText rejects what no database column takes: invalid UTF-8 and NUL.
+func checkText(d *sitrep.Document) error {
+	for _, f := range []struct{ name, v string }{
+		{"text", d.Text}, {"title", d.Title}, {"url", d.URL}, {"site", d.Site},
+		{"published", d.Published}, {"dct", d.DCT}, {"dct_source", d.DCTSource}, {"format", d.Format},
+	} {
+		if !utf8.ValidString(f.v) {
+			return sitrep.Errorf(sitrep.EINVALID, d.URL, "document %s is not valid UTF-8", f.name)
+		}
+		if strings.IndexByte(f.v, 0) >= 0 {
+			return sitrep.Errorf(sitrep.EINVALID, d.URL, "document %s holds a NUL byte", f.name)
+		}
+	}
+	return nil
 }
 
 func (s *Store) put(ctx context.Context, tx Tx, a *sitrep.Analysis, blob string) (sitrep.PutResult, error) {

@@ -71,6 +71,9 @@ type Dialect struct {
 	MigrationLock string
 	// MaxParams is the most placeholders one statement may hold.
 	MaxParams int
+	// Retryable reports whether a failed Put transaction may succeed when
+	// run again (a deadlock between concurrent writers); nil: never.
+	Retryable func(error) bool
 }
 
 // Store implements sitrep.Store over a Conn.
