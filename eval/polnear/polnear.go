@@ -8,14 +8,15 @@
 // Matching, per document and per role (content, source, cue):
 //   - Spans are fragment lists. Predicted spans of a role that are
 //     identical are counted once (two quotes may share a source).
+//   - Fragments are trimmed of spaces and line breaks at both ends first.
 //   - Overlap: a predicted span matches a gold span of the same role when
 //     some fragment of one shares at least one byte with some fragment of
-//     the other, ignoring whitespace-only overlap. Matching is one-to-one:
+//     the other. Matching is one-to-one:
 //     predictions are taken in text order, each takes the unmatched gold
 //     span it overlaps most (in bytes), and each gold span is matched at
 //     most once.
-//   - Exact: a predicted span matches a gold span when their fragment lists
-//     are equal after trimming spaces at fragment ends (also one-to-one).
+//   - Exact: a predicted span matches a gold span when their (trimmed)
+//     fragment lists are equal (also one-to-one).
 //   - Precision = matched predictions / predictions, recall = matched gold /
 //     gold, F1 their harmonic mean; counts are summed over documents
 //     (micro-average).
