@@ -2,11 +2,12 @@ package gazetteer
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"embed"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,10 +45,10 @@ type Entry struct {
 type Gazetteer struct {
 	entries []Entry          // grouped by alias hash, best first within a group
 	groups  []group          // index -> entries[lo:hi]
-	exact   map[uint64]int32 // exact alias hash -> group index, or -1 for an alias prefix only
-	folded  map[uint64]int32 // case-folded alias hash -> group index, or -1
+	exact   *table           // exact alias hash -> group index, or -1 for an alias prefix only
+	folded  *table           // case-folded alias hash -> group index, or -1
 	country map[string]int32 // alpha-3 and alpha-2 -> index into entries of the country's name entry
-	titles  map[uint64]int32 // case-folded title hash -> index into roles, or -1 for a prefix
+	titles  *table           // case-folded title hash -> index into roles, or -1 for a prefix
 	roles   []string         // canonical role names
 	counts  map[string]int   // entities per type, for tests and reports
 	places  int              // cities and regions
@@ -253,56 +254,49 @@ func (b *builder) entry(a alias) Entry {
 // index builds the exact and folded alias tables from b.aliases.
 func (b *builder) index() {
 	g := b.g
+	// hit is one alias under one hash; rank orders a group best first:
+	// names before metonyms, then by tier, then by population, then by order
+	// of appearance in the data.
 	type hit struct {
-		h uint64
-		a int32 // index into b.aliases
+		h, rank uint64
+		a       int32 // index into b.aliases
 	}
 	exact := make([]hit, 0, len(b.aliases))
 	folded := make([]hit, 0, len(b.aliases))
-	g.exact = make(map[uint64]int32, 3*len(b.aliases))
-	g.folded = make(map[uint64]int32, 3*len(b.aliases))
-	for i, a := range b.aliases {
-		noFold := a.kind == sitrep.MentionAcronym && len(a.key) <= 3
-		he, hf := keyHashes(a.key, func(pe, pf uint64) {
-			if _, ok := g.exact[pe]; !ok {
-				g.exact[pe] = -1
-			}
-			if !noFold {
-				if _, ok := g.folded[pf]; !ok {
-					g.folded[pf] = -1
-				}
-			}
-		})
-		exact = append(exact, hit{he, int32(i)})
+	g.exact = newTable(len(b.aliases) * 5 / 4)
+	g.folded = newTable(len(b.aliases) * 5 / 4)
+	noFold := false
+	prefix := func(pe, pf uint64) {
+		g.exact.put(pe, -1, true)
 		if !noFold {
-			folded = append(folded, hit{hf, int32(i)})
+			g.folded.put(pf, -1, true)
 		}
 	}
-	less := func(x, y int32) bool {
-		ax, ay := b.aliases[x], b.aliases[y]
-		ex, ey := &b.ents[ax.ent], &b.ents[ay.ent]
-		if r1, r2 := kindRank(ax.kind), kindRank(ay.kind); r1 != r2 {
-			return r1 < r2
+	for i, a := range b.aliases {
+		noFold = a.kind == sitrep.MentionAcronym && len(a.key) <= 3
+		he, hf := keyHashes(a.key, prefix)
+		e := &b.ents[a.ent]
+		pop := uint64(e.pop)
+		if pop > 1<<31-1 {
+			pop = 1<<31 - 1
 		}
-		if ex.tier != ey.tier {
-			return ex.tier < ey.tier
+		rank := uint64(kindRank(a.kind))<<62 | uint64(e.tier)<<58 | (1<<31-1-pop)<<26 | uint64(a.ent)&(1<<26-1)
+		exact = append(exact, hit{he, rank, int32(i)})
+		if !noFold {
+			folded = append(folded, hit{hf, rank, int32(i)})
 		}
-		if ex.pop != ey.pop {
-			return ex.pop > ey.pop
-		}
-		return ax.ent < ay.ent
 	}
-	g.entries = make([]Entry, 0, len(exact)+len(folded))
+	g.entries = make([]Entry, 0, len(exact)+len(folded)+len(g.country))
 	for pass, hits := range [][]hit{exact, folded} {
-		table := g.exact
+		t := g.exact
 		if pass == 1 {
-			table = g.folded
+			t = g.folded
 		}
-		sort.Slice(hits, func(i, j int) bool {
-			if hits[i].h != hits[j].h {
-				return hits[i].h < hits[j].h
+		slices.SortFunc(hits, func(x, y hit) int {
+			if c := cmp.Compare(x.h, y.h); c != 0 {
+				return c
 			}
-			return less(hits[i].a, hits[j].a)
+			return cmp.Compare(x.rank, y.rank)
 		})
 		for i := 0; i < len(hits); {
 			j := i
@@ -321,7 +315,7 @@ func (b *builder) index() {
 				}
 			}
 			g.groups = append(g.groups, group{lo, int32(len(g.entries))})
-			table[hits[i].h] = int32(len(g.groups) - 1)
+			t.put(hits[i].h, int32(len(g.groups)-1), false)
 			i = j
 		}
 	}
@@ -336,7 +330,7 @@ func (b *builder) index() {
 }
 
 func (g *Gazetteer) parseTitles(data string) error {
-	g.titles = make(map[uint64]int32, 4096)
+	g.titles = newTable(4096)
 	roleIdx := map[string]int32{}
 	for ln := 1; data != ""; ln++ {
 		var line string
@@ -358,13 +352,9 @@ func (g *Gazetteer) parseTitles(data string) error {
 			if a = normKey(strings.TrimSpace(a)); a == "" {
 				continue
 			}
-			_, hf := keyHashes(a, func(_, pf uint64) {
-				if _, ok := g.titles[pf]; !ok {
-					g.titles[pf] = -1
-				}
-			})
-			if old, ok := g.titles[hf]; !ok || old < 0 {
-				g.titles[hf] = ri
+			_, hf := keyHashes(a, func(_, pf uint64) { g.titles.put(pf, -1, true) })
+			if old, ok := g.titles.get(hf); !ok || old < 0 {
+				g.titles.put(hf, ri, false)
 			}
 		}
 	}

@@ -33,11 +33,11 @@ func (g *Gazetteer) Lookup(phrase string) []Entry {
 func (g *Gazetteer) lookup(key string) []Entry {
 	h := newHasher()
 	h.str(key)
-	if gi, ok := g.exact[h.exact]; ok && gi >= 0 {
+	if gi, ok := g.exact.get(h.exact); ok && gi >= 0 {
 		return g.group(gi)
 	}
 	if startsUpper(key) {
-		if gi, ok := g.folded[h.folded]; ok && gi >= 0 {
+		if gi, ok := g.folded.get(h.folded); ok && gi >= 0 {
 			return g.group(gi)
 		}
 	}
@@ -93,14 +93,14 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 		}
 		h.str(src[t.Start:t.End])
 		live := false
-		if gi, ok := g.exact[h.exact]; ok {
+		if gi, ok := g.exact.get(h.exact); ok {
 			live = true
 			if gi >= 0 {
 				bestE, nE = gi, k-i+1
 			}
 		}
 		if fold {
-			if gi, ok := g.folded[h.folded]; ok {
+			if gi, ok := g.folded.get(h.folded); ok {
 				live = true
 				if gi >= 0 {
 					bestF, nF = gi, k-i+1
@@ -158,7 +158,7 @@ func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
 			}
 		}
 		h.str(src[t.Start:t.End])
-		ri, ok := g.titles[h.folded]
+		ri, ok := g.titles.get(h.folded)
 		if !ok {
 			break
 		}
@@ -176,7 +176,7 @@ func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
 func (g *Gazetteer) TitleOf(phrase string) string {
 	h := newHasher()
 	h.str(normKey(strings.TrimSpace(phrase)))
-	if ri, ok := g.titles[h.folded]; ok && ri >= 0 {
+	if ri, ok := g.titles.get(h.folded); ok && ri >= 0 {
 		return g.roles[ri]
 	}
 	return ""
