@@ -4,7 +4,10 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/modality"
+	"github.com/sitrep-news/sitrep/nlp/quote"
 	"github.com/sitrep-news/sitrep/nlp/text"
+	"github.com/sitrep-news/sitrep/nlp/timex"
 )
 
 // stages holds the loaded extractors.
@@ -13,14 +16,29 @@ type stages struct{}
 func loadStages() stages { return stages{} }
 
 // run runs every extractor over d with the given DCT (zero when unknown) and
-// fills an's annotation slices.
+// fills an's annotation slices. The order matters: attributions need the
+// entities (speakers) and timexes (when it was said); figures and events
+// need attributions (source, modality); anchoring needs events.
 func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
-	an.Timexes = []sitrep.Timex{}
+	an.Timexes = nonNil(timex.Tag(d, dct))
 	an.Entities = []sitrep.Entity{}
+	an.Quotes = nonNil(quote.Extract(d, an.Entities, an.Timexes))
+	for i := range an.Quotes {
+		if an.Quotes[i].Modality == "" {
+			an.Quotes[i].Modality = sitrep.ModalityReported
+		}
+	}
 	an.Quantities = []sitrep.Quantity{}
-	an.Quotes = []sitrep.Quote{}
 	an.Events = []sitrep.Event{}
 	an.TLinks = []sitrep.TLink{}
+	_ = modality.Of
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // inferDCT picks a DCT from the text's own dates: the latest full date it
