@@ -31,6 +31,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"analyze": {"analyse one document or a JSONL batch and print the analysis", runAnalyze},
 		"eval":    {"score the extractors on standard corpora", runEval},
+		"train":   {"train a statistical model (ner) from annotated corpora", runTrain},
 	}
 }
 

@@ -1,0 +1,66 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/sitrep-news/sitrep/nlp/gazetteer"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// reuters returns up to n articles of the Reuters-21578 sample, skipping the
+// test when the shared corpora are absent.
+func reuters(tb testing.TB, n int) []string {
+	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
+	if err != nil {
+		tb.Skip("shared corpora absent:", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() && len(out) < n {
+		var a struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &a) == nil && a.Text != "" {
+			out = append(out, a.Text)
+		}
+	}
+	return out
+}
+
+func BenchmarkRecognize(b *testing.B) {
+	texts := reuters(b, 300)
+	docs := make([]*text.Doc, len(texts))
+	size := 0
+	for i, t := range texts {
+		docs[i] = text.Segment(t)
+		size += len(t)
+	}
+	r := Default()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			r.Recognize(d)
+		}
+	}
+}
+
+func BenchmarkLoadModel(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(embeddedModel)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadGazetteer(b *testing.B) {
+	gazetteer.Default()
+}

@@ -1,0 +1,360 @@
+package entity
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Feature templates. A feature is the 32-bit hash of (template, value); the
+// value hashes of a token's word, lower-cased word and shape are computed
+// once per token, so context features cost a multiply and a table probe.
+// Changing a template changes the model: bump modelVersion.
+const (
+	tBias = iota + 1
+	tWord
+	tLow // + offset 2: lw-2 .. lw+2 use tLow..tLow+4
+	_
+	_
+	_
+	_
+	tShape // shape-2 .. shape+2
+	_
+	_
+	_
+	_
+	tShapeBi0 // shape(-1,0)
+	tShapeBi1 // shape(0,+1)
+	tLowBi0   // lw(-1,0)
+	tLowBi1   // lw(0,+1)
+	tPre      // prefixes 1..4
+	_
+	_
+	_
+	tSuf // suffixes 1..4
+	_
+	_
+	_
+	tPrev1      // t-1
+	tPrev12     // t-2,t-1
+	tPrev1Low   // t-1 x lw0
+	tPrev1Shape // t-1 x shape0
+	tFirst      // sentence-initial x shape0
+	tCapsSent   // all-caps sentence x shape0
+	tHist       // majority type of earlier predictions of this word in the document
+	tHistSet    // the set of types predicted earlier
+	tLowSeen    // capitalised word that also occurs in lower case in the document
+	tGaz        // gazetteer marks of token 0
+	tGazPrev    // of token -1
+	tGazNext    // of token +1
+	tLowPrev2   // lw-1 x lw-2 x shape0 (context pattern)
+	tWordPrev   // w-1
+	tWordNext   // w+1
+	tNumTemplates
+)
+
+const modelVersion = 1
+
+// tokInfo holds the per-token value hashes.
+type tokInfo struct {
+	w, lw, shape uint64
+	gaz          uint32 // gazetteer marks: bit (class*4 + pos)
+	caps         bool   // first rune upper case
+	lower        bool   // all letters lower case and at least one letter
+	anyLower     bool   // some letter is lower case
+	anyUpper     bool   // some letter is upper case
+	letters      bool
+}
+
+const (
+	fnvOff   = 14695981039346656037
+	fnvPrime = 1099511628211
+)
+
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// feat returns the feature id of template t with value hash v.
+func feat(t int, v uint64) uint32 {
+	return uint32(mix(v ^ uint64(t)*0x9e3779b97f4a7c15))
+}
+
+// info computes the token's value hashes without allocating.
+func info(s string) tokInfo {
+	var ti tokInfo
+	w, lw, sh := uint64(fnvOff), uint64(fnvOff), uint64(fnvOff)
+	var last byte
+	shapeLen := 0
+	ti.lower = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		for k := 0; k < size; k++ {
+			w = (w ^ uint64(s[i+k])) * fnvPrime
+		}
+		var cls byte
+		switch {
+		case c >= 'a' && c <= 'z':
+			cls = 'x'
+			ti.letters = true
+			ti.anyLower = true
+			lw = (lw ^ uint64(c)) * fnvPrime
+		case c >= 'A' && c <= 'Z':
+			cls = 'X'
+			ti.letters = true
+			ti.lower = false
+			ti.anyUpper = true
+			if i == 0 {
+				ti.caps = true
+			}
+			lw = (lw ^ uint64(c+32)) * fnvPrime
+		case c >= '0' && c <= '9':
+			cls = 'd'
+			lw = (lw ^ uint64(c)) * fnvPrime
+		case c < utf8.RuneSelf:
+			cls = c
+			lw = (lw ^ uint64(c)) * fnvPrime
+		default:
+			lr := r
+			switch {
+			case unicode.IsUpper(r):
+				cls = 'X'
+				ti.letters = true
+				ti.lower = false
+				ti.anyUpper = true
+				if i == 0 {
+					ti.caps = true
+				}
+				lr = unicode.ToLower(r)
+			case unicode.IsLetter(r):
+				cls = 'x'
+				ti.letters = true
+				ti.anyLower = true
+			case unicode.IsDigit(r):
+				cls = 'd'
+			default:
+				cls = '*'
+			}
+			var buf [4]byte
+			n := utf8.EncodeRune(buf[:], lr)
+			for k := 0; k < n; k++ {
+				lw = (lw ^ uint64(buf[k])) * fnvPrime
+			}
+		}
+		if cls != last && shapeLen < 8 {
+			sh = (sh ^ uint64(cls)) * fnvPrime
+			shapeLen++
+			last = cls
+		}
+		i += size
+	}
+	if !ti.letters {
+		ti.lower = false
+	}
+	ti.w, ti.lw, ti.shape = w, lw, sh
+	return ti
+}
+
+// affixes appends the prefix and suffix features (1..4 runes, lower case)
+// of s.
+func affixes(dst []uint32, s string) []uint32 {
+	// prefixes
+	h := uint64(fnvOff)
+	n := 0
+	for _, r := range s {
+		if n == 4 {
+			break
+		}
+		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+		dst = append(dst, feat(tPre+n, h))
+		n++
+	}
+	// suffixes, read backwards
+	h = fnvOff
+	n = 0
+	for i := len(s); i > 0 && n < 4; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
+		dst = append(dst, feat(tSuf+n, h))
+		n++
+	}
+	return dst
+}
+
+var (
+	padL = info("<S>")
+	padR = info("</S>")
+)
+
+// sentCtx is what the features of one sentence need.
+type sentCtx struct {
+	doc       *text.Doc
+	infos     []tokInfo // of the whole document, indexed by token
+	first     int       // token range of the sentence
+	last      int
+	capsSent  bool
+	lowerSeen map[uint64]bool
+}
+
+func (c *sentCtx) at(j int) *tokInfo {
+	if j < c.first {
+		return &padL
+	}
+	if j >= c.last {
+		return &padR
+	}
+	return &c.infos[j]
+}
+
+// static appends the features of token i that do not depend on predictions.
+func (c *sentCtx) static(dst []uint32, i int) []uint32 {
+	t := c.at(i)
+	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
+	dst = append(dst,
+		feat(tBias, 0),
+		feat(tWord, t.w),
+		feat(tLow+0, p2.lw),
+		feat(tLow+1, p1.lw),
+		feat(tLow+2, t.lw),
+		feat(tLow+3, n1.lw),
+		feat(tLow+4, n2.lw),
+		feat(tShape+0, p2.shape),
+		feat(tShape+1, p1.shape),
+		feat(tShape+2, t.shape),
+		feat(tShape+3, n1.shape),
+		feat(tShape+4, n2.shape),
+		feat(tShapeBi0, p1.shape*31+t.shape),
+		feat(tShapeBi1, t.shape*31+n1.shape),
+		feat(tLowBi0, p1.lw*31+t.lw),
+		feat(tLowBi1, t.lw*31+n1.lw),
+		feat(tLowPrev2, (p2.lw*31+p1.lw)*31+t.shape),
+		feat(tWordPrev, p1.w),
+		feat(tWordNext, n1.w),
+	)
+	dst = affixes(dst, c.doc.Tok(i))
+	if i == c.first {
+		dst = append(dst, feat(tFirst, t.shape))
+	}
+	if c.capsSent {
+		dst = append(dst, feat(tCapsSent, t.shape))
+	}
+	if t.caps && c.lowerSeen[t.lw] {
+		dst = append(dst, feat(tLowSeen, t.shape))
+	}
+	dst = gazFeats(dst, tGaz, t.gaz)
+	dst = gazFeats(dst, tGazPrev, p1.gaz)
+	dst = gazFeats(dst, tGazNext, n1.gaz)
+	return dst
+}
+
+func gazFeats(dst []uint32, tmpl int, marks uint32) []uint32 {
+	for marks != 0 {
+		b := marks & -marks
+		dst = append(dst, feat(tmpl, uint64(b)))
+		marks &^= b
+	}
+	return dst
+}
+
+// history is the document-level record of earlier predictions per word.
+type history map[uint64]*[nTypes]uint16
+
+// dynamic appends the features of token i that depend on the labels
+// predicted for the tokens before it.
+func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int, hist history) []uint32 {
+	t := c.at(i)
+	dst = append(dst,
+		feat(tPrev1, uint64(prev1)),
+		feat(tPrev12, uint64(prev2*64+prev1)),
+		feat(tPrev1Low, t.lw*64+uint64(prev1)),
+		feat(tPrev1Shape, t.shape*64+uint64(prev1)),
+	)
+	if t.letters && !t.lower {
+		if h := hist[t.w]; h != nil {
+			best, set := 0, uint64(0)
+			for k := 1; k < nTypes; k++ {
+				if h[k] > h[best] {
+					best = k
+				}
+				if h[k] > 0 {
+					set |= 1 << k
+				}
+			}
+			dst = append(dst, feat(tHist, uint64(best)), feat(tHistSet, set))
+		}
+	}
+	return dst
+}
+
+// record notes the type predicted for token i in the history.
+func (c *sentCtx) record(hist history, i, label int) {
+	t := &c.infos[i]
+	if !t.letters || t.lower {
+		return
+	}
+	h := hist[t.w]
+	if h == nil {
+		h = new([nTypes]uint16)
+		hist[t.w] = h
+	}
+	if h[typeOf(label)] < 65535 {
+		h[typeOf(label)]++
+	}
+}
+
+// docInfos computes the per-token infos of a document, the set of words seen
+// in lower case (not sentence-initial), and the gazetteer marks.
+func docInfos(doc *text.Doc, lex *lexicon) ([]tokInfo, map[uint64]bool) {
+	infos := make([]tokInfo, len(doc.Tokens))
+	lowerSeen := make(map[uint64]bool, len(doc.Tokens)/4)
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := doc.Tokens[i]
+			infos[i] = info(doc.Text[t.Start:t.End])
+			if infos[i].lower && i > s.First {
+				lowerSeen[infos[i].lw] = true
+			}
+		}
+		if lex != nil {
+			lex.marks(doc, s.First, s.Last, infos)
+		}
+	}
+	return infos, lowerSeen
+}
+
+// capsSentence reports whether a sentence is set in capitals (a headline):
+// at least three words and no lower-case letters in its words.
+func capsSentence(infos []tokInfo, first, last int) bool {
+	words := 0
+	for i := first; i < last; i++ {
+		if infos[i].letters {
+			if infos[i].anyLower {
+				return false
+			}
+			words++
+		}
+	}
+	return words >= 3
+}
+
+// plainO reports whether token i is certainly outside any phrase, without
+// scoring: no phrase is open and the token has no capital letter (in
+// CoNLL-2003 training data 0.2% of phrases start so). This skips most
+// tokens of running text; training applies the same rule.
+func plainO(t *tokInfo, prev int) bool {
+	return !t.anyUpper && (prev == 0 || posOf(prev) == posL || posOf(prev) == posU)
+}

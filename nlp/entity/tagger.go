@@ -1,0 +1,87 @@
+package entity
+
+import (
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// phrase is a tagged phrase: tokens [first, last) and its CoNLL type index.
+type phrase struct {
+	first, last int
+	typ         int
+	sentence    int
+}
+
+// tagDoc tags every sentence of doc left to right (greedy, BILOU-constrained)
+// and returns the labels per token (0 outside sentences).
+func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool) []uint8 {
+	labels := make([]uint8, len(doc.Tokens))
+	hist := make(history)
+	feats := make([]uint32, 0, 64)
+	for _, s := range doc.Sentences {
+		c := sentCtx{doc: doc, infos: infos, first: s.First, last: s.Last,
+			capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen}
+		prev1, prev2 := 0, 0
+		for i := s.First; i < s.Last; i++ {
+			if plainO(&infos[i], prev1) {
+				labels[i] = 0
+				prev2, prev1 = prev1, 0
+				continue
+			}
+			feats = c.static(feats[:0], i)
+			feats = c.dynamic(feats, i, prev1, prev2, hist)
+			var sc [nLabels]int32
+			m.score(&sc, feats)
+			best := bestLabel(&sc, prev1, i == s.Last-1)
+			labels[i] = uint8(best)
+			c.record(hist, i, best)
+			prev2, prev1 = prev1, best
+		}
+	}
+	return labels
+}
+
+// bestLabel returns the highest-scoring label allowed after prev; at the
+// end of a sentence a phrase must close.
+func bestLabel[T int32 | float32](sc *[nLabels]T, prev int, last bool) int {
+	best := -1
+	for k := 0; k < nLabels; k++ {
+		if !allowed(prev, k) {
+			continue
+		}
+		if last && k != 0 && (posOf(k) == posB || posOf(k) == posI) {
+			continue
+		}
+		if best < 0 || sc[k] > sc[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// phrases reads the phrases off BILOU labels.
+func phrases(doc *text.Doc, labels []uint8) []phrase {
+	var out []phrase
+	for si, s := range doc.Sentences {
+		start := -1
+		for i := s.First; i < s.Last; i++ {
+			l := int(labels[i])
+			if l == 0 {
+				start = -1
+				continue
+			}
+			switch posOf(l) {
+			case posU:
+				out = append(out, phrase{i, i + 1, typeOf(l), si})
+				start = -1
+			case posB:
+				start = i
+			case posL:
+				if start >= 0 && typeOf(int(labels[start])) == typeOf(l) {
+					out = append(out, phrase{start, i + 1, typeOf(l), si})
+				}
+				start = -1
+			}
+		}
+	}
+	return out
+}
