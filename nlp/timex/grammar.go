@@ -47,7 +47,12 @@ func (t *tagger) glued(i int) bool { return i > 0 && i < len(t.us) && t.us[i].hy
 // matchAt tries every pattern at unit i and returns the longest match.
 func (t *tagger) matchAt(i int) (match, bool) {
 	u := t.us[i]
-	// quantifier prefix: about, nearly, more than, at least, up to ...
+	// "about", "around" and "over" stay outside the extent (TimeBank
+	// practice); they still set the mod
+	if u.k == cQuant && (u.v == qAround || u.v == qOver) {
+		return match{}, false
+	}
+	// quantifier prefix: nearly, more than, at least, up to ...
 	if mod, k, ok := t.quantPrefix(i); ok {
 		if m, ok := t.matchCore(k); ok && (m.typ == TypeDuration || m.typ == TypeDate || m.typ == TypeTime) {
 			m.i = i
@@ -61,8 +66,18 @@ func (t *tagger) matchAt(i int) (match, bool) {
 	if m, ok := t.fuzzy(i); ok {
 		return m, true
 	}
-	_ = u
-	return t.matchCore(i)
+	m, ok := t.matchCore(i)
+	if ok && t.k(m.j) == cOr && t.word(m.j+1) == "so" {
+		m.j += 2
+	}
+	if ok && m.mod == "" && i > 0 && t.us[i-1].k == cQuant && (t.us[i-1].v == qAround || t.us[i-1].v == qOver) {
+		if t.us[i-1].v == qAround {
+			m.mod = "APPROX"
+		} else if m.typ == TypeDuration {
+			m.mod = "MORE_THAN"
+		}
+	}
+	return m, ok
 }
 
 // quantPrefix reads "about", "nearly", "more than", "at least", "no more
@@ -83,10 +98,6 @@ func (t *tagger) quantPrefix(i int) (string, int, bool) {
 		case qMore:
 			if t.is(i+1, cQuant, qThan) {
 				return "MORE_THAN", i + 2, true
-			}
-		case qOver:
-			if t.k(i+1) == cNum || t.k(i+1) == cNumWord || t.is(i+1, cDet, 1) {
-				return "MORE_THAN", i + 1, true
 			}
 		case qUpTo:
 			if t.is(i+1, cPrep, prTo) {
@@ -116,12 +127,12 @@ func (t *tagger) fuzzy(i int) (match, bool) {
 		j++
 	}
 	if t.k(j) == cAnaph && !the { // earlier this year, later this month
-		if t.is(j+1, cRel, rThis) || t.is(j+1, cDet, 0) || t.is(j+1, cPrep, prIn) {
+		if t.is(j+1, cRel, rThis) || t.is(j+1, cDet, 0) || t.is(j+1, cPrep, prIn) || t.k(j+1) == cThat || t.k(j+1) == cDeictic || t.k(j+1) == cWeekday {
 			k := j + 1
 			if t.is(k, cPrep, prIn) {
 				k++
 			}
-			if m, ok := t.matchCore(k); ok && m.hasPt && m.typ == TypeDate {
+			if m, ok := t.matchCore(k); ok && m.hasPt && (m.typ == TypeDate || m.typ == TypeTime) {
 				m.i = i
 				if t.us[j].v < 0 {
 					m.mod = "BEFORE"
@@ -175,6 +186,19 @@ func (t *tagger) fuzzy(i int) (match, bool) {
 	if k >= len(t.us) {
 		return match{}, false
 	}
+	if t.k(k) == cPart && (f == fMid || f == fEarly || f == fLate) {
+		// mid-afternoon, early morning (yesterday)
+		m := match{i: i, j: k + 1, typ: TypeTime, mod: mod}
+		day := pt{y: -1, m: -1, d: -1}
+		if dm, ok := t.matchCore(k + 1); ok && dm.hasPt && dm.p.g == gDay {
+			day, m.j, m.anchor, m.deriv = dm.p, dm.j, dm.anchor, dm.deriv
+		} else if t.hasDCT {
+			day, m.anchor, m.deriv = dayPt(t.dct), anchorDCT, "part of the DCT"
+		}
+		p := pt{g: gPart, y: day.y, m: day.m, d: day.d, part: t.us[k].v}
+		m.p, m.hasPt, m.val = p, p.known(), p.value()
+		return m, true
+	}
 	m, ok := t.matchCore(k)
 	if !ok || (m.typ != TypeDate && m.typ != TypeTime) {
 		return match{}, false
@@ -183,6 +207,9 @@ func (t *tagger) fuzzy(i int) (match, bool) {
 	// but their value stays the date's; keep the mod either way.
 	m.i = i
 	m.mod = mod
+	if !the && t.prenominal(j, m.j) {
+		// keep the mod, the extent is the word
+	}
 	return m, true
 }
 
@@ -202,7 +229,12 @@ func (t *tagger) matchCore(i int) (match, bool) {
 		return t.monthExpr(i)
 	case cNum:
 		return t.numberExpr(i)
-	case cNumWord, cFew:
+	case cNumWord:
+		if y, j, ok := t.spelledYear(i); ok {
+			return t.yearMatch(i, j, y), true
+		}
+		return t.durationOrAgo(i)
+	case cFew:
 		return t.durationOrAgo(i)
 	case cOrd:
 		if m, ok := t.quarterExpr(i); ok {
@@ -218,6 +250,10 @@ func (t *tagger) matchCore(i int) (match, bool) {
 	case cSeason:
 		return t.seasonExpr(i, 0)
 	case cSetAdv:
+		// "quarterly dividend", "the daily Granma": an adjective, no timex
+		if n := t.k(i + 1); n == cNone && t.us[i+1].word || t.k(i-1) == cDet {
+			return match{}, false
+		}
 		return match{i: i, j: i + 1, typ: TypeSet, val: durValue("1", u.v), deriv: "set"}, true
 	case cEvery:
 		return t.setExpr(i)
@@ -240,6 +276,8 @@ func (t *tagger) matchCore(i int) (match, bool) {
 		return t.bareUnit(i)
 	case cPart:
 		return match{}, false
+	case cThat:
+		return t.thatUnit(i)
 	case cNone:
 		if u.shape == shFY {
 			return t.yearMatch(i, i+1, u.num), true
@@ -354,6 +392,10 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if u := t.us[i]; u.k == cNum && u.ndig == 4 && u.num >= 1600 {
+		return match{}, false // a year, not a count
+	}
+	fromA := t.is(i, cDet, 1) && j == i+1
 	half := false
 	// 5 1/2 hours
 	if j < len(t.us) && t.us[j].shape == shSlash && t.word(j) == "1/2" {
@@ -377,21 +419,44 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 		// "half an hour"
 		return match{}, false
 	}
+	if uc == uSecond && fromA {
+		return match{}, false // "a second attempt"
+	}
+	if uc == uQuarter && (t.is(j+1, cOf, 0) || t.glued(j)) {
+		return match{}, false // "a quarter of", "three-quarters": fractions
+	}
+	if fromA && i > 0 {
+		// "$1.76 a year", "four flights a week", "24 hours a day": a rate
+		pk := t.us[i-1].k
+		if pk == cNum || pk == cNumWord || pk == cUnit || pk == cNone && i > 1 && (t.us[i-2].k == cNum || t.us[i-2].k == cNumWord) {
+			return match{}, false
+		}
+	}
 	j++
+	// ages: 44-year-old, 37 years old
+	if t.is(j, cMisc, mOld) || t.is(j, cMisc, mLong) && !t.glued(j) && false {
+		return match{}, false
+	}
 	// a year and a half
 	if t.is(j, cAnd, 0) && t.is(j+1, cDet, 1) && t.k(j+2) == cHalf {
 		half = true
 		j += 3
 	}
-	// -long, -old
-	if t.glued(j) && (t.is(j, cMisc, mLong) || t.is(j, cMisc, mOld)) {
+	// -long
+	if t.glued(j) && t.is(j, cMisc, mLong) {
 		j++
+	}
+	if t.is(j, cMisc, mOld) {
+		return match{}, false
 	}
 	if n == 0 && t.us[i].k == cNum && t.us[unitIdx].k != cUnit {
 		return match{}, false
 	}
 	val := durationValue(n, uc, half)
 	m := match{i: i, j: j, typ: TypeDuration, val: val, deriv: "duration"}
+	if t.is(i, cDet, 1) && t.glued(unitIdx) && j > i+1 {
+		m.i = i + 1 // "a [several-year] tenure"
+	}
 	// ago, earlier, later, from now
 	switch {
 	case t.k(j) == cAgo:
@@ -478,6 +543,9 @@ func (t *tagger) relativeShift(m *match, u, n, dir int, anaphoric bool) {
 		m.anchor = anchorDCT
 	}
 	g := unitGran(u)
+	if g == gDecade || g == gCentury {
+		g = gYear // "a decade ago" is a year
+	}
 	var p pt
 	if anaphoric && t.hasRef && base.g >= gYear && base.g < gDay && unitMonths(u) > 0 && unitMonths(u)%12 == 0 {
 		// a year earlier than a quarter is that quarter of the year before
@@ -530,9 +598,12 @@ func (t *tagger) bareUnit(i int) (match, bool) {
 			return match{i: i, j: i + 2, typ: TypeDate, val: p.value(), p: p, hasPt: true, mod: "END", anchor: anchorDCT, deriv: "year-end of the DCT year"}, true
 		case t.k(i+1) == cAnaph || t.k(i+1) == cAgo:
 			m := match{i: i, j: i + 2}
-			t.relativeShift(&m, uYear, 1, -1, true)
-			if t.hasRef && t.ref.g >= gYear && t.ref.g < gDay {
-				m.p, m.val = t.ref.shift(uYear, -1), t.ref.shift(uYear, -1).value()
+			t.relativeShift(&m, uYear, 1, -1, false)
+			if t.hasRef && t.ref.g >= gHalf && t.ref.g < gDay {
+				m.p, m.val, m.anchor = t.ref.shift(uYear, -1), t.ref.shift(uYear, -1).value(), anchorRef
+			} else if t.hasDCT {
+				m.p = pt{g: gYear, y: t.dct.Year() - 1}
+				m.val = m.p.value()
 			}
 			return m, true
 		}

@@ -77,8 +77,21 @@ func (t *tagger) monthExpr(i int) (match, bool) {
 	// "August 28, 2024": the comma is punctuation between units
 	if !hasYear && hasDay {
 		if yy, ok := t.yearAfterComma(j); ok {
-			y, hasYear, j = yy, true, j+1
+			y, hasYear, j = yy, true, j+2
 		}
+	}
+	// July last year, March this year
+	relYear := 0
+	if !hasYear && (t.is(j, cRel, rLast) || t.is(j, cRel, rThis) || t.is(j, cRel, rNext)) && t.is(j+1, cUnit, uYear) && t.hasDCT {
+		y, hasYear = t.dct.Year(), true
+		switch t.us[j].v {
+		case rLast:
+			y--
+		case rNext:
+			y++
+		}
+		relYear = 1
+		j += 2
 	}
 	if !hasDay && !hasYear {
 		if u.abbr && !u.period {
@@ -104,6 +117,9 @@ func (t *tagger) monthExpr(i int) (match, bool) {
 	if hasYear {
 		p.y = y
 		m.deriv = "explicit"
+		if relYear == 1 {
+			m.deriv, m.anchor = "year relative to DCT "+t.dct.Format(ymd), anchorDCT
+		}
 	} else {
 		p = t.resolveYear(p, i, &m)
 	}
@@ -117,11 +133,10 @@ func (t *tagger) yearAfterComma(j int) (int, bool) {
 	if j <= 0 || j >= len(t.us) {
 		return 0, false
 	}
-	gap := t.d.Text[t.us[j-1].end:t.us[j].start]
-	if gap != ", " && gap != "," {
+	if t.word(j) != "," {
 		return 0, false
 	}
-	return t.yearAt(j)
+	return t.yearAt(j + 1)
 }
 
 func daysIn(m, y int) int {
@@ -351,6 +366,8 @@ func (t *tagger) timeOfDay(i, j, hh, mi int) (match, bool) {
 	k := j
 	if t.is(k, cPrep, prOn) {
 		k = -1 // "at 9 a.m. on Friday": leave the day as its own timex
+	} else if t.word(k) == "," && t.k(k+1) == cMonth {
+		k++
 	}
 	if k >= 0 && (t.k(k) == cWeekday || t.k(k) == cDeictic || t.k(k) == cMonth) {
 		if dm, ok := t.matchCore(k); ok && dm.typ == TypeDate && dm.p.g == gDay {
@@ -390,6 +407,17 @@ func (t *tagger) weekdayExpr(i int) (match, bool) {
 			j++
 		}
 		return match{i: i, j: j, typ: TypeSet, val: v, deriv: "set"}, true
+	}
+	// "Monday, Oct. 26", "Friday Oct. 13": the date decides
+	k := i + 1
+	if t.word(k) == "," {
+		k++
+	}
+	if t.k(k) == cMonth {
+		if dm, ok := t.monthExpr(k); ok && dm.p.g == gDay {
+			dm.i = i
+			return dm, true
+		}
 	}
 	m := match{i: i, j: i + 1, typ: TypeDate}
 	p := t.resolveWeekday(u.v, i, 0, &m)
@@ -449,11 +477,22 @@ func (t *tagger) deictic(i int) (match, bool) {
 		return m, true
 	case dNow:
 		m.val, m.deriv = "PRESENT_REF", "present"
+		if t.word(i-1) == "right" || t.word(i-1) == "Right" {
+			m.i = i - 1
+		}
 		return m, true
 	case dRecently:
 		m.val, m.deriv = "PAST_REF", "past"
 		return m, true
 	case dSoon:
+		if t.word(i-1) == "as" {
+			// "as soon as possible" is a time; "as soon as Tuesday" is not
+			if t.word(i+1) == "as" && t.word(i+2) == "possible" {
+				m.i, m.j, m.val, m.deriv = i-1, i+3, "FUTURE_REF", "future"
+				return m, true
+			}
+			return match{}, false
+		}
 		m.val, m.deriv = "FUTURE_REF", "future"
 		return m, true
 	case dFuture:
@@ -492,6 +531,8 @@ func (t *tagger) theExpr(i int) (match, bool) {
 	case cNum:
 		if u.shape == shDecade {
 			m, ok = t.numberExpr(j)
+		} else if u.shape == shNone && u.ndig == 4 {
+			m, ok = t.theYear(j)
 		} else if u.shape == shNone && u.ndig <= 3 {
 			m, ok = t.durationOrAgo(j)
 		}
@@ -524,7 +565,46 @@ func (t *tagger) theExpr(i int) (match, bool) {
 		return match{}, false
 	}
 	m.i = i
+	if t.prenominal(j, m.j) {
+		m.i = j // "the [third-quarter] loss": the article belongs to the noun
+	}
 	return m, true
+}
+
+// prenominal reports whether units [i, j) are one hyphenated word used as
+// a modifier before a noun.
+func (t *tagger) prenominal(i, j int) bool {
+	if j-i < 2 || j >= len(t.us) {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if !t.us[k].hyph {
+			return false
+		}
+	}
+	n := t.us[j]
+	return n.k == cNone && n.word
+}
+
+// theYear: "the 1988 period", "the 1988 third quarter".
+func (t *tagger) theYear(j int) (match, bool) {
+	y, ok := t.yearAt(j)
+	if !ok {
+		return match{}, false
+	}
+	k := j + 1
+	if n, kk, ok := t.ordAt(k); ok && n >= 1 && n <= 4 && t.is(kk, cUnit, uQuarter) {
+		p := pt{g: gQuarter, y: y, n: n}
+		return match{j: kk + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, deriv: "explicit"}, true
+	}
+	if t.is(k, cUnit, uQuarter) || t.word(k) == "period" {
+		p := pt{g: gYear, y: y}
+		if t.is(k, cUnit, uQuarter) && t.hasRef && t.ref.g == gQuarter {
+			p = pt{g: gQuarter, y: y, n: t.ref.n}
+		}
+		return match{j: k + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, deriv: "explicit"}, true
+	}
+	return match{}, false
 }
 
 // theUnit: the year, the quarter, the week, the weekend, the month, the
@@ -539,10 +619,20 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	if u.v == uYear && t.glued(j+1) && (t.k(j+1) == cAnaph || t.k(j+1) == cAgo) {
 		k := j + 2
 		m := match{typ: TypeDate}
-		if t.is(k, cUnit, uQuarter) || t.word(k) == "period" || t.is(k, cUnit, uMonth) {
+		if n, kk, ok := t.ordAt(k); ok && n >= 1 && n <= 4 && t.is(kk, cUnit, uQuarter) {
+			k = kk + 1
+			if t.hasDCT {
+				p := pt{g: gQuarter, y: t.dct.Year() - 1, n: n}
+				m.p, m.hasPt, m.val, m.anchor, m.deriv, m.j = p, true, p.value(), anchorDCT, "year before DCT", k
+				return m, true
+			}
+		} else if nn, kk, ok := t.number(k, false); ok && nn > 1 && t.is(kk, cUnit, uMonth) {
+			// the year-earlier nine months
+			return match{j: kk + 1, typ: TypeDuration, val: durValue(numStr(nn), uMonth), deriv: "duration"}, true
+		} else if t.is(k, cUnit, uQuarter) || t.word(k) == "period" || t.is(k, cUnit, uMonth) {
 			k++
 		}
-		if t.hasRef && t.ref.g >= gYear && t.ref.g < gDay {
+		if t.hasRef && t.ref.g >= gHalf && t.ref.g < gDay {
 			p := t.ref.shift(uYear, -1)
 			m.p, m.hasPt, m.val, m.anchor, m.deriv = p, true, p.value(), anchorRef, "previous date "+t.ref.value()+" minus P1Y"
 		} else {
@@ -552,6 +642,16 @@ func (t *tagger) theUnit(j int) (match, bool) {
 		return m, true
 	}
 	m := match{j: j + 1, typ: TypeDate, anchor: anchorDCT}
+	// the week of March 6
+	if u.v == uWeek && t.is(j+1, cOf, 0) {
+		if dm, ok := t.matchCore(j + 2); ok && dm.hasPt && dm.p.g == gDay {
+			lo, _, _ := dm.p.bounds()
+			p := weekPt(lo)
+			m.j, m.p, m.hasPt, m.val, m.anchor, m.deriv = dm.j, p, true, p.value(), dm.anchor, "week of "+dm.p.value()
+			return m, true
+		}
+	}
+	// the full year, the whole year
 	// the day before / the day after
 	if u.v == uDay {
 		if t.is(j+1, cPrep, prBefore) || t.is(j+1, cPrep, prAfter) {

@@ -16,7 +16,16 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 		}
 		return match{}, false
 	}
+	if r == rThis && (t.is(j, cRel, rComing) || t.is(j, cRel, rPast)) {
+		// this coming Sunday, this past spring
+		m, ok := t.relExpr(j, the)
+		m.i = i
+		return m, ok
+	}
 	u := t.us[j]
+	if u.hyph {
+		return match{}, false // last-minute, next-generation
+	}
 	// the past two months, the next three years, the last twenty four hours
 	if u.k == cNum || u.k == cNumWord || u.k == cFew || u.k == cDet && u.v == 1 {
 		if r == rPast || r == rLast || r == rNext || r == rComing || r == rPrevious || r == rFollowing || r == rRecent {
@@ -40,6 +49,9 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 	case cUnit:
 		return t.relUnit(i, j, r, the)
 	case cMonth:
+		if _, _, hasDay := t.dayAt(j + 1); hasDay {
+			return match{}, false // "last Oct. 23": the date stands alone
+		}
 		if r == rLast || r == rNext || r == rThis || r == rComing || r == rPast {
 			m := match{i: i, j: j + 1, typ: TypeDate, anchor: anchorDCT}
 			p := t.relMonth(pt{g: gMonth, y: -1, m: u.v}, r, &m)
@@ -64,6 +76,18 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 	case cSeason:
 		return t.seasonExpr(j, r)
 	case cPart:
+		if the && (r == rNext || r == rFollowing || r == rPrevious) && t.hasRef && t.ref.g >= gDay {
+			m := match{i: i, j: j + 1, typ: TypeTime}
+			dir := 1
+			if r == rPrevious {
+				dir = -1
+			}
+			t.relativeShift(&m, uDay, 1, dir, true)
+			m.typ = TypeTime
+			m.p.g, m.p.part = gPart, u.v
+			m.val = m.p.value()
+			return m, true
+		}
 		if r == rThis || r == rLast || r == rNext {
 			return t.dayPart(i, j+1, r, u.v)
 		}
@@ -367,7 +391,7 @@ func (t *tagger) seasonExpr(i, r int) (match, bool) {
 		if t.is(b, cDet, 0) {
 			b--
 		}
-		if !(t.k(b) == cPrep || t.k(b) == cFuzzy || t.k(b) == cOf) {
+		if !(t.k(b) == cPrep && t.us[b].v != prTo || t.k(b) == cFuzzy || t.k(b) == cOf || t.is(b, cQuant, qOver) || t.word(b) == "into") {
 			return match{}, false
 		}
 		p = t.resolveYear(p, i, &m)
@@ -628,8 +652,65 @@ func (t *tagger) cue(k int) int {
 	case cNone:
 		w := t.word(k)
 		if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !u.cap {
+			// a participle after be/is/to is no past tense: "must be
+			// returned", "is expected"
+			if k > 0 {
+				switch t.word(k - 1) {
+				case "be", "being", "to":
+					return tenseNone
+				case "is", "are", "am":
+					return tensePresent
+				}
+			}
 			return tensePast
 		}
 	}
 	return tenseNone
+}
+
+// thatUnit: that day, that year, that same day, that quarter: the
+// previous date of the text at the unit's granularity.
+func (t *tagger) thatUnit(i int) (match, bool) {
+	j := i + 1
+	if t.is(j, cRel, rSame) {
+		j++
+	}
+	if !t.is(j, cUnit, uDay) && !t.is(j, cUnit, uWeek) && !t.is(j, cUnit, uMonth) && !t.is(j, cUnit, uYear) && !t.is(j, cUnit, uQuarter) {
+		return match{}, false
+	}
+	w := t.word(j)
+	if w[len(w)-1] == 's' || !t.hasRef {
+		return match{}, false
+	}
+	g := unitGran(t.us[j].v)
+	if t.ref.g < g {
+		return match{}, false
+	}
+	lo, _, ok := t.ref.bounds()
+	if !ok {
+		return match{}, false
+	}
+	p := coarsen(lo, g)
+	return match{i: i, j: j + 1, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorRef, deriv: "same " + w + " as " + t.ref.value()}, true
+}
+
+// spelledYear reads "nineteen ninety-six" as 1996.
+func (t *tagger) spelledYear(i int) (int, int, bool) {
+	if i+1 >= len(t.us) {
+		return 0, i, false
+	}
+	c := t.us[i].v
+	if c < 11 || c > 20 || t.k(i+1) != cNumWord {
+		return 0, i, false
+	}
+	tens := t.us[i+1].v
+	if tens < 20 || tens >= 100 || tens%10 != 0 {
+		return 0, i, false
+	}
+	y, j := c*100+tens, i+2
+	if t.k(j) == cNumWord && t.us[j].v < 10 && t.us[j].v > 0 {
+		y += t.us[j].v
+		j++
+	}
+	return y, j, true
 }

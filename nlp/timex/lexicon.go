@@ -160,6 +160,7 @@ const (
 	qLeast
 	qMost
 	qNearly
+	qAround
 )
 
 // misc codes.
@@ -314,7 +315,8 @@ func buildLexicon() map[string]lex {
 	add(cFuzzy, fStart, "start", "outset")
 	add(cFuzzy, fLatter, "latter")
 	add(cFuzzy, fFormer, "former")
-	add(cQuant, qApprox, "about", "around", "approximately", "roughly", "some", "approx", "circa", "nearly")
+	add(cQuant, qApprox, "approximately", "roughly", "some", "approx", "circa")
+	add(cQuant, qAround, "about", "around")
 	add(cQuant, qAlmost, "almost")
 	add(cQuant, qLess, "less", "fewer")
 	add(cQuant, qMore, "more")
@@ -381,7 +383,7 @@ func buildLexicon() map[string]lex {
 		m[w] = lex{k: cHoliday, v: holidayCode(w), cap: true}
 	}
 	// tense cues
-	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "expected", "scheduled", "plans", "planning", "due", "next", "upcoming", "intends", "aims", "hopes", "tomorrow", "ll", "would", "'d", "could", "might", "may", "should", "must", "can", "plan"} {
+	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "expected", "scheduled", "plans", "planned", "planning", "due", "next", "upcoming", "intends", "aims", "hopes", "tomorrow", "ll", "would", "'d", "could", "might", "may", "should", "must", "can", "plan"} {
 		if _, ok := m[w]; !ok {
 			m[w] = lex{k: cVerbCue, v: tenseFuture}
 		}

@@ -116,7 +116,7 @@ func closesAbbrev(w string, lx map[string]lex) bool {
 		n++
 	}
 	l, ok := lx[string(b[:n])]
-	return ok && (l.abbr || l.k == cMonth || l.k == cWeekday)
+	return ok && l.abbr
 }
 
 func isAlnumByte(c byte) bool {
