@@ -361,7 +361,9 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		if sc.is(sb, wPronoun) && sb+1 == b {
 			a.Pronoun = true
 		}
-		if sb > sent.First && (sc.isComma(sb-1) || sc.closesQuote(sb-1)) && sc.endsClause(si, ce) {
+		if (sb > sent.First && (sc.isComma(sb-1) || sc.closesQuote(sb-1)) ||
+			sb == sent.First && sb > 0 && sc.closesQuote(sb-1) && si > 0 && d.Sentences[si-1].Paragraph == sent.Paragraph) &&
+			sc.endsClause(si, ce) {
 			// "…, officials said." — content before
 			if sc.contentBefore(si, sb-1, &a) {
 				a.shape = shapeTSC
@@ -388,6 +390,9 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	a.left = d.Tokens[i].Start
 	if ok {
 		a.left = d.Tokens[sb].Start
+	}
+	if ce < sent.Last && sc.isComma(ce) && !sc.quoteAfter(d.Tokens[ce].End) {
+		return a, false // "X shows, Y said": not a reporting verb here
 	}
 	cs := sc.skipAdverbials(si, ce, e, &a)
 	if cs >= sent.Last {
@@ -630,7 +635,7 @@ func (sc *scanner) subject(si, end int) (sitrep.Span, bool) {
 func (sc *scanner) skipAdverbials(si, j int, e cueEntry, a *Attribution) int {
 	d := sc.doc
 	sent := d.Sentences[si]
-	if j < sent.Last && e.addressee && !sc.is(j, wThat) && !sc.opensQuote(j) && d.Tokens[j].Kind != text.Punct {
+	if j < sent.Last && e.addressee && !sc.is(j, wThat|wBarrier) && !sc.opensQuote(j) && d.Tokens[j].Kind != text.Punct {
 		// "told lawmakers in April that": the addressee runs to a preposition,
 		// "that", a clause or punctuation
 		k := j
@@ -797,7 +802,11 @@ func (sc *scanner) continuation(si, j int, a *Attribution) {
 			if _, ok := sc.cueAt(k); ok {
 				return
 			}
-			if sc.word(k) == "according" {
+			if sc.word(k) == "according" || sc.is(k, wRel|wBarrier|wConj) {
+				return
+			}
+			direct := regionAt(sc.rs, a.Content[0].Start) >= 0 && sc.rs[regionAt(sc.rs, a.Content[0].Start)].Start == a.Content[0].Start
+			if direct && !sc.opensQuote(k) || !direct && !sc.isLowerWord(k) && !sc.opensQuote(k) {
 				return
 			}
 			sp := sc.after(si, k)
@@ -869,7 +878,7 @@ func (sc *scanner) finish(as []Attribution) {
 						p = -1
 					}
 					if p < 0 {
-						break
+						continue
 					}
 					cut = sc.doc.Tokens[p].Start
 				}
