@@ -288,12 +288,13 @@ func (s *sourcer) document(in Input) bool {
 		return s.yield(in, nil)
 	}
 	for item, err := range ReadFeed(in.Bytes, in.Name) {
-		if err == nil && s.opts.FetchFeedLinks && isURL(item.URL) {
+		if s.opts.FetchFeedLinks && isURL(item.URL) {
 			page, ferr := s.fetch(item.URL)
 			if ferr != nil {
 				err = ferr
 				item.Bytes = nil
 			} else {
+				err = nil
 				page.Title = item.Title
 				page.Published = item.Published
 				page.Name = item.Name + " " + page.Name

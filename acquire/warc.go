@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/flate"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -45,12 +44,12 @@ func ReadWARC(r io.Reader, name string, maxBytes int) iter.Seq2[Input, error] {
 		defer wr.Close()
 		for n := 1; ; n++ {
 			rec, err := wr.ReadRecord()
-			if errors.Is(err, io.EOF) && n > 1 {
+			if err == io.EOF && n > 1 { // a clean end; a wrapped EOF is a truncated record
 				return
 			}
 			if err != nil {
 				msg := fmt.Sprintf("malformed WARC record %d: %v", n, err)
-				if n == 1 && errors.Is(err, io.EOF) {
+				if n == 1 && err == io.EOF {
 					msg = "empty WARC file"
 				}
 				yield(Input{Name: name}, &sitrep.Error{Code: sitrep.EINVALID, Input: name, Message: msg, Err: err})
