@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
@@ -210,8 +212,19 @@ func (sc *scanner) colon(si int) (Attribution, bool) {
 			if k == sent.First {
 				return Attribution{}, false
 			}
+			// "TAPPER:", "John McCain:", "Clinton camp:" — a short name
+			if !sc.isCap(sent.First) || sc.is(sent.First, wBarrier|wClause|wPrep|wTime) {
+				return Attribution{}, false
+			}
+			switch strings.ToLower(sc.word(sent.First)) {
+			case "note", "update", "editor", "photo", "watch", "read", "related", "correction", "warning", "breaking", "q", "a", "question", "answer", "why", "what", "how", "here", "source", "video", "map", "chart":
+				return Attribution{}, false
+			}
 			for j := sent.First; j < k; j++ {
-				if !d.Tokens[j].Is(text.AllCaps) && !(d.Tokens[j].Kind == text.Punct && sc.isPunct(j, '.')) {
+				if d.Tokens[j].Kind == text.Number || sc.is(j, wBarrier) {
+					return Attribution{}, false
+				}
+				if _, ok := sc.cueAt(j); ok {
 					return Attribution{}, false
 				}
 			}
@@ -303,6 +316,9 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		}
 	}
 	a.Cue = d.Span(i, ce)
+	if e.quoted && !(ce < sent.Last && (sc.isPunct(ce, ':') || sc.opensQuote(ce)) || ce == sent.Last && sc.quoteAfter(d.Tokens[ce-1].End)) {
+		return a, false
+	}
 	if e.modality == sitrep.ModalityNegated || sc.negatedBefore(sent.First, i) {
 		a.Modality = sitrep.ModalityNegated
 	}

@@ -17,6 +17,7 @@ type cueEntry struct {
 	addressee bool   // takes an addressee before its content: told lawmakers that
 	stance    bool   // a stance cue (supported, sought): PolNeAR's wider sense
 	gerund    bool   // an -ing form: ", saying …" shares the main clause's subject
+	quoted    bool   // only before a colon or a quotation: "Cruz continued: …"
 }
 
 // Word classes used by the structural rules, as bits.
@@ -81,6 +82,7 @@ func parseLexicon(data string) *lexicon {
 		}
 		e.addressee = strings.Contains(f[1], "a")
 		e.stance = strings.Contains(f[1], "s")
+		e.quoted = strings.Contains(f[1], "q")
 		for _, form := range f[2:] {
 			if _, dup := lx.cues[form]; dup {
 				continue
