@@ -250,8 +250,9 @@ func (t *tagger) matchCore(i int) (match, bool) {
 	case cSeason:
 		return t.seasonExpr(i, 0)
 	case cSetAdv:
-		// "quarterly dividend", "the daily Granma": an adjective, no timex
-		if n := t.k(i + 1); n == cNone && t.us[i+1].word || t.k(i-1) == cDet {
+		// "quarterly dividend": the adjective is no timex in reports
+		// (while "daily life", "weekly address" are)
+		if n := t.k(i + 1); u.v == uQuarter && n == cNone && t.us[i+1].word {
 			return match{}, false
 		}
 		return match{i: i, j: i + 1, typ: TypeSet, val: durValue("1", u.v), deriv: "set"}, true
@@ -428,7 +429,7 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	if fromA && i > 0 {
 		// "$1.76 a year", "four flights a week", "24 hours a day": a rate
 		pk := t.us[i-1].k
-		if pk == cNum || pk == cNumWord || pk == cUnit || pk == cNone && i > 1 && (t.us[i-2].k == cNum || t.us[i-2].k == cNumWord) {
+		if nk := t.k(j + 1); nk != cAgo && nk != cAnaph && (pk == cNum || pk == cNumWord || pk == cUnit || pk == cNone && i > 1 && (t.us[i-2].k == cNum || t.us[i-2].k == cNumWord)) {
 			return match{}, false
 		}
 	}

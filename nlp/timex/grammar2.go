@@ -239,6 +239,13 @@ func (t *tagger) numberExpr(i int) (match, bool) {
 			}
 			return t.timeOfDay(i, i+2, hh, 0)
 		}
+		if u.num >= 1 && u.num <= 12 && t.is(i+1, cPrep, prIn) && t.is(i+2, cDet, 0) && t.k(i+3) == cPart {
+			hh := u.num
+			if t.us[i+3].v != pMO && hh < 12 {
+				hh += 12
+			}
+			return t.timeOfDay(i, i+4, hh, 0)
+		}
 		if y, ok := t.yearAt(i); ok && u.ndig == 4 && t.k(i+1) != cUnit && !t.moneyOrPercent(i) {
 			if y < 1600 && !(t.k(i-1) == cPrep) {
 				return match{}, false
@@ -554,9 +561,17 @@ func (t *tagger) theExpr(i int) (match, bool) {
 		}
 	case cUnit:
 		m, ok = t.theUnit(j)
+		if w := t.word(j); !ok && len(w) > 3 && w[len(w)-1] == 's' && (t.k(i-1) == cPrep || t.is(i-1, cQuant, qOver)) && t.us[j].v >= uDay {
+			// over the years, in the weeks before
+			m, ok = match{j: j + 1, typ: TypeDuration, val: durValue("X", t.us[j].v), deriv: "vague duration"}, true
+		}
 	case cSeason:
 		m, ok = t.seasonExpr(j, 0)
 	case cNone:
+		if d := decadeWord(t.word(j)); d > 0 {
+			p := pt{g: gDecade, y: 1900 + d}
+			m, ok = match{j: j + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, deriv: "explicit"}, true
+		}
 		if t.word(j) == "present" {
 			m, ok = match{j: j + 1, typ: TypeDate, val: "PRESENT_REF", deriv: "present"}, true
 		}
@@ -700,4 +715,14 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	}
 	m.p, m.hasPt, m.val, m.deriv = p, true, p.value(), "the "+w+" of DCT "+t.dct.Format(ymd)
 	return m, true
+}
+
+// decadeWord returns 20..90 for "twenties".."nineties", 0 otherwise.
+func decadeWord(w string) int {
+	for i, d := range [...]string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
+		if w == d {
+			return 20 + 10*i
+		}
+	}
+	return 0
 }

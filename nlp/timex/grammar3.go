@@ -45,6 +45,10 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 		}
 		return match{}, false
 	}
+	if the && (r == rLatest || r == rComparable()) && t.word(j) == "period" && t.hasDCT {
+		p := coarsen(t.dct, gQuarter).shift(uQuarter, -1)
+		return match{i: i, j: j + 1, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorDCT, deriv: "the last reported quarter before DCT " + t.dct.Format(ymd)}, true
+	}
 	switch u.k {
 	case cUnit:
 		return t.relUnit(i, j, r, the)
@@ -228,6 +232,8 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 	m.deriv += " " + t.word(i) + " " + w
 	return m, true
 }
+
+func rComparable() int { return -100 }
 
 // relMonth: last April, next April, this April.
 func (t *tagger) relMonth(p pt, r int, m *match) pt {
