@@ -548,7 +548,7 @@ func (t *tagger) relativeShift(m *match, u, n, dir int, anaphoric bool) {
 		g = gYear // "a decade ago" is a year
 	}
 	var p pt
-	if anaphoric && t.hasRef && base.g >= gYear && base.g < gDay && unitMonths(u) > 0 && unitMonths(u)%12 == 0 {
+	if anaphoric && t.hasRef && (base.g == gQuarter || base.g == gHalf) && unitMonths(u) > 0 && unitMonths(u)%12 == 0 {
 		// a year earlier than a quarter is that quarter of the year before
 		p = base.shift(u, dir*n)
 	} else if base.g < g && base.g != gNone {

@@ -547,7 +547,38 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 		cands[k] = c
 	}
 	pick := -1
+	// a date within weeks of the DCT is that one whatever the tense
+	// ("Monday, Oct. 26" in a paper of Oct. 25); farther ones follow the
+	// tense, and with no tense news speaks of the past
+	near := time.Duration(1 << 62)
+	if p.g == gDay || p.g == gMonth {
+		for k := 0; k < 3; k++ {
+			lo, hi, _ := cands[k].bounds()
+			d := time.Duration(0)
+			if dct.Before(lo) {
+				d = lo.Sub(dct)
+			} else if dct.After(hi) {
+				d = dct.Sub(hi)
+			}
+			if d < near && d <= 45*24*time.Hour {
+				near, pick = d, k
+			}
+		}
+		if pick >= 0 {
+			tense = -1
+		}
+	}
+	if tense == tenseNone || tense == tensePresent {
+		if p.g == gQuarter || p.g == gHalf {
+			tense = -2 // the DCT's year
+		} else {
+			tense = tensePast
+		}
+	}
 	switch tense {
+	case -1:
+	case -2:
+		pick = 1
 	case tensePast:
 		for k := 2; k >= 0; k-- {
 			lo, _, _ := cands[k].bounds()
@@ -557,6 +588,10 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 			}
 		}
 	case tenseFuture:
+		if p.g == gQuarter || p.g == gHalf {
+			pick = 1
+			break
+		}
 		for k := 0; k < 3; k++ {
 			_, hi, _ := cands[k].bounds()
 			if !hi.Before(dct.Truncate(24 * time.Hour)) {
@@ -584,7 +619,14 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 		best.y = cands[pick].y
 	}
 	m.anchor = anchorDCT
-	m.deriv = "year from DCT " + t.dct.Format(ymd) + " (" + tenseName[tense] + ")"
+	switch tense {
+	case -1:
+		m.deriv = "year from DCT " + t.dct.Format(ymd) + " (nearest, within weeks)"
+	case -2:
+		m.deriv = "year of DCT " + t.dct.Format(ymd)
+	default:
+		m.deriv = "year from DCT " + t.dct.Format(ymd) + " (" + tenseName[tense] + ")"
+	}
 	return best
 }
 
@@ -621,11 +663,7 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 		case tenseFuture:
 			off = fwd
 		default:
-			if back <= fwd {
-				off = -back
-			} else {
-				off = fwd
-			}
+			off = -back // news speaks of the past
 		}
 	}
 	m.anchor = anchorDCT
