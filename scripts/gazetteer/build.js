@@ -68,10 +68,11 @@ class Ent {
     if (!alias) return
     if (kind === '2') { this.alpha2 = alias; return }
     for (const a of [alias, ascii(alias)]) {
+      if (this.dropCommon && commonWord(a)) continue
       if (!this.aliases.has(a)) this.aliases.set(a, kind)
       // "The Gambia", "the States": also match without the article.
       const m = /^[Tt]he (.+)$/.exec(a)
-      if (m && kind !== '2' && !this.aliases.has(m[1]) && m[1] !== 'States') this.aliases.set(m[1], kind)
+      if (m && this.feature === 'PCL' && !this.aliases.has(m[1]) && m[1] !== 'States') this.aliases.set(m[1], kind)
     }
   }
 
@@ -137,6 +138,7 @@ for (const a2 of Object.keys(a2to3).sort()) {
       // "French (French Guiana)": skip a qualified demonym that another
       // country has unqualified.
       if (!d || (qualified && plainDemonyms.has(d))) continue
+      if (e.aliases.has(d)) continue // a name, not a demonym ("Holy See")
       e.add('d', d)
       // Plurals: "North Koreans", "Pakistanis"; not "Chinese", "British", "Swiss".
       if (!/(ese|ish|ch|ss|s|sh|x|z|y)$/.test(d)) e.add('d', d + 's')
@@ -209,8 +211,8 @@ for (const c of cities) {
   e.lon = fmt(c.loc.coordinates[0])
   e.pop = c.population
   e.feature = c.featureCode
+  e.dropCommon = c.featureCode !== 'PPLC' && c.population < 200000 && !cityExtra.has(c.cityId)
   e.add('n', c.name)
-  if (c.altName) e.add('n', c.altName)
   if (/, /.test(c.name)) e.add('n', c.name.replace(/,.*$/, ''))
   for (const n of cityExtra.get(c.cityId) || []) e.add('n', n)
   placeLines.push({ pop: c.population, id: c.cityId, line: e.line() })
@@ -232,6 +234,7 @@ for (const key of Object.keys(subdivisions).sort()) {
   if (commonWord(name) && !ex.name) { dropped++; continue }
   const e = new Ent('GPE', 'iso3166-2:' + code, a3, name)
   e.feature = 'ADM'
+  e.dropCommon = !ex.name
   e.add('n', name)
   if (ex.name) e.add('n', subdivisions[key])
   const stems = [name, ...ex.n]
@@ -262,6 +265,14 @@ fs.writeFileSync(path.join(OUT, 'places.tsv.gz'), zlib.gzipSync(Buffer.from(body
 console.log(`countries ${countryLines.length}, cities ${nCities}, regions ${nRegions}, dropped as common words ${dropped}`)
 
 // ---- curated entities ----
+
+// descriptive reports whether an alias is a description rather than a name:
+// it has a lower-case content word ("U.S. military", "war in Gaza"). Those
+// would give a recogniser wrong name boundaries.
+const functionWords = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'du', 'la', 'le', 'des', 'del', 'da', 'al', 'el', 'bin', 'von', 'van', 'der', 'den', 'y', 'et', 'und', "d'Affaires"])
+function descriptive (alias) {
+  return alias.split(/[\s-]+/).some(w => /^[a-z]/.test(w) && !functionWords.has(w) && !/^[a-z]+[A-Z]/.test(w) && w !== 'dpa')
+}
 const entLines = []
 for (const line of fs.readFileSync(path.join(__dirname, 'entities.txt'), 'utf8').split('\n')) {
   if (!line.trim() || line.startsWith('#')) continue
@@ -280,7 +291,9 @@ for (const line of fs.readFileSync(path.join(__dirname, 'entities.txt'), 'utf8')
       continue
     }
     const m = /^([adm]):(.+)$/.exec(p)
-    if (m) e.add(m[1], m[2]); else e.add('n', p)
+    const [kind, alias] = m ? [m[1], m[2]] : ['n', p]
+    if (kind !== 'd' && descriptive(alias)) { console.warn(`entities.txt: dropped descriptive alias ${JSON.stringify(alias)}`); continue }
+    e.add(kind, alias)
   }
   entLines.push(e.line())
 }
