@@ -8,7 +8,9 @@
 // Matching, per document and per role (content, source, cue):
 //   - Spans are fragment lists. Predicted spans of a role that are
 //     identical are counted once (two quotes may share a source).
-//   - Fragments are trimmed of spaces and line breaks at both ends first.
+//   - Fragments are trimmed of spaces and line breaks at both ends first,
+//     and fragments separated only by white space are merged (PolNeAR often
+//     stores a multi-sentence content as one fragment per sentence).
 //   - Overlap: a predicted span matches a gold span of the same role when
 //     some fragment of one shares at least one byte with some fragment of
 //     the other. Matching is one-to-one:
@@ -270,17 +272,36 @@ func spans(text string, as []Attribution, role string) []Span {
 func trim(text string, sp Span) Span {
 	var out Span
 	for _, f := range sp {
+		if !f.Valid(len(text)) {
+			continue
+		}
 		for f.Start < f.End && isSpace(text[f.Start]) {
 			f.Start++
 		}
 		for f.End > f.Start && isSpace(text[f.End-1]) {
 			f.End--
 		}
-		if f.End > f.Start {
-			out = append(out, f)
+		if f.End <= f.Start {
+			continue
 		}
+		// fragments split only by white space are one: PolNeAR's content
+		// often comes as one fragment per sentence
+		if n := len(out); n > 0 && out[n-1].End <= f.Start && onlySpace(text[out[n-1].End:f.Start]) {
+			out[n-1].End = f.End
+			continue
+		}
+		out = append(out, f)
 	}
 	return out
+}
+
+func onlySpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

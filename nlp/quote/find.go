@@ -676,6 +676,9 @@ func (sc *scanner) skipAdverbials(si, j int, e cueEntry, a *Attribution) int {
 		if !sc.is(j, wPrep) || sc.is(j, wThat) {
 			break
 		}
+		if sc.tokIs(j, "to") && j+1 < sent.Last && !sc.isCap(j+1) && !sc.is(j+1, wDet) {
+			break // "refused to give": the content starts at "to"
+		}
 		k := j + 1
 		end := -1
 		for k < sent.Last && k < j+9 {
@@ -885,12 +888,12 @@ func (sc *scanner) finish(as []Attribution) {
 					if p < 0 || sc.doc.Tokens[p].End <= last.Start {
 						break
 					}
-					if sc.is(p, wThat) || !(sc.is(p, wBarrier|wConj) || sc.isComma(p)) {
-						break
-					}
 					switch sc.word(p) {
-					case "whether", "if", "what", "how", "why", "whom", "to", ":":
-						// nested
+					case ",", "and", "but", "or", "after", "because", "while", "when", "as", "although", "though", "before", "since", "yet", "so", ";":
+					default:
+						p = -1 // nested, or not a clause boundary
+					}
+					if p >= 0 && b.Stance {
 						p = -1
 					}
 					if p < 0 {
