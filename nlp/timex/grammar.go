@@ -14,7 +14,10 @@ type match struct {
 	p      pt // the calendar point of a DATE or TIME, when hasPt
 	hasPt  bool
 	anchor int // anchorNone, anchorDCT, anchorRef
-	deriv  string
+	// shifted marks values reached by moving from a reference ("a year
+	// ago"); they do not become the reference themselves
+	shifted bool
+	deriv   string
 }
 
 const (
@@ -570,7 +573,7 @@ func (t *tagger) relativeShift(m *match, u, n, dir int, anaphoric bool) {
 		m.anchor = anchorRef
 		baseName = "previous quarter " + t.ref.value()
 	}
-	m.p, m.hasPt = p, true
+	m.p, m.hasPt, m.shifted = p, true, true
 	m.val = p.value()
 	word := "plus"
 	if dir < 0 {
@@ -598,7 +601,7 @@ func (t *tagger) bareUnit(i int) (match, bool) {
 			p := pt{g: gYear, y: t.dct.Year()}
 			return match{i: i, j: i + 2, typ: TypeDate, val: p.value(), p: p, hasPt: true, mod: "END", anchor: anchorDCT, deriv: "year-end of the DCT year"}, true
 		case t.k(i+1) == cAnaph || t.k(i+1) == cAgo:
-			m := match{i: i, j: i + 2}
+			m := match{i: i, j: i + 2, shifted: true}
 			t.relativeShift(&m, uYear, 1, -1, false)
 			if t.hasRef && t.ref.g >= gHalf && t.ref.g < gDay {
 				m.p, m.val, m.anchor = t.ref.shift(uYear, -1), t.ref.shift(uYear, -1).value(), anchorRef

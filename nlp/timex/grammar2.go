@@ -633,7 +633,7 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	// the year-earlier quarter / the year-ago period
 	if u.v == uYear && t.glued(j+1) && (t.k(j+1) == cAnaph || t.k(j+1) == cAgo) {
 		k := j + 2
-		m := match{typ: TypeDate}
+		m := match{typ: TypeDate, shifted: true}
 		if n, kk, ok := t.ordAt(k); ok && n >= 1 && n <= 4 && t.is(kk, cUnit, uQuarter) {
 			k = kk + 1
 			if t.hasDCT {
@@ -693,6 +693,10 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	var p pt
 	switch u.v {
 	case uYear:
+		if !t.is(j-2, cOf, 0) {
+			// "for the year": the span of the reporting year
+			return match{j: j + 1, typ: TypeDuration, val: "P1Y", deriv: "duration"}, true
+		}
 		p = coarsen(t.dct, gYear)
 	case uMonth:
 		p = coarsen(t.dct, gMonth)

@@ -103,7 +103,7 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 					x.Latest = hi.Format(ymd)
 				}
 			}
-			if m.p.known() && m.p.g >= gYear {
+			if m.p.known() && m.p.g >= gYear && !m.shifted {
 				t.ref, t.refID, t.hasRef = m.p, x.ID, true
 			}
 		} else if t.hasDCT {
