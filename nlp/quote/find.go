@@ -327,6 +327,24 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	for b > sent.First && sc.isAdverb(b-1) && !sc.isComma(b-1) {
 		b--
 	}
+	// PolNeAR-style cue extent: auxiliaries and adverbs before the verb
+	// ("has also said"), and "about", "of", "in a statement", a weekday or
+	// a colon after it
+	for ce < sent.Last {
+		switch w := sc.word(ce); {
+		case w == ":" || w == "about" || w == "of":
+			ce++
+			continue
+		case sc.is(ce, wTime) && sc.isCap(ce) && !sc.is(ce, wClause):
+			ce++
+			continue
+		case w == "in" && ce+2 < sent.Last && sc.is(ce+1, wDet) && (sc.word(ce+2) == "statement" || sc.word(ce+2) == "interview"):
+			ce += 3
+			continue
+		}
+		break
+	}
+	a.Cue = d.Span(b, ce)
 	if i > sent.First && sc.is(i-1, wDet) && !sc.is(i-1, wPronoun|wThat) {
 		return a, false // "an estimated 11,000": an adjective
 	}
