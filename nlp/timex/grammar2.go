@@ -614,8 +614,8 @@ func (t *tagger) theYear(j int) (match, bool) {
 	}
 	if t.is(k, cUnit, uQuarter) || t.word(k) == "period" {
 		p := pt{g: gYear, y: y}
-		if t.is(k, cUnit, uQuarter) && t.hasRef && t.ref.g == gQuarter {
-			p = pt{g: gQuarter, y: y, n: t.ref.n}
+		if t.is(k, cUnit, uQuarter) {
+			p = pt{g: gQuarter, y: y, n: t.lastQuarter()}
 		}
 		return match{j: k + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, deriv: "explicit"}, true
 	}

@@ -217,6 +217,24 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 			dir = -1
 		}
 	}
+	// this year's third quarter, last year's quarter
+	if uc == uYear && t.word(j+1) == "'s" || uc == uYear && t.word(j+1) == "’s" {
+		k := j + 2
+		n, kk, ok := t.ordAt(k)
+		if !ok {
+			n, kk = 0, k
+		}
+		if t.is(kk, cUnit, uQuarter) && n <= 4 {
+			y := base.y + dir
+			if n <= 0 {
+				n = t.lastQuarter()
+			}
+			p := pt{g: gQuarter, y: y, n: n}
+			m.j, m.p, m.hasPt, m.val = kk+1, p, true, p.value()
+			m.deriv += " " + t.word(i) + " year's quarter"
+			return m, true
+		}
+	}
 	p := base
 	if dir != 0 {
 		p = base.shift(uc, dir)
@@ -244,7 +262,9 @@ func (t *tagger) relMonth(p pt, r int, m *match) pt {
 	y := t.dct.Year()
 	switch r {
 	case rLast, rPast:
-		if p.m >= dm {
+		// "last February" said in March is a year back: the month just
+		// gone would be "last month"
+		if p.m >= dm || p.m == dm-1 {
 			y--
 		}
 	case rNext, rComing:
@@ -757,4 +777,17 @@ func (t *tagger) spelledYear(i int) (int, int, bool) {
 		j++
 	}
 	return y, j, true
+}
+
+// lastQuarter is the quarter the text last spoke of, or the last one
+// completed before the DCT: "the 1988 quarter" in a report on the third
+// quarter is 1988-Q3.
+func (t *tagger) lastQuarter() int {
+	if t.hasRef && t.ref.g == gQuarter && t.ref.n >= 1 {
+		return t.ref.n
+	}
+	if t.hasDCT {
+		return coarsen(t.dct, gQuarter).shift(uQuarter, -1).n
+	}
+	return -1
 }
