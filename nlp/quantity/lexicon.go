@@ -23,6 +23,7 @@ type entry struct {
 type lexicons struct {
 	units, currency, measures map[string]entry
 	maxWords                  int
+	preLast                   map[string]bool // last tokens of currency forms written before numbers
 }
 
 var (
@@ -36,6 +37,19 @@ func lex3() *lexicons {
 		l.units = parseLexicon(unitsTxt, &l.maxWords)
 		l.currency = parseLexicon(currencyTxt, &l.maxWords)
 		l.measures = parseLexicon(measuresTxt, &l.maxWords)
+		l.preLast = map[string]bool{}
+		for form, e := range l.currency {
+			if e.b == "post" {
+				continue
+			}
+			last := form
+			if k := strings.LastIndexAny(form, " .$"); k >= 0 && k < len(form)-1 {
+				last = form[k+1:]
+			} else if strings.HasSuffix(form, "$") {
+				last = "$"
+			}
+			l.preLast[last] = true
+		}
 		lexData = l
 	})
 	return lexData

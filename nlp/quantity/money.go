@@ -41,11 +41,13 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			continue
 		}
 		// before: $, US$, € ..., GBP
-		if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(first, n.ti) {
-			m.Start, m.Currency = sc.toks[first].start, e.a
-			// "$10 dollars": the name after stays outside
-			out = append(out, m)
-			continue
+		if n.ti > 0 && lx.preLast[strings.ToLower(sc.tokText(n.ti-1))] {
+			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(first, n.ti) {
+				m.Start, m.Currency = sc.toks[first].start, e.a
+				// "$10 dollars": the name after stays outside
+				out = append(out, m)
+				continue
+			}
 		}
 		// after: dollars, swiss francs, yen; "12-cent"
 		k := n.tj

@@ -46,8 +46,8 @@ type Number struct {
 	// Vague marks the plural round-number words used alone ("dozens",
 	// "hundreds", "tens of thousands"): Value is the lower figure of the
 	// package convention and Max the upper.
-	Vague bool
-	Max   float64
+	Vague    bool
+	Min, Max float64
 	// token range [ti, tj) in the scanner's tokens
 	ti, tj int
 }
@@ -86,6 +86,9 @@ func Numbers(s string) []Number {
 // Scan returns the numbers in s. The slice is reused by the next call.
 func (sc *Scanner) Scan(s string) []Number {
 	sc.s = s
+	if cap(sc.toks) < len(s)/5 {
+		sc.toks = make([]token, 0, len(s)/5+16)
+	}
 	sc.toks = lex(s, sc.toks[:0])
 	sc.out = sc.out[:0]
 	urlEnd := -1
@@ -95,7 +98,7 @@ func (sc *Scanner) Scan(s string) []Number {
 			i++
 			continue
 		}
-		if t.kind == tWord && (t.end-t.start <= 5) {
+		if t.kind == tWord && t.end-t.start <= 5 && (s[t.start]|0x20 == 'h' || s[t.start]|0x20 == 'w') {
 			if e := urlAt(s, t.start); e > 0 {
 				urlEnd = e
 				i++
@@ -157,7 +160,10 @@ func (sc *Scanner) ratios() {
 		if i+1 < len(out) {
 			b := out[i+1]
 			if a.Kind == Integer && b.Kind == Integer && !a.Vague && !b.Vague && a.Glued == 0 && b.Glued == 0 && b.Value > 0 && a.tj < b.ti {
-				gap := strings.ToLower(strings.Join(strings.Fields(sc.s[a.End:b.Start]), " "))
+				gap := ""
+				if b.Start-a.End <= 10 {
+					gap = strings.ToLower(strings.Join(strings.Fields(sc.s[a.End:b.Start]), " "))
+				}
 				after := ""
 				if b.tj < len(sc.toks) {
 					after = strings.ToLower(sc.tokText(b.tj))

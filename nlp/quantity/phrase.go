@@ -153,7 +153,7 @@ func (sc *Scanner) vague(start, k int, st mstate) int {
 	if toks[k].w.cls == cTensOf && end == k+1 {
 		return k + 1 // "tens" alone is not a figure
 	}
-	sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Max: v*10 - 1, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: end})
+	sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Min: v, Max: v*10 - 1, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: end})
 	return end
 }
 
@@ -169,6 +169,6 @@ func (sc *Scanner) fewPhrase(start, k int) int {
 		return k + 1
 	}
 	base := toks[m].w.val
-	sc.emit(Number{Start: toks[start].start, End: toks[m].end, Value: 3 * base, Max: 9 * base, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: m + 1})
+	sc.emit(Number{Start: toks[start].start, End: toks[m].end, Value: 3 * base, Min: 2 * base, Max: 9 * base, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: m + 1})
 	return m + 1
 }

@@ -100,13 +100,34 @@ func (sc *Scanner) prefixQual(n Number) (uint8, int) {
 	if k > 0 && strings.EqualFold(sc.tokText(k-1), "the") && n.Kind == Ordinal {
 		k--
 	}
-	for _, qq := range prefixQuals {
+	if k == 0 {
+		return 0, -1
+	}
+	var buf [16]byte
+	last := lowerASCII(sc.tokText(k-1), buf[:])
+	idx, ok := prefixByLast[string(last)]
+	if !ok {
+		return 0, -1
+	}
+	for _, qi := range idx {
+		qq := prefixQuals[qi]
 		if f, ok := sc.matchBefore(k, qq.words); ok {
 			return qq.kind, f
 		}
 	}
 	return 0, -1
 }
+
+// prefixByLast indexes prefixQuals by their last word, in list order
+// (longest first).
+var prefixByLast = func() map[string][]int {
+	m := map[string][]int{}
+	for i, qq := range prefixQuals {
+		w := qq.words[len(qq.words)-1]
+		m[w] = append(m[w], i)
+	}
+	return m
+}()
 
 // Ranges returns the ranges and qualified figures over the numbers of the
 // last Scan: "between 10,000 and 12,000", "10,000 to 12,000",
@@ -153,6 +174,9 @@ func (sc *Scanner) Ranges(nums []Number) []Range {
 			}
 		}
 		if kind == 0 {
+			if a.tj >= len(sc.toks) || !strings.EqualFold(sc.tokText(a.tj), "or") && !strings.EqualFold(sc.tokText(a.tj), "and") {
+				continue
+			}
 			for _, qq := range suffixQuals {
 				if e, ok := sc.matchAfter(a.tj, qq.words); ok {
 					kind = qq.kind

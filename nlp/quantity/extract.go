@@ -1,0 +1,594 @@
+package quantity
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Options carries what the other stages found, for the figures' context.
+// Every field is optional.
+type Options struct {
+	// Entities: the entity whose mention lies in a figure's noun phrase
+	// ("11,000 North Korean troops") becomes its Entity.
+	Entities []sitrep.Entity
+	// Quotes: the attribution whose content holds a figure gives its
+	// Source, Speaker and Quote.
+	Quotes []sitrep.Quote
+	// Timexes: numbers inside a timex ("August 28, 2024", "three weeks")
+	// are dates and durations, never counts.
+	Timexes []sitrep.Timex
+	// Modality, when set, returns the modality of a figure's span and the
+	// quote it sits in (nlp/modality.Of fits). Without it the modality is
+	// "reported" inside a quote, "possible"/"future" after a modal verb in
+	// the clause, else "asserted".
+	Modality func(span sitrep.Span) (string, *sitrep.Quote)
+}
+
+// figure is a quantity under construction.
+type figure struct {
+	start, end  int // the figure's span
+	numStart    int // where the number proper starts (after the qualifier)
+	numEnd      int // where the number (or range, or currency) ends
+	tokEnd      int // scanner token after the number
+	value       *float64
+	min, max    *float64
+	approx      bool
+	qualifier   string
+	unit, cat   string
+	spelledOne  bool
+	money, pct  bool
+	measureSkip bool
+	nums        []int
+}
+
+func fp(v float64) *float64 { return &v }
+
+// approxQuals make a figure approximate.
+var approxQuals = [][]string{
+	{"an", "estimated"}, {"estimated"}, {"about"}, {"around"}, {"roughly"}, {"nearly"}, {"almost"}, {"some"},
+	{"approximately"}, {"approx", "."}, {"close", "to"}, {"more", "or", "less"}, {"circa"}, {"an", "approximate"}, {"upward", "of"}, {"reportedly"},
+}
+
+// Extract returns the figures of doc: counts of people and things, money
+// and percentages, with qualifier, unit, category, whose and who says so.
+// Dates, times, ordinals, ages, durations and identifiers are left out.
+func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
+	s := doc.Text
+	sc := Scanner{Mode: Mode{Ordinals: true, Vague: true}}
+	nums := sc.Scan(s)
+	if len(nums) == 0 {
+		return nil
+	}
+	lx := lex3()
+	used := make([]bool, len(nums))
+	var figs []figure
+
+	skipTimex := func(a, b int) bool {
+		for i := range opts.Timexes {
+			t := &opts.Timexes[i]
+			if t.Start < b && a < t.End {
+				return true
+			}
+		}
+		return false
+	}
+
+	// ranges and qualified figures first: they consume their numbers
+	for _, r := range sc.Ranges(nums) {
+		lo, hi := r.Lo, r.Hi
+		if lo >= 0 && nums[lo].Kind == Ordinal || hi >= 0 && nums[hi].Kind == Ordinal {
+			continue
+		}
+		f := figure{start: r.Start, end: r.End, numStart: r.Start, numEnd: r.End}
+		last := lo
+		if hi > last {
+			last = hi
+		}
+		f.tokEnd = nums[last].tj
+		if lo >= 0 && hi >= 0 && lo != hi {
+			f.min, f.max = fp(r.Min), fp(r.Max)
+			f.nums = []int{lo, hi}
+			f.numStart = nums[lo].Start
+			if r.QEnd > 0 {
+				f.qualifier = s[r.QStart:r.QEnd]
+			}
+		} else {
+			n := lo
+			if n < 0 {
+				n = hi
+			}
+			f.nums = []int{n}
+			f.numStart = nums[n].Start
+			if r.QEnd > r.QStart {
+				f.qualifier = s[r.QStart:r.QEnd]
+			}
+			if r.HasMin && r.HasMax { // equal to
+				f.value = fp(r.Min)
+			} else if r.HasMin {
+				f.min = fp(r.Min)
+			} else {
+				f.max = fp(r.Max)
+			}
+			if nums[n].Vague {
+				f.approx = true
+			}
+		}
+		figs = append(figs, f)
+		for _, n := range f.nums {
+			used[n] = true
+		}
+	}
+	// money, percent, measures annotate numbers (ranges included)
+	moneyL, pctL, measL := sc.Money(nums), sc.Percents(nums), sc.Measures(nums)
+	moneyOf := func(i int) (Money, bool) {
+		for _, m := range moneyL {
+			if m.Num == i {
+				return m, true
+			}
+		}
+		return Money{}, false
+	}
+	pctOf := func(i int) (Percent, bool) {
+		for _, p := range pctL {
+			if p.Num == i {
+				return p, true
+			}
+		}
+		return Percent{}, false
+	}
+	measOf := func(i int) (Measure, bool) {
+		for _, m := range measL {
+			if m.Num == i {
+				return m, true
+			}
+		}
+		return Measure{}, false
+	}
+	for i, n := range nums {
+		if used[i] {
+			continue
+		}
+		f := figure{start: n.Start, end: n.End, numStart: n.Start, numEnd: n.End, tokEnd: n.tj, nums: []int{i}}
+		if n.Vague {
+			f.value, f.min, f.max, f.approx = fp(n.Value), fp(n.Min), fp(n.Max), true
+		} else {
+			f.value = fp(n.Value)
+		}
+		figs = append(figs, f)
+	}
+	sort.Slice(figs, func(a, b int) bool { return figs[a].start < figs[b].start })
+
+	out := make([]sitrep.Quantity, 0, len(figs))
+	for _, f := range figs {
+		first := nums[f.nums[0]]
+		lastN := nums[f.nums[len(f.nums)-1]]
+		if first.Kind == Ordinal || lastN.Kind == Ordinal {
+			continue
+		}
+		if doc.SentenceOf(f.numStart) < 0 {
+			continue
+		}
+		if skipTimex(f.numStart, f.numEnd) {
+			continue
+		}
+		// money, percent, measure
+		if m, ok := moneyOf(f.nums[len(f.nums)-1]); ok {
+			f.money = true
+			f.unit, f.cat = m.Currency, "money"
+			if m.Minor {
+				scaleFig(&f, 0.01)
+			}
+			if m.Start < f.start {
+				f.start = m.Start
+			}
+			if m.End > f.end {
+				f.end = m.End
+			}
+			if m2, ok := moneyOf(f.nums[0]); ok && m2.Start < f.start {
+				f.start = m2.Start
+			}
+		} else if m, ok := moneyOf(f.nums[0]); ok {
+			f.money = true
+			f.unit, f.cat = m.Currency, "money"
+			if m.Start < f.start {
+				f.start = m.Start
+			}
+			if m.Minor {
+				scaleFig(&f, 0.01)
+			}
+		} else if p, ok := pctOf(f.nums[len(f.nums)-1]); ok {
+			f.pct = true
+			f.unit, f.cat = "percent", "percent"
+			if p.End > f.end {
+				f.end = p.End
+			}
+		} else if m, ok := measOf(f.nums[len(f.nums)-1]); ok {
+			if m.Dimension == "time" {
+				continue // a duration: the timex stage owns it
+			}
+			k := lastN.tj
+			if sc.isPunct(k, "-") {
+				k++
+			}
+			if lookupUnit(&sc, k) == "" {
+				f.unit, f.cat = m.Unit+"s", "other"
+				if m.End > f.end {
+					f.end = m.End
+				}
+				f.measureSkip = true
+			}
+		}
+		if !f.money && !f.pct && !f.measureSkip {
+			if first.Glued != 0 || lastN.Glued != 0 {
+				continue // "29km" unknown, "5G", "1990s"
+			}
+			if notCount(&sc, nums, f) {
+				continue
+			}
+			unitSearch(&sc, &f, lx)
+			if f.unit == "" && first.Spelled && !first.Vague && first.Value == 1 {
+				continue // "one of the", "a half"
+			}
+			if f.unit == "" && first.Kind == Fraction && !first.Vague {
+				f.cat = "other"
+			}
+		}
+		// qualifier: approximate words right before the figure
+		approxQualifier(&sc, &f, first)
+		if f.cat == "" {
+			f.cat = "other"
+		}
+		q := sitrep.Quantity{
+			Start: f.start, End: f.end, Text: s[f.start:f.end],
+			Value: f.value, Min: f.min, Max: f.max, Approximate: f.approx, Qualifier: f.qualifier,
+			Unit: f.unit, Category: f.cat, Sentence: doc.SentenceOf(f.numStart),
+		}
+		q.Entity = whose(doc, &sc, f, opts.Entities)
+		span := sitrep.Span{Start: f.start, End: f.end}
+		var quote *sitrep.Quote
+		if opts.Modality != nil {
+			q.Modality, quote = opts.Modality(span)
+		} else {
+			quote = quoteOf(span, opts.Quotes)
+			q.Modality = fallbackModality(doc, span, quote)
+		}
+		if quote == nil {
+			quote = quoteOf(span, opts.Quotes)
+		}
+		if quote != nil {
+			q.Source, q.Speaker, q.Quote = quote.Source.Text, quote.Speaker, quote.ID
+		}
+		if q.Modality == "" {
+			q.Modality = sitrep.ModalityAsserted
+		}
+		out = append(out, q)
+	}
+	for i := range out {
+		out[i].ID = "n" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+func scaleFig(f *figure, k float64) {
+	for _, p := range []*float64{f.value, f.min, f.max} {
+		if p != nil {
+			*p *= k
+		}
+	}
+}
+
+// quoteOf returns the innermost quote whose content holds span.
+func quoteOf(span sitrep.Span, quotes []sitrep.Quote) *sitrep.Quote {
+	var best *sitrep.Quote
+	for i := range quotes {
+		q := &quotes[i]
+		if span.Start >= q.Start && span.End <= q.End && (best == nil || q.End-q.Start < best.End-best.Start) {
+			best = q
+		}
+	}
+	return best
+}
+
+// fallbackModality is used when no Modality function is given: a modal
+// verb earlier in the figure's sentence, else the attribution.
+func fallbackModality(doc *text.Doc, span sitrep.Span, q *sitrep.Quote) string {
+	si := doc.SentenceOf(span.Start)
+	if si >= 0 {
+		sent := doc.Sentences[si]
+		for k := sent.First; k < sent.Last && doc.Tokens[k].End <= span.Start; k++ {
+			switch strings.ToLower(doc.Tok(k)) {
+			case "could", "may", "might", "possibly", "perhaps":
+				return sitrep.ModalityPossible
+			case "will", "plans", "plan", "intends", "'ll":
+				return sitrep.ModalityFuture
+			}
+		}
+	}
+	if q != nil {
+		if q.Modality != "" {
+			return q.Modality
+		}
+		return sitrep.ModalityReported
+	}
+	return sitrep.ModalityAsserted
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+// idWords introduce numbers that name rather than count.
+var idWords = map[string]bool{"page": true, "p": true, "pp": true, "section": true, "article": true, "chapter": true, "resolution": true,
+	"no": true, "number": true, "paragraph": true, "rule": true, "route": true, "flight": true, "room": true, "highway": true,
+	"version": true, "level": true, "phase": true, "stage": true, "grade": true, "model": true, "block": true, "gate": true,
+	"platform": true, "channel": true, "line": true, "road": true, "street": true, "floor": true, "bill": true, "act": true,
+	"item": true, "unit": true, "district": true, "ward": true, "precinct": true, "category": true, "type": true, "class": true,
+	"season": true, "episode": true, "volume": true, "vol": true, "issue": true, "figure": true, "table": true, "appendix": true,
+	"apartment": true, "apt": true, "suite": true, "building": true, "division": true, "brigade": true, "regiment": true,
+	"battalion": true, "corps": true, "fleet": true, "army": true, "squadron": true, "group": true, "game": true, "round": true, "week": true,
+	"day": true, "year": true, "hour": true, "minute": true, "sunday": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "aged": true, "age": true, "ages": true, "noon": true, "midnight": true}
+
+// qualWords may stand capitalised right before a count.
+var qualWords = map[string]bool{"about": true, "some": true, "nearly": true, "almost": true, "around": true, "roughly": true,
+	"only": true, "just": true, "over": true, "under": true, "more": true, "fewer": true, "less": true, "at": true, "up": true,
+	"an": true, "the": true, "all": true, "another": true, "and": true, "but": true, "of": true, "estimated": true, "approximately": true,
+	"another's": true, "those": true, "these": true, "its": true, "their": true, "his": true, "her": true, "our": true, "by": true,
+	"than": true, "as": true, "to": true, "for": true, "with": true, "in": true, "on": true, "from": true, "between": true}
+
+// notCount reports whether the figure is a date, time, year, age,
+// identifier or score rather than a count.
+func notCount(sc *Scanner, nums []Number, f figure) bool {
+	toks := sc.toks
+	n := nums[f.nums[0]]
+	last := nums[f.nums[len(f.nums)-1]]
+	s := sc.s
+	ti, tj := n.ti, last.tj
+	txt := s[n.Start:n.End]
+	if !n.Spelled {
+		// digits joined to others by / : or - (dates, times, phone numbers, scores)
+		if ti > 0 && sc.adjacent(ti-1, ti) && toks[ti-1].kind == tPunct && strings.Contains("/:-.#", sc.tokText(ti-1)) {
+			if ti > 1 && (toks[ti-2].kind == tNum || toks[ti-2].kind == tWord) && sc.adjacent(ti-2, ti-1) || sc.tokText(ti-1) == "#" {
+				return true
+			}
+		}
+		if tj < len(toks)-1 && sc.adjacent(tj-1, tj) && toks[tj].kind == tPunct && strings.Contains("/:", sc.tokText(tj)) && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
+			return true
+		}
+		if tj < len(toks)-1 && len(f.nums) == 1 && sc.adjacent(tj-1, tj) && sc.tokText(tj) == "-" && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
+			return true // 3-1, 1995-01
+		}
+		// glued to a word before: G7, MH17, A320
+		if ti > 0 && sc.adjacent(ti-1, ti) && toks[ti-1].kind == tWord {
+			return true
+		}
+		// years
+		if len(f.nums) == 1 && len(txt) == 4 && isAllDigits(txt) && n.Value >= 1800 && n.Value <= 2100 {
+			if !(tj < len(toks) && sc.near(tj-1, tj) && toks[tj].kind == tWord && lookupUnit(sc, tj) != "") {
+				return true
+			}
+		}
+		// a.m., p.m., GMT
+		if tj < len(toks) && toks[tj].kind == tWord && sc.near(tj-1, tj) {
+			w := strings.ToLower(sc.tokText(tj))
+			if w == "a" || w == "p" || w == "am" || w == "pm" || w == "gmt" || w == "utc" || w == "bst" || w == "edt" || w == "est" {
+				if w != "a" || tj+1 < len(toks) && sc.isPunct(tj+1, ".") && sc.adjacent(tj, tj+1) {
+					return true
+				}
+			}
+		}
+	}
+	// month before or after: August 28, 28 August
+	if ti > 0 && sc.near(ti-1, ti) && months[strings.ToLower(sc.tokText(ti-1))] {
+		return true
+	}
+	if ti > 1 && sc.isPunct(ti-1, ".") && months[strings.ToLower(sc.tokText(ti-2))] {
+		return true
+	}
+	if tj < len(toks) && sc.near(tj-1, tj) && months[strings.ToLower(sc.tokText(tj))] && n.Value >= 1 && n.Value <= 31 {
+		if !(strings.EqualFold(sc.tokText(tj), "may") && n.Value > 1) || tj+1 < len(toks) && toks[tj+1].kind == tNum {
+			return true
+		}
+	}
+	// ages and durations written with hyphens: 45-year-old, three-week
+	if tj+2 < len(toks) && sc.isPunct(tj, "-") && sc.adjacent(tj-1, tj) {
+		w := strings.ToLower(sc.tokText(tj + 1))
+		if timeWords[w] || timeWords[w+"s"] {
+			return true
+		}
+	}
+	if tj+1 < len(toks) && sc.near(tj-1, tj) {
+		w := strings.ToLower(sc.tokText(tj))
+		if (w == "years" || w == "year") && strings.EqualFold(sc.tokText(tj+1), "old") {
+			return true
+		}
+	}
+	// introduced by an identifier word or a capitalised name: "Resolution 2231", "Boeing 737"
+	if ti > 0 && sc.near(ti-1, ti) && toks[ti-1].kind == tWord {
+		w := sc.tokText(ti - 1)
+		lw := strings.ToLower(w)
+		if idWords[lw] && lookupUnit(sc, tj) == "" {
+			return true
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] && !n.Spelled && lookupUnit(sc, tj) == "" && !sentenceStartTok(sc, ti-1) {
+			return true
+		}
+	}
+	if ti > 1 && sc.isPunct(ti-1, ".") && sc.adjacent(ti-2, ti-1) && idWords[strings.ToLower(sc.tokText(ti-2))] {
+		return true // No. 1, p. 12
+	}
+	return false
+}
+
+// sentenceStartTok reports whether token k starts a sentence (roughly:
+// the text before it ends with sentence punctuation or a line break).
+func sentenceStartTok(sc *Scanner, k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := sc.tokText(k - 1)
+	return p == "." || p == "!" || p == "?" || p == "\"" || p == "“" || strings.ContainsAny(sc.s[sc.toks[k-1].end:sc.toks[k].start], "\n")
+}
+
+// lookupUnit returns the unit of the counted noun at token k, if the
+// lexicon knows it.
+func lookupUnit(sc *Scanner, k int) string {
+	if k >= len(sc.toks) {
+		return ""
+	}
+	lx := lex3()
+	if e, _, ok := sc.phraseAt(k, lx.units, 4); ok {
+		return e.a
+	}
+	return ""
+}
+
+// skippable words between a number and its noun: "11,000 additional North
+// Korean troops", "dozens of homes".
+var npFillers = map[string]bool{"additional": true, "more": true, "new": true, "extra": true, "other": true, "of": true, "the": true,
+	"their": true, "its": true, "his": true, "her": true, "our": true, "fresh": true, "further": true, "armed": true, "active": true,
+	"regular": true, "elite": true, "special": true, "foreign": true, "enemy": true, "allied": true, "heavy": true, "light": true,
+	"military": true, "combat": true, "ground": true, "young": true, "innocent": true, "unarmed": true, "local": true, "total": true,
+	"ukrainian": true, "russian": true, "american": true, "israeli": true, "palestinian": true, "chinese": true, "iranian": true,
+	"u.s.": true, "us": true, "western": true, "troops": false, "long-range": true, "short-range": true, "artillery": false,
+	"combat-ready": true, "frontline": true, "front-line": true, "well-trained": true, "trained": true, "battle-hardened": true,
+	"those": true, "these": true, "such": true, "fighter": false, "dead": false, "civilian": false, "in": false, "a": false}
+
+// unitSearch finds the counted noun after the figure.
+func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
+	toks := sc.toks
+	k := f.tokEnd
+	// dozens of homes, thousands of people
+	for step := 0; k < len(toks) && step < 6; step++ {
+		if !sc.near(k-1, k) && !(sc.isPunct(k-1, "-") || k > 0 && sc.adjacent(k-1, k)) {
+			break
+		}
+		if toks[k].kind == tPunct {
+			if sc.isPunct(k, "-") && sc.adjacent(k-1, k) {
+				k++
+				continue
+			}
+			break
+		}
+		if toks[k].kind != tWord {
+			break
+		}
+		if e, end, ok := sc.phraseAt(k, lx.units, 4); ok {
+			f.unit, f.cat = e.a, e.b
+			f.end = toks[end-1].end
+			predicateCasualty(sc, f, end)
+			return
+		}
+		w := sc.tokText(k)
+		lw := strings.ToLower(w)
+		if npFillers[lw] || w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] {
+			k++
+			continue
+		}
+		break
+	}
+	// a noun we do not know: the first lower-case word after the number
+	k = f.tokEnd
+	if k < len(toks) && toks[k].kind == tWord && sc.near(k-1, k) {
+		w := sc.tokText(k)
+		lw := strings.ToLower(w)
+		if w[0] >= 'a' && w[0] <= 'z' && !stopWords[lw] && len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") {
+			f.unit, f.cat = lw, "other"
+			f.end = toks[k].end
+		}
+	}
+}
+
+// predicateCasualty turns "12 people were killed" into a casualty count.
+func predicateCasualty(sc *Scanner, f *figure, k int) {
+	if f.cat != "people" && f.cat != "personnel" {
+		return
+	}
+	toks := sc.toks
+	for step := 0; k < len(toks) && step < 4; step++ {
+		if toks[k].kind != tWord {
+			return
+		}
+		switch strings.ToLower(sc.tokText(k)) {
+		case "were", "was", "have", "had", "been", "reportedly", "also", "are", "being":
+			k++
+			continue
+		case "killed", "died", "dead":
+			f.unit, f.cat = "killed", "casualties"
+		case "wounded":
+			f.unit, f.cat = "wounded", "casualties"
+		case "injured", "hurt":
+			f.unit, f.cat = "injured", "casualties"
+		}
+		return
+	}
+}
+
+// stopWords are never units.
+var stopWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,
+	"this": true, "his": true, "hers": true, "was's": true, "does": true, "as": true, "us": true, "yes": true, "thus": true, "plus": true,
+	"less": true, "unless": true, "always": true, "sometimes": true, "besides": true, "towards": true, "afterwards": true, "whereas": true}
+
+// approxQualifier marks approximate figures ("an estimated 11,000").
+func approxQualifier(sc *Scanner, f *figure, first Number) {
+	k := first.ti
+	// the qualifier stands before a range's own qualifier too: "about 20 to 30"
+	if f.start < first.Start {
+		k = sc.tokenAtOffset(f.start)
+	}
+	for _, q := range approxQuals {
+		if b, ok := sc.matchBefore(k, q); ok {
+			f.approx = true
+			qs := sc.toks[b].start
+			if f.qualifier != "" {
+				f.qualifier = sc.s[qs:f.start] + f.qualifier
+				f.qualifier = strings.Join(strings.Fields(f.qualifier), " ")
+			} else {
+				f.qualifier = sc.s[qs:sc.toks[k-1].end]
+			}
+			f.start = qs
+			return
+		}
+	}
+}
+
+// tokenAtOffset returns the index of the token starting at or after off.
+func (sc *Scanner) tokenAtOffset(off int) int {
+	return sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= off })
+}
+
+// whose picks the entity with a mention in the figure's noun phrase: between
+// the number and the unit ("11,000 North Korean troops"), a possessive right
+// before ("Russia's 600 tanks"), or "of X" right after the unit.
+func whose(doc *text.Doc, sc *Scanner, f figure, ents []sitrep.Entity) string {
+	if len(ents) == 0 || f.money || f.pct {
+		return ""
+	}
+	s := doc.Text
+	best, bestDist := "", 1<<30
+	for i := range ents {
+		e := &ents[i]
+		for _, m := range e.Mentions {
+			switch {
+			case m.Start >= f.numEnd && m.End <= f.end && f.unit != "":
+				return e.ID
+			case m.End <= f.start && f.start-m.End <= 4 && strings.HasPrefix(strings.TrimLeft(s[m.End:f.start], " "), "'s") || m.End <= f.start && f.start-m.End <= 4 && strings.HasPrefix(s[m.End:f.start], "’s"):
+				if d := f.start - m.End; d < bestDist {
+					best, bestDist = e.ID, d
+				}
+			case m.Start >= f.end && m.Start-f.end <= 8 && f.unit != "":
+				gap := strings.TrimSpace(s[f.end:m.Start])
+				if gap == "of" || gap == "from" {
+					if d := m.Start - f.end + 100; d < bestDist {
+						best, bestDist = e.ID, d
+					}
+				}
+			}
+		}
+	}
+	return best
+}
