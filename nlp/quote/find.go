@@ -389,10 +389,10 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		}
 	}
 	// the source before the cue
-	sb, ok := sc.sourceBefore(sent.First, b)
+	sb, se, ok := sc.sourceBefore(sent.First, b)
 	if ok {
-		a.Source = d.Span(sb, b)
-		if sc.is(sb, wPronoun) && sb+1 == b {
+		a.Source = d.Span(sb, se)
+		if sc.is(sb, wPronoun) && sb+1 == se {
 			a.Pronoun = true
 		}
 		if (sb > sent.First && (sc.isComma(sb-1) || sc.closesQuote(sb-1)) ||
@@ -528,14 +528,14 @@ func (sc *scanner) skipTail(si, j int) int {
 }
 
 // sourceBefore finds the source noun phrase ending just before token b.
-func (sc *scanner) sourceBefore(first, b int) (int, bool) {
+func (sc *scanner) sourceBefore(first, b int) (int, int, bool) {
 	d := sc.doc
 	if b <= first {
-		return 0, false
+		return 0, 0, false
 	}
 	j := b - 1
 	if sc.is(j, wRel|wPronoun) && !sc.tokIs(j, "it") {
-		return j, true
+		return j, b, true
 	}
 	if sc.isComma(j) {
 		// appositive: "Admiral X, head of Y, told" — take "X, head of Y,"
@@ -544,22 +544,22 @@ func (sc *scanner) sourceBefore(first, b int) (int, bool) {
 			k--
 		}
 		if k <= first || !sc.isComma(k) || k == j-1 {
-			return 0, false
+			return 0, 0, false
 		}
-		s, ok := sc.npBack(first, k)
+		s, _, ok := sc.npBack(first, k)
 		if !ok {
-			return 0, false
+			return 0, 0, false
 		}
-		return s, true
+		return s, b, true
 	}
 	if d.Tokens[j].Kind == text.Punct && !sc.tokIs(j, ".") {
-		return 0, false
+		return 0, 0, false
 	}
 	return sc.npBack(first, b)
 }
 
 // npBack scans a noun phrase back from token b (exclusive).
-func (sc *scanner) npBack(first, b int) (int, bool) {
+func (sc *scanner) npBack(first, b int) (int, int, bool) {
 	d := sc.doc
 	k := b
 	for k > first && b-k < 12 {
@@ -586,6 +586,17 @@ func (sc *scanner) npBack(first, b int) (int, bool) {
 		}
 		k--
 	}
+	// drop a leading conjunction: "and Breitbart News responded"
+	for k < b-1 && sc.is(k, wConj) {
+		k++
+	}
+	// and a trailing time: "the Kentucky Republican on Tuesday dismissed"
+	for b-1 > k && sc.is(b-1, wTime) && !sc.is(b-1, wDet) {
+		b--
+		if b-1 > k && sc.is(b-1, wPrep) && !sc.is(b-1, wTime) {
+			b--
+		}
+	}
 	// drop a leading adverbial: "On Tuesday Trump said"
 	for k < b-1 && (sc.is(k, wPrep|wTime) && !sc.is(k, wDet)) {
 		k++
@@ -594,12 +605,12 @@ func (sc *scanner) npBack(first, b int) (int, bool) {
 		k++
 	}
 	if k >= b {
-		return 0, false
+		return 0, 0, false
 	}
 	if d.Tokens[k].Kind == text.Punct {
-		return 0, false
+		return 0, 0, false
 	}
-	return k, true
+	return k, b, true
 }
 
 // plainNP reports whether the tokens before the conjunction at p, back to

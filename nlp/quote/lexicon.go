@@ -41,7 +41,7 @@ var wordClasses = map[uint16]string{
 		"has since since frequently initially originally subsequently quickly immediately widely long ultimately " +
 		"eventually finally personally flatly bluntly firmly openly sharply simply only even",
 	wBarrier: "that but because when while as if since although though after before where so yet or whether than until " +
-		"unless meanwhile however whom whose what how why and nor also not n't n’t never to -- — – ; : ( ) [ ] \" “ ” ' ‘ ’ ''" +
+		"unless meanwhile however whom whose what how why and nor also not n't n’t never to -- — – ; : ( ) [ ] \" “ ” ''" +
 		" is are was were be been being has have had do does did will would can could may might should must",
 	wPrep:    "on in at during to via through from before after over with by for last this earlier while",
 	wTime:    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon evening night january february march april may june july august september october november december earlier later recently last this next",
