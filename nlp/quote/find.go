@@ -352,6 +352,20 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		sc.tokIs(ce, "until") || sc.tokIs(ce, "on") || sc.tokIs(ce, "in") || sc.tokIs(ce, "at") || sc.tokIs(ce, "since")) {
 		return a, false // "wasn't acknowledged until April": no content
 	}
+	if e.raising {
+		// "[Trump] seemed [to enjoy it]", "[the president] is expected [to sign]"
+		if ce >= sent.Last || !sc.tokIs(ce, "to") {
+			return a, false
+		}
+		sb, se, ok := sc.sourceBefore(sent.First, b)
+		if !ok {
+			return a, false
+		}
+		a.shape = shapeSCT
+		a.left = d.Tokens[sb].Start
+		a.Content = []sitrep.Span{d.Span(sb, se), sc.after(si, ce)}
+		return a, true
+	}
 	afterSep := b > sent.First && (sc.isComma(b-1) || sc.closesQuote(b-1))
 	if e.gerund && afterSep {
 		// "…, saying …": the subject is the main clause's

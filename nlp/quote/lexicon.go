@@ -18,6 +18,7 @@ type cueEntry struct {
 	stance    bool   // a stance cue (supported, sought): PolNeAR's wider sense
 	gerund    bool   // an -ing form: ", saying …" shares the main clause's subject
 	quoted    bool   // only before a colon or a quotation: "Cruz continued: …"
+	raising   bool   // "X seemed to …": X is content, there is no source
 }
 
 // Word classes used by the structural rules, as bits.
@@ -83,6 +84,7 @@ func parseLexicon(data string) *lexicon {
 		e.addressee = strings.Contains(f[1], "a")
 		e.stance = strings.Contains(f[1], "s")
 		e.quoted = strings.Contains(f[1], "q")
+		e.raising = strings.Contains(f[1], "r")
 		for _, form := range f[2:] {
 			if _, dup := lx.cues[form]; dup {
 				continue
