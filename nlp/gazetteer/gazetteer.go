@@ -274,10 +274,10 @@ func (b *builder) index() {
 	}
 	for i, a := range b.aliases {
 		e := &b.ents[a.ent]
-		// Case-folded matching would turn acronyms in text ("ICO", "GAO")
-		// and all-capital headlines into small places: short acronyms,
-		// ordinary cities and short region names match in their own case only.
-		noFold = a.kind == sitrep.MentionAcronym && len(a.key) <= 3 || e.tier >= 4 || e.tier == 3 && len(a.key) <= 4
+		// Case-folded matching would turn acronyms in text ("ICO", "GAO",
+		// "EST") into places: short acronyms and short names of places other
+		// than countries, capitals and big cities match in their own case only.
+		noFold = a.kind == sitrep.MentionAcronym && len(a.key) <= 3 || e.tier >= 3 && len(a.key) <= 4
 		he, hf := keyHashes(a.key, prefix)
 		pop := uint64(e.pop)
 		if pop > 1<<31-1 {

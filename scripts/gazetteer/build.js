@@ -86,6 +86,17 @@ class Ent {
 
 function fmt (x) { return (Math.round(x * 1e4) / 1e4).toString() }
 
+// variants returns common English spellings of a GeoNames name: "Saint" and
+// "St." and "St" for one another; Russian-style "-yy"/"-iy" endings as "-y"
+// (Groznyy -> Grozny, Nizhniy -> Nizhny).
+function variants (name, cc) {
+  const out = []
+  let m
+  if ((m = /^(Saint|St\.|St) (.+)$/.exec(name))) for (const p of ['Saint', 'St.', 'St']) if (p !== m[1]) out.push(p + ' ' + m[2])
+  if (['RU', 'UA', 'BY', 'KZ', 'UZ', 'KG', 'TJ', 'TM', 'AZ', 'AM', 'GE', 'MD'].includes(cc) && /(yy|iy)\b/.test(name)) out.push(name.replace(/(yy|iy)\b/g, 'y'))
+  return out
+}
+
 // ---- countries ----
 const a2to3 = isoCountries.getAlpha2Codes()
 const byA3 = new Map()
@@ -214,6 +225,7 @@ for (const c of cities) {
   e.dropCommon = c.featureCode !== 'PPLC' && c.population < 200000 && !cityExtra.has(c.cityId)
   e.add('n', c.name)
   if (/, /.test(c.name)) e.add('n', c.name.replace(/,.*$/, ''))
+  for (const v of variants(c.name, c.country)) e.add('n', v)
   for (const n of cityExtra.get(c.cityId) || []) e.add('n', n)
   placeLines.push({ pop: c.population, id: c.cityId, line: e.line() })
   nCities++
@@ -240,7 +252,7 @@ for (const key of Object.keys(subdivisions).sort()) {
   const stems = [name, ...ex.n]
   for (const s of stems) {
     e.add('n', s)
-    if (typeWord.test(s)) continue
+    if (typeWord.test(s) || /\.$/.test(s)) continue
     e.add('n', s + ' region')
     if (oblastCountries.has(cc)) { e.add('n', s + ' Oblast'); e.add('n', s + ' oblast') } else if (cc === 'US') e.add('n', s + ' State')
     else { e.add('n', s + ' Province'); e.add('n', s + ' province') }
@@ -269,7 +281,7 @@ console.log(`countries ${countryLines.length}, cities ${nCities}, regions ${nReg
 // descriptive reports whether an alias is a description rather than a name:
 // it has a lower-case content word ("U.S. military", "war in Gaza"). Those
 // would give a recogniser wrong name boundaries.
-const functionWords = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'du', 'la', 'le', 'des', 'del', 'da', 'al', 'el', 'bin', 'von', 'van', 'der', 'den', 'y', 'et', 'und', "d'Affaires"])
+const functionWords = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'du', 'la', 'le', 'des', 'del', 'da', 'al', 'el', 'bin', 'von', 'van', 'der', 'den', 'y', 'et', 'und', 'a', "d'Affaires"])
 function descriptive (alias) {
   return alias.split(/[\s-]+/).some(w => /^[a-z]/.test(w) && !functionWords.has(w) && !/^[a-z]+[A-Z]/.test(w) && w !== 'dpa')
 }
