@@ -67,7 +67,7 @@ func (m *Tagger) Tag(doc *text.Doc) []Tag {
 		for i := first; i < last; i++ {
 			t := doc.Tokens[i]
 			w := doc.Text[t.Start:t.End]
-			tags[i] = m.dict[w] // None when not a dictionary word
+			tags[i] = m.dict[dictKey(w)] // None when not a dictionary word
 			infos[i-first] = info(w)
 		}
 		m.tagSentence(infos, tags[first:last])
@@ -91,12 +91,31 @@ func (m *Tagger) TagWords(words []string) []Tag {
 	tags := make([]Tag, len(words))
 	for i, w := range words {
 		infos[i] = info(w)
-		if tg, ok := m.dict[w]; ok {
+		if tg, ok := m.dict[dictKey(w)]; ok {
 			tags[i] = tg
 		}
 	}
 	m.tagSentence(infos, tags)
 	return tags
+}
+
+// dictKey maps typographic punctuation, which the Reuters training text
+// lacks, to the ASCII forms it has.
+func dictKey(w string) string {
+	if len(w) != 3 || w[0] != 0xE2 || w[1] != 0x80 {
+		return w
+	}
+	switch w[2] {
+	case 0x9C, 0x9D: // “ ”
+		return "\""
+	case 0x98, 0x99: // ‘ ’
+		return "'"
+	case 0x93, 0x94: // – —
+		return "--"
+	case 0xA6: // …
+		return "..."
+	}
+	return w
 }
 
 // tagSentence fills the tags that are None (not from the dictionary) greedily

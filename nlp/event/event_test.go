@@ -1,0 +1,87 @@
+package event
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// ent describes a hand-made entity for the tests: every whole-word
+// occurrence of one of its forms is a mention.
+type ent struct {
+	id, name, typ, kb string
+	forms             []string
+}
+
+// gaz stands in for the entity stage: a few names with their forms.
+var gaz = []ent{
+	{"e1", "North Korea", sitrep.EntityGPE, "PRK", []string{"North Korea", "North Korean", "Pyongyang"}},
+	{"e2", "Russia", sitrep.EntityGPE, "RUS", []string{"Russia", "Russian", "the Kremlin", "Kremlin", "Moscow"}},
+	{"e3", "Ukraine", sitrep.EntityGPE, "UKR", []string{"Ukraine", "Ukrainian", "Kyiv"}},
+	{"e4", "Kim Jong Un", sitrep.EntityPerson, "", []string{"Kim Jong Un", "Kim"}},
+	{"e5", "Vladimir Putin", sitrep.EntityPerson, "", []string{"Vladimir Putin", "Putin"}},
+	{"e6", "Kursk", sitrep.EntityGPE, "geonames:538560", []string{"Kursk"}},
+	{"e7", "Beijing", sitrep.EntityGPE, "geonames:1816670", []string{"Beijing"}},
+	{"e8", "China", sitrep.EntityGPE, "CHN", []string{"China", "Chinese"}},
+	{"e9", "Donald Trump", sitrep.EntityPerson, "", []string{"Donald Trump", "Trump"}},
+	{"e10", "South Korea", sitrep.EntityGPE, "KOR", []string{"South Korea", "South Korean", "Seoul"}},
+	{"e11", "United States", sitrep.EntityGPE, "USA", []string{"United States", "Washington", "U.S."}},
+	{"e12", "Israel", sitrep.EntityGPE, "ISR", []string{"Israel", "Israeli"}},
+	{"e13", "Gaza", sitrep.EntityGPE, "geonames:281133", []string{"Gaza"}},
+	{"e14", "Iran", sitrep.EntityGPE, "IRN", []string{"Iran", "Tehran", "Iranian"}},
+	{"e15", "European Union", sitrep.EntityOrg, "", []string{"European Union", "EU"}},
+	{"e16", "Kharkiv", sitrep.EntityGPE, "geonames:706483", []string{"Kharkiv"}},
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func entities(doc *text.Doc) []sitrep.Entity {
+	var out []sitrep.Entity
+	t := doc.Text
+	for _, g := range gaz {
+		e := sitrep.Entity{ID: g.id, Name: g.name, Type: g.typ, KB: g.kb}
+		taken := make([]bool, len(t))
+		for _, f := range g.forms {
+			for off := 0; ; {
+				k := strings.Index(t[off:], f)
+				if k < 0 {
+					break
+				}
+				s, end := off+k, off+k+len(f)
+				off = end
+				if s > 0 && isWordByte(t[s-1]) || end < len(t) && isWordByte(t[end]) || taken[s] {
+					continue
+				}
+				for j := s; j < end; j++ {
+					taken[j] = true
+				}
+				e.Mentions = append(e.Mentions, sitrep.Mention{Start: s, End: end, Text: t[s:end], Sentence: doc.SentenceOf(s)})
+			}
+		}
+		if len(e.Mentions) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func extract(s string) (*text.Doc, []sitrep.Event) {
+	doc := text.Segment(s)
+	return doc, Extract(doc, Options{Entities: entities(doc)})
+}
+
+func TestExampleArticleDump(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/examples/kim-troops-russia.txt")
+	if err != nil {
+		t.Skip(err)
+	}
+	_, evs := extract(string(b))
+	for _, e := range evs {
+		t.Logf("%-5s %-10s %-5s %-14q a=%-4s t=%-4s l=%-4s %-9s %q", e.ID, e.Type, e.CAMEO, e.Text, e.Actor, e.Target, e.Location, e.Modality, e.Summary)
+	}
+}

@@ -1,0 +1,288 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/modality"
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Options are the inputs Extract takes from the other stages. All are
+// optional.
+type Options struct {
+	// Tags has one part-of-speech tag per doc.Tokens; nil tags the
+	// document with pos.Default().
+	Tags []pos.Tag
+	// Entities resolve actors, targets and locations to entity ids
+	// through their mentions.
+	Entities []sitrep.Entity
+	// Quotes are the attributions; events inside one get its source.
+	Quotes []sitrep.Quote
+	// Modality returns the modality of a span and the attribution it sits
+	// in; nil uses modality.Of over Quotes.
+	Modality func(sitrep.Span) (string, *sitrep.Quote)
+	// Detector finds the triggers; nil uses DefaultDetector().
+	Detector *Detector
+	// All keeps every trigger. By default Extract keeps the events of the
+	// taxonomy, and "other" events only when they are verbs with an
+	// entity as actor and another as target or location.
+	All bool
+}
+
+// Extract returns the event mentions of doc in text order, with ids "ev1",
+// "ev2", ...: the trigger, its TimeML class, lemma, type and CAMEO code,
+// the actor, target and location entity ids, the sentence, modality and
+// source, and a one-line summary. Time is left for the temporal layer.
+func Extract(doc *text.Doc, opts Options) []sitrep.Event {
+	tags := opts.Tags
+	if len(tags) != len(doc.Tokens) {
+		tags = pos.Default().Tag(doc)
+	}
+	det := opts.Detector
+	if det == nil {
+		det = DefaultDetector()
+	}
+	x := &extractor{doc: doc, tags: tags, ents: opts.Entities, lex: lex()}
+	x.mapEntities()
+	trig := det.Detect(doc, tags)
+	var out []sitrep.Event
+	ti := 0
+	for si, s := range doc.Sentences {
+		// The detector's triggers in this sentence, plus lexicon words it
+		// missed.
+		var cands []Trigger
+		for ti < len(trig) && trig[ti].Token < s.Last {
+			cands = append(cands, trig[ti])
+			ti++
+		}
+		cands = x.addLexical(s, cands)
+		frames := x.frames(si, s, cands)
+		for _, f := range frames {
+			if f.absorbed || f.typ == "x" {
+				continue
+			}
+			// Section headings ("What People Have Said") name no events
+			// unless they say who did what.
+			if s.Heading && f.actor < 0 && f.target < 0 {
+				continue
+			}
+			if !opts.All && f.typ == "other" && !(f.verb && f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
+				continue
+			}
+			out = append(out, x.event(f, si))
+		}
+	}
+	mod := opts.Modality
+	if mod == nil {
+		mod = func(sp sitrep.Span) (string, *sitrep.Quote) { return modality.Of(doc, sp, opts.Quotes) }
+	}
+	for i := range out {
+		e := &out[i]
+		e.ID = "ev" + strconv.Itoa(i+1)
+		m, q := mod(e.Span())
+		if m == "" {
+			m = sitrep.ModalityAsserted
+		}
+		e.Modality = m
+		if q != nil {
+			e.Quote = q.ID
+			e.Source = q.Source.Text
+		}
+	}
+	return out
+}
+
+type extractor struct {
+	doc  *text.Doc
+	tags []pos.Tag
+	ents []sitrep.Entity
+	lex  *lexicon
+	// entAt[i] is the index of the entity with a mention covering token
+	// i, or -1; mentionStart[i] is the first token of that mention.
+	entAt        []int32
+	mentionStart []int32
+}
+
+func (x *extractor) mapEntities() {
+	n := len(x.doc.Tokens)
+	x.entAt = make([]int32, n)
+	x.mentionStart = make([]int32, n)
+	for i := range x.entAt {
+		x.entAt[i] = -1
+	}
+	for ei, e := range x.ents {
+		for _, m := range e.Mentions {
+			a := x.doc.TokenAt(m.Start)
+			for j := a; j < n && x.doc.Tokens[j].Start < m.End; j++ {
+				x.entAt[j] = int32(ei)
+				x.mentionStart[j] = int32(a)
+			}
+		}
+	}
+}
+
+// addLexical adds the words of sentence s the lexicon types as events on
+// their own (verbs, and nouns such as "counteroffensive" or "parade") that
+// the detector did not flag, keeping text order.
+func (x *extractor) addLexical(s text.Sentence, cands []Trigger) []Trigger {
+	var out []Trigger
+	ci := 0
+	for i := s.First; i < s.Last; i++ {
+		if ci < len(cands) && cands[ci].Token == i {
+			out = append(out, cands[ci])
+			ci++
+			continue
+		}
+		t := x.tags[i]
+		if !t.IsVerb() && !t.IsNoun() && !t.IsAdj() || t.IsProper() || x.doc.Tokens[i].Kind != text.Word {
+			continue
+		}
+		lem := pos.Lemma(x.doc.Tok(i), t)
+		es := x.lex.entries[lem]
+		if len(es) == 0 {
+			continue
+		}
+		e, ok := x.lex.lookup(lem, t, false, func(c string) bool { return x.cond(s, i, c) })
+		if !ok || t.IsAdj() && lem != "counteroffensive" && lem != "offensive" {
+			continue
+		}
+		class := "OCCURRENCE"
+		if e.typ == "statement" {
+			class = "REPORTING"
+		}
+		out = append(out, Trigger{Token: i, Span: x.doc.Span(i, i+1), Class: class, Lemma: lem})
+	}
+	return out
+}
+
+// cond reports whether a word of list c occurs near token i: in the six
+// tokens after it or the four before, within the sentence.
+func (x *extractor) cond(s text.Sentence, i int, c string) bool {
+	list := x.lex.lists[c]
+	lo, hi := max(s.First, i-4), min(s.Last, i+7)
+	for j := lo; j < hi; j++ {
+		if j == i {
+			continue
+		}
+		t := x.tags[j]
+		if !t.IsNoun() && !t.IsAdj() {
+			continue
+		}
+		if list[pos.Lemma(x.doc.Tok(j), t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// frame is a trigger with its type and roles, before it becomes an Event.
+type frame struct {
+	tok                     int
+	class, lemma, typ, code string
+	verb, passive           bool
+	actor, target, location int // entity indexes, -1 none
+	absorbed                bool
+	absorbs                 int // token of the object noun a light verb took its type from, -1
+	summary                 string
+}
+
+func (x *extractor) event(f *frame, si int) sitrep.Event {
+	sp := x.doc.Span(f.tok, f.tok+1)
+	e := sitrep.Event{
+		Type: f.typ, Start: sp.Start, End: sp.End, Text: sp.Of(x.doc.Text),
+		Class: f.class, CAMEO: f.code, Lemma: f.lemma, Sentence: si, Summary: f.summary,
+	}
+	e.Actor, e.Target, e.Location = x.entID(f.actor), x.entID(f.target), x.entID(f.location)
+	return e
+}
+
+func (x *extractor) entID(i int) string {
+	if i < 0 {
+		return ""
+	}
+	return x.ents[i].ID
+}
+
+func (x *extractor) entName(i int) string {
+	if x.ents[i].Name != "" {
+		return x.ents[i].Name
+	}
+	if len(x.ents[i].Mentions) > 0 {
+		return x.ents[i].Mentions[0].Text
+	}
+	return x.ents[i].ID
+}
+
+// frames types the triggers of sentence s and finds their roles.
+func (x *extractor) frames(si int, s text.Sentence, cands []Trigger) []*frame {
+	fs := make([]*frame, len(cands))
+	byTok := map[int]*frame{}
+	for k, c := range cands {
+		f := &frame{tok: c.Token, class: c.Class, lemma: c.Lemma, typ: "other", actor: -1, target: -1, location: -1, absorbs: -1}
+		f.verb = x.tags[c.Token].IsVerb()
+		fs[k] = f
+		byTok[c.Token] = f
+	}
+	for _, f := range fs {
+		x.typeFrame(s, f)
+	}
+	// A light verb that took its type from its object absorbs the noun's
+	// own event.
+	for _, f := range fs {
+		if f.absorbs >= 0 {
+			if g := byTok[f.absorbs]; g != nil {
+				g.absorbed = true
+			}
+		}
+	}
+	for _, f := range fs {
+		if !f.absorbed {
+			x.roles(s, f, byTok)
+		}
+	}
+	return fs
+}
+
+// typeFrame sets the type and CAMEO code of f.
+func (x *extractor) typeFrame(s text.Sentence, f *frame) {
+	i := f.tok
+	t := x.tags[i]
+	cond := func(c string) bool { return x.cond(s, i, c) }
+	if t.IsVerb() && x.lex.isLight(f.lemma) {
+		// The type of the first typed noun in the verb's object.
+		for j := i + 1; j < s.Last && j <= i+10; j++ {
+			tj := x.tags[j]
+			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 {
+				break
+			}
+			if !tj.IsNoun() && !(tj.IsAdj() && strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive")) || tj.IsProper() {
+				continue
+			}
+			lem := pos.Lemma(x.doc.Tok(j), tj)
+			if e, ok := x.lex.lookup(lem, tj, true, func(c string) bool { return x.cond(s, j, c) }); ok {
+				f.typ, f.code, f.absorbs = e.typ, x.lex.cameo(e), j
+				// A light verb's own typed entry can refine the code
+				// ("launch" + weapons is an aerial attack).
+				if e2, ok := x.lex.lookup(f.lemma, t, false, cond); ok && e2.typ == e.typ {
+					f.code = x.lex.cameo(e2)
+				}
+				return
+			}
+		}
+	}
+	// Idioms: "in return for", "in response to".
+	if i > s.First && x.low(i-1) == "in" && i+1 < s.Last && (x.low(i+1) == "for" || x.low(i+1) == "to") {
+		f.typ = "x"
+		return
+	}
+	if e, ok := x.lex.lookup(f.lemma, t, false, cond); ok {
+		f.typ, f.code = e.typ, x.lex.cameo(e)
+		return
+	}
+	if f.class == "REPORTING" && t.IsVerb() {
+		f.typ, f.code = "statement", x.lex.types["statement"].CAMEO
+	}
+}

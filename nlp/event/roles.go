@@ -1,0 +1,477 @@
+package event
+
+import (
+	"strings"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Roles come from shallow structure: noun-phrase chunks from the tags, the
+// subject as the chunk before the verb group, objects and prepositional
+// phrases after it, passives ("were sent by"), infinitives and
+// coordinations inheriting the governing verb's subject, and for nouns the
+// possessor or modifier ("Russia's war", "a Russian offensive") and the
+// phrases after ("war against Ukraine", "talks with Kyiv").
+
+// span is a half-open token range [a, b) with the preposition before it.
+type phrase struct {
+	prep string // lower-cased preposition, "" for a direct object
+	a, b int
+}
+
+// npInternal reports whether token k can sit inside a noun phrase.
+func (x *extractor) npInternal(k int, s text.Sentence) bool {
+	switch t := x.tags[k]; {
+	case t == pos.DT || t == pos.PDT || t == pos.PRPS || t == pos.CD || t == pos.POS || t == pos.Dollar,
+		t.IsAdj(), t.IsNoun():
+		return true
+	case t == pos.VBN || t == pos.VBG:
+		// "an estimated 11,000 troops", "the ruling party"
+		return k > s.First && x.tags[k-1] == pos.DT && k+1 < s.Last && (x.tags[k+1] == pos.CD || x.tags[k+1].IsNoun() || x.tags[k+1].IsAdj())
+	}
+	return false
+}
+
+func (x *extractor) isHead(k int) bool {
+	t := x.tags[k]
+	return t.IsNoun() || t == pos.PRP || t == pos.CD || x.entAt[k] >= 0
+}
+
+// npLeft returns the first token of the noun phrase ending at token j.
+func (x *extractor) npLeft(j int, s text.Sentence) int {
+	a := j
+	for a > s.First && x.npInternal(a-1, s) && !isDet(x.tags[a]) {
+		a--
+	}
+	return a
+}
+
+// npRight returns the end of the noun phrase starting at token k (k itself
+// when there is none).
+func (x *extractor) npRight(k int, s text.Sentence) int {
+	if x.tags[k] == pos.PRP {
+		return k + 1
+	}
+	b := k
+	for b < s.Last && (x.npInternal(b, s) || x.entAt[b] >= 0 && b > k) && !(b > k && isDet(x.tags[b])) {
+		b++
+	}
+	for b > k && !x.isHead(b-1) {
+		b--
+	}
+	return b
+}
+
+// isDet: determiners open a noun phrase, never continue one ("in Beijing
+// this week" is two phrases).
+func isDet(t pos.Tag) bool { return t == pos.DT || t == pos.PDT || t == pos.PRPS }
+
+// clauseAt reports whether a clause starts at token e (a verb group after
+// a noun phrase): "after [Pyongyang's forces] sustained", "said [he] would".
+func (x *extractor) clauseAt(e int, s text.Sentence) bool {
+	for e < s.Last && x.tags[e] == pos.RB {
+		e++
+	}
+	return e < s.Last && (x.tags[e].IsVerb() && x.tags[e] != pos.VBG || x.tags[e] == pos.MD)
+}
+
+var auxWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true,
+	"'s": true, "'re": true, "’s": true, "’re": true,
+	"has": true, "have": true, "had": true, "having": true, "'ve": true, "’ve": true,
+	"do": true, "does": true, "did": true, "get": true, "got": true, "gets": true,
+	"not": true, "n't": true, "n’t": true, "never": true,
+}
+
+var beWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true,
+	"get": true, "got": true, "gets": true,
+}
+
+func (x *extractor) low(i int) string { return strings.ToLower(x.doc.Tok(i)) }
+
+// subject finds the subject noun phrase of the verb at token i: the chunk
+// before its auxiliaries and adverbs. It also returns the first token of
+// the verb group and whether the group is passive.
+func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, passive bool) {
+	j := i - 1
+	be := false
+	for j >= s.First {
+		t := x.tags[j]
+		w := x.low(j)
+		if t == pos.RB || t == pos.MD || auxWords[w] || t.IsVerb() && auxWords[w] {
+			if beWords[w] {
+				be = true
+			}
+			j--
+			continue
+		}
+		break
+	}
+	group = j + 1
+	passive = be && x.tags[i] == pos.VBN
+	if j < s.First {
+		return -1, -1, group, passive
+	}
+	t := x.tags[j]
+	switch {
+	case t == pos.TO || t == pos.CC:
+		// "met Putin to sign", "met Putin and signed": the governing
+		// verb's subject.
+		if depth < 2 {
+			for v := j - 1; v >= s.First && v >= j-12; v-- {
+				if x.tags[v].IsVerb() && !auxWords[x.low(v)] {
+					a, b, _, _ = x.subject(s, v, depth+1)
+					return a, b, group, passive
+				}
+			}
+		}
+		return -1, -1, group, passive
+	case t == pos.WDT || t == pos.WP || t == pos.IN && x.low(j) == "that":
+		// a relative clause: "troops that arrived", "Kim, who met"
+		k := j - 1
+		if k >= s.First && x.tags[k] == pos.Comma {
+			k--
+		}
+		if k >= s.First && x.isHead(k) {
+			return x.npLeft(k, s), k + 1, group, passive
+		}
+	case x.isHead(j):
+		return x.npLeft(j, s), j + 1, group, passive
+	case t == pos.Comma:
+		// "Samuel Paparo, head of U.S. Indo-Pacific Command, told": skip
+		// an appositive back to the comma that opens it.
+		for k := j - 1; k > s.First && k >= j-12; k-- {
+			if x.tags[k].IsVerb() || x.tags[k] == pos.MD {
+				break
+			}
+			if x.tags[k] == pos.Comma {
+				if x.isHead(k - 1) {
+					return x.npLeft(k-1, s), k, group, passive
+				}
+				break
+			}
+		}
+	}
+	return -1, -1, group, passive
+}
+
+// phrases collects the objects and prepositional phrases after token i up
+// to the end of its clause (a verb, clause punctuation, or a subordinate
+// clause such as "after Pyongyang's forces sustained ...").
+func (x *extractor) phrases(s text.Sentence, i int) []phrase {
+	var out []phrase
+	k := i + 1
+	for k < s.Last && len(out) < 5 {
+		t := x.tags[k]
+		switch {
+		case t == pos.RP || t == pos.RB:
+			k++
+			continue
+		case t == pos.CC && len(out) > 0 && k+1 < s.Last && x.npInternal(k+1, s):
+			k++
+			continue
+		case x.low(k) == "up" && k+2 < s.Last && x.low(k+1) == "to" && x.tags[k+2] == pos.CD:
+			// "up to 30,000 troops": the figure's qualifier
+			e := x.npRight(k+2, s)
+			if x.clauseAt(e, s) {
+				return out
+			}
+			out = append(out, phrase{a: k, b: e})
+			k = e
+			continue
+		case t == pos.IN && (x.low(k) == "that" || x.low(k) == "whether" || x.low(k) == "if" || x.low(k) == "because" || x.low(k) == "although" || x.low(k) == "while"):
+			return out // a subordinate clause
+		case t == pos.IN || t == pos.TO:
+			if k+1 >= s.Last || !x.npInternal(k+1, s) && x.tags[k+1] != pos.PRP {
+				return out
+			}
+			e := x.npRight(k+1, s)
+			if e == k+1 {
+				return out
+			}
+			if x.clauseAt(e, s) {
+				return out // "after Pyongyang's forces sustained": a clause
+			}
+			out = append(out, phrase{prep: x.low(k), a: k + 1, b: e})
+			k = e
+			continue
+		case x.npInternal(k, s) || t == pos.PRP:
+			e := x.npRight(k, s)
+			if e == k || x.clauseAt(e, s) {
+				return out // "said [he] would": the subject of a clause
+			}
+			out = append(out, phrase{a: k, b: e})
+			k = e
+			continue
+		}
+		return out
+	}
+	return out
+}
+
+// npEntity returns the entity of the noun phrase [a, b): that of the
+// mention nearest its head, and whether that mention is the head itself.
+func (x *extractor) npEntity(a, b int) (ent int, atHead bool) {
+	for k := b - 1; k >= a; k-- {
+		if e := x.entAt[k]; e >= 0 {
+			return int(e), k == b-1
+		}
+	}
+	return -1, false
+}
+
+func (x *extractor) entType(e int) string { return x.ents[e].Type }
+
+// actorLike: a person, an organisation, a group or a state (a GPE as a
+// government: countries, and cities standing for them).
+func (x *extractor) actorLike(e int) bool {
+	switch x.ents[e].Type {
+	case sitrep.EntityPerson, sitrep.EntityOrg, sitrep.EntityNORP, sitrep.EntityGPE:
+		return true
+	}
+	return false
+}
+
+// placeLike: somewhere an event can happen.
+func (x *extractor) placeLike(e int) bool {
+	switch x.ents[e].Type {
+	case sitrep.EntityGPE, sitrep.EntityLoc, sitrep.EntityFac:
+		return true
+	}
+	return false
+}
+
+// isCountry reports whether e is a state (its KB is an ISO alpha-3 code).
+func (x *extractor) isCountry(e int) bool {
+	kb := x.ents[e].KB
+	return x.ents[e].Type == sitrep.EntityGPE && len(kb) == 3 && strings.ToUpper(kb) == kb
+}
+
+var placeNouns = map[string]bool{
+	"region": true, "city": true, "province": true, "area": true, "town": true, "village": true,
+	"capital": true, "border": true, "oblast": true, "district": true, "state": true, "county": true,
+	"territory": true, "port": true, "base": true, "airport": true, "front": true, "zone": true, "coast": true,
+}
+
+func (x *extractor) headLemma(b int) string { return pos.Lemma(x.doc.Tok(b-1), x.tags[b-1]) }
+
+// locationOf returns the place entity of a phrase headed by a place: "in
+// Kursk", "in Russia's Kursk region", not "in Russia's war".
+func (x *extractor) locationOf(p phrase) int {
+	e, atHead := x.npEntity(p.a, p.b)
+	if e < 0 || !x.placeLike(e) {
+		return -1
+	}
+	if atHead || placeNouns[x.headLemma(p.b)] {
+		return e
+	}
+	return -1
+}
+
+func isLocPrep(p string) bool {
+	switch p {
+	case "in", "at", "near", "inside", "outside", "across", "into", "around", "outside of":
+		return true
+	}
+	return false
+}
+
+func isTargetPrep(p string) bool {
+	switch p {
+	case "to", "against", "with", "on", "into", "toward", "towards", "upon", "at", "over":
+		return true
+	}
+	return false
+}
+
+func (x *extractor) inList(list string, b int) bool { return x.lex.lists[list][x.headLemma(b)] }
+
+// roles fills the actor, target, location and summary of f.
+func (x *extractor) roles(s text.Sentence, f *frame, byTok map[int]*frame) {
+	i := f.tok
+	var ph []phrase
+	var sumStart int
+	var subjText string
+	troopSubject := false
+	if f.verb {
+		a, b, group, passive := x.subject(s, i, 0)
+		f.passive = passive
+		ph = x.phrases(s, i)
+		sumStart = group
+		if a >= 0 {
+			e, atHead := x.npEntity(a, b)
+			troopSubject = x.inList("troops", b)
+			if atHead && e >= 0 && b-a <= 6 {
+				subjText = x.entName(e)
+			} else {
+				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
+			}
+			if b != group && (x.tags[group-1] == pos.TO || x.tags[group-1] == pos.CC) {
+				subjText = "" // a borrowed subject ("to sign"): name it by the entity only
+				if e >= 0 {
+					subjText = x.entName(e)
+				}
+			}
+			switch {
+			case !passive && e >= 0:
+				f.actor = e
+			case passive && e >= 0 && !atHead && troopSubject:
+				f.actor = e // "North Korean troops were sent": the troops' country
+			case passive && e >= 0:
+				f.target = e
+			}
+		}
+		if passive {
+			for _, p := range ph {
+				if p.prep == "by" {
+					if e, _ := x.npEntity(p.a, p.b); e >= 0 && x.actorLike(e) {
+						f.actor = e
+					}
+				}
+			}
+		}
+		for n, p := range ph {
+			switch {
+			case p.prep == "" && n == 0:
+				if e, atHead := x.npEntity(p.a, p.b); e >= 0 && atHead && x.actorLike(e) && f.target < 0 {
+					f.target = e
+				}
+				if x.inList("troops", p.b) {
+					troopSubject = true
+				}
+			case isLocPrep(p.prep) && f.location < 0 && x.locationOf(p) >= 0:
+				f.location = x.locationOf(p)
+			case isTargetPrep(p.prep) && f.target < 0:
+				if e, _ := x.npEntity(p.a, p.b); e >= 0 && x.actorLike(e) && !(p.prep == "at" && x.placeLike(e)) {
+					f.target = e
+				}
+			}
+		}
+	} else {
+		// A noun: its possessor or modifier, then the phrases after it.
+		a := x.npLeft(i, s)
+		sumStart = a
+		for k := i - 1; k >= a; k-- {
+			e := x.entAt[k]
+			if e < 0 {
+				continue
+			}
+			if x.placeLike(int(e)) && !x.isCountry(int(e)) && x.ents[e].Type != sitrep.EntityGPE || x.ents[e].Type == sitrep.EntityGPE && !x.isCountry(int(e)) && k+1 < i && x.tags[k+1] != pos.POS && x.ents[e].KB != "" {
+				if f.location < 0 {
+					f.location = int(e)
+				}
+			} else if f.actor < 0 {
+				f.actor = int(e)
+			}
+			k = int(x.mentionStart[k])
+		}
+		ph = x.phrases(s, i)
+		// Keep only the prepositional phrases.
+		for len(ph) > 0 && ph[0].prep == "" {
+			ph = ph[1:]
+		}
+		for _, p := range ph {
+			e, _ := x.npEntity(p.a, p.b)
+			switch {
+			case p.prep == "by" && e >= 0 && x.actorLike(e) && f.actor < 0:
+				f.actor = e
+			case isLocPrep(p.prep) && f.location < 0 && x.locationOf(p) >= 0:
+				f.location = x.locationOf(p)
+			case (isTargetPrep(p.prep) || p.prep == "of" || p.prep == "between") && e >= 0 && x.actorLike(e) && f.target < 0:
+				f.target = e
+			}
+		}
+	}
+	// Arrivals and returns of troops are deployments and withdrawals.
+	if troopSubject {
+		switch f.typ {
+		case "arrive":
+			f.code = "154"
+		case "return":
+			f.code = "0874"
+		}
+	}
+	if f.target == f.actor {
+		f.target = -1
+	}
+	// Where the clause says nothing, the nearest "in <place>" of the
+	// sentence.
+	locInText := f.location >= 0
+	if f.location < 0 {
+		f.location = x.nearbyLocation(s, i)
+	}
+	f.summary = x.summary(f, subjText, sumStart, ph, locInText)
+}
+
+// nearbyLocation returns the place of the "in/at/near <place>" phrase
+// nearest token i in its sentence, within 15 tokens, or -1.
+func (x *extractor) nearbyLocation(s text.Sentence, i int) int {
+	best, bestD := -1, 16
+	for k := s.First; k < s.Last-1; k++ {
+		if x.tags[k] != pos.IN || !isLocPrep(x.low(k)) {
+			continue
+		}
+		d := k - i
+		if d < 0 {
+			d = -d
+		}
+		if d >= bestD || x.verbBetween(k, i) {
+			continue
+		}
+		e := x.npRight(k+1, s)
+		if e == k+1 {
+			continue
+		}
+		if l := x.locationOf(phrase{a: k + 1, b: e}); l >= 0 {
+			best, bestD = l, d
+		}
+	}
+	return best
+}
+
+// verbBetween reports whether a main verb or clause punctuation lies strictly between tokens a
+// and b (either order): then they are in different clauses.
+func (x *extractor) verbBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for k := a + 1; k < b; k++ {
+		if t := x.tags[k]; t.IsVerb() && !auxWords[x.low(k)] || t == pos.Comma || t == pos.Colon {
+			return true
+		}
+	}
+	return false
+}
+
+// summary writes "who did what to whom where" from the text: the subject
+// (by entity name where the subject is a name), the verb group or noun
+// phrase as written through its last phrase, and the location if the text
+// read does not already name it.
+func (x *extractor) summary(f *frame, subj string, start int, ph []phrase, locInText bool) string {
+	end := f.tok + 1
+	// Through the phrases, at most 3, stopping before a time or a long tail.
+	for n, p := range ph {
+		if n >= 3 || x.doc.Tokens[p.b-1].End-x.doc.Tokens[start].Start > 110 {
+			break
+		}
+		end = p.b
+	}
+	if start > f.tok {
+		start = f.tok
+	}
+	var sb strings.Builder
+	if subj != "" {
+		sb.WriteString(subj)
+		sb.WriteByte(' ')
+	}
+	sb.WriteString(x.doc.Text[x.doc.Tokens[start].Start:x.doc.Tokens[end-1].End])
+	if f.location >= 0 && !locInText {
+		sb.WriteString(" (")
+		sb.WriteString(x.entName(f.location))
+		sb.WriteByte(')')
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
