@@ -59,7 +59,7 @@ const modelVersion = 1
 // tokInfo holds the per-token value hashes.
 type tokInfo struct {
 	w, lw, shape uint64
-	gaz          uint32 // gazetteer marks: bit (class*4 + pos)
+	gaz          uint64 // gazetteer marks: bit (class*4 + pos)
 	caps         bool   // first rune upper case
 	lower        bool   // all letters lower case and at least one letter
 	anyLower     bool   // some letter is lower case
@@ -261,7 +261,7 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 	return dst
 }
 
-func gazFeats(dst []uint32, tmpl int, marks uint32) []uint32 {
+func gazFeats(dst []uint32, tmpl int, marks uint64) []uint32 {
 	for marks != 0 {
 		b := marks & -marks
 		dst = append(dst, feat(tmpl, uint64(b)))

@@ -11,10 +11,15 @@ import (
 // lexicon gives the tagger its gazetteer features and the recogniser its
 // types, links and titles.
 type lexicon struct {
-	g *gazetteer.Gazetteer
+	g     *gazetteer.Gazetteer
+	names map[uint64]uint8
 }
 
-func defaultLexicon() *lexicon { return &lexicon{g: gazetteer.Default()} }
+func defaultLexicon() *lexicon { return newLexicon(gazetteer.Default()) }
+
+func newLexicon(g *gazetteer.Gazetteer) *lexicon {
+	return &lexicon{g: g, names: personNames()}
+}
 
 // Gazetteer classes for tagger features; each sets one of four position
 // bits (B, I, L, U) per class in tokInfo.gaz.
@@ -27,6 +32,8 @@ const (
 	gzEvent
 	gzMetonym
 	gzTitle
+	gzFirstName // single-token marks (U only)
+	gzNamePart
 )
 
 func gazClass(e gazetteer.Entry) int {
@@ -66,7 +73,7 @@ func isCountryKB(kb string) bool {
 }
 
 func mark(infos []tokInfo, i, n, class int) {
-	base := uint32(class * 4)
+	base := uint64(class * 4)
 	if n == 1 {
 		infos[i].gaz |= 1 << (base + posU)
 		return
@@ -82,11 +89,24 @@ func mark(infos []tokInfo, i, n, class int) {
 // starting at any capitalised token (longest match), by the classes of the
 // entities it can name, and every title.
 func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
-	if l == nil || l.g == nil {
+	if l == nil {
 		return
 	}
 	for i := first; i < last; i++ {
 		ti := &infos[i]
+		if ti.caps {
+			if f := l.names[ti.lw]; f != 0 {
+				if f&nameFirst != 0 {
+					mark(infos, i, 1, gzFirstName)
+				}
+				if f&namePart != 0 {
+					mark(infos, i, 1, gzNamePart)
+				}
+			}
+		}
+		if l.g == nil {
+			continue
+		}
 		if ti.letters && !ti.lower {
 			if n, es := l.g.Longest(doc, i, last); n > 0 {
 				seen := 0

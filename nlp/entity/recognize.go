@@ -44,7 +44,7 @@ func Default() *Recognizer {
 // New returns a recogniser with model m and gazetteer g (which must be the
 // one the model was trained with for best results).
 func New(m *Model, g *gazetteer.Gazetteer) *Recognizer {
-	return &Recognizer{model: m, lex: &lexicon{g: g}}
+	return &Recognizer{model: m, lex: newLexicon(g)}
 }
 
 // mention is a mention while resolving.
@@ -245,7 +245,8 @@ func gazOnly(doc *text.Doc, first, last, si int, es []gazetteer.Entry) (mention,
 	case e.Kind == sitrep.MentionDemonym:
 		m.typ, m.country = sitrep.EntityNORP, e.Country
 		return m, true
-	case e.Type == sitrep.EntityGPE && isCountryKB(e.KB) && e.Kind != sitrep.MentionMetonym:
+	case e.Type == sitrep.EntityGPE && isCountryKB(e.KB) && e.Kind != sitrep.MentionMetonym &&
+		!(e.Kind == sitrep.MentionAcronym && last-first == 1 && !strings.Contains(doc.Tok(first), ".")):
 		m.typ, m.kb, m.country, m.canon, m.geo = sitrep.EntityGPE, e.KB, e.KB, e.Name, e.Geo
 		return m, true
 	}
@@ -390,6 +391,20 @@ func acronymOf(w string) string {
 	return b.String()
 }
 
+// family groups types that a name keeps across mentions: the same string
+// as a person and as an organisation ("Nice" the club) are two entities.
+func family(typ string) string {
+	switch typ {
+	case sitrep.EntityGPE, sitrep.EntityLoc, sitrep.EntityFac:
+		return "L\x00"
+	case sitrep.EntityNORP, sitrep.EntityMisc, sitrep.EntityEvent:
+		return "M\x00"
+	case sitrep.EntityOrg:
+		return "O\x00"
+	}
+	return "P\x00"
+}
+
 // normName is the key of a name for exact matching: lower case, without a
 // leading "the".
 func normName(s string) string {
@@ -445,11 +460,11 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			}
 		}
 		if ei < 0 {
-			if k, ok := byName[key]; ok {
+			if k, ok := byName[family(m.typ)+key]; ok {
 				ei = k
 			}
 		}
-		if ei < 0 && m.last-m.first <= 2 && m.typ != sitrep.EntityGPE {
+		if ei < 0 && m.typ == sitrep.EntityPerson && m.last-m.first <= 2 {
 			// a partial person name: "Kim" for "Kim Jong Un", "Paparo" for
 			// "Samuel Paparo"; the most recent person wins
 			w0, wl := doc.Tok(m.first), doc.Tok(m.last-1)
@@ -460,15 +475,12 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 				}
 				if m.last-m.first == 1 && (e.words[0] == w0 || e.words[len(e.words)-1] == w0) ||
 					m.last-m.first == 2 && e.words[len(e.words)-2] == w0 && e.words[len(e.words)-1] == wl {
-					if m.typ == sitrep.EntityPerson || m.kb == "" {
-						ei = k
-						m.typ = sitrep.EntityPerson
-					}
+					ei = k
 					break
 				}
 			}
 		}
-		if ei < 0 && m.last-m.first == 1 {
+		if ei < 0 && m.last-m.first == 1 && m.kb == "" && (m.typ == sitrep.EntityOrg || m.typ == sitrep.EntityMisc) {
 			if a := acronymOf(doc.Tok(m.first)); a != "" {
 				if k, ok := byInitials[a]; ok {
 					ei = k
@@ -493,13 +505,10 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 				e.words = append(e.words, doc.Tok(i))
 			}
 		}
-		if e.typ != m.typ && m.kind == sitrep.MentionName && m.typ == sitrep.EntityPerson {
-			e.typ = m.typ
+		if _, ok := byName[family(m.typ)+key]; !ok && m.kind != sitrep.MentionDemonym && m.kind != sitrep.MentionMetonym {
+			byName[family(m.typ)+key] = ei
 		}
-		if _, ok := byName[key]; !ok && m.kind != sitrep.MentionDemonym && m.kind != sitrep.MentionMetonym {
-			byName[key] = ei
-		}
-		if a := initials(doc, m.first, m.last); a != "" && m.typ != sitrep.EntityPerson {
+		if a := initials(doc, m.first, m.last); a != "" && m.typ == sitrep.EntityOrg {
 			if _, ok := byInitials[a]; !ok {
 				byInitials[a] = ei
 			}
@@ -516,7 +525,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 	// an acronym used before its expansion ("KCNA ... Korean Central News
 	// Agency"): merge the acronym's entity into the expansion's
 	for ei, e := range ents {
-		if len(e.ms) == 0 || e.typ == sitrep.EntityPerson {
+		if len(e.ms) == 0 || e.typ != sitrep.EntityOrg && e.typ != sitrep.EntityMisc {
 			continue
 		}
 		m := &ms[e.ms[0]]

@@ -32,6 +32,11 @@ func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool
 			var sc [nLabels]int32
 			m.score(&sc, feats)
 			best := bestLabel(&sc, prev1, i == s.Last-1)
+			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
+				labels[i-1] = uint8(closed)
+				prev1 = closed
+				best = bestLabel(&sc, closed, i == s.Last-1)
+			}
 			labels[i] = uint8(best)
 			c.record(hist, i, best)
 			prev2, prev1 = prev1, best
@@ -56,6 +61,24 @@ func bestLabel[T int32 | float32](sc *[nLabels]T, prev int, last bool) int {
 		}
 	}
 	return best
+}
+
+// repair lets greedy decoding out of a phrase it opened by mistake: when
+// the label forced by an open phrase (I, L) scores below the best label for
+// a closed one, the previous label closes (B -> U, I -> L) instead.
+func repair[T int32 | float32](sc *[nLabels]T, prev, best int, last bool) (int, bool) {
+	if prev == 0 || posOf(prev) == posL || posOf(prev) == posU {
+		return 0, false
+	}
+	closed := labelOf(typeOf(prev), posU)
+	if posOf(prev) == posI {
+		closed = labelOf(typeOf(prev), posL)
+	}
+	alt := bestLabel(sc, closed, last)
+	if sc[alt] > sc[best] {
+		return closed, true
+	}
+	return 0, false
 }
 
 // phrases reads the phrases off BILOU labels.

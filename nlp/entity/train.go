@@ -152,6 +152,10 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 						}
 					}
 					pred := bestLabel(&sc, prev1, i == s.Last-1)
+					if closed, ok := repair(&sc, prev1, pred, i == s.Last-1); ok {
+						prev1 = closed
+						pred = bestLabel(&sc, closed, i == s.Last-1)
+					}
 					g := int(p.gold[i])
 					total++
 					if pred != g {
