@@ -29,9 +29,13 @@ type Env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"analyze": {"analyse one document or a JSONL batch and print the analysis", runAnalyze},
-		"eval":    {"score the extractors on standard corpora", runEval},
-		"train":   {"train a statistical model (ner) from annotated corpora", runTrain},
+		"analyze":  {"analyse one document or a JSONL batch and print the analysis", runAnalyze},
+		"eval":     {"score the extractors on standard corpora", runEval},
+		"train":    {"train a statistical model (ner) from annotated corpora", runTrain},
+		"ingest":   {"analyse documents and add them to the store", runIngest},
+		"timeline": {"events across the store in time order, with their sources", runTimeline},
+		"brief":    {"a cited brief: why it matters, what to know, what people said, what's next", runBrief},
+		"demo":     {"ingest the bundled demo corpus into a fresh store and show its timeline and brief", runDemo},
 	}
 }
 
