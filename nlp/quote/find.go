@@ -698,11 +698,11 @@ func (sc *scanner) skipAdverbials(si, j int, e cueEntry, a *Attribution) int {
 		// "told lawmakers in April that": the addressee runs to a preposition,
 		// "that", a clause or punctuation
 		k := j
-		for k < sent.Last && k < j+6 && d.Tokens[k].Kind != text.Punct && !sc.is(k, wThat) && !sc.opensQuote(k) &&
+		for k < sent.Last && k < j+8 && d.Tokens[k].Kind != text.Punct && !sc.is(k, wThat) && !sc.opensQuote(k) &&
 			!(sc.is(k, wPrep) && !sc.tokIs(k, "of")) && !(k > j && sc.is(k, wPronoun)) {
 			k++
 		}
-		if k > j && k < sent.Last && k < j+6 {
+		if k > j && k < sent.Last && k < j+8 {
 			a.Addressee = d.Span(j, k)
 			j = k
 		} else if k > j && k == sent.Last {
@@ -777,6 +777,30 @@ func (sc *scanner) after(si, j int) sitrep.Span {
 	end := sent.End
 	if r := regionAt(sc.rs, end-1); r >= 0 && sc.rs[r].End > end {
 		end = sc.rs[r].End
+	}
+	// a non-restrictive relative clause, a participial afterthought or a
+	// dash ends what was said: "questioned the health of Trump, who is 70"
+	for k := max(j, sent.First) + 1; k < sent.Last-1; k++ {
+		t := d.Tokens[k]
+		if t.Start >= end {
+			break
+		}
+		if sc.inQuote(k) {
+			continue
+		}
+		w := sc.word(k)
+		if w == "—" || w == "--" || w == "–" {
+			end = t.Start
+			break
+		}
+		if w != "," {
+			continue
+		}
+		n := sc.word(k + 1)
+		if n == "which" || n == "who" || n == "whom" {
+			end = t.Start
+			break
+		}
 	}
 	return sitrep.Span{Start: start, End: sc.trimEnd(start, end)}
 }
