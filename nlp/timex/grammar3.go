@@ -571,7 +571,7 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 	// ("Monday, Oct. 26" in a paper of Oct. 25); farther ones follow the
 	// tense, and with no tense news speaks of the past
 	near := time.Duration(1 << 62)
-	if p.g == gDay || p.g == gMonth {
+	if p.g == gDay || p.g == gMonth && (tense == tenseNone || tense == tensePresent) {
 		for k := 0; k < 3; k++ {
 			lo, hi, _ := cands[k].bounds()
 			d := time.Duration(0)

@@ -395,7 +395,7 @@ func buildLexicon() map[string]lex {
 			_ = l
 		}
 	}
-	for _, w := range []string{"is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'ve"} {
+	for _, w := range []string{"is", "are", "am", "has", "have", "does", "do", "'re", "'ve"} {
 		if _, ok := m[w]; !ok {
 			m[w] = lex{k: cVerbCue, v: tensePresent}
 		}
