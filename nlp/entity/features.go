@@ -51,6 +51,8 @@ const (
 	tLowPrev2   // lw-1 x lw-2 x shape0 (context pattern)
 	tWordPrev   // w-1
 	tWordNext   // w+1
+	tAggPrev    // lw-1 of any occurrence of this word in the document
+	tAggNext    // lw+1 of any occurrence
 	tNumTemplates
 )
 
@@ -208,6 +210,62 @@ type sentCtx struct {
 	last      int
 	capsSent  bool
 	lowerSeen map[uint64]bool
+	agg       map[uint64]*aggCtx
+}
+
+// aggCtx is the context of every occurrence of a capitalised word in the
+// document (Ratinov & Roth's context aggregation), a few distinct words each
+// side.
+type aggCtx struct {
+	prev, next [maxAgg]uint64
+	np, nn     uint8
+}
+
+const maxAgg = 4
+
+func (a *aggCtx) add(prev, next uint64) {
+	a.np = addDistinct(&a.prev, a.np, prev)
+	a.nn = addDistinct(&a.next, a.nn, next)
+}
+
+func addDistinct(set *[maxAgg]uint64, n uint8, v uint64) uint8 {
+	if n == maxAgg {
+		return n
+	}
+	for _, x := range set[:n] {
+		if x == v {
+			return n
+		}
+	}
+	set[n] = v
+	return n + 1
+}
+
+// aggregate collects the contexts of the document's capitalised words.
+func aggregate(doc *text.Doc, infos []tokInfo) map[uint64]*aggCtx {
+	agg := make(map[uint64]*aggCtx)
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &infos[i]
+			if !t.anyUpper || !t.letters {
+				continue
+			}
+			p, n := padL.lw, padR.lw
+			if i > s.First {
+				p = infos[i-1].lw
+			}
+			if i+1 < s.Last {
+				n = infos[i+1].lw
+			}
+			a := agg[t.w]
+			if a == nil {
+				a = new(aggCtx)
+				agg[t.w] = a
+			}
+			a.add(p, n)
+		}
+	}
+	return agg
 }
 
 func (c *sentCtx) at(j int) *tokInfo {
@@ -251,6 +309,14 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 	}
 	if c.capsSent {
 		dst = append(dst, feat(tCapsSent, t.shape))
+	}
+	if a := c.agg[t.w]; a != nil {
+		for _, v := range a.prev[:a.np] {
+			dst = append(dst, feat(tAggPrev, v))
+		}
+		for _, v := range a.next[:a.nn] {
+			dst = append(dst, feat(tAggNext, v))
+		}
 	}
 	if t.caps && c.lowerSeen[t.lw] {
 		dst = append(dst, feat(tLowSeen, t.shape))

@@ -16,10 +16,11 @@ type phrase struct {
 func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool) []uint8 {
 	labels := make([]uint8, len(doc.Tokens))
 	hist := make(history)
+	agg := aggregate(doc, infos)
 	feats := make([]uint32, 0, 64)
 	for _, s := range doc.Sentences {
 		c := sentCtx{doc: doc, infos: infos, first: s.First, last: s.Last,
-			capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen}
+			capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen, agg: agg}
 		prev1, prev2 := 0, 0
 		for i := s.First; i < s.Last; i++ {
 			if plainO(&infos[i], prev1) {

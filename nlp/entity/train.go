@@ -43,6 +43,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		doc       *text.Doc
 		infos     []tokInfo
 		lowerSeen map[uint64]bool
+		agg       map[uint64]*aggCtx
 		gold      []uint8
 		static    [][]int32 // row ids of the static features, per token
 	}
@@ -53,10 +54,11 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			return nil, fmt.Errorf("training doc %d: %d tags for %d tokens", di, len(d.Tags), len(d.Doc.Tokens))
 		}
 		infos, lowerSeen := docInfos(d.Doc, lex)
+		agg := aggregate(d.Doc, infos)
 		per := make([][]uint32, len(d.Doc.Tokens))
 		for _, s := range d.Doc.Sentences {
 			c := sentCtx{doc: d.Doc, infos: infos, first: s.First, last: s.Last,
-				capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen}
+				capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen, agg: agg}
 			for i := s.First; i < s.Last; i++ {
 				per[i] = c.static(nil, i)
 				for _, f := range per[i] {
@@ -84,7 +86,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("training doc %d: %w", di, err)
 		}
-		p := prepared{doc: d.Doc, infos: infos, lowerSeen: lowerSeen, gold: gold, static: make([][]int32, len(d.Doc.Tokens))}
+		p := prepared{doc: d.Doc, infos: infos, lowerSeen: lowerSeen, agg: aggregate(d.Doc, infos), gold: gold, static: make([][]int32, len(d.Doc.Tokens))}
 		for i, fs := range raw[di] {
 			for _, f := range fs {
 				if counts[f] >= opt.MinCount {
@@ -123,7 +125,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			hist := make(history)
 			for _, s := range p.doc.Sentences {
 				ctx := sentCtx{doc: p.doc, infos: p.infos, first: s.First, last: s.Last,
-					capsSent: capsSentence(p.infos, s.First, s.Last), lowerSeen: p.lowerSeen}
+					capsSent: capsSentence(p.infos, s.First, s.Last), lowerSeen: p.lowerSeen, agg: p.agg}
 				prev1, prev2 := 0, 0
 				for i := s.First; i < s.Last; i++ {
 					if plainO(&p.infos[i], prev1) {
