@@ -1,0 +1,411 @@
+package timex
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// Anchor places events in time. It returns the temporal relations the
+// text states between events ("the order came three weeks after Ukraine
+// launched a counteroffensive": came AFTER launched, offset P3W; "since
+// the invasion": BEGUN_BY) and one EventTime per event, in the order of
+// events.
+//
+// Each event first takes the DATE or TIME of its own clause (the part of
+// its sentence on its side of a relation signal). The relations then form
+// a small constraint graph over day intervals, solved to a fixpoint so
+// chains propagate: an anchor event is its governor's interval shifted by
+// the offset and widened by the vagueness of the unit (±3 days for weeks,
+// ±15 for months). A governor of a relation that has no date of its own
+// takes the lead date of the article (its first explicit date: news
+// states its main event first), marked as an assumption in the
+// derivation. Events with no information get the DCT window: value "",
+// earliest = DCT minus one month, latest = DCT, derivation "dct".
+//
+// Events whose Time.Earliest is already set (by coreference in the events
+// layer, say) count as known and are not changed.
+func Anchor(doc *text.Doc, timexes []sitrep.Timex, events []sitrep.Event, dct time.Time) ([]sitrep.TLink, []sitrep.EventTime) {
+	a := &anchorer{d: doc, tx: timexes, ev: events, dct: dct}
+	return a.run()
+}
+
+type interval struct {
+	lo, hi int // days since the Unix epoch
+	ok     bool
+}
+
+type relation struct {
+	gov, anc int // event indexes
+	dir      int // +1: gov after anchor, -1: gov before anchor, 0: since
+	off      int // days
+	vague    int // days of vagueness
+	offset   string
+	signal   sitrep.TextSpan
+	known    bool // offset known
+}
+
+type anchorer struct {
+	d   *text.Doc
+	tx  []sitrep.Timex
+	ev  []sitrep.Event
+	dct time.Time
+
+	rels  []relation
+	iv    []interval
+	out   []sitrep.EventTime
+	split map[int]int // sentence -> byte offset of its first relation signal
+}
+
+func dayNum(t time.Time) int { return int(t.Unix() / 86400) }
+
+func dayOf(n int) time.Time { return time.Unix(int64(n)*86400, 0).UTC() }
+
+func parseDay(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	t, err := time.Parse(ymd, s)
+	if err != nil {
+		return 0, false
+	}
+	return dayNum(t), true
+}
+
+// events of sentence s in text order (indexes into a.ev).
+func (a *anchorer) eventsIn(s int) []int {
+	var out []int
+	for i, e := range a.ev {
+		if e.Sentence == s {
+			out = append(out, i)
+		}
+	}
+	sort.Slice(out, func(x, y int) bool { return a.ev[out[x]].Start < a.ev[out[y]].Start })
+	return out
+}
+
+func (a *anchorer) word(i int) string {
+	if i < 0 || i >= len(a.d.Tokens) {
+		return ""
+	}
+	return strings.ToLower(a.d.Tok(i))
+}
+
+func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
+	a.split = map[int]int{}
+	a.findRelations()
+	a.iv = make([]interval, len(a.ev))
+	a.out = make([]sitrep.EventTime, len(a.ev))
+	a.baseTimes()
+	a.solve()
+	a.fallback()
+	var links []sitrep.TLink
+	for _, r := range a.rels {
+		rel := "AFTER"
+		switch {
+		case r.dir < 0:
+			rel = "BEFORE"
+		case r.dir == 0:
+			rel = "BEGUN_BY"
+		}
+		links = append(links, sitrep.TLink{From: a.ev[r.gov].ID, To: a.ev[r.anc].ID, Rel: rel, Offset: r.offset, Signal: r.signal})
+	}
+	return links, a.out
+}
+
+// findRelations reads "<DURATION> after|before <clause>", "<DURATION>
+// later|earlier" and "since <event>".
+func (a *anchorer) findRelations() {
+	anchors := map[int]bool{}
+	for _, x := range a.tx {
+		if x.Type != TypeDuration || x.Sentence < 0 || x.Sentence >= len(a.d.Sentences) {
+			continue
+		}
+		s := a.d.Sentences[x.Sentence]
+		k := a.d.TokenAt(x.End)
+		if k >= s.Last {
+			continue
+		}
+		sig := a.word(k)
+		dir := 0
+		switch sig {
+		case "after", "later":
+			dir = 1
+		case "before", "earlier":
+			dir = -1
+		case "prior":
+			if a.word(k+1) == "to" {
+				dir = -1
+			}
+		default:
+			continue
+		}
+		off, vague, known := durationDays(x.Value)
+		evs := a.eventsIn(x.Sentence)
+		sigSpan := sitrep.NewTextSpan(a.d.Text, sitrep.Span{Start: a.d.Tokens[k].Start, End: a.d.Tokens[k].End})
+		gov, anc := -1, -1
+		if sig == "after" || sig == "before" || sig == "prior" {
+			for _, e := range evs {
+				if a.ev[e].Start >= sigSpan.End && anc < 0 {
+					anc = e
+				}
+				if a.ev[e].End <= x.Start && !anchors[e] {
+					gov = e
+				}
+			}
+			if gov < 0 {
+				// "Three weeks after the invasion, troops crossed": the
+				// main event comes after the anchor's clause
+				for _, e := range evs {
+					if e != anc && a.ev[e].Start > sigSpan.End && anc >= 0 && a.ev[e].Start > a.ev[anc].End {
+						gov = e
+						break
+					}
+				}
+			}
+			if _, seen := a.split[x.Sentence]; !seen {
+				a.split[x.Sentence] = x.Start
+			}
+		} else {
+			// "a week later": the anchor is the last event before this sentence
+			for _, e := range evs {
+				if a.ev[e].Start >= sigSpan.End {
+					gov = e
+					break
+				}
+			}
+			if gov < 0 && len(evs) > 0 {
+				gov = evs[0]
+			}
+			for i, e := range a.ev {
+				if e.Sentence < x.Sentence && (anc < 0 || e.Start > a.ev[anc].Start) {
+					anc = i
+				}
+			}
+		}
+		if gov < 0 || anc < 0 || gov == anc {
+			continue
+		}
+		anchors[anc] = true
+		r := relation{gov: gov, anc: anc, dir: dir, off: off, vague: vague, known: known, offset: x.Value, signal: sigSpan}
+		a.rels = append(a.rels, r)
+	}
+	// since <event>
+	for si, s := range a.d.Sentences {
+		for k := s.First; k < s.Last; k++ {
+			if a.word(k) != "since" {
+				continue
+			}
+			evs := a.eventsIn(si)
+			gov, anc := -1, -1
+			end := a.d.Tokens[k].End
+			for _, e := range evs {
+				if a.ev[e].End <= a.d.Tokens[k].Start {
+					gov = e
+				}
+				if anc < 0 && a.ev[e].Start >= end && a.ev[e].Start-end < 40 {
+					anc = e
+				}
+			}
+			if gov < 0 || anc < 0 {
+				continue
+			}
+			a.rels = append(a.rels, relation{gov: gov, anc: anc, dir: 0, signal: sitrep.NewTextSpan(a.d.Text, sitrep.Span{Start: a.d.Tokens[k].Start, End: end})})
+		}
+	}
+}
+
+// durationDays turns a TIMEX3 duration into days and the vagueness of its
+// unit; known is false for "PXW" and the like.
+func durationDays(v string) (days, vague int, known bool) {
+	if len(v) < 3 || v[0] != 'P' {
+		return 0, 0, false
+	}
+	body := v[1:]
+	timePart := false
+	if body[0] == 'T' {
+		timePart = true
+		body = body[1:]
+	}
+	n := 0
+	i := 0
+	for i < len(body) && isDigit(body[i]) {
+		n = n*10 + int(body[i]-'0')
+		i++
+	}
+	if i == 0 || i >= len(body) {
+		unit := body[len(body)-1:]
+		return 0, unitVague(unit, timePart), false
+	}
+	unit := body[i:]
+	if timePart {
+		return 0, 0, true // hours and minutes: the same day
+	}
+	switch unit {
+	case "D":
+		return n, unitVague(unit, false), true
+	case "W":
+		return 7 * n, 3, true
+	case "M":
+		return n * 30, 15, true
+	case "Q":
+		return n * 91, 30, true
+	case "Y":
+		return n * 365, 180, true
+	case "DE":
+		return n * 3652, 365, true
+	}
+	return 0, 0, false
+}
+
+func unitVague(unit string, timePart bool) int {
+	if timePart {
+		return 0
+	}
+	switch unit {
+	case "D":
+		return 0
+	case "W":
+		return 3
+	case "M":
+		return 15
+	case "Q":
+		return 30
+	}
+	return 180
+}
+
+// baseTimes gives each event the DATE or TIME of its clause.
+func (a *anchorer) baseTimes() {
+	for i, e := range a.ev {
+		if e.Time.Earliest != "" || e.Time.Latest != "" {
+			lo, ok1 := parseDay(e.Time.Earliest)
+			hi, ok2 := parseDay(e.Time.Latest)
+			if !ok1 {
+				lo = hi
+			}
+			if !ok2 {
+				hi = lo
+			}
+			a.iv[i] = interval{lo, hi, ok1 || ok2}
+			a.out[i] = e.Time
+			continue
+		}
+		split, hasSplit := a.split[e.Sentence]
+		best, bestD := -1, 1<<30
+		for k, x := range a.tx {
+			if x.Sentence != e.Sentence || x.Type != TypeDate && x.Type != TypeTime || x.Earliest == "" || x.Latest == "" {
+				continue
+			}
+			if hasSplit && (x.Start < split) != (e.Start < split) {
+				continue // across "three weeks after": another clause
+			}
+			d := x.Start - e.End
+			if d < 0 {
+				d = e.Start - x.End
+			}
+			if d < bestD {
+				best, bestD = k, d
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		x := a.tx[best]
+		lo, _ := parseDay(x.Earliest)
+		hi, _ := parseDay(x.Latest)
+		a.iv[i] = interval{lo, hi, true}
+		a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: x.Latest, Anchor: x.ID, Derivation: "explicit: " + x.ID + " " + x.Value}
+	}
+}
+
+// solve propagates intervals through the relations until nothing changes.
+func (a *anchorer) solve() {
+	lead := -1
+	for k, x := range a.tx {
+		if (x.Type == TypeDate || x.Type == TypeTime) && x.Earliest != "" && x.Latest != "" && x.Anchor == "" {
+			lead = k
+			break
+		}
+	}
+	// a governor with no date of its own takes the lead date
+	for _, r := range a.rels {
+		if a.iv[r.gov].ok || a.iv[r.anc].ok || lead < 0 || r.dir == 0 || !r.known {
+			continue
+		}
+		x := a.tx[lead]
+		lo, _ := parseDay(x.Earliest)
+		hi, _ := parseDay(x.Latest)
+		a.iv[r.gov] = interval{lo, hi, true}
+		a.out[r.gov] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: x.Latest, Anchor: x.ID,
+			Derivation: "lead date " + x.ID + " " + x.Value + " (assumed: the article's main event)"}
+	}
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, r := range a.rels {
+			if !r.known && r.dir != 0 {
+				continue
+			}
+			if r.dir == 0 {
+				continue // since: an order, no interval
+			}
+			g, an := a.iv[r.gov], a.iv[r.anc]
+			shift := r.dir * r.off
+			if g.ok && !an.ok {
+				a.iv[r.anc] = interval{g.lo - shift - r.vague, g.hi - shift + r.vague, true}
+				a.out[r.anc] = a.derived(r.anc, r.gov, -shift, r)
+				changed = true
+			} else if an.ok && !g.ok {
+				a.iv[r.gov] = interval{an.lo + shift - r.vague, an.hi + shift + r.vague, true}
+				a.out[r.gov] = a.derived(r.gov, r.anc, shift, r)
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// derived fills the EventTime of event i from event j shifted by shift days.
+func (a *anchorer) derived(i, j, shift int, r relation) sitrep.EventTime {
+	iv := a.iv[i]
+	mid := dayOf((iv.lo + iv.hi) / 2)
+	base := a.out[j].Value
+	if base == "" {
+		base = dayOf((a.iv[j].lo + a.iv[j].hi) / 2).Format(ymd)
+	}
+	word := "plus"
+	if shift < 0 {
+		word = "minus"
+	}
+	sig := "after"
+	if r.dir < 0 {
+		sig = "before"
+	}
+	return sitrep.EventTime{
+		Value:      mid.Format(ymd),
+		Earliest:   dayOf(iv.lo).Format(ymd),
+		Latest:     dayOf(iv.hi).Format(ymd),
+		Anchor:     a.ev[j].ID,
+		Derivation: base + " " + word + " " + r.offset + " (" + sig + ", ±" + strconv.Itoa(r.vague) + " days)",
+	}
+}
+
+// fallback gives events with no information the DCT window.
+func (a *anchorer) fallback() {
+	if a.dct.IsZero() {
+		return
+	}
+	for i := range a.ev {
+		if a.iv[i].ok {
+			continue
+		}
+		d := time.Date(a.dct.Year(), a.dct.Month(), a.dct.Day(), 12, 0, 0, 0, time.UTC)
+		a.out[i] = sitrep.EventTime{Value: "", Earliest: d.AddDate(0, -1, 0).Format(ymd), Latest: d.Format(ymd), Anchor: "dct", Derivation: "dct"}
+	}
+}

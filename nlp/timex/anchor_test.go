@@ -1,0 +1,112 @@
+package timex
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// triggers builds hand-made event triggers at the first occurrence of each
+// word after the given anchor text, standing in for nlp/event.
+func triggers(t *testing.T, d *text.Doc, specs [][2]string) []sitrep.Event {
+	t.Helper()
+	var evs []sitrep.Event
+	for i, s := range specs {
+		at := strings.Index(d.Text, s[0])
+		if at < 0 {
+			t.Fatalf("context %q not in text", s[0])
+		}
+		k := strings.Index(d.Text[at:], s[1])
+		if k < 0 {
+			t.Fatalf("trigger %q not after %q", s[1], s[0])
+		}
+		start := at + k
+		evs = append(evs, sitrep.Event{ID: "e" + itoa(i+1), Start: start, End: start + len(s[1]), Text: s[1], Sentence: d.SentenceOf(start)})
+	}
+	return evs
+}
+
+func TestAnchorExample(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/examples/kim-troops-russia.txt")
+	if err != nil {
+		t.Skip("example article absent")
+	}
+	dct := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)
+	d := text.Segment(string(b))
+	tx := Tag(d, dct)
+	evs := triggers(t, d, [][2]string{
+		{"Kim Jong Un officially", "committed"},
+		{"The order to put", "came"},
+		{"after Ukraine", "launched"},
+		{"North Korean troops were first", "reported"},
+		{"This order was", "issued"},
+		{"after Kim", "met"},
+		{"Admiral Samuel", "told"},
+	})
+	links, times := Anchor(d, tx, evs, dct)
+	want := []struct {
+		id, value, earliest, latest string
+	}{
+		{"e1", "2024-08-28", "2024-08-28", "2024-08-28"},
+		{"e2", "2024-08-28", "2024-08-28", "2024-08-28"},
+		{"e3", "2024-08-07", "2024-08-04", "2024-08-10"},
+		{"e4", "2024-10-27", "2024-10-12", "2024-11-11"},
+		{"e5", "2024-08-28", "2024-08-28", "2024-08-28"},
+		{"e6", "2024-06-29", "2024-06-14", "2024-07-14"},
+		{"e7", "2025-04", "2025-04-01", "2025-04-30"},
+	}
+	for i, w := range want {
+		got := times[i]
+		if got.Value != w.value || got.Earliest != w.earliest || got.Latest != w.latest {
+			t.Errorf("%s (%s): got %+v, want %s [%s..%s]", w.id, evs[i].Text, got, w.value, w.earliest, w.latest)
+		}
+	}
+	if !strings.Contains(times[2].Derivation, "minus P3W") {
+		t.Errorf("counteroffensive derivation = %q", times[2].Derivation)
+	}
+	wantLinks := map[string]string{"e2>e3": "AFTER P3W", "e2>e4": "BEFORE P2M", "e5>e6": "AFTER P2M"}
+	for _, l := range links {
+		k := l.From + ">" + l.To
+		if w, ok := wantLinks[k]; ok {
+			if got := l.Rel + " " + l.Offset; got != w {
+				t.Errorf("link %s = %s, want %s", k, got, w)
+			}
+			delete(wantLinks, k)
+		}
+	}
+	for k, w := range wantLinks {
+		t.Errorf("missing link %s %s", k, w)
+	}
+}
+
+func TestAnchorChainAndSince(t *testing.T) {
+	dct := time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)
+	src := "The ceasefire collapsed on March 1, 2024. Rebels attacked a week later. Fighting has continued since the collapse."
+	d := text.Segment(src)
+	tx := Tag(d, dct)
+	evs := triggers(t, d, [][2]string{{"The ceasefire", "collapsed"}, {"Rebels", "attacked"}, {"Fighting", "continued"}, {"since the", "collapse"}})
+	links, times := Anchor(d, tx, evs, dct)
+	if times[0].Value != "2024-03-01" {
+		t.Errorf("collapsed = %+v", times[0])
+	}
+	// "a week later" is itself a date, resolved against the previous one
+	if times[1].Value != "2024-W10" || times[1].Earliest != "2024-03-04" || times[1].Latest != "2024-03-10" {
+		t.Errorf("attacked = %+v, want 2024-W10 [03-04..03-10]", times[1])
+	}
+	var since bool
+	for _, l := range links {
+		if l.Rel == "BEGUN_BY" && l.From == "e3" && l.To == "e4" && l.Signal.Text == "since" {
+			since = true
+		}
+	}
+	if !since {
+		t.Errorf("no BEGUN_BY link for since: %+v", links)
+	}
+	if times[2].Derivation != "dct" || times[2].Latest != "2024-03-10" || times[2].Earliest != "2024-02-10" {
+		t.Errorf("undated event = %+v, want the DCT window", times[2])
+	}
+}
