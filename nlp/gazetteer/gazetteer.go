@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"slices"
@@ -122,9 +123,13 @@ func build() (*builder, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			if raw, err = io.ReadAll(zr); err != nil {
+			// The gzip trailer holds the size: read into one buffer.
+			size := int(binary.LittleEndian.Uint32(raw[len(raw)-4:]))
+			out := make([]byte, size)
+			if _, err := io.ReadFull(zr, out); err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
+			raw = out
 		}
 		if err := b.parseEntities(name, string(raw)); err != nil {
 			return nil, err
@@ -251,20 +256,28 @@ func (b *builder) entry(a alias) Entry {
 	return Entry{Name: e.name, Type: typ, KB: e.kb, Country: e.country, Kind: a.kind, Geo: e.geo, Population: e.pop}
 }
 
-// index builds the exact and folded alias tables from b.aliases.
+// index builds the exact and folded alias tables from b.aliases. Each
+// table maps a hash to a group of entries, best first: names before
+// metonyms, then by tier, then by population, then by order in the data.
 func (b *builder) index() {
 	g := b.g
-	// hit is one alias under one hash; rank orders a group best first:
-	// names before metonyms, then by tier, then by population, then by order
-	// of appearance in the data.
-	type hit struct {
-		h, rank uint64
-		a       int32 // index into b.aliases
+	n := len(b.aliases)
+	g.exact = newTable(n * 5 / 4)
+	g.folded = newTable(n * 5 / 4)
+	ranks := make([]uint64, n)
+	gidE := make([]int32, n) // group of each alias in the exact table
+	gidF := make([]int32, n) // in the folded table, -1 for none
+	var sizes []int32        // aliases per group, groups of both tables numbered together
+	assign := func(t *table, h uint64) int32 {
+		v, ok := t.get(h)
+		if !ok || v < 0 {
+			v = int32(len(sizes))
+			sizes = append(sizes, 0)
+			t.put(h, v, false)
+		}
+		sizes[v]++
+		return v
 	}
-	exact := make([]hit, 0, len(b.aliases))
-	folded := make([]hit, 0, len(b.aliases))
-	g.exact = newTable(len(b.aliases) * 5 / 4)
-	g.folded = newTable(len(b.aliases) * 5 / 4)
 	noFold := false
 	prefix := func(pe, pf uint64) {
 		g.exact.put(pe, -1, true)
@@ -283,44 +296,50 @@ func (b *builder) index() {
 		if pop > 1<<31-1 {
 			pop = 1<<31 - 1
 		}
-		rank := uint64(kindRank(a.kind))<<62 | uint64(e.tier)<<58 | (1<<31-1-pop)<<26 | uint64(a.ent)&(1<<26-1)
-		exact = append(exact, hit{he, rank, int32(i)})
+		ranks[i] = uint64(kindRank(a.kind))<<62 | uint64(e.tier)<<58 | (1<<31-1-pop)<<26 | uint64(a.ent)&(1<<26-1)
+		gidE[i] = assign(g.exact, he)
+		gidF[i] = -1
 		if !noFold {
-			folded = append(folded, hit{hf, rank, int32(i)})
+			gidF[i] = assign(g.folded, hf)
 		}
 	}
-	g.entries = make([]Entry, 0, len(exact)+len(folded)+len(g.country))
-	for pass, hits := range [][]hit{exact, folded} {
-		t := g.exact
-		if pass == 1 {
-			t = g.folded
+	// Counting sort of alias indices by group, then a small sort per group.
+	start := make([]int32, len(sizes)+1)
+	for k, c := range sizes {
+		start[k+1] = start[k] + c
+	}
+	members := make([]int32, start[len(sizes)])
+	fill := append([]int32(nil), start[:len(sizes)]...)
+	for i := range b.aliases {
+		members[fill[gidE[i]]] = int32(i)
+		fill[gidE[i]]++
+		if gidF[i] >= 0 {
+			members[fill[gidF[i]]] = int32(i)
+			fill[gidF[i]]++
 		}
-		slices.SortFunc(hits, func(x, y hit) int {
-			if c := cmp.Compare(x.h, y.h); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.rank, y.rank)
-		})
-		for i := 0; i < len(hits); {
-			j := i
-			lo := int32(len(g.entries))
-			for ; j < len(hits) && hits[j].h == hits[i].h; j++ {
-				a := b.aliases[hits[j].a]
-				dup := false
-				for k := i; k < j; k++ {
-					if b.aliases[hits[k].a].ent == a.ent {
-						dup = true // the same entity through two spellings that fold together
-						break
-					}
-				}
-				if !dup {
-					g.entries = append(g.entries, b.entry(a))
-				}
-			}
-			g.groups = append(g.groups, group{lo, int32(len(g.entries))})
-			t.put(hits[i].h, int32(len(g.groups)-1), false)
-			i = j
+	}
+	g.entries = make([]Entry, 0, len(members)+len(g.country))
+	g.groups = make([]group, len(sizes))
+	for k := range sizes {
+		m := members[start[k]:start[k+1]]
+		if len(m) > 1 {
+			slices.SortFunc(m, func(x, y int32) int { return cmp.Compare(ranks[x], ranks[y]) })
 		}
+		lo := int32(len(g.entries))
+		for j, ai := range m {
+			a := b.aliases[ai]
+			dup := false
+			for _, prev := range m[:j] {
+				if b.aliases[prev].ent == a.ent {
+					dup = true // the same entity through two spellings that fold together
+					break
+				}
+			}
+			if !dup {
+				g.entries = append(g.entries, b.entry(a))
+			}
+		}
+		g.groups[k] = group{lo, int32(len(g.entries))}
 	}
 	// Countries: point at an entry naming the country by its canonical name.
 	for code, v := range g.country {

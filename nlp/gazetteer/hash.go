@@ -139,12 +139,17 @@ func keyHashes(key string, prefix func(exact, folded uint64)) (exact, folded uin
 // (the common case: a token that starts no alias) touch only one cache line
 // of a small bitset.
 type table struct {
-	keys   []uint64
-	vals   []int32
+	slots  []slot
 	mask   uint64
 	filter []uint64
 	fmask  uint64
 	n      int
+}
+
+// slot keeps key and value together: one cache miss per probe.
+type slot struct {
+	key uint64
+	val int32
 }
 
 func newTable(capacity int) *table {
@@ -156,7 +161,7 @@ func newTable(capacity int) *table {
 	for fsize < capacity*8/64 {
 		fsize <<= 1
 	}
-	return &table{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1),
+	return &table{slots: make([]slot, size), mask: uint64(size - 1),
 		filter: make([]uint64, fsize), fmask: uint64(fsize*64 - 1)}
 }
 
@@ -170,9 +175,9 @@ func (t *table) get(h uint64) (int32, bool) {
 		return 0, false
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+		switch s := &t.slots[i]; s.key {
 		case h:
-			return t.vals[i], true
+			return s.val, true
 		case 0:
 			return 0, false
 		}
@@ -184,18 +189,18 @@ func (t *table) put(h uint64, v int32, keep bool) {
 	if h == 0 {
 		h = 1
 	}
-	if 2*(t.n+1) > len(t.keys) {
+	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+		switch s := &t.slots[i]; s.key {
 		case h:
 			if !keep {
-				t.vals[i] = v
+				s.val = v
 			}
 			return
 		case 0:
-			t.keys[i], t.vals[i] = h, v
+			s.key, s.val = h, v
 			t.n++
 			b := (h >> 20) & t.fmask
 			t.filter[b>>6] |= 1 << (b & 63)
@@ -205,12 +210,11 @@ func (t *table) put(h uint64, v int32, keep bool) {
 }
 
 func (t *table) grow() {
-	old := *t
-	nt := newTable(len(t.keys))
-	for i, k := range old.keys {
-		if k != 0 {
-			nt.put(k, old.vals[i], false)
+	old := t.slots
+	*t = *newTable(len(old))
+	for _, s := range old {
+		if s.key != 0 {
+			t.put(s.key, s.val, false)
 		}
 	}
-	*t = *nt
 }
