@@ -316,6 +316,9 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		}
 	}
 	a.Cue = d.Span(i, ce)
+	if e.that && !(ce < sent.Last && (sc.is(ce, wThat) || sc.isPunct(ce, ':') || sc.opensQuote(ce))) {
+		return a, false
+	}
 	if e.quoted && !(ce < sent.Last && (sc.isPunct(ce, ':') || sc.opensQuote(ce)) || ce == sent.Last && sc.quoteAfter(d.Tokens[ce-1].End)) {
 		return a, false
 	}
@@ -621,7 +624,7 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 	if k >= b {
 		return 0, 0, false
 	}
-	if d.Tokens[k].Kind == text.Punct {
+	if d.Tokens[k].Kind == text.Punct || k+1 == b && sc.is(k, wPrep|wBarrier|wTime) {
 		return 0, 0, false
 	}
 	return k, b, true

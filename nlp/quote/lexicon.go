@@ -19,6 +19,7 @@ type cueEntry struct {
 	gerund    bool   // an -ing form: ", saying …" shares the main clause's subject
 	quoted    bool   // only before a colon or a quotation: "Cruz continued: …"
 	raising   bool   // "X seemed to …": X is content, there is no source
+	that      bool   // only before "that", a colon or a quotation
 }
 
 // Word classes used by the structural rules, as bits.
@@ -85,6 +86,7 @@ func parseLexicon(data string) *lexicon {
 		e.stance = strings.Contains(f[1], "s")
 		e.quoted = strings.Contains(f[1], "q")
 		e.raising = strings.Contains(f[1], "r")
+		e.that = strings.Contains(f[1], "t")
 		for _, form := range f[2:] {
 			if _, dup := lx.cues[form]; dup {
 				continue
