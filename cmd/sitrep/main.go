@@ -35,6 +35,7 @@ func commands() map[string]command {
 		"ingest":   {"analyse documents and add them to the store", runIngest},
 		"timeline": {"events across the store in time order, with their sources", runTimeline},
 		"brief":    {"a cited brief: why it matters, what to know, what people said, what's next", runBrief},
+		"bench":    {"measure throughput (documents/s, MB/s per core) and memory on a JSONL corpus", runBench},
 		"demo":     {"ingest the bundled demo corpus into a fresh store and show its timeline and brief", runDemo},
 	}
 }

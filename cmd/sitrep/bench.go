@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/analyze"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+const benchUsage = `bench [JSONL] [--docs N] [--workers N]
+
+Measures throughput on a JSONL corpus (default: the Reuters-21578 corpus in
+../shared/eval/news): segmentation alone, then the whole analysis pipeline
+on one core and on --workers cores. Reports documents/s, MB/s, MB/s per core
+and memory.
+
+Flags:`
+
+func runBench(env *Env, args []string) error {
+	fs := newFlags(env, "bench", benchUsage)
+	docs := fs.Int("docs", 2000, "use the first `N` documents (0: all)")
+	workers := fs.Int("workers", runtime.NumCPU(), "cores for the parallel run")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	path := "../shared/eval/news/reuters21578.jsonl"
+	if len(pos) > 0 {
+		path = pos[0]
+	}
+	texts, size, err := loadBenchCorpus(path, *docs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "corpus: %s — %d documents, %.2f MB; %d cores available\n\n", path, len(texts), float64(size)/1e6, runtime.NumCPU())
+	report := func(name string, cores int, d time.Duration) {
+		mbs := float64(size) / 1e6 / d.Seconds()
+		fmt.Fprintf(env.Stdout, "%-28s %8.0f docs/s %8.2f MB/s %8.2f MB/s per core  (%s, %d cores)\n",
+			name, float64(len(texts))/d.Seconds(), mbs, mbs/float64(cores), d.Round(time.Millisecond), cores)
+	}
+	start := time.Now()
+	for _, t := range texts {
+		text.Segment(t)
+	}
+	report("segmentation", 1, time.Since(start))
+
+	a := analyze.New()
+	var m0 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	start = time.Now()
+	for _, t := range texts {
+		a.Analyze(sitrep.Document{Text: t})
+	}
+	report("analysis, 1 core", 1, time.Since(start))
+
+	if *workers > 1 {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		start = time.Now()
+		for range *workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= len(texts) {
+						return
+					}
+					a.Analyze(sitrep.Document{Text: texts[i]})
+				}
+			}()
+		}
+		wg.Wait()
+		report(fmt.Sprintf("analysis, %d cores", *workers), *workers, time.Since(start))
+	}
+	var m1 runtime.MemStats
+	runtime.ReadMemStats(&m1)
+	fmt.Fprintf(env.Stdout, "\nmemory: %.1f MB heap in use, %.1f MB obtained from the OS, %.0f KB allocated per document\n",
+		float64(m1.HeapInuse)/1e6, float64(m1.Sys)/1e6, float64(m1.TotalAlloc-m0.TotalAlloc)/1e3/float64(len(texts)*(1+min(1, *workers-1))))
+	return nil
+}
+
+func loadBenchCorpus(path string, max int) ([]string, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, sitrep.Errorf(sitrep.EINVALID, path, "cannot open the benchmark corpus: %v", unwrapPathError(err))
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	var texts []string
+	size := 0
+	for sc.Scan() && (max <= 0 || len(texts) < max) {
+		var r struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &r) != nil || r.Text == "" {
+			continue
+		}
+		texts = append(texts, r.Text)
+		size += len(r.Text)
+	}
+	if len(texts) == 0 {
+		return nil, 0, sitrep.Errorf(sitrep.EINVALID, path, "no documents with a \"text\" field")
+	}
+	return texts, size, sc.Err()
+}
