@@ -366,8 +366,15 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		if ti > 0 && sc.adjacent(ti-1, ti) && toks[ti-1].kind == tWord {
 			return true
 		}
-		// years
-		if len(f.nums) == 1 && len(txt) == 4 && isAllDigits(txt) && n.Value >= 1800 && n.Value <= 2100 {
+		// m/d dates read as fractions: 2/26
+		if n.Kind == Fraction && len(f.nums) == 1 && strings.Count(txt, "/") == 1 {
+			parts := strings.SplitN(txt, "/", 2)
+			if den := atof(parts[1]); den > 12 && den <= 31 && atof(parts[0]) <= 12 {
+				return true
+			}
+		}
+		// years, and ranges of years
+		if isYear(txt) && (len(f.nums) == 1 || isYear(s[last.Start:last.End])) {
 			if !(tj < len(toks) && sc.near(tj-1, tj) && toks[tj].kind == tWord && lookupUnit(sc, tj) != "") {
 				return true
 			}
@@ -422,6 +429,14 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		return true // No. 1, p. 12
 	}
 	return false
+}
+
+func isYear(t string) bool {
+	if len(t) != 4 || !isAllDigits(t) {
+		return false
+	}
+	v := atof(t)
+	return v >= 1800 && v <= 2100
 }
 
 // sentenceStartTok reports whether token k starts a sentence (roughly:
@@ -561,6 +576,38 @@ func (sc *Scanner) tokenAtOffset(off int) int {
 	return sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= off })
 }
 
+// ownVerbs link a subject to the forces or arms it sends, has or loses.
+var ownVerbs = map[string]bool{"send": true, "sends": true, "sent": true, "sending": true, "deploy": true, "deploys": true, "deployed": true,
+	"deploying": true, "dispatch": true, "dispatched": true, "commit": true, "committed": true, "mobilize": true, "mobilized": true,
+	"mobilise": true, "mobilised": true, "field": true, "fielded": true, "fields": true, "has": true, "had": true, "have": true,
+	"lost": true, "loses": true, "lose": true, "launched": true, "launches": true, "launch": true, "fired": true, "fires": true, "fire": true,
+	"amassed": true, "massed": true, "stationed": true, "moved": true, "transferred": true, "supplied": true, "supplies": true, "supply": true,
+	"shipped": true, "delivered": true, "provided": true, "provide": true, "provides": true, "recruited": true, "trained": true, "keeps": true, "kept": true}
+
+// subjectOf reports whether gap, the text between a name and a figure,
+// makes the name the figure's owner: a few words with an owning verb and
+// no punctuation ("could send up to" has been stripped to "could send ").
+func subjectOf(gap, cat string) bool {
+	switch cat {
+	case "personnel", "munitions", "weapons", "vehicles":
+	default:
+		return false
+	}
+	if strings.ContainsAny(gap, ",;:.!?\"“”()") {
+		return false
+	}
+	ws := strings.Fields(gap)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if ownVerbs[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // whose picks the entity with a mention in the figure's noun phrase: between
 // the number and the unit ("11,000 North Korean troops"), a possessive right
 // before ("Russia's 600 tanks"), or "of X" right after the unit.
@@ -578,6 +625,11 @@ func whose(doc *text.Doc, sc *Scanner, f figure, ents []sitrep.Entity) string {
 				return e.ID
 			case m.End <= f.start && f.start-m.End <= 4 && strings.HasPrefix(strings.TrimLeft(s[m.End:f.start], " "), "'s") || m.End <= f.start && f.start-m.End <= 4 && strings.HasPrefix(s[m.End:f.start], "’s"):
 				if d := f.start - m.End; d < bestDist {
+					best, bestDist = e.ID, d
+				}
+			case m.End <= f.start && f.start-m.End <= 40 && subjectOf(s[m.End:f.start], f.cat) && (e.Type == sitrep.EntityGPE || e.Type == sitrep.EntityOrg || e.Type == sitrep.EntityNORP):
+				// "North Korea could send up to 30,000 troops"
+				if d := f.start - m.End + 50; d < bestDist {
 					best, bestDist = e.ID, d
 				}
 			case m.Start >= f.end && m.Start-f.end <= 8 && f.unit != "":

@@ -135,6 +135,22 @@ func TestEntitiesAndQuotes(t *testing.T) {
 	}
 }
 
+func TestWhoseSubject(t *testing.T) {
+	s := "Belarus could send up to 5,000 troops, while Minsk denied it."
+	doc := text.Segment(s)
+	ents := []sitrep.Entity{{ID: "e1", Name: "Belarus", Type: sitrep.EntityGPE, Mentions: []sitrep.Mention{{Start: 0, End: 7, Text: "Belarus"}}}}
+	qs := Extract(doc, Options{Entities: ents})
+	if len(qs) != 1 || qs[0].Entity != "e1" || qs[0].Modality != sitrep.ModalityPossible {
+		t.Errorf("got %s", dump(qs))
+	}
+	s = "Ukraine shot down 50 drones overnight."
+	ents[0].Mentions[0].End = 7
+	qs = Extract(text.Segment(s), Options{Entities: ents})
+	if len(qs) != 1 || qs[0].Entity != "" {
+		t.Errorf("shot down: got %s", dump(qs))
+	}
+}
+
 func TestExampleArticle(t *testing.T) {
 	b, err := os.ReadFile("../../../shared/examples/kim-troops-russia.txt")
 	if err != nil {

@@ -138,6 +138,9 @@ func (sc *Scanner) words(start, k int, st mstate) int {
 		if !isInt(v) {
 			n.Kind = Decimal
 		}
+		if g.lastBig > 0 && g.cur == 0 {
+			n.Mult = g.lastBig
+		}
 		if sc.pronounOne(start, end) {
 			return end
 		}

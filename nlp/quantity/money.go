@@ -58,7 +58,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			if e, end, ok := sc.phraseAt(k, lx.currency, 4); ok && e.b != "pre" {
 				m.End, m.Currency = sc.toks[end-1].end, e.a
 				w := strings.ToLower(sc.tokText(end - 1))
-				m.Minor = w == "cents" || w == "cent" || w == "pence" || w == "penny"
+				m.Minor = w == "cents" || w == "cent" || w == "pence" || w == "penny" || w == "cts" || w == "ct"
 				out = append(out, m)
 			}
 		}

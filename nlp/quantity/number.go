@@ -48,6 +48,10 @@ type Number struct {
 	// package convention and Max the upper.
 	Vague    bool
 	Min, Max float64
+	// Mult is the multiplier word or suffix the number ends with (1e6 for
+	// "45 mln", "1.5 million"), 0 if none: "between 40 and 45 mln" scales
+	// both bounds.
+	Mult float64
 	// token range [ti, tj) in the scanner's tokens
 	ti, tj int
 }
@@ -510,6 +514,7 @@ func (sc *Scanner) parseDigits(j int) int {
 		w := sc.tokText(k)
 		if mult, ok := suffixes[w]; ok && (w != "G" || sc.Mode.Loose) {
 			n.Value *= mult
+			n.Mult = mult
 			n.Kind = Integer
 			if !isInt(n.Value) {
 				n.Kind = Decimal
@@ -570,6 +575,7 @@ func (sc *Scanner) parseDigits(j int) int {
 		w := sc.tokText(k)
 		if mult, ok := suffixes[w]; ok && (len(w) > 1 && w != "mm" || sc.Mode.Loose) {
 			n.Value *= mult
+			n.Mult = mult
 			n.End = toks[k].end
 			n.tj = k + 1
 			if isInt(n.Value) {

@@ -271,6 +271,11 @@ func (sc *Scanner) joinable(p, r *Range) bool {
 // "A through B", "A-B", "A–B", "A~B".
 func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 	r := Range{Lo: i, Hi: i + 1, Start: a.Start, End: b.End, MinIncl: true, HasMin: true, HasMax: true, Min: a.Value, Max: b.Value}
+	if a.Mult == 0 && b.Mult > 0 && a.Kind != Ordinal && a.Value > 0 && a.Value*b.Mult <= b.Value {
+		// "between 40 and 45 mln": the multiplier scales both bounds
+		r.Min = a.Value * b.Mult
+		a.Value = r.Min
+	}
 	if a.Value >= b.Value || a.Value < 0 && a.Kind != Ordinal {
 		if !(a.Value < b.Value) {
 			return r, false
