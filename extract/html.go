@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/andybalholm/cascadia"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,7 +26,9 @@ func extractHTML(input []byte, opts Options) (sitrep.Document, error) {
 		var meta pageMeta
 		meta.fromTree(root)
 		pruneChrome(root)
-		doc = runTrafilatura(root, opts)
+		if elems, text := treeSize(root); elems <= maxTrafilaturaElements && text <= maxTrafilaturaText {
+			doc = runTrafilatura(root, opts)
+		}
 		if strings.TrimSpace(doc.Text) == "" {
 			doc.Text = treeText(root)
 		}
@@ -49,6 +50,38 @@ func extractHTML(input []byte, opts Options) (sitrep.Document, error) {
 		doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
 	}
 	return doc, nil
+}
+
+// go-trafilatura builds its output by repeated string concatenation and
+// walks the tree many times: its cost grows with the square of the text
+// (1.5 MB of paragraphs takes tens of seconds). Pages past these bounds,
+// far beyond any news article, go straight to the linear fallbacks.
+const (
+	maxTrafilaturaElements = 30_000
+	maxTrafilaturaText     = 256 << 10
+)
+
+// treeSize counts the elements of the tree and the bytes of its text
+// outside scripts and styles.
+func treeSize(root *html.Node) (elems, text int) {
+	stack := []*html.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch n.Type {
+		case html.ElementNode:
+			elems++
+			if skipTags[n.DataAtom] {
+				continue
+			}
+		case html.TextNode:
+			text += len(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return elems, text
 }
 
 // runTrafilatura extracts the main content with go-trafilatura. A failure
@@ -103,30 +136,69 @@ var trafilaturaConfig = func() *trafilatura.Config {
 	return c
 }()
 
-// chromeSelector prunes the site furniture that trafilatura's own rules
-// miss: paywall and subscription prompts, ad slots, consent walls. Only
-// containers are pruned, never <article>, <main> or <body>.
-var chromeSelector = cascadia.MustCompile(func() string {
-	var sel []string
-	for _, tag := range []string{"div", "aside", "section", "p", "span", "form", "dialog", "figure", "ins"} {
-		for _, attr := range []string{
-			`[class*=paywall]`, `[id*=paywall]`, `[class*=regwall]`, `[class*=subscribe-]`, `[class*=-subscribe]`,
-			`[id*=subscribe]`, `[class*=subscription-]`, `[class*=piano-]`, `[class*=tp-modal]`,
-			`[class*=advert]`, `[id*=advert]`, `[class*=ad-slot]`, `[class*=ad-container]`, `[class*=adslot]`,
-			`[class~=ad]`, `[class~=ads]`, `[id^=ad-]`, `[class*=sponsored]`, `[class*=gdpr]`, `[id*=gdpr]`,
-			`[class*=login-wall]`, `[class*=signin-prompt]`, `[class*=promo-box]`, `[class*=newsletter-signup]`,
-		} {
-			sel = append(sel, tag+attr)
+// Chrome that trafilatura's own rules miss: paywall and subscription
+// prompts, ad slots, consent walls. Only these containers are pruned, never
+// <article>, <main> or <body>.
+var chromeContainers = map[atom.Atom]bool{
+	atom.Div: true, atom.Aside: true, atom.Section: true, atom.P: true, atom.Span: true,
+	atom.Form: true, atom.Dialog: true, atom.Figure: true, atom.Ins: true,
+}
+
+var (
+	chromeClass = []string{"paywall", "regwall", "subscribe-", "-subscribe", "subscription-", "piano-",
+		"tp-modal", "advert", "ad-slot", "ad-container", "adslot", "sponsored", "gdpr", "login-wall",
+		"signin-prompt", "promo-box", "newsletter-signup"}
+	chromeID = []string{"paywall", "subscribe", "advert", "gdpr"}
+)
+
+// isChrome reports a container whose class or id marks it as site chrome.
+func isChrome(n *html.Node) bool {
+	if n.Type != html.ElementNode || !chromeContainers[n.DataAtom] {
+		return false
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			v := strings.ToLower(a.Val)
+			for _, f := range chromeClass {
+				if strings.Contains(v, f) {
+					return true
+				}
+			}
+			for _, w := range strings.Fields(v) {
+				if w == "ad" || w == "ads" {
+					return true
+				}
+			}
+		case "id":
+			v := strings.ToLower(a.Val)
+			if strings.HasPrefix(v, "ad-") {
+				return true
+			}
+			for _, f := range chromeID {
+				if strings.Contains(v, f) {
+					return true
+				}
+			}
 		}
 	}
-	return strings.Join(sel, ", ")
-}())
+	return false
+}
 
-// pruneChrome removes the nodes chromeSelector matches.
+// pruneChrome removes the containers isChrome reports.
 func pruneChrome(root *html.Node) {
-	for _, n := range chromeSelector.MatchAll(root) {
-		if n.Parent != nil {
-			n.Parent.RemoveChild(n)
+	stack := []*html.Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if isChrome(c) {
+				n.RemoveChild(c)
+			} else if c.Type == html.ElementNode {
+				stack = append(stack, c)
+			}
+			c = next
 		}
 	}
 }
