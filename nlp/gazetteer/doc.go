@@ -32,8 +32,14 @@
 //
 //	TYPE KB COUNTRY NAME LAT LON POPULATION ALIASES FEATURE
 //
+// and data/titles.tsv, one role a line:
+//
+//	ROLE CLASS VARIANTS
+//
 // ALIASES is a '|'-separated list of kind:alias where kind is n (name), a
 // (acronym), d (demonym), m (metonym) or 2 (ISO alpha-2 code, never matched
 // as text). FEATURE ranks entries: PCL (country), ADM (region), a GeoNames
 // feature code (PPLC capital, PPLA regional seat, PPL...) or empty (curated).
+// In titles.tsv, VARIANTS are '|'-separated abbreviations and spellings of
+// ROLE ("Gen.", "Gen" for General) and CLASS is one of the Role* constants.
 package gazetteer

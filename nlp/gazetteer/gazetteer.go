@@ -44,15 +44,16 @@ type Entry struct {
 // Gazetteer is an immutable set of aliases, entities and titles. It is safe
 // for concurrent use.
 type Gazetteer struct {
-	entries []Entry          // grouped by alias hash, best first within a group
-	groups  []group          // index -> entries[lo:hi]
-	exact   *table           // exact alias hash -> group index, or -1 for an alias prefix only
-	folded  *table           // case-folded alias hash -> group index, or -1
-	country map[string]int32 // alpha-3 and alpha-2 -> index into entries of the country's name entry
-	titles  *table           // case-folded title hash -> index into roles, or -1 for a prefix
-	roles   []string         // canonical role names
-	counts  map[string]int   // entities per type, for tests and reports
-	places  int              // cities and regions
+	entries   []Entry           // grouped by alias hash, best first within a group
+	groups    []group           // index -> entries[lo:hi]
+	exact     *table            // exact alias hash -> group index, or -1 for an alias prefix only
+	folded    *table            // case-folded alias hash -> group index, or -1
+	country   map[string]int32  // alpha-3 and alpha-2 -> index into entries of the country's name entry
+	titles    *table            // case-folded title hash -> index into roles, or -1 for a prefix
+	roles     []string          // canonical role names
+	roleClass map[string]string // role -> class (honorific, government, military...)
+	counts    map[string]int    // entities per type, for tests and reports
+	places    int               // cities and regions
 }
 
 type group struct{ lo, hi int32 }
@@ -353,6 +354,7 @@ func (b *builder) index() {
 
 func (g *Gazetteer) parseTitles(data string) error {
 	g.titles = newTable(4096)
+	g.roleClass = make(map[string]string, 1024)
 	roleIdx := map[string]int32{}
 	for ln := 1; data != ""; ln++ {
 		var line string
@@ -360,14 +362,16 @@ func (g *Gazetteer) parseTitles(data string) error {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		role, rest, ok := strings.Cut(line, "\t")
-		if !ok || role == "" {
-			return fmt.Errorf("data/titles.tsv:%d: want ROLE<TAB>alias|alias", ln)
+		role, rest, ok1 := strings.Cut(line, "\t")
+		class, rest, ok2 := strings.Cut(rest, "\t")
+		if !ok1 || !ok2 || role == "" || class == "" {
+			return fmt.Errorf("data/titles.tsv:%d: want ROLE<TAB>CLASS<TAB>alias|alias", ln)
 		}
 		ri, ok := roleIdx[role]
 		if !ok {
 			ri = int32(len(g.roles))
 			g.roles = append(g.roles, role)
+			g.roleClass[role] = class
 			roleIdx[role] = ri
 		}
 		for _, a := range append(strings.Split(rest, "|"), role) {

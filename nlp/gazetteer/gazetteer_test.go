@@ -207,13 +207,14 @@ func TestTitle(t *testing.T) {
 	tests := []struct{ text, title, role string }{
 		{"Supreme Leader Kim Jong Un", "Supreme Leader", "Supreme Leader"},
 		{"Adm. Samuel Paparo", "Adm.", "Admiral"},
-		{"Lt. Gen. Jane Doe", "Lt. Gen.", "General"},
+		{"Lt. Gen. Jane Doe", "Lt. Gen.", "Lieutenant General"},
 		{"President Vladimir Putin", "President", "President"},
 		{"Defense Minister Andrei Belousov", "Defense Minister", "Defense Minister"},
 		{"defence minister Andrei Belousov", "defence minister", "Defense Minister"},
 		{"spokesperson John Kirby", "spokesperson", "Spokesperson"},
-		{"head of U.S. Indo-Pacific Command", "head of", "Head"},
-		{"Secretary of State Marco Rubio", "Secretary of State", "Foreign Minister"},
+		{"head of U.S. Indo-Pacific Command", "head of", "Head of"},
+		{"Secretary of State Marco Rubio", "Secretary of State", "Secretary of State"},
+		{"Gen. Jane Doe", "Gen.", "General"},
 		{"Dr. Jane Doe", "Dr.", "Dr."},
 		{"Mr Smith", "Mr", "Mr."},
 		{"troops crossed", "", ""},
@@ -232,6 +233,11 @@ func TestTitle(t *testing.T) {
 	}
 	if r := g.TitleOf("Gen."); r != "General" {
 		t.Errorf("TitleOf(Gen.) = %q", r)
+	}
+	for role, class := range map[string]string{"Mr.": RoleHonorific, "General": RoleMilitary, "Supreme Leader": RoleGovernment, "Chief Executive": RoleBusiness, "Pope": RoleReligious, "nonsense": ""} {
+		if got := g.RoleClass(role); got != class {
+			t.Errorf("RoleClass(%q) = %q, want %q", role, got, class)
+		}
 	}
 }
 
