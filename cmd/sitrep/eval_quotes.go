@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/eval/polnear"
 	"github.com/sitrep-news/sitrep/nlp/quote"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -83,6 +82,5 @@ func evalQuotes(env *Env, args []string) error {
 	if elapsed > 0 {
 		fmt.Fprintf(env.Stdout, "segment+find: %.1f MB/s\n", float64(bytes)/1e6/elapsed.Seconds())
 	}
-	_ = sitrep.QuoteDirect
 	return nil
 }

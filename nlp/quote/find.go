@@ -994,7 +994,9 @@ func (sc *scanner) finish(as []Attribution) {
 	}
 }
 
-// kind classifies an attribution as direct, indirect or mixed.
+// kind classifies an attribution: direct when every fragment is a quoted
+// region, mixed when some quoted region lies inside the content, indirect
+// otherwise.
 func (sc *scanner) kind(a *Attribution) string {
 	direct, quoted := true, false
 	for _, c := range a.Content {
@@ -1004,25 +1006,18 @@ func (sc *scanner) kind(a *Attribution) string {
 			continue
 		}
 		direct = false
-		if r2 := regionAt(sc.rs, c.End-1); r2 >= 0 || (r >= 0) {
+		// the first region ending after the fragment's start
+		lo, hi := 0, len(sc.rs)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if sc.rs[m].End <= c.Start {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(sc.rs) && sc.rs[lo].Start < c.End {
 			quoted = true
-		} else {
-			// any region inside?
-			for k := regionAt(sc.rs, c.Start); k < 0; {
-				break
-			}
-			lo, hi := 0, len(sc.rs)
-			for lo < hi {
-				m := (lo + hi) / 2
-				if sc.rs[m].End <= c.Start {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
-			if lo < len(sc.rs) && sc.rs[lo].Start < c.End {
-				quoted = true
-			}
 		}
 	}
 	switch {

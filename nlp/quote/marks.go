@@ -137,11 +137,3 @@ func regionAt(rs []region, off int) int {
 	return -1
 }
 
-// Regions returns the quoted regions of doc (for debugging and tests).
-func Regions(doc *text.Doc) []struct{ Start, End int } {
-	var out []struct{ Start, End int }
-	for _, r := range regions(doc, nil) {
-		out = append(out, struct{ Start, End int }{r.Start, r.End})
-	}
-	return out
-}
