@@ -136,4 +136,3 @@ func regionAt(rs []region, off int) int {
 	}
 	return -1
 }
-
