@@ -85,3 +85,75 @@ func TestExampleArticleDump(t *testing.T) {
 		t.Logf("%-5s %-10s %-5s %-14q a=%-4s t=%-4s l=%-4s %-9s %q", e.ID, e.Type, e.CAMEO, e.Text, e.Actor, e.Target, e.Location, e.Modality, e.Summary)
 	}
 }
+
+// want is the expected frame of one event, found by its trigger text.
+type want struct {
+	trigger, typ, actor, target, location, modality string
+}
+
+func TestFrames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []want
+	}{
+		{"Iran sent 2,000 troops to Russia last month.",
+			[]want{{"sent", "deploy", "e14", "e2", "", "asserted"}}},
+		{"Israeli forces shelled Gaza on Tuesday, killing 12 people.",
+			[]want{{"shelled", "attack", "e12", "e13", "", "asserted"}, {"killing", "kill", "", "", "", ""}}},
+		{"Kyiv launched a major offensive near Kharkiv in May.",
+			[]want{{"launched", "offensive", "e3", "", "e16", ""}}},
+		{"About 5,000 Iranian soldiers were deployed in Russia's Kursk region.",
+			[]want{{"deployed", "deploy", "e14", "", "e6", ""}}},
+		{"The weapons were supplied by Iran.",
+			[]want{{"supplied", "supply", "e14", "", "", ""}}},
+		{"Putin met Kim in Pyongyang and signed a defence treaty.",
+			[]want{{"met", "meet", "e5", "e4", "e1", ""}, {"signed", "sign", "e5", "", "", ""}}},
+		{"China's foreign ministry accused the United States of provoking the crisis.",
+			[]want{{"accused", "accuse", "e8", "e11", "", ""}}},
+		{"The European Union imposed new sanctions on Iran.",
+			[]want{{"imposed", "sanction", "e15", "e14", "", ""}}},
+		{"Russia could send more troops to the front, officials said.",
+			[]want{{"send", "deploy", "e2", "", "", "possible"}}},
+		{"Ukraine will withdraw its forces from Kursk.",
+			[]want{{"withdraw", "withdraw", "e3", "", "", "future"}}},
+		{"Israel denied the accusation.",
+			[]want{{"denied", "deny", "e12", "", "", ""}}},
+		{"Russia's war against Ukraine entered its fourth year as a Russian counteroffensive stalled.",
+			[]want{{"counteroffensive", "offensive", "e2", "", "", ""}}},
+		{"Iran threatened Israel with retaliation.",
+			[]want{{"threatened", "threaten", "e14", "e12", "", ""}}},
+		{"Kim Jong Un, the North Korean leader, visited Moscow in September.",
+			[]want{{"visited", "visit", "e4", "e2", "", ""}}},
+		{"Thousands of troops arrived in Kharkiv on Monday.",
+			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
+	}
+	for _, tt := range tests {
+		_, evs := extract(tt.text)
+		for _, e := range evs {
+			t.Logf("%-16s %-10s %-5s a=%-4s t=%-4s l=%-4s %-9s %q", e.Text, e.Type, e.CAMEO, e.Actor, e.Target, e.Location, e.Modality, e.Summary)
+		}
+		for _, w := range tt.want {
+			var got *sitrep.Event
+			for i := range evs {
+				if evs[i].Text == w.trigger {
+					got = &evs[i]
+					break
+				}
+			}
+			if got == nil {
+				t.Errorf("%q: no event %q (got %v)", tt.text, w.trigger, evs)
+				continue
+			}
+			check := func(field, g, w string) {
+				if w != "" && g != w {
+					t.Errorf("%q: event %q: %s = %q, want %q (summary %q)", tt.text, got.Text, field, g, w, got.Summary)
+				}
+			}
+			check("type", got.Type, w.typ)
+			check("actor", got.Actor, w.actor)
+			check("target", got.Target, w.target)
+			check("location", got.Location, w.location)
+			check("modality", got.Modality, w.modality)
+		}
+	}
+}

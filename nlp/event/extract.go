@@ -59,9 +59,10 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			ti++
 		}
 		cands = x.addLexical(s, cands)
-		frames := x.frames(si, s, cands)
-		for _, f := range frames {
-			if f.absorbed || f.typ == "x" {
+		frames := x.frames(s, cands, opts.All)
+		for k := range frames {
+			f := &frames[k]
+			if f.absorbed || f.typ == "x" || f.skip {
 				continue
 			}
 			// Section headings ("What People Have Said") name no events
@@ -69,7 +70,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			if s.Heading && f.actor < 0 && f.target < 0 {
 				continue
 			}
-			if !opts.All && f.typ == "other" && !(f.verb && f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
+			if !opts.All && f.typ == "other" && !(f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
 				continue
 			}
 			out = append(out, x.event(f, si))
@@ -104,6 +105,10 @@ type extractor struct {
 	// i, or -1; mentionStart[i] is the first token of that mention.
 	entAt        []int32
 	mentionStart []int32
+	// buffers reused from sentence to sentence
+	fbuf  []frame
+	phbuf []phrase
+	sbuf  []byte
 }
 
 func (x *extractor) mapEntities() {
@@ -185,15 +190,21 @@ type frame struct {
 	verb, passive           bool
 	actor, target, location int // entity indexes, -1 none
 	absorbed                bool
-	absorbs                 int // token of the object noun a light verb took its type from, -1
-	summary                 string
+	skip                    bool // not worth framing: an "other" noun when only typed events are kept
+	absorbs                 int  // token of the object noun a light verb took its type from, -1
+	// the summary's parts: the subject as written or named, the first
+	// and end token of the text it quotes, and whether that text names
+	// the location
+	subj       string
+	sumA, sumB int
+	locInText  bool
 }
 
 func (x *extractor) event(f *frame, si int) sitrep.Event {
 	sp := x.doc.Span(f.tok, f.tok+1)
 	e := sitrep.Event{
 		Type: f.typ, Start: sp.Start, End: sp.End, Text: sp.Of(x.doc.Text),
-		Class: f.class, CAMEO: f.code, Lemma: f.lemma, Sentence: si, Summary: f.summary,
+		Class: f.class, CAMEO: f.code, Lemma: f.lemma, Sentence: si, Summary: x.summary(f),
 	}
 	e.Actor, e.Target, e.Location = x.entID(f.actor), x.entID(f.target), x.entID(f.location)
 	return e
@@ -216,31 +227,38 @@ func (x *extractor) entName(i int) string {
 	return x.ents[i].ID
 }
 
-// frames types the triggers of sentence s and finds their roles.
-func (x *extractor) frames(si int, s text.Sentence, cands []Trigger) []*frame {
-	fs := make([]*frame, len(cands))
-	byTok := map[int]*frame{}
-	for k, c := range cands {
-		f := &frame{tok: c.Token, class: c.Class, lemma: c.Lemma, typ: "other", actor: -1, target: -1, location: -1, absorbs: -1}
-		f.verb = x.tags[c.Token].IsVerb()
-		fs[k] = f
-		byTok[c.Token] = f
+// frames types the triggers of sentence s and finds their roles. Unless
+// all is set, "other" nouns are typed but not framed: they are dropped.
+func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
+	if cap(x.fbuf) < len(cands) {
+		x.fbuf = make([]frame, len(cands), 2*len(cands))
 	}
-	for _, f := range fs {
-		x.typeFrame(s, f)
+	fs := x.fbuf[:len(cands)]
+	for k, c := range cands {
+		fs[k] = frame{tok: c.Token, class: c.Class, lemma: c.Lemma, typ: "other", actor: -1, target: -1, location: -1, absorbs: -1}
+		fs[k].verb = x.tags[c.Token].IsVerb()
+	}
+	for k := range fs {
+		x.typeFrame(s, &fs[k])
 	}
 	// A light verb that took its type from its object absorbs the noun's
 	// own event.
-	for _, f := range fs {
-		if f.absorbs >= 0 {
-			if g := byTok[f.absorbs]; g != nil {
-				g.absorbed = true
+	for k := range fs {
+		if fs[k].absorbs >= 0 {
+			for j := range fs {
+				if fs[j].tok == fs[k].absorbs {
+					fs[j].absorbed = true
+				}
 			}
 		}
 	}
-	for _, f := range fs {
-		if !f.absorbed {
-			x.roles(s, f, byTok)
+	for k := range fs {
+		f := &fs[k]
+		if !all && f.typ == "other" && !f.verb {
+			f.skip = true
+		}
+		if !f.absorbed && !f.skip {
+			x.roles(s, f)
 		}
 	}
 	return fs

@@ -36,6 +36,11 @@ func (x *extractor) npInternal(k int, s text.Sentence) bool {
 
 func (x *extractor) isHead(k int) bool {
 	t := x.tags[k]
+	if t.IsAdj() {
+		// a phrase-final adjective is a nominal head: "a major
+		// offensive", "the wounded"
+		return k+1 >= len(x.tags) || !x.tags[k+1].IsNoun() && !x.tags[k+1].IsAdj() && x.tags[k+1] != pos.CD
+	}
 	return t.IsNoun() || t == pos.PRP || t == pos.CD || x.entAt[k] >= 0
 }
 
@@ -140,6 +145,14 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		}
 	case x.isHead(j):
 		return x.npLeft(j, s), j + 1, group, passive
+	case t == pos.Comma && x.tags[i] == pos.VBG && depth < 2:
+		// "shelled Gaza, killing 12": the main clause's subject
+		for v := j - 1; v >= s.First && v >= j-15; v-- {
+			if x.tags[v].IsVerb() && !auxWords[x.low(v)] {
+				a, b, _, _ = x.subject(s, v, depth+1)
+				return a, b, group, passive
+			}
+		}
 	case t == pos.Comma:
 		// "Samuel Paparo, head of U.S. Indo-Pacific Command, told": skip
 		// an appositive back to the comma that opens it.
@@ -162,7 +175,8 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 // to the end of its clause (a verb, clause punctuation, or a subordinate
 // clause such as "after Pyongyang's forces sustained ...").
 func (x *extractor) phrases(s text.Sentence, i int) []phrase {
-	var out []phrase
+	out := x.phbuf[:0]
+	defer func() { x.phbuf = out[:0] }()
 	k := i + 1
 	for k < s.Last && len(out) < 5 {
 		t := x.tags[k]
@@ -290,7 +304,7 @@ func isTargetPrep(p string) bool {
 func (x *extractor) inList(list string, b int) bool { return x.lex.lists[list][x.headLemma(b)] }
 
 // roles fills the actor, target, location and summary of f.
-func (x *extractor) roles(s text.Sentence, f *frame, byTok map[int]*frame) {
+func (x *extractor) roles(s text.Sentence, f *frame) {
 	i := f.tok
 	var ph []phrase
 	var sumStart int
@@ -309,7 +323,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, byTok map[int]*frame) {
 			} else {
 				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
 			}
-			if b != group && (x.tags[group-1] == pos.TO || x.tags[group-1] == pos.CC) {
+			if b != group && (x.tags[group-1] == pos.TO || x.tags[group-1] == pos.CC || x.tags[group-1] == pos.Comma && x.tags[i] == pos.VBG) {
 				subjText = "" // a borrowed subject ("to sign"): name it by the entity only
 				if e >= 0 {
 					subjText = x.entName(e)
@@ -403,7 +417,15 @@ func (x *extractor) roles(s text.Sentence, f *frame, byTok map[int]*frame) {
 	if f.location < 0 {
 		f.location = x.nearbyLocation(s, i)
 	}
-	f.summary = x.summary(f, subjText, sumStart, ph, locInText)
+	// The summary quotes the text through the phrases read, at most 3,
+	// stopping before a long tail.
+	f.subj, f.sumA, f.sumB, f.locInText = subjText, min(sumStart, i), i+1, locInText
+	for n, p := range ph {
+		if n >= 3 || x.doc.Tokens[p.b-1].End-x.doc.Tokens[f.sumA].Start > 110 {
+			break
+		}
+		f.sumB = p.b
+	}
 }
 
 // nearbyLocation returns the place of the "in/at/near <place>" phrase
@@ -448,30 +470,31 @@ func (x *extractor) verbBetween(a, b int) bool {
 
 // summary writes "who did what to whom where" from the text: the subject
 // (by entity name where the subject is a name), the verb group or noun
-// phrase as written through its last phrase, and the location if the text
-// read does not already name it.
-func (x *extractor) summary(f *frame, subj string, start int, ph []phrase, locInText bool) string {
-	end := f.tok + 1
-	// Through the phrases, at most 3, stopping before a time or a long tail.
-	for n, p := range ph {
-		if n >= 3 || x.doc.Tokens[p.b-1].End-x.doc.Tokens[start].Start > 110 {
-			break
+// phrase as written through its last phrase, and the location if that text
+// does not already name it. Runs of white space become one space.
+func (x *extractor) summary(f *frame) string {
+	b := x.sbuf[:0]
+	b = append(b, f.subj...)
+	if f.subj != "" {
+		b = append(b, ' ')
+	}
+	space := false
+	for _, c := range []byte(x.doc.Text[x.doc.Tokens[f.sumA].Start:x.doc.Tokens[f.sumB-1].End]) {
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			space = true
+			continue
 		}
-		end = p.b
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
 	}
-	if start > f.tok {
-		start = f.tok
+	if f.location >= 0 && !f.locInText {
+		b = append(b, " ("...)
+		b = append(b, x.entName(f.location)...)
+		b = append(b, ')')
 	}
-	var sb strings.Builder
-	if subj != "" {
-		sb.WriteString(subj)
-		sb.WriteByte(' ')
-	}
-	sb.WriteString(x.doc.Text[x.doc.Tokens[start].Start:x.doc.Tokens[end-1].End])
-	if f.location >= 0 && !locInText {
-		sb.WriteString(" (")
-		sb.WriteString(x.entName(f.location))
-		sb.WriteByte(')')
-	}
-	return strings.Join(strings.Fields(sb.String()), " ")
+	x.sbuf = b
+	return string(b)
 }

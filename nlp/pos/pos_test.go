@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
@@ -155,10 +153,4 @@ func BenchmarkTag(b *testing.B) {
 	if d := cpuTime() - c0; d > 0 {
 		b.ReportMetric(float64(len(s))*float64(n)/d.Seconds()/1e6, "cpuMB/s")
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

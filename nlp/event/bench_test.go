@@ -1,0 +1,93 @@
+package event
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// reuters returns about 2 MB of Reuters-21578 article text.
+func reuters(b *testing.B) string {
+	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
+	if err != nil {
+		b.Skipf("no reuters: %v", err)
+	}
+	defer f.Close()
+	var sb strings.Builder
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() && sb.Len() < 2<<20 {
+		var r struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &r) == nil {
+			sb.WriteString(r.Text)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
+
+// BenchmarkExtract measures event extraction given the tags (the POS
+// tagger runs once, outside the loop, as in the pipeline where its tags
+// are shared), with the test entities.
+func BenchmarkExtract(b *testing.B) {
+	s := reuters(b)
+	doc := text.Segment(s)
+	opts := Options{Tags: pos.Default().Tag(doc), Entities: entities(doc), Modality: func(sitrep.Span) (string, *sitrep.Quote) { return "", nil }}
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		Extract(doc, opts)
+		n++
+	}
+	reportCPU(b, c0, n, len(s))
+}
+
+// BenchmarkDetect measures the trigger detector alone.
+func BenchmarkDetect(b *testing.B) {
+	s := reuters(b)
+	doc := text.Segment(s)
+	tags := pos.Default().Tag(doc)
+	d := DefaultDetector()
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		d.Detect(doc, tags)
+		n++
+	}
+	reportCPU(b, c0, n, len(s))
+}
+
+// reportCPU reports MB per CPU-second of n runs over size bytes.
+func reportCPU(b *testing.B, c0 time.Duration, n, size int) {
+	if d := cpuTime() - c0; d > 0 {
+		b.ReportMetric(float64(size)*float64(n)/d.Seconds()/1e6, "cpuMB/s")
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("North Korea sent 3,000 troops to Russia's Kursk region, officials said.")
+	f.Add("Kim Jong Un, the leader, met Putin and signed a pact in Pyongyang.")
+	f.Add("“We will,” he said — launched, in return for")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := text.Segment(s)
+		for _, e := range Extract(doc, Options{Entities: entities(doc)}) {
+			if !e.Span().Valid(len(s)) || s[e.Start:e.End] != e.Text {
+				t.Fatalf("bad span %+v", e)
+			}
+			if e.Sentence < 0 || e.Sentence >= len(doc.Sentences) {
+				t.Fatalf("bad sentence %d", e.Sentence)
+			}
+		}
+	})
+}
