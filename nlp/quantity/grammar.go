@@ -377,6 +377,9 @@ func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 		if end+2 < len(toks) && sc.near(end-1, end) && strings.EqualFold(sc.tokText(end), "of") && sc.isCls(end+1, cA) && sc.isCls(end+2, cScale) {
 			v *= toks[end+2].w.val
 			end += 3
+		} else if end < len(toks) && sc.near(end-1, end) && sc.isCls(end, cScale) && !toks[end].w.plural && num < den {
+			v *= toks[end].w.val // "three quarters billion"
+			end++
 		}
 		sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Kind: Fraction, Spelled: true, ti: start, tj: end})
 		return end

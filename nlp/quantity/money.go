@@ -41,8 +41,15 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			continue
 		}
 		// before: $, US$, € ..., GBP
-		if n.ti > 0 && lx.preLast[strings.ToLower(sc.tokText(n.ti-1))] {
-			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(first, n.ti) {
+		// a symbol right after the number that does not open the next amount: "10 €"
+		postSym := false
+		if k := n.tj; k < len(sc.toks) && sc.toks[k].kind == tPunct && sc.near(k-1, k) && !(k+1 < len(sc.toks) && sc.toks[k+1].kind == tNum && sc.near(k, k+1)) {
+			if e, ok := lx.currency[sc.tokText(k)]; ok && e.b == "both" {
+				postSym = true
+			}
+		}
+		if n.ti > 0 && lx.preLast[strings.ToLower(sc.tokText(n.ti-1))] && !postSym {
+			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(n.ti-1, n.ti) {
 				m.Start, m.Currency = sc.toks[first].start, e.a
 				// "$10 dollars": the name after stays outside
 				out = append(out, m)
@@ -59,6 +66,9 @@ func (sc *Scanner) Money(nums []Number) []Money {
 				m.End, m.Currency = sc.toks[end-1].end, e.a
 				w := strings.ToLower(sc.tokText(end - 1))
 				m.Minor = w == "cents" || w == "cent" || w == "pence" || w == "penny" || w == "cts" || w == "ct"
+				if !m.Minor {
+					sc.minorPart(&m, nums, i, end)
+				}
 				out = append(out, m)
 			}
 		}
@@ -99,4 +109,33 @@ func (sc *Scanner) Measures(nums []Number) []Measure {
 		}
 	}
 	return out
+}
+
+// minorPart extends an amount with its cents: "3 dollars 50 cents",
+// "thirteen dollars and forty-five cents", "15 dollars and 50". k is the
+// token after the currency name.
+func (sc *Scanner) minorPart(m *Money, nums []Number, i, k int) {
+	if i+1 >= len(nums) || k >= len(sc.toks) {
+		return
+	}
+	if sc.isCls(k, cAnd) && sc.near(k-1, k) {
+		k++
+	}
+	c := nums[i+1]
+	if c.ti != k || !sc.near(k-1, k) || c.Kind != Integer || c.Value <= 0 || c.Value >= 100 || c.Mult != 0 {
+		return
+	}
+	end := c.tj
+	if end < len(sc.toks) && sc.near(end-1, end) {
+		switch strings.ToLower(sc.tokText(end)) {
+		case "cents", "cent", "pence", "penny", "c":
+			end++
+		}
+	}
+	// "15 dollars and 15 percent" is not an amount
+	if end == c.tj && end < len(sc.toks) && sc.near(end-1, end) && sc.toks[end].kind == tWord {
+		return
+	}
+	m.Value += c.Value / 100
+	m.End = sc.toks[end-1].end
 }
