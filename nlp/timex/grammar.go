@@ -74,10 +74,9 @@ func (t *tagger) matchAt(i int) (match, bool) {
 		m.j += 2
 	}
 	if ok && m.mod == "" && i > 0 && t.us[i-1].k == cQuant && (t.us[i-1].v == qAround || t.us[i-1].v == qOver) {
+		// "over" is mostly "during" ("over the past decade"): no mod
 		if t.us[i-1].v == qAround {
 			m.mod = "APPROX"
-		} else if m.typ == TypeDuration {
-			m.mod = "MORE_THAN"
 		}
 	}
 	return m, ok

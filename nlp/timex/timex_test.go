@@ -1,0 +1,233 @@
+package timex
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+func tag(src, dct string) []sitrep.Timex {
+	var t time.Time
+	if dct != "" {
+		t, _ = time.Parse(ymd, dct)
+	}
+	return Tag(text.Segment(src), t)
+}
+
+// TestTag checks one expression per sentence: its extent, type, value and mod.
+func TestTag(t *testing.T) {
+	tests := []struct {
+		src, dct               string
+		text, typ, value, mod string
+	}{
+		{"Kim committed troops on August 28, 2024.", "2025-09-01", "August 28, 2024", "DATE", "2024-08-28", ""},
+		{"They met on 28 Aug 2024.", "2025-09-01", "28 Aug 2024", "DATE", "2024-08-28", ""},
+		{"It was signed on Aug. 28.", "2025-09-01", "Aug. 28", "DATE", "2025-08-28", ""},
+		{"The vote is on 8/28/2024 at the latest.", "2025-09-01", "8/28/2024", "DATE", "2024-08-28", ""},
+		{"The file is dated 2024-08-28.", "2025-09-01", "2024-08-28", "DATE", "2024-08-28", ""},
+		{"Troops had arrived by late October.", "2025-09-01", "late October", "DATE", "2024-10", "END"},
+		{"It wasn't acknowledged until April.", "2025-09-01", "April", "DATE", "2025-04", ""},
+		{"They will meet in April.", "2025-09-01", "April", "DATE", "2026-04", ""},
+		{"Prices rose in early 2025.", "2025-09-01", "early 2025", "DATE", "2025", "START"},
+		{"Talks stalled in mid-2024.", "2025-09-01", "mid-2024", "DATE", "2024", "MID"},
+		{"Both will be in Beijing this week.", "2025-09-01", "this week", "DATE", "2025-W36", ""},
+		{"He spoke yesterday.", "2025-09-01", "yesterday", "DATE", "2025-08-31", ""},
+		{"Sales fell last week.", "2025-09-01", "last week", "DATE", "2025-W35", ""},
+		{"Rates rise next month.", "2025-09-01", "next month", "DATE", "2025-10", ""},
+		{"The plant closed two years ago.", "2025-09-01", "two years ago", "DATE", "2023", ""},
+		{"Profits rose earlier this year.", "2025-09-01", "earlier this year", "DATE", "2025", ""},
+		{"Growth slowed over the past decade.", "2025-09-01", "the past decade", "DURATION", "P10Y", ""},
+		{"Growth slowed in the 1990s.", "2025-09-01", "the 1990s", "DATE", "199", ""},
+		{"It was built in the 19th century.", "2025-09-01", "the 19th century", "DATE", "18", ""},
+		{"Output rose in the third quarter of 2024.", "2025-09-01", "the third quarter of 2024", "DATE", "2024-Q3", ""},
+		{"Results for Q3 2024 were weak.", "2025-09-01", "Q3 2024", "DATE", "2024-Q3", ""},
+		{"The war began in the summer of 2022.", "2025-09-01", "the summer of 2022", "DATE", "2022-SU", ""},
+		{"Prices are high now.", "2025-09-01", "now", "DATE", "PRESENT_REF", ""},
+		{"Such attacks have happened recently.", "2025-09-01", "recently", "DATE", "PAST_REF", ""},
+		{"Strikes resumed at 15:00 GMT Saturday.", "2025-09-01", "15:00 GMT Saturday", "TIME", "2025-08-30T15:00", ""},
+		{"The meeting starts at 9 a.m. tomorrow.", "2025-09-01", "9 a.m. tomorrow", "TIME", "2025-09-02T09:00", ""},
+		{"They left at noon.", "2025-09-01", "noon", "TIME", "2025-09-01T12:00", ""},
+		{"Shelling resumed on Monday morning.", "2025-09-03", "Monday morning", "TIME", "2025-09-01TMO", ""},
+		{"The siege lasted three weeks.", "2025-09-01", "three weeks", "DURATION", "P3W", ""},
+		{"He gave Putin a couple of weeks to respond.", "2025-09-01", "a couple of weeks", "DURATION", "P2W", ""},
+		{"The program ran for 18 months.", "2025-09-01", "18 months", "DURATION", "P18M", ""},
+		{"The conflict lasted several years.", "2025-09-01", "several years", "DURATION", "PXY", ""},
+		{"The treaty expired after twenty-five years.", "2025-09-01", "twenty-five years", "DURATION", "P25Y", ""},
+		{"It took a decade to rebuild.", "2025-09-01", "a decade", "DURATION", "P10Y", ""},
+		{"Patrols go out every morning.", "2025-09-01", "every morning", "SET", "XXXX-XX-XXTMO", ""},
+		{"The report is published annually.", "2025-09-01", "annually", "SET", "P1Y", ""},
+		{"Inspections happen weekly.", "2025-09-01", "weekly", "SET", "P1W", ""},
+		{"Elections are held in April.", "", "April", "DATE", "XXXX-04", ""},
+		{"He was sworn in last Friday.", "", "last Friday", "DATE", "XXXX-XX-XX", ""},
+		{"The blast occurred Friday.", "1998-08-08", "Friday", "DATE", "1998-08-07", ""},
+		{"He will testify on Friday.", "1998-08-05", "Friday", "DATE", "1998-08-07", ""},
+		{"Net income rose in the year-earlier quarter.", "1989-10-27", "the year-earlier quarter", "DATE", "1988", ""},
+		{"The company said third-quarter profit fell.", "1989-10-27", "third-quarter", "DATE", "1989-Q3", ""},
+		{"The fund rose in fiscal 1989.", "1989-10-27", "fiscal 1989", "DATE", "1989", ""},
+		{"He returned in nineteen ninety-six.", "1998-01-01", "nineteen ninety-six", "DATE", "1996", ""},
+		{"She signed it on Monday, Oct. 26.", "1998-10-25", "Monday, Oct. 26", "DATE", "1998-10-26", ""},
+	}
+	for _, tc := range tests {
+		got := tag(tc.src, tc.dct)
+		var found *sitrep.Timex
+		for i := range got {
+			if got[i].Text == tc.text {
+				found = &got[i]
+			}
+		}
+		if found == nil {
+			t.Errorf("%q: no timex %q in %+v", tc.src, tc.text, got)
+			continue
+		}
+		if found.Type != tc.typ || found.Value != tc.value || found.Mod != tc.mod {
+			t.Errorf("%q: %q = %s %s %s {%s}, want %s %s %s", tc.src, tc.text, found.Type, found.Value, found.Mod, found.Derivation, tc.typ, tc.value, tc.mod)
+		}
+	}
+}
+
+func TestNoTimex(t *testing.T) {
+	for _, src := range []string{
+		"A 44-year-old man was arrested.",
+		"Iraq imports about three-quarters of its food.",
+		"The price was $2000 a share.",
+		"It will be a second betrayal.",
+		"Prices began to fall sharply.",
+		"Jan Smith said the plan will work.",
+		"He made a last-minute change.",
+		"They cut the quarterly dividend.",
+	} {
+		if got := tag(src, "2025-09-01"); len(got) > 0 {
+			t.Errorf("%q: got %+v, want none", src, got)
+		}
+	}
+}
+
+func TestBounds(t *testing.T) {
+	got := tag("Troops had arrived by late October. It ended in 2024-Q3 maybe, or in the summer of 2022.", "2025-09-01")
+	if len(got) == 0 || got[0].Earliest != "2024-10-22" || got[0].Latest != "2024-10-31" {
+		t.Errorf("late October bounds = %+v", got)
+	}
+	for _, x := range tag("This week, last month and on 28 February 2024 they met.", "2025-09-01") {
+		if x.Earliest == "" || x.Latest == "" || x.Earliest > x.Latest {
+			t.Errorf("%q: bounds %q..%q", x.Text, x.Earliest, x.Latest)
+		}
+	}
+}
+
+func TestValidValue(t *testing.T) {
+	good := [][2]string{{"DATE", "2024-08-28"}, {"DATE", "2025-W36"}, {"DATE", "1998-W33-WE"}, {"DATE", "XXXX-04"}, {"DATE", "199"}, {"DATE", "19"},
+		{"DATE", "2024-Q3"}, {"DATE", "2022-SU"}, {"TIME", "2025-08-30T15:00"}, {"TIME", "2025-09-01TMO"}, {"DATE", "PAST_REF"},
+		{"DURATION", "P3W"}, {"DURATION", "PT5H30M"}, {"DURATION", "PXY"}, {"DURATION", "P1.5M"}, {"SET", "XXXX-WXX-4"}, {"SET", "P1D"}}
+	for _, g := range good {
+		if !ValidValue(g[0], g[1]) {
+			t.Errorf("ValidValue(%s, %s) = false", g[0], g[1])
+		}
+	}
+	bad := [][2]string{{"DATE", "2024-13-01"}, {"DATE", "2024-8-28"}, {"DURATION", "3W"}, {"DATE", ""}, {"DATE", "P1D"}, {"DURATION", "P"}}
+	for _, b := range bad {
+		if ValidValue(b[0], b[1]) {
+			t.Errorf("ValidValue(%s, %s) = true", b[0], b[1])
+		}
+	}
+}
+
+// TestCorpusValid runs the tagger over news text and checks every span
+// and value.
+func TestCorpusValid(t *testing.T) {
+	docs := reuters(t, 300)
+	for _, src := range docs {
+		for _, x := range Tag(text.Segment(src), time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)) {
+			checkTimex(t, src, x)
+		}
+	}
+}
+
+func checkTimex(t *testing.T, src string, x sitrep.Timex) {
+	t.Helper()
+	if x.Start < 0 || x.End > len(src) || x.Start >= x.End || src[x.Start:x.End] != x.Text {
+		t.Fatalf("bad span %+v", x)
+	}
+	if !ValidValue(x.Type, x.Value) {
+		t.Errorf("invalid value %s %q for %q", x.Type, x.Value, x.Text)
+	}
+	if x.Earliest != "" && x.Latest != "" && x.Earliest > x.Latest {
+		t.Errorf("%q: earliest %s after latest %s", x.Text, x.Earliest, x.Latest)
+	}
+}
+
+// reuters reads up to n article texts from the Reuters-21578 sample.
+func reuters(tb testing.TB, n int) []string {
+	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
+	if err != nil {
+		tb.Skip("reuters sample absent")
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() && len(out) < n {
+		var rec map[string]any
+		if json.Unmarshal(sc.Bytes(), &rec) != nil {
+			continue
+		}
+		for _, k := range []string{"text", "body", "content"} {
+			if s, ok := rec[k].(string); ok && s != "" {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{
+		"On August 28, 2024, three weeks after the attack, troops arrived.",
+		"late October", "8/28/2024 15:00 GMT Saturday", "the 1990s and mid-2024", "every two weeks since 1999-12-31",
+		"twenty-five years ago; the year-earlier quarter; fiscal 2025", "Q3 2024 H1 FY2025 '90s",
+	} {
+		f.Add(s, int64(0))
+		f.Add(s, int64(1725148800))
+	}
+	f.Fuzz(func(t *testing.T, s string, sec int64) {
+		var dct time.Time
+		if sec > 0 && sec < 4102444800 {
+			dct = time.Unix(sec, 0).UTC()
+		}
+		d := text.Segment(s)
+		xs := Tag(d, dct)
+		for _, x := range xs {
+			checkTimex(t, s, x)
+			if x.Sentence < 0 || x.Sentence >= len(d.Sentences) {
+				t.Fatalf("bad sentence %d", x.Sentence)
+			}
+		}
+		Anchor(d, xs, nil, dct)
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	docs := reuters(b, 2000)
+	segs := make([]*text.Doc, len(docs))
+	n := 0
+	for i, s := range docs {
+		segs[i] = text.Segment(s)
+		n += len(s)
+	}
+	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range segs {
+			Tag(d, dct)
+		}
+	}
+}
+
+
