@@ -22,7 +22,7 @@ func tag(src, dct string) []sitrep.Timex {
 // TestTag checks one expression per sentence: its extent, type, value and mod.
 func TestTag(t *testing.T) {
 	tests := []struct {
-		src, dct               string
+		src, dct              string
 		text, typ, value, mod string
 	}{
 		{"Kim committed troops on August 28, 2024.", "2025-09-01", "August 28, 2024", "DATE", "2024-08-28", ""},
@@ -229,5 +229,3 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 }
-
-
