@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep-news/sitrep/acquire"
 	"github.com/sitrep-news/sitrep/demo"
 	"github.com/sitrep-news/sitrep/extract"
+	"github.com/sitrep-news/sitrep/kb"
 	"github.com/sitrep-news/sitrep/store"
 )
 
@@ -67,14 +68,14 @@ func runDemo(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "sitrep demo — %s\n", demo.Note())
 	fmt.Fprintf(env.Stdout, "Ingested %d articles into %s (%d new).\n\n", len(arts), dsn, stats.created)
 
-	items, err := timeline(ctx, st, sitrep.EventFilter{})
+	items, err := kb.TimelineOf(ctx, st, sitrep.EventFilter{})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, "TIMELINE")
 	writeTimelineText(env.Stdout, datedFacts(items))
 	fmt.Fprintln(env.Stdout)
-	b, err := buildBrief(ctx, st, "")
+	b, err := kb.BriefOf(ctx, st, "")
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func runTimeline(env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	items, err := timeline(context.Background(), st, sitrep.EventFilter{Entity: *entity, Type: *typ, From: *from, To: *to, Source: *source})
+	items, err := kb.TimelineOf(context.Background(), st, sitrep.EventFilter{Entity: *entity, Type: *typ, From: *from, To: *to, Source: *source})
 	if err != nil {
 		return err
 	}
@@ -67,15 +67,6 @@ func runTimeline(env *Env, args []string) error {
 	}
 	writeTimelineText(env.Stdout, items)
 	return nil
-}
-
-// timeline merges the store's events matching f into timeline items.
-func timeline(ctx context.Context, st sitrep.Store, f sitrep.EventFilter) ([]kb.TimelineItem, error) {
-	evs, err := st.Events(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return kb.Timeline(evs), nil
 }
 
 // datedFacts keeps the items a reader scans a timeline for: dated, and not
