@@ -7,7 +7,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/sitrep-news/sitrep/nlp/gazetteer"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -59,8 +58,4 @@ func BenchmarkLoadModel(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func BenchmarkLoadGazetteer(b *testing.B) {
-	gazetteer.Default()
 }

@@ -69,7 +69,7 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	}
 	infos, lowerSeen := docInfos(doc, r.lex)
 	labels := r.model.tagDoc(doc, infos, lowerSeen)
-	ms := r.mentions(doc, labels)
+	ms := headingFilter(doc, r.mentions(doc, labels))
 	return r.resolve(doc, ms)
 }
 
@@ -339,12 +339,44 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 	}
 }
 
+// headingFilter drops mentions in headings ("What People Have Said"),
+// where every word is capitalised and the tagger sees names everywhere,
+// unless the gazetteer links them or the same name occurs in running text.
+func headingFilter(doc *text.Doc, ms []mention) []mention {
+	hasHeading := false
+	for _, s := range doc.Sentences {
+		if s.Heading {
+			hasHeading = true
+			break
+		}
+	}
+	if !hasHeading {
+		return ms
+	}
+	body := map[string]bool{}
+	for _, m := range ms {
+		if !doc.Sentences[m.sent].Heading {
+			body[doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]] = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if doc.Sentences[m.sent].Heading && m.kb == "" && m.country == "" &&
+			!body[doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]] {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 // entity is an entity while resolving.
 type entity struct {
 	typ, kb, country, canon string
 	geo                     *sitrep.Geo
 	name                    string   // longest name mention
 	words                   []string // tokens of the longest person name
+	initials                string   // acronym of the first multi-word name
 	ms                      []int
 	roles                   []string
 }
@@ -389,6 +421,46 @@ func acronymOf(w string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// partOf reports whether tokens [first, last) are a proper prefix or suffix
+// of the name words.
+func partOf(doc *text.Doc, first, last int, words []string) bool {
+	n := last - first
+	if n >= len(words) {
+		return false
+	}
+	prefix, suffix := true, true
+	for k := 0; k < n; k++ {
+		w := doc.Tok(first + k)
+		prefix = prefix && words[k] == w
+		suffix = suffix && words[len(words)-n+k] == w
+	}
+	return prefix || suffix
+}
+
+// extend grows mention mi, a prefix of a person's name, to the whole name
+// where the text goes on with the rest of it ("Kim Jong" + "Un"), unless
+// another mention starts there.
+func extend(doc *text.Doc, ms []mention, mi int, words []string) int {
+	m := &ms[mi]
+	s := doc.Sentences[m.sent]
+	n := m.last - m.first
+	for k := 0; k < n; k++ {
+		if doc.Tok(m.first+k) != words[k] {
+			return m.last
+		}
+	}
+	end := m.first + len(words)
+	if end > s.Last || mi+1 < len(ms) && ms[mi+1].first < end {
+		return m.last
+	}
+	for k := n; k < len(words); k++ {
+		if doc.Tok(m.first+k) != words[k] {
+			return m.last
+		}
+	}
+	return end
 }
 
 // family groups types that a name keeps across mentions: the same string
@@ -464,17 +536,12 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 				ei = k
 			}
 		}
-		if ei < 0 && m.typ == sitrep.EntityPerson && m.last-m.first <= 2 {
+		if ei < 0 && m.typ == sitrep.EntityPerson && m.last-m.first <= 3 {
 			// a partial person name: "Kim" for "Kim Jong Un", "Paparo" for
 			// "Samuel Paparo"; the most recent person wins
-			w0, wl := doc.Tok(m.first), doc.Tok(m.last-1)
 			for k := len(ents) - 1; k >= 0; k-- {
 				e := ents[k]
-				if e.typ != sitrep.EntityPerson || len(e.words) <= m.last-m.first {
-					continue
-				}
-				if m.last-m.first == 1 && (e.words[0] == w0 || e.words[len(e.words)-1] == w0) ||
-					m.last-m.first == 2 && e.words[len(e.words)-2] == w0 && e.words[len(e.words)-1] == wl {
+				if e.typ == sitrep.EntityPerson && partOf(doc, m.first, m.last, e.words) {
 					ei = k
 					break
 				}
@@ -493,6 +560,13 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		}
 		m.ent = ei
 		e := ents[ei]
+		if e.typ == sitrep.EntityPerson && m.typ == sitrep.EntityPerson && len(e.words) > m.last-m.first {
+			m.last = extend(doc, ms, mi, e.words)
+			surface = doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+		}
+		if m.last-m.first == 1 && e.initials != "" && m.kind == sitrep.MentionName && acronymOf(doc.Tok(m.first)) == e.initials {
+			m.kind = sitrep.MentionAcronym
+		}
 		e.ms = append(e.ms, mi)
 		if m.kind == sitrep.MentionName || m.kind == sitrep.MentionAcronym && e.name == "" {
 			if len(surface) > len(e.name) {
@@ -511,6 +585,9 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		if a := initials(doc, m.first, m.last); a != "" && m.typ == sitrep.EntityOrg {
 			if _, ok := byInitials[a]; !ok {
 				byInitials[a] = ei
+			}
+			if e.initials == "" {
+				e.initials = a
 			}
 		}
 		if m.typ == sitrep.EntityPerson {
