@@ -26,9 +26,10 @@
 //	PercentModel     Scanner.Percents
 //	OrdinalModel     Scanner.Scan with ordinals, Kind Ordinal only (relative ordinals are not recognised)
 //	CurrencyModel    Scanner.Money
-//	DimensionModel   Scanner.Measures
+//	DimensionModel   Scanner.Measures, durations left out
 //
-// quantulum3 has no offsets: a prediction matches a gold quantity when its
+// quantulum3 has no offsets; every number is predicted, widened to the
+// unit of measure, currency or percent sign around it. It: a prediction matches a gold quantity when its
 // surface text is equal (and, for TP, its value).
 package numbers
 
@@ -348,13 +349,43 @@ func Predict(model, input string) []item {
 			it.val = m.Value
 			out = append(out, it)
 		}
-	case "DimensionModel", "quantulum":
+	case "DimensionModel":
 		sc := quantity.Scanner{}
 		nums := sc.Scan(input)
 		for _, m := range sc.Measures(nums) {
+			if m.Dimension == "time" {
+				continue // durations are another model
+			}
 			it := span(m.Start, m.End)
 			it.val = m.Value
 			out = append(out, it)
+		}
+	case "quantulum":
+		// every number, widened to its unit of measure, currency or percent sign
+		sc := quantity.Scanner{}
+		nums := sc.Scan(input)
+		wide := make([]item, len(nums))
+		for i, n := range nums {
+			wide[i] = span(n.Start, n.End)
+			wide[i].val = n.Value
+		}
+		for _, m := range sc.Measures(nums) {
+			wide[m.Num] = span(m.Start, m.End)
+			wide[m.Num].val = m.Value
+		}
+		for _, m := range sc.Money(nums) {
+			wide[m.Num] = span(m.Start, m.End)
+			wide[m.Num].val = m.Value
+		}
+		for _, p := range sc.Percents(nums) {
+			wide[p.Num] = span(p.Start, p.End)
+			wide[p.Num].val = p.Value
+		}
+		for i, n := range nums {
+			if n.Kind == quantity.Ordinal || n.Vague {
+				continue
+			}
+			out = append(out, wide[i])
 		}
 	}
 	return out

@@ -178,6 +178,9 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		// money, percent, measure
 		if m, ok := moneyOf(f.nums[len(f.nums)-1]); ok {
 			f.money = true
+			if m.Value != lastN.Value && len(f.nums) == 1 && !m.Minor {
+				f.value = fp(m.Value) // "£5m", "3 dollars 50 cents"
+			}
 			f.unit, f.cat = m.Currency, "money"
 			if m.Minor {
 				scaleFig(&f, 0.01)
@@ -223,13 +226,14 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			}
 		}
 		if !f.money && !f.pct && !f.measureSkip {
-			if first.Glued != 0 || lastN.Glued != 0 {
+			if (first.Glued != 0 || lastN.Glued != 0) && !f.money {
 				continue // "29km" unknown, "5G", "1990s"
 			}
 			if notCount(&sc, nums, f) {
 				continue
 			}
 			unitSearch(&sc, &f, lx)
+			verbCasualty(&sc, &f, first)
 			if f.unit == "" && first.Spelled && !first.Vague && first.Value == 1 {
 				continue // "one of the", "a half"
 			}
@@ -506,6 +510,11 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 		}
 		break
 	}
+	// "3,000 were killed"
+	if predicateCasualty(sc, f, f.tokEnd); f.unit != "" {
+		f.end = sc.toks[f.tokEnd-1].end
+		return
+	}
 	// a noun we do not know: the first lower-case word after the number
 	k = f.tokEnd
 	if k < len(toks) && toks[k].kind == tWord && sc.near(k-1, k) {
@@ -518,9 +527,28 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	}
 }
 
+// verbCasualty turns "killed at least 12 people" into a casualty count.
+func verbCasualty(sc *Scanner, f *figure, first Number) {
+	if f.cat != "people" && f.cat != "personnel" {
+		return
+	}
+	k := sc.tokenAtOffset(f.start) - 1
+	if k < 0 || sc.toks[k].kind != tWord || !sc.near(k, k+1) {
+		return
+	}
+	switch strings.ToLower(sc.tokText(k)) {
+	case "killed", "killing":
+		f.unit, f.cat = "killed", "casualties"
+	case "wounded", "wounding":
+		f.unit, f.cat = "wounded", "casualties"
+	case "injured", "injuring":
+		f.unit, f.cat = "injured", "casualties"
+	}
+}
+
 // predicateCasualty turns "12 people were killed" into a casualty count.
 func predicateCasualty(sc *Scanner, f *figure, k int) {
-	if f.cat != "people" && f.cat != "personnel" {
+	if f.cat != "people" && f.cat != "personnel" && f.unit != "" {
 		return
 	}
 	toks := sc.toks

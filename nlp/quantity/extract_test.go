@@ -40,6 +40,8 @@ func TestExtractFigures(t *testing.T) {
 		{"An additional 3,000 reinforcements arrived on Monday.", "3,000", f64(3000), nil, nil, false, "reinforcements", "personnel", ""},
 		{"The country could send up to 30,000 additional troops next year.", "30,000", nil, nil, f64(30000), false, "troops", "personnel", "up to"},
 		{"At least 12 people were killed in the attack.", "12", nil, f64(12), nil, false, "killed", "casualties", "At least"},
+		{"The blast killed at least 12 people on Sunday.", "12", nil, f64(12), nil, false, "killed", "casualties", "at least"},
+		{"About 3,000 were wounded.", "3,000", f64(3000), nil, nil, true, "wounded", "casualties", "About"},
 		{"More than 200 drones were launched overnight.", "200", nil, f64(200), nil, false, "drones", "munitions", "More than"},
 		{"Between 10,000 and 12,000 soldiers took part.", "10,000", nil, f64(10000), f64(12000), false, "soldiers", "personnel", "Between"},
 		{"The army fired 10,000-12,000 shells a day.", "10,000-12,000", nil, f64(10000), f64(12000), false, "shells", "munitions", ""},
@@ -53,6 +55,7 @@ func TestExtractFigures(t *testing.T) {
 		{"Some 4.2 million shares changed hands.", "4.2 million", f64(4.2e6), nil, nil, true, "shares", "economic", "Some"},
 		{"A few hundred protesters gathered outside.", "few hundred", f64(300), f64(200), f64(900), true, "protesters", "people", ""},
 		{"Eleven thousand sailors were mobilised.", "Eleven thousand", f64(11000), nil, nil, false, "sailors", "personnel", ""},
+		{"The club paid £5m for him.", "£5m", f64(5e6), nil, nil, false, "GBP", "money", ""},
 		{"The ministry spent €40 million on the program.", "€40 million", f64(4e7), nil, nil, false, "EUR", "money", ""},
 	}
 	for _, tt := range tests {

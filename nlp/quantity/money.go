@@ -32,6 +32,12 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			continue
 		}
 		m := Money{Start: n.Start, End: n.End, Value: n.Value, Num: i}
+		// "£5m": a lower-case m after an amount is a million
+		if n.Glued != 0 && sc.s[n.End:n.Glued] == "m" && n.ti > 0 && lx.preLast[sc.tokText(n.ti-1)] && sc.adjacent(n.ti-1, n.ti) {
+			m.Value *= 1e6
+			m.End = n.Glued
+			n.Glued = 0
+		}
 		// glued code after: 115USD
 		if n.Glued != 0 {
 			if e, ok := lx.currency[strings.ToLower(sc.s[n.End:n.Glued])]; ok && e.b != "pre" {
@@ -104,6 +110,7 @@ func (sc *Scanner) Measures(nums []Number) []Measure {
 					continue
 				}
 				m.End, m.Unit, m.Dimension = sc.toks[end-1].end, e.a, e.b
+				sc.compoundMeasure(&m, nums, i, end)
 				out = append(out, m)
 			}
 		}
@@ -138,4 +145,24 @@ func (sc *Scanner) minorPart(m *Money, nums []Number, i, k int) {
 	}
 	m.Value += c.Value / 100
 	m.End = sc.toks[end-1].end
+}
+
+// compoundMeasure extends "5 feet" to "5 feet 2 inches" and "5 ft 2 in".
+func (sc *Scanner) compoundMeasure(m *Measure, nums []Number, i, k int) {
+	if m.Unit != "foot" || i+1 >= len(nums) || k >= len(sc.toks) {
+		return
+	}
+	if sc.isCls(k, cAnd) && sc.near(k-1, k) {
+		k++
+	}
+	c := nums[i+1]
+	e := c.tj
+	if c.ti != k || !sc.near(k-1, k) || c.Value < 0 || c.Value >= 12 || e >= len(sc.toks) || !sc.near(e-1, e) {
+		return
+	}
+	switch strings.ToLower(sc.tokText(e)) {
+	case "inches", "inch", "in":
+		m.Value += c.Value / 12
+		m.End = sc.toks[e].end
+	}
 }
