@@ -385,6 +385,18 @@ func (t *tagger) timeOfDay(i, j, hh, mi int) (match, bool) {
 		}
 	}
 	if !dayKnown {
+		// "10:35 a.m. (0735 GMT) Friday": a day named later in the sentence
+		for q := j; q < len(t.us) && q < j+8; q++ {
+			if t.k(q) == cWeekday || t.is(q, cDeictic, dYesterday) || t.is(q, cDeictic, dTomorrow) || t.is(q, cDeictic, dToday) {
+				if dm, ok := t.matchCore(q); ok && dm.hasPt && dm.p.g >= gDay {
+					day, dayKnown = dm.p, true
+					m.deriv, m.anchor = "day named in the sentence: "+dm.deriv, dm.anchor
+				}
+				break
+			}
+		}
+	}
+	if !dayKnown {
 		if t.hasDCT {
 			day = dayPt(t.dct)
 			m.anchor = anchorDCT
@@ -500,8 +512,7 @@ func (t *tagger) deictic(i int) (match, bool) {
 			}
 			return match{}, false
 		}
-		m.val, m.deriv = "FUTURE_REF", "future"
-		return m, true
+		return match{}, false // bare "soon" is mostly an adverb of sequence
 	case dFuture:
 		if t.is(i-1, cPrep, prIn) {
 			m.val, m.deriv = "FUTURE_REF", "future"
@@ -568,6 +579,14 @@ func (t *tagger) theExpr(i int) (match, bool) {
 	case cSeason:
 		m, ok = t.seasonExpr(j, 0)
 	case cNone:
+		switch w := t.word(j); {
+		case (w == "near" || w == "short" || w == "long") && (t.word(j+1) == "term" || t.is(j+1, cDeictic, dFuture)):
+			// the near future, the short term
+			return match{i: i, j: j + 2, typ: TypeDate, val: "FUTURE_REF", deriv: "future"}, true
+		case (w == "full" || w == "whole" || w == "entire") && t.is(j+1, cUnit, uYear) && t.hasDCT:
+			p := coarsen(t.dct, gYear)
+			return match{i: i, j: j + 2, typ: TypeDate, val: p.value(), p: p, hasPt: true, anchor: anchorDCT, deriv: "the DCT year"}, true
+		}
 		if d := decadeWord(t.word(j)); d > 0 {
 			p := pt{g: gDecade, y: 1900 + d}
 			m, ok = match{j: j + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, deriv: "explicit"}, true

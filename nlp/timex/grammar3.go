@@ -10,11 +10,17 @@ import (
 func (t *tagger) relExpr(i int, the bool) (match, bool) {
 	r := t.us[i].v
 	j := i + 1
+	if i > 0 && t.us[i].cap && j < len(t.us) && t.us[j].cap && t.us[j].k == cUnit && t.word(i-1) != "." {
+		return match{}, false // "This Week With David Brinkley": a title
+	}
 	if j >= len(t.us) {
 		if the && r == rPast {
 			return match{i: i, j: j, typ: TypeDate, val: "PAST_REF", deriv: "past"}, true
 		}
 		return match{}, false
+	}
+	if r == rThis && t.word(i) == "these" && t.is(j, cUnit, uDay) {
+		return match{i: i, j: j + 1, typ: TypeDate, val: "PRESENT_REF", deriv: "present"}, true
 	}
 	if r == rThis && (t.is(j, cRel, rComing) || t.is(j, cRel, rPast)) {
 		// this coming Sunday, this past spring
@@ -153,7 +159,15 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 	if uc == uNight && (r == rLast || r == rThis) {
 		return t.dayPart(i, j+1, r, pNI)
 	}
-	// the past year, the past decade: a duration up to now
+	// "the past year" names the last calendar year in TimeBank practice;
+	// "the past decade" stays a span up to now
+	if (r == rPast || the && r == rLast) && (uc == uYear || uc == uMonth || uc == uWeek) && the && t.hasDCT {
+		base := coarsen(t.dct, unitGran(uc))
+		p := base.shift(uc, -1)
+		m.typ, m.p, m.hasPt, m.val, m.anchor, m.deriv = TypeDate, p, true, p.value(), anchorDCT, "the "+t.word(i)+" "+w+" before DCT "+t.dct.Format(ymd)
+		return m, true
+	}
+	// the past decade: a duration up to now
 	if r == rPast || the && r == rLast && uc != uQuarter {
 		m.typ, m.val, m.deriv = TypeDuration, durValue("1", uc), "duration up to now"
 		return m, true

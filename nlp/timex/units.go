@@ -214,6 +214,9 @@ func (s *scratch) addUnit(txt string, start, end int, lx map[string]lex, hyph bo
 		}
 	} else if len(s.key) >= 3 && s.key[0] == '\'' && isDigit(s.key[1]) {
 		classifyNumber(&u, string(s.key[1:]))
+		if u.shape != shDecade {
+			u.k, u.shape, u.num = cNone, shNone, -1
+		}
 	}
 	s.units = append(s.units, u)
 }
