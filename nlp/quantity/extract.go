@@ -42,6 +42,7 @@ type figure struct {
 	spelledOne  bool
 	money, pct  bool
 	measureSkip bool
+	millions    bool // a glued "m" read as million
 	nums        []int
 }
 
@@ -209,6 +210,12 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if p.End > f.end {
 				f.end = p.End
 			}
+		} else if lastN.Glued != 0 && s[lastN.End:lastN.Glued] == "m" && lookupUnit(&sc, lastN.tj+1) != "" {
+			// "1.2m soldiers": a million, not metres
+			scaleFig(&f, 1e6)
+			f.end = lastN.Glued
+			f.tokEnd = lastN.tj + 1
+			f.millions = true
 		} else if m, ok := measOf(f.nums[len(f.nums)-1]); ok {
 			if m.Dimension == "time" {
 				continue // a duration: the timex stage owns it
@@ -226,7 +233,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			}
 		}
 		if !f.money && !f.pct && !f.measureSkip {
-			if (first.Glued != 0 || lastN.Glued != 0) && !f.money {
+			if (first.Glued != 0 || lastN.Glued != 0) && !f.money && !f.millions {
 				continue // "29km" unknown, "5G", "1990s"
 			}
 			if notCount(&sc, nums, f) {
