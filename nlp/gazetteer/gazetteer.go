@@ -51,6 +51,7 @@ type Gazetteer struct {
 	country   map[string]int32  // alpha-3 and alpha-2 -> index into entries of the country's name entry
 	titles    *table            // case-folded title hash -> index into roles, or -1 for a prefix
 	roles     []string          // canonical role names
+	roleCap   []bool            // the role needs a capitalised first token
 	roleClass map[string]string // role -> class (honorific, government, military...)
 	counts    map[string]int    // entities per type, for tests and reports
 	places    int               // cities and regions
@@ -367,10 +368,16 @@ func (g *Gazetteer) parseTitles(data string) error {
 		if !ok1 || !ok2 || role == "" || class == "" {
 			return fmt.Errorf("data/titles.tsv:%d: want ROLE<TAB>CLASS<TAB>alias|alias", ln)
 		}
+		// Ranks, honorifics and the like are common words in lower case
+		// ("major", "general", "father"): they need a capital, as does a
+		// role whose class is marked with "!".
+		class, bang := strings.CutSuffix(class, "!")
+		capital := bang || class == "honorific" || class == "military" || class == "royal" || class == "religious"
 		ri, ok := roleIdx[role]
 		if !ok {
 			ri = int32(len(g.roles))
 			g.roles = append(g.roles, role)
+			g.roleCap = append(g.roleCap, capital)
 			g.roleClass[role] = class
 			roleIdx[role] = ri
 		}

@@ -218,6 +218,10 @@ func TestTitle(t *testing.T) {
 		{"Dr. Jane Doe", "Dr.", "Dr."},
 		{"Mr Smith", "Mr", "Mr."},
 		{"troops crossed", "", ""},
+		{"major powers", "", ""},
+		{"general election", "", ""},
+		{"Major Tom", "Major", "Major"},
+		{"leader Kim Jong Un", "leader", "Leader"},
 	}
 	for _, tt := range tests {
 		doc := text.Segment(tt.text)

@@ -133,7 +133,9 @@ func allSpace(s string) bool {
 // tokens [i, end) ("President", "Supreme Leader", "Lt. Gen.", "Defense
 // Minister", "spokesperson", "head of"), as its length in tokens and its
 // canonical role ("Lt. Gen." -> "Lieutenant General"). Titles match
-// case-insensitively. A title ending in "of" or "for" ("head of") expects an
+// case-insensitively, except that ranks, honorifics, royal and religious
+// titles and a few others that are common words in lower case ("major",
+// "general", "father", "justice") need a capital. A title ending in "of" or "for" ("head of") expects an
 // organisation or country next: the caller can try Longest after it. It
 // returns 0, "" when no title starts at i. It allocates nothing.
 func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
@@ -146,6 +148,7 @@ func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
 	src := doc.Text
 	h := newHasher()
 	best := int32(-1)
+	capital := startsUpper(src[doc.Tokens[i].Start:doc.Tokens[i].End])
 	for k := i; k < end; k++ {
 		t := doc.Tokens[k]
 		if k > i {
@@ -162,7 +165,7 @@ func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
 		if !ok {
 			break
 		}
-		if ri >= 0 {
+		if ri >= 0 && (capital || !g.roleCap[ri]) {
 			best, n = ri, k-i+1
 		}
 	}
