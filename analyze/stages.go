@@ -4,16 +4,27 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/entity"
+	"github.com/sitrep-news/sitrep/nlp/event"
 	"github.com/sitrep-news/sitrep/nlp/modality"
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/quantity"
 	"github.com/sitrep-news/sitrep/nlp/quote"
 	"github.com/sitrep-news/sitrep/nlp/text"
 	"github.com/sitrep-news/sitrep/nlp/timex"
 )
 
-// stages holds the loaded extractors.
-type stages struct{}
+// stages holds the loaded models; they are read-only and shared by every
+// goroutine that analyses.
+type stages struct {
+	entities *entity.Recognizer
+	tagger   *pos.Tagger
+	events   *event.Detector
+}
 
-func loadStages() stages { return stages{} }
+func loadStages() stages {
+	return stages{entities: entity.Default(), tagger: pos.Default(), events: event.DefaultDetector()}
+}
 
 // run runs every extractor over d with the given DCT (zero when unknown) and
 // fills an's annotation slices. The order matters: attributions need the
@@ -21,17 +32,27 @@ func loadStages() stages { return stages{} }
 // need attributions (source, modality); anchoring needs events.
 func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 	an.Timexes = nonNil(timex.Tag(d, dct))
-	an.Entities = []sitrep.Entity{}
+	an.Entities = nonNil(s.entities.Recognize(d))
 	an.Quotes = nonNil(quote.Extract(d, an.Entities, an.Timexes))
 	for i := range an.Quotes {
 		if an.Quotes[i].Modality == "" {
 			an.Quotes[i].Modality = sitrep.ModalityReported
 		}
 	}
-	an.Quantities = []sitrep.Quantity{}
-	an.Events = []sitrep.Event{}
-	an.TLinks = []sitrep.TLink{}
-	_ = modality.Of
+	mod := func(sp sitrep.Span) (string, *sitrep.Quote) { return modality.Of(d, sp, an.Quotes) }
+	an.Quantities = nonNil(quantity.Extract(d, quantity.Options{
+		Entities: an.Entities, Quotes: an.Quotes, Timexes: an.Timexes, Modality: mod,
+	}))
+	an.Events = nonNil(event.Extract(d, event.Options{
+		Tags: s.tagger.Tag(d), Entities: an.Entities, Quotes: an.Quotes, Modality: mod, Detector: s.events,
+	}))
+	links, times := timex.Anchor(d, an.Timexes, an.Events, dct)
+	for i := range an.Events {
+		if i < len(times) {
+			an.Events[i].Time = times[i]
+		}
+	}
+	an.TLinks = nonNil(links)
 }
 
 func nonNil[T any](s []T) []T {
