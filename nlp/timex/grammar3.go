@@ -605,6 +605,8 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 	if tense == tenseNone || tense == tensePresent {
 		if p.g == gQuarter || p.g == gHalf {
 			tense = -2 // the DCT's year
+		} else if b := m.i - 1; t.is(b, cPrep, prUntil) || t.is(b, cPrep, prBy) {
+			tense = tenseFuture // a deadline: "by February", "through January"
 		} else {
 			tense = tensePast
 		}
@@ -659,7 +661,7 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 	case -2:
 		m.deriv = "year of DCT " + t.dct.Format(ymd)
 	default:
-		m.deriv = "year from DCT " + t.dct.Format(ymd) + " (" + tenseName[tense] + ")"
+		m.deriv = "year from DCT " + t.dct.Format(ymd) + " (" + t.tenseWhy(tense) + ")"
 	}
 	return best
 }
@@ -701,7 +703,7 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 		}
 	}
 	m.anchor = anchorDCT
-	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + tenseName[tense] + ")"
+	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + t.tenseWhy(tense) + ")"
 	return dayPt(t.dct.AddDate(0, 0, off))
 }
 
@@ -709,41 +711,56 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 // sentence: auxiliaries and verb forms before the expression first, then
 // after it.
 func (t *tagger) tense(i, j int) int {
+	t.cueAt = -1
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		if c := t.cue(k); c != tenseNone {
+			t.cueAt = k
 			return c
 		}
 	}
 	for k := j; k < len(t.us) && k < j+8; k++ {
 		if c := t.cue(k); c != tenseNone {
+			t.cueAt = k
 			return c
 		}
 	}
 	return tenseNone
 }
 
+// tenseWhy names the tense and the word that showed it, for derivations.
+func (t *tagger) tenseWhy(tense int) string {
+	s := tenseName[tense]
+	if t.cueAt >= 0 && tense != tenseNone {
+		s += " '" + t.word(t.cueAt) + "'"
+	}
+	return s
+}
+
 func (t *tagger) cue(k int) int {
 	u := t.us[k]
+	c := tenseNone
 	switch u.k {
 	case cVerbCue:
-		return u.v
+		c = u.v
 	case cNone:
 		w := t.word(k)
-		if len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !u.cap {
-			// a participle after be/is/to is no past tense: "must be
-			// returned", "is expected"
-			if k > 0 {
-				switch t.word(k - 1) {
-				case "be", "being", "to":
-					return tenseNone
-				case "is", "are", "am":
-					return tensePresent
-				}
-			}
-			return tensePast
+		n := len(w)
+		if n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && !u.cap && w[n-3] != 'e' && !(w[0] == 'u' && w[1] == 'n') {
+			// -ed, but not succeed/need, nor un-...-ed adjectives (unspecified)
+			c = tensePast
 		}
 	}
-	return tenseNone
+	if c == tensePast && k > 0 {
+		// a participle after be/is/to is no past tense: "will be paid",
+		// "is expected"; the search goes on to the auxiliary
+		switch t.word(k - 1) {
+		case "be", "being", "to":
+			return tenseNone
+		case "is", "are", "am":
+			return tensePresent
+		}
+	}
+	return c
 }
 
 // thatUnit: that day, that year, that same day, that quarter: the

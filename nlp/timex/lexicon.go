@@ -383,7 +383,7 @@ func buildLexicon() map[string]lex {
 		m[w] = lex{k: cHoliday, v: holidayCode(w), cap: true}
 	}
 	// tense cues
-	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "expected", "scheduled", "plans", "planned", "planning", "payable", "upcoming", "begins", "starts", "ends", "expires", "expire", "until", "beginning", "starting", "effective", "due", "next", "upcoming", "intends", "aims", "hopes", "tomorrow", "ll", "would", "'d", "could", "might", "may", "should", "must", "can", "plan"} {
+	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "expected", "scheduled", "plans", "planned", "planning", "payable", "expects", "expect", "anticipates", "anticipated", "intend", "slated", "seeks", "forecast", "forecasts", "projected", "tentatively", "upcoming", "begins", "starts", "ends", "expires", "expire", "until", "beginning", "starting", "effective", "due", "next", "upcoming", "intends", "aims", "hopes", "tomorrow", "ll", "would", "'d", "could", "might", "may", "should", "must", "can", "plan"} {
 		if _, ok := m[w]; !ok {
 			m[w] = lex{k: cVerbCue, v: tenseFuture}
 		}

@@ -33,6 +33,7 @@ type tagger struct {
 	ref    pt
 	refID  string
 	hasRef bool
+	cueAt  int // unit of the last tense cue found
 }
 
 // Tag returns the temporal expressions of doc in text order, with ids "t1",
