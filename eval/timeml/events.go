@@ -73,11 +73,31 @@ func (s *EventScores) Add(o EventScores) {
 // EVENT tags: strict (same extent) and relaxed (overlapping, one-to-one)
 // matches, and the class over the relaxed matches.
 func ScoreEvents(docs []event.TrainDoc, det *event.Detector) EventScores {
+	return ScoreTriggers(docs, func(d event.TrainDoc) []event.Trigger { return det.Detect(d.Doc, d.Tags) })
+}
+
+// ScoreTriggers scores the triggers find returns for each document (in
+// text order) against its EVENT tags.
+func ScoreTriggers(docs []event.TrainDoc, find func(event.TrainDoc) []event.Trigger) EventScores {
 	var s EventScores
 	for _, d := range docs {
-		s.Add(scoreDoc(d, det.Detect(d.Doc, d.Tags)))
+		s.Add(scoreDoc(d, find(d)))
 	}
 	return s
+}
+
+// ExtractTriggers returns the triggers of event.Extract with every trigger
+// kept (the detector's and the lexicon's), as the pipeline produces them.
+func ExtractTriggers(d event.TrainDoc) []event.Trigger { return extractTriggers(d, nil) }
+
+func extractTriggers(d event.TrainDoc, det *event.Detector) []event.Trigger {
+	evs := event.Extract(d.Doc, event.Options{Tags: d.Tags, All: true, Detector: det,
+		Modality: func(sitrep.Span) (string, *sitrep.Quote) { return "", nil }})
+	out := make([]event.Trigger, len(evs))
+	for i, e := range evs {
+		out[i] = event.Trigger{Token: d.Doc.TokenAt(e.Start), Span: e.Span(), Class: e.Class, Lemma: e.Lemma}
+	}
+	return out
 }
 
 func scoreDoc(d event.TrainDoc, pred []event.Trigger) EventScores {
@@ -109,10 +129,10 @@ func scoreDoc(d event.TrainDoc, pred []event.Trigger) EventScores {
 
 // CrossValidateEvents trains a detector on k-1 folds of docs (document i
 // is in fold i mod k) and scores it on the remaining fold, k times, and
-// returns the pooled scores and the per-fold ones.
-func CrossValidateEvents(docs []event.TrainDoc, k int, opts event.TrainOptions) (EventScores, []EventScores) {
-	var total EventScores
-	folds := make([]EventScores, k)
+// returns the pooled scores, the per-fold ones, and the pooled scores of
+// event.Extract's triggers with each fold's detector.
+func CrossValidateEvents(docs []event.TrainDoc, k int, opts event.TrainOptions) (total EventScores, folds []EventScores, extract EventScores) {
+	folds = make([]EventScores, k)
 	for f := range k {
 		var train, test []event.TrainDoc
 		for i, d := range docs {
@@ -125,8 +145,9 @@ func CrossValidateEvents(docs []event.TrainDoc, k int, opts event.TrainOptions) 
 		det := event.TrainDetector(train, opts)
 		folds[f] = ScoreEvents(test, det)
 		total.Add(folds[f])
+		extract.Add(ScoreTriggers(test, func(d event.TrainDoc) []event.Trigger { return extractTriggers(d, det) }))
 	}
-	return total, folds
+	return total, folds, extract
 }
 
 // WriteEventScores prints s as a short table under title.

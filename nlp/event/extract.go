@@ -26,9 +26,11 @@ type Options struct {
 	Modality func(sitrep.Span) (string, *sitrep.Quote)
 	// Detector finds the triggers; nil uses DefaultDetector().
 	Detector *Detector
-	// All keeps every trigger. By default Extract keeps the events of the
-	// taxonomy, and "other" events only when they are verbs with an
-	// entity as actor and another as target or location.
+	// All keeps every trigger, the nouns a light verb took its type from
+	// ("launched" a "counteroffensive") included. By default Extract keeps
+	// the events of the taxonomy, one per light-verb construction, and
+	// "other" events only when they are verbs with an entity as actor and
+	// another as target or location.
 	All bool
 }
 
@@ -62,7 +64,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 		frames := x.frames(s, cands, opts.All)
 		for k := range frames {
 			f := &frames[k]
-			if f.absorbed || f.typ == "x" || f.skip {
+			if f.absorbed && !opts.All || f.typ == "x" || f.skip {
 				continue
 			}
 			// Section headings ("What People Have Said") name no events
@@ -257,7 +259,7 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 		if !all && f.typ == "other" && !f.verb {
 			f.skip = true
 		}
-		if !f.absorbed && !f.skip {
+		if (all || !f.absorbed) && !f.skip {
 			x.roles(s, f)
 		}
 	}

@@ -29,7 +29,7 @@ func main() {
 	tds := timeml.EventTrainDocs(docs)
 	opts := event.TrainOptions{Iterations: *iters, Seed: 1}
 	if *folds > 1 {
-		s, _ := timeml.CrossValidateEvents(tds, *folds, opts)
+		s, _, _ := timeml.CrossValidateEvents(tds, *folds, opts)
 		timeml.WriteEventScores(os.Stderr, fmt.Sprintf("%d-fold cross-validation", *folds), s)
 	}
 	det := event.TrainDetector(tds, opts)
