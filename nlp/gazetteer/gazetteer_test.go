@@ -245,6 +245,83 @@ func TestTitle(t *testing.T) {
 	}
 }
 
+func TestHyphenated(t *testing.T) {
+	g := Default()
+	tests := []struct{ text, alias, name string }{
+		{"U.S.-led coalition", "U.S.", "United States"},
+		{"Russian-made drones", "Russian", "Russia"},
+		{"North Korean-backed", "North Korean", "North Korea"},
+		{"Moscow-based analyst", "Moscow", "Moscow"},
+		{"NATO-led force", "NATO", "North Atlantic Treaty Organization"},
+		{"well-known", "", ""},
+		{"Russia said", "", ""},
+	}
+	for _, tt := range tests {
+		doc := text.Segment(tt.text)
+		n, end, es := g.Hyphenated(doc, 0, len(doc.Tokens))
+		got, name := "", ""
+		if n > 0 {
+			got, name = tt.text[doc.Tokens[0].Start:end], es[0].Name
+			if end <= doc.Tokens[n-1].Start || end >= doc.Tokens[n-1].End {
+				t.Errorf("Hyphenated(%q): end %d not inside token %d", tt.text, end, n-1)
+			}
+		} else if n, es := g.Longest(doc, 0, len(doc.Tokens)); n > 0 && n < len(doc.Tokens) && doc.Tok(n) == "-" {
+			// A scanner that splits the hyphen off: Longest finds the alias.
+			got, name = tt.text[doc.Tokens[0].Start:doc.Tokens[n-1].End], es[0].Name
+		}
+		if got != tt.alias || name != tt.name {
+			t.Errorf("Hyphenated(%q) = %q %q, want %q %q", tt.text, got, name, tt.alias, tt.name)
+		}
+	}
+}
+
+// spaceDoc splits s at spaces only, as a scanner that keeps hyphenated
+// words and "U.S." whole would.
+func spaceDoc(s string) *text.Doc {
+	d := &text.Doc{Text: s}
+	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		d.Tokens = append(d.Tokens, text.Token{Start: i, End: j, Kind: text.Word})
+		i = j
+	}
+	return d
+}
+
+func TestHyphenatedWholeTokens(t *testing.T) {
+	g := Default()
+	tests := []struct{ text, alias, name string }{
+		{"U.S.-led coalition", "U.S.", "United States"},
+		{"Russian-made drones", "Russian", "Russia"},
+		{"North Korean-backed", "North Korean", "North Korea"},
+		{"Kremlin-backed media", "Kremlin", "Kremlin"},
+		{"well-known", "", ""},
+		{"Russia said", "", ""},
+	}
+	for _, tt := range tests {
+		doc := spaceDoc(tt.text)
+		n, end, es := g.Hyphenated(doc, 0, len(doc.Tokens))
+		got, name := "", ""
+		if n > 0 {
+			got, name = tt.text[:end], es[0].Name
+		}
+		if got != tt.alias || name != tt.name {
+			t.Errorf("Hyphenated(%q) = %q %q, want %q %q", tt.text, got, name, tt.alias, tt.name)
+		}
+	}
+	// Longest on whole tokens: "U.S." is one token.
+	doc := spaceDoc("the U.S. Indo-Pacific Command said")
+	if n, es := g.Longest(doc, 1, len(doc.Tokens)); n != 3 || es[0].Name != "United States Indo-Pacific Command" {
+		t.Errorf("Longest on whole tokens = %d %v", n, es)
+	}
+}
+
 func FuzzLongest(f *testing.F) {
 	for _, s := range []string{"North Korean troops in Kursk", "U.S.-led NATO", "the Kremlin’s", "Lt. Gen. X", "\xff\xfe Kyiv"} {
 		f.Add(s)
@@ -265,6 +342,9 @@ func FuzzLongest(f *testing.F) {
 			}
 			if n, _ := g.Title(doc, i, len(doc.Tokens)); n < 0 || i+n > len(doc.Tokens) {
 				t.Fatalf("Title(%q, %d) = %d", s, i, n)
+			}
+			if n, end, _ := g.Hyphenated(doc, i, len(doc.Tokens)); n > 0 && (i+n > len(doc.Tokens) || end <= doc.Tokens[i].Start || end > len(s) || s[end] != '-') {
+				t.Fatalf("Hyphenated(%q, %d) = %d, %d", s, i, n, end)
 			}
 		}
 	})

@@ -200,3 +200,65 @@ func (g *Gazetteer) TitleOf(phrase string) string {
 	}
 	return ""
 }
+
+// Hyphenated returns the longest alias that starts at token i and ends at a
+// hyphen inside token i+n-1, within tokens [i, end): "U.S.-led",
+// "Russian-made", "North Korean-backed", "Moscow-based" (the scanner keeps
+// hyphenated words whole). It returns the number of tokens n, the byte
+// offset where the alias ends (at the hyphen), and the entries, best first;
+// 0, 0, nil when there is none. Matching is as in Longest. It allocates
+// nothing.
+func (g *Gazetteer) Hyphenated(doc *text.Doc, i, end int) (n, endByte int, entries []Entry) {
+	if end > len(doc.Tokens) {
+		end = len(doc.Tokens)
+	}
+	if i < 0 || i >= end {
+		return 0, 0, nil
+	}
+	src := doc.Text
+	fold := startsUpper(src[doc.Tokens[i].Start:doc.Tokens[i].End])
+	h := newHasher()
+	best := int32(-1)
+	bestExact := false
+	for k := i; k < end; k++ {
+		t := doc.Tokens[k]
+		if k > i {
+			prev := doc.Tokens[k-1].End
+			if t.Start > prev {
+				if !allSpace(src[prev:t.Start]) {
+					break
+				}
+				h.byte2(' ', ' ')
+			}
+		}
+		tok := src[t.Start:t.End]
+		// Try every inner hyphen of this token as the alias end.
+		for p := 1; p < len(tok)-1; p++ {
+			if tok[p] != '-' {
+				continue
+			}
+			hp := h
+			hp.str(tok[:p])
+			if gi, ok := g.exact.get(hp.exact); ok && gi >= 0 {
+				best, bestExact, n, endByte = gi, true, k-i+1, t.Start+p
+			} else if fold && !bestExact {
+				if gi, ok := g.folded.get(hp.folded); ok && gi >= 0 {
+					best, n, endByte = gi, k-i+1, t.Start+p
+				}
+			}
+		}
+		h.str(tok)
+		_, okE := g.exact.get(h.exact)
+		okF := false
+		if fold {
+			_, okF = g.folded.get(h.folded)
+		}
+		if !okE && !okF {
+			break
+		}
+	}
+	if best < 0 {
+		return 0, 0, nil
+	}
+	return n, endByte, g.group(best)
+}
