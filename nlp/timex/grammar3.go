@@ -699,7 +699,12 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 		case tenseFuture:
 			off = fwd
 		default:
-			off = -back // news speaks of the past
+			// no tense: the nearest such day, the past on a tie
+			if back <= fwd {
+				off = -back
+			} else {
+				off = fwd
+			}
 		}
 	}
 	m.anchor = anchorDCT
