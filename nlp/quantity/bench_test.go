@@ -39,12 +39,13 @@ func BenchmarkExtract(b *testing.B) {
 		docs[i] = text.Segment(t)
 		size += len(t)
 	}
+	var sc Scanner
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			Extract(d, Options{})
+			Extract(d, Options{Scanner: &sc})
 		}
 	}
 }

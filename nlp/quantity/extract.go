@@ -21,6 +21,10 @@ type Options struct {
 	// Timexes: numbers inside a timex ("August 28, 2024", "three weeks")
 	// are dates and durations, never counts.
 	Timexes []sitrep.Timex
+	// Scanner, when set, is used for the numbers and keeps its buffers
+	// between calls: a worker that extracts from many documents passes
+	// the same one (it is not safe for concurrent use).
+	Scanner *Scanner
 	// Modality, when set, returns the modality of a figure's span and the
 	// quote it sits in (nlp/modality.Of fits). Without it the modality is
 	// "reported" inside a quote, "possible"/"future" after a modal verb in
@@ -59,8 +63,13 @@ var approxQuals = [][]string{
 // Dates, times, ordinals, ages, durations and identifiers are left out.
 func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	s := doc.Text
-	sc := Scanner{Mode: Mode{Ordinals: true, Vague: true}}
-	nums := sc.Scan(s)
+	scp := opts.Scanner
+	if scp == nil {
+		scp = &Scanner{}
+	}
+	scp.Mode = Mode{Ordinals: true, Vague: true}
+	nums := scp.Scan(s)
+	sc := scp
 	if len(nums) == 0 {
 		return nil
 	}
@@ -210,7 +219,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if p.End > f.end {
 				f.end = p.End
 			}
-		} else if lastN.Glued != 0 && s[lastN.End:lastN.Glued] == "m" && lookupUnit(&sc, lastN.tj+1) != "" {
+		} else if lastN.Glued != 0 && s[lastN.End:lastN.Glued] == "m" && lookupUnit(sc, lastN.tj+1) != "" {
 			// "1.2m soldiers": a million, not metres
 			scaleFig(&f, 1e6)
 			f.end = lastN.Glued
@@ -224,7 +233,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if sc.isPunct(k, "-") {
 				k++
 			}
-			if lookupUnit(&sc, k) == "" {
+			if lookupUnit(sc, k) == "" {
 				f.unit, f.cat = m.Unit+"s", "other"
 				if m.End > f.end {
 					f.end = m.End
@@ -236,11 +245,11 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if (first.Glued != 0 || lastN.Glued != 0) && !f.money && !f.millions {
 				continue // "29km" unknown, "5G", "1990s"
 			}
-			if notCount(&sc, nums, f) {
+			if notCount(sc, nums, f) {
 				continue
 			}
-			unitSearch(&sc, &f, lx)
-			verbCasualty(&sc, &f, first)
+			unitSearch(sc, &f, lx)
+			verbCasualty(sc, &f, first)
 			if f.unit == "" && first.Spelled && !first.Vague && first.Value == 1 {
 				continue // "one of the", "a half"
 			}
@@ -249,7 +258,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			}
 		}
 		// qualifier: approximate words right before the figure
-		approxQualifier(&sc, &f, first)
+		approxQualifier(sc, &f, first)
 		if f.cat == "" {
 			f.cat = "other"
 		}
@@ -258,7 +267,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			Value: f.value, Min: f.min, Max: f.max, Approximate: f.approx, Qualifier: f.qualifier,
 			Unit: f.unit, Category: f.cat, Sentence: doc.SentenceOf(f.numStart),
 		}
-		q.Entity = whose(doc, &sc, f, opts.Entities)
+		q.Entity = whose(doc, sc, f, opts.Entities)
 		span := sitrep.Span{Start: f.start, End: f.end}
 		var quote *sitrep.Quote
 		if opts.Modality != nil {
@@ -310,8 +319,13 @@ func fallbackModality(doc *text.Doc, span sitrep.Span, q *sitrep.Quote) string {
 	si := doc.SentenceOf(span.Start)
 	if si >= 0 {
 		sent := doc.Sentences[si]
+		var buf [12]byte
 		for k := sent.First; k < sent.Last && doc.Tokens[k].End <= span.Start; k++ {
-			switch strings.ToLower(doc.Tok(k)) {
+			t := doc.Tokens[k]
+			if t.End-t.Start > 9 || t.End-t.Start < 3 {
+				continue
+			}
+			switch string(lowerASCII(doc.Text[t.Start:t.End], buf[:])) {
 			case "could", "may", "might", "possibly", "perhaps":
 				return sitrep.ModalityPossible
 			case "will", "plans", "plan", "intends", "'ll":

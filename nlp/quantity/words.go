@@ -70,6 +70,7 @@ var numberWords = func() map[string]wordInfo {
 		m[w] = wordInfo{cls: cOrd, ord: oUnit, val: float64(i)}
 		m[w+"s"] = wordInfo{cls: cOrd, ord: oUnit, val: float64(i), plural: true}
 	}
+	m["nineth"] = wordInfo{cls: cOrd, ord: oUnit, val: 9}
 	tensOrd := []string{"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"}
 	for i, w := range tensOrd {
 		m[w] = wordInfo{cls: cOrd, ord: oTens, val: float64(20 + 10*i)}
