@@ -361,6 +361,9 @@ func digitParts(t string, dst []digitPart) []digitPart {
 			}
 			return append(dst, digitPart{0, len(t), atof(t), true, false})
 		}
+		if intOK(gs) { // 1.000.000
+			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ".", "")), false, false})
+		}
 	default:
 		lc, ld := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')
 		if ld > lc && dots == 1 { // 1,234,567.89
@@ -543,7 +546,7 @@ func (sc *Scanner) parseDigits(j int) int {
 		return k + 1
 	}
 	// space-grouped thousands: 1 234 567, 40 000
-	if p.plain && len(txt) <= 3 {
+	if p.plain && len(txt) <= 3 && !(j > 0 && sc.adjacent(j-1, j) && toks[j-1].kind == tWord) {
 		m := k
 		for m < len(toks) && toks[m].kind == tNum && isGroupSpace(sc.s[toks[m-1].end:toks[m].start]) {
 			g := sc.tokText(m)
