@@ -24,6 +24,7 @@ const (
 	anchorNone = iota
 	anchorDCT
 	anchorRef
+	anchorRefDay
 )
 
 func (t *tagger) k(i int) cat {
@@ -285,6 +286,10 @@ func (t *tagger) matchCore(i int) (match, bool) {
 		if u.shape == shFY {
 			return t.yearMatch(i, i+1, u.num), true
 		}
+		if w := t.word(i); (w == "twice" || w == "once" || w == "thrice") && (t.is(i+1, cDet, 1) || t.is(i+1, cEvery, 0)) && t.k(i+2) == cUnit {
+			// twice a week: a set
+			return match{i: i, j: i + 3, typ: TypeSet, val: durValue("1", t.us[i+2].v), deriv: "set"}, true
+		}
 	}
 	return match{}, false
 }
@@ -533,7 +538,11 @@ func (t *tagger) relativeShift(m *match, u, n, dir int, anaphoric bool) {
 	}
 	var base pt
 	var baseName string
-	if anaphoric && t.hasRef {
+	if anaphoric && unitGran(u) >= gWeek && t.hasRefDay {
+		// "the next day", "a week later": from the last day named
+		base, baseName = t.refDay, "previous date "+t.refDay.value()
+		m.anchor = anchorRefDay
+	} else if anaphoric && t.hasRef && unitGran(u) < gWeek {
 		base, baseName = t.ref, "previous date "+t.ref.value()
 		m.anchor = anchorRef
 	} else {

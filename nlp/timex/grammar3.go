@@ -750,7 +750,7 @@ func (t *tagger) cue(k int) int {
 	case cNone:
 		w := t.word(k)
 		n := len(w)
-		if n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && !u.cap && w[n-3] != 'e' && !(w[0] == 'u' && w[1] == 'n') {
+		if n >= 4 && w[n-2] == 'e' && w[n-1] == 'd' && !u.cap && w[n-3] != 'e' && !(w[0] == 'u' && w[1] == 'n') {
 			// -ed, but not succeed/need, nor un-...-ed adjectives (unspecified)
 			c = tensePast
 		}

@@ -342,7 +342,7 @@ func buildLexicon() map[string]lex {
 	add(cDet, 1, "a", "an")
 	add(cOf, 0, "of")
 	add(cFiscal, 0, "fiscal", "fy")
-	add(cTZ, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "jst", "kst", "msk", "z")
+	add(cTZ, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "jst", "kst", "msk", "z", "et", "pt", "ct", "mt")
 	m["am"] = lex{k: cAMPM, v: 0}
 	m["pm"] = lex{k: cAMPM, v: 1}
 	m["a.m"] = lex{k: cAMPM, v: 0, abbr: true}
@@ -388,7 +388,13 @@ func buildLexicon() map[string]lex {
 			m[w] = lex{k: cVerbCue, v: tenseFuture}
 		}
 	}
-	for _, w := range []string{"was", "were", "had", "did", "said", "told", "came", "went", "saw", "met", "took", "gave", "made", "began", "began", "sent", "won", "lost", "rose", "fell", "left", "held", "got", "became", "paid", "sold", "bought", "spent", "ago", "yesterday", "last", "earlier", "wasn", "weren", "didn", "hadn", "announced", "reported", "killed", "ran", "put", "hit", "cut", "brought", "thought", "found", "knew", "grew", "led", "fought", "struck", "wrote", "spoke", "chose", "drove", "flew", "stood"} {
+	for _, w := range []string{"was", "were", "had", "did", "said", "told", "came", "went", "saw", "met", "took", "gave", "made", "began", "began", "sent", "won", "lost", "rose", "fell", "left", "held", "got", "became", "paid", "sold", "bought", "spent", "ago", "yesterday", "last", "earlier", "wasn", "weren", "didn", "hadn", "announced", "reported", "killed", "ran", "put", "hit", "cut", "brought", "thought", "found", "knew", "grew", "led", "fought", "struck", "wrote", "spoke", "chose", "drove", "flew", "stood",
+		"shrank", "sank", "drew", "threw", "broke", "bore", "swore", "tore", "froze", "woke", "rode", "hid", "bit", "slid", "sprang",
+		"swam", "rang", "sang", "drank", "spun", "stuck", "hung", "dug", "fled", "bled", "fed", "sped", "slept", "wept", "swept",
+		"crept", "felt", "dealt", "knelt", "meant", "lent", "bent", "built", "shot", "forgot", "sat", "lit", "bought", "sought",
+		"taught", "caught", "understood", "heard", "laid", "slew", "blew", "knew", "withdrew", "overthrew", "became", "overcame",
+		"ate", "forgave", "ran", "arose", "stole", "shook", "fought", "wound", "beat", "upheld", "withheld", "foresaw", "undertook",
+		"mistook", "overtook", "struck", "led", "misled", "sent", "spent", "kept", "left", "lost", "won", "began"} {
 		if l, ok := m[w]; !ok {
 			m[w] = lex{k: cVerbCue, v: tensePast}
 		} else {

@@ -33,7 +33,11 @@ type tagger struct {
 	ref    pt
 	refID  string
 	hasRef bool
-	cueAt  int // unit of the last tense cue found
+	// the last day-level date: "the next day" counts from it
+	refDay    pt
+	refDayID  string
+	hasRefDay bool
+	cueAt     int // unit of the last tense cue found
 }
 
 // Tag returns the temporal expressions of doc in text order, with ids "t1",
@@ -92,6 +96,8 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 		x.Anchor = "dct"
 	case anchorRef:
 		x.Anchor = t.refID
+	case anchorRefDay:
+		x.Anchor = t.refDayID
 	}
 	if m.typ == TypeDate || m.typ == TypeTime {
 		if m.hasPt {
@@ -106,6 +112,9 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 			}
 			if m.p.known() && m.p.g >= gYear && !m.shifted {
 				t.ref, t.refID, t.hasRef = m.p, x.ID, true
+				if m.p.g >= gDay {
+					t.refDay, t.refDayID, t.hasRefDay = m.p, x.ID, true
+				}
 			}
 		} else if t.hasDCT {
 			d := t.dct.Format(ymd)
