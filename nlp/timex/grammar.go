@@ -276,6 +276,10 @@ func (t *tagger) matchCore(i int) (match, bool) {
 		if u.shape == shQuarter {
 			return t.qNotation(i)
 		}
+		if u.v == mTimes && (t.is(i+1, cDet, 1) || t.is(i+1, cEvery, 0)) && t.k(i+2) == cUnit {
+			// twice a week: a set
+			return match{i: i, j: i + 3, typ: TypeSet, val: durValue("1", t.us[i+2].v), deriv: "set"}, true
+		}
 	case cUnit:
 		return t.bareUnit(i)
 	case cPart:
@@ -286,10 +290,7 @@ func (t *tagger) matchCore(i int) (match, bool) {
 		if u.shape == shFY {
 			return t.yearMatch(i, i+1, u.num), true
 		}
-		if w := t.word(i); (w == "twice" || w == "once" || w == "thrice") && (t.is(i+1, cDet, 1) || t.is(i+1, cEvery, 0)) && t.k(i+2) == cUnit {
-			// twice a week: a set
-			return match{i: i, j: i + 3, typ: TypeSet, val: durValue("1", t.us[i+2].v), deriv: "set"}, true
-		}
+
 	}
 	return match{}, false
 }

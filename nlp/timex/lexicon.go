@@ -181,6 +181,7 @@ const (
 	mOld
 	mEve
 	mDay
+	mTimes // once, twice, thrice
 )
 
 // tense cues.
@@ -377,6 +378,7 @@ func buildLexicon() map[string]lex {
 	m["old"] = lex{k: cMisc, v: mOld}
 	m["eve"] = lex{k: cMisc, v: mEve}
 	m["or"] = lex{k: cOr}
+	add(cMisc, mTimes, "once", "twice", "thrice")
 	m["that"] = lex{k: cThat}
 	m["those"] = lex{k: cThat}
 	for _, w := range []string{"christmas", "thanksgiving", "halloween", "easter", "hanukkah", "ramadan"} {
