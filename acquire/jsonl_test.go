@@ -157,3 +157,34 @@ func BenchmarkReadJSONL(b *testing.B) {
 		}
 	}
 }
+
+func FuzzReadJSONL(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","text":"x","date":"2024-01-02"}` + "\n" + `{"id":1,"html":"<p>y</p>"}`,
+		"{\"text\":\"" + strings.Repeat("z", 200) + "\"}\n{}\n[]\n\n",
+		`{"id":"\u00e9","text":"\ud800"}`,
+		"\r\n{\"text\":\"a\"}\r\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for in, err := range ReadJSONL(strings.NewReader(s), "f", 64) {
+			var n int
+			if _, serr := fmt.Sscanf(in.Name, "f:%d", &n); serr != nil || n <= last {
+				t.Fatalf("name %q after line %d", in.Name, last)
+			}
+			last = n
+			if err != nil {
+				var e *sitrep.Error
+				if !errors.As(err, &e) || e.Input != in.Name || in.Bytes != nil {
+					t.Fatalf("err %#v for %q", err, in.Name)
+				}
+				continue
+			}
+			if len(in.Bytes) == 0 {
+				t.Fatalf("%s: empty input without error", in.Name)
+			}
+		}
+	})
+}

@@ -285,10 +285,15 @@ func FuzzExtract(f *testing.F) {
 		seeds = append(seeds, string(b))
 	}
 	for _, s := range seeds {
-		f.Add(s)
+		f.Add(s, false)
 	}
-	f.Fuzz(func(t *testing.T, in string) {
-		doc, err := Extract([]byte(in), Options{Name: "fuzz", Format: sitrep.FormatHTML})
+	f.Add("# Title\n\nText.", true)
+	f.Fuzz(func(t *testing.T, in string, detect bool) {
+		format := sitrep.FormatHTML
+		if detect {
+			format = ""
+		}
+		doc, err := Extract([]byte(in), Options{Name: "fuzz", Format: format})
 		if err != nil {
 			var e *sitrep.Error
 			if !errors.As(err, &e) || e.Input != "fuzz" || e.Code == sitrep.EINTERNAL {
