@@ -268,13 +268,18 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			Unit: f.unit, Category: f.cat, Sentence: doc.SentenceOf(f.numStart),
 		}
 		q.Entity = whose(doc, sc, f, opts.Entities)
-		span := sitrep.Span{Start: f.start, End: f.end}
+		// the number itself: its qualifier ("up to") is a modality cue
+		// before it, and a quote need only hold the number
+		span := sitrep.Span{Start: f.numStart, End: f.numEnd}
 		var quote *sitrep.Quote
 		if opts.Modality != nil {
 			q.Modality, quote = opts.Modality(span)
 		} else {
 			quote = quoteOf(span, opts.Quotes)
 			q.Modality = fallbackModality(doc, span, quote)
+			if strings.EqualFold(f.qualifier, "up to") && q.Modality != sitrep.ModalityNegated && q.Modality != sitrep.ModalityFuture {
+				q.Modality = sitrep.ModalityPossible
+			}
 		}
 		if quote == nil {
 			quote = quoteOf(span, opts.Quotes)

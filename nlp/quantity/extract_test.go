@@ -63,6 +63,9 @@ func TestExtractFigures(t *testing.T) {
 		doc := text.Segment(tt.text)
 		qs := Extract(doc, Options{})
 		q := find(qs, tt.sub)
+		if q != nil && tt.qual == "up to" && q.Modality != sitrep.ModalityPossible {
+			t.Errorf("%q: modality %s, want possible", tt.text, q.Modality)
+		}
 		if q == nil {
 			t.Errorf("%q: no figure with %q in %s", tt.text, tt.sub, dump(qs))
 			continue
