@@ -476,7 +476,13 @@ func (t *tagger) deictic(i int) (match, bool) {
 	m := match{i: i, j: i + 1, typ: TypeDate, anchor: anchorDCT}
 	switch u.v {
 	case dToday, dYesterday, dTomorrow, dTonight, dOvernight:
-		off := map[int]int{dToday: 0, dYesterday: -1, dTomorrow: 1, dTonight: 0, dOvernight: -1}[u.v]
+		off := 0
+		switch u.v {
+		case dYesterday, dOvernight:
+			off = -1
+		case dTomorrow:
+			off = 1
+		}
 		if !t.hasDCT {
 			m.val, m.anchor, m.deriv = "XXXX-XX-XX", anchorNone, "no DCT"
 			if u.v == dTonight || u.v == dOvernight {

@@ -179,7 +179,13 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 	if uc == uDay || uc == uHour || uc == uMinute || uc == uSecond || uc == uNight {
 		if the && (r == rNext || r == rFollowing || r == rPrevious || r == rSame) && uc == uDay {
 			m.typ = TypeDate
-			dir := map[int]int{rNext: 1, rFollowing: 1, rPrevious: -1, rSame: 0}[r]
+			dir := 0
+			switch r {
+			case rNext, rFollowing:
+				dir = 1
+			case rPrevious:
+				dir = -1
+			}
 			if dir == 0 {
 				if t.hasRef {
 					m.p, m.hasPt, m.val, m.anchor, m.deriv = t.ref, true, t.ref.value(), anchorRef, "same as "+t.ref.value()
