@@ -260,7 +260,7 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 			f.skip = true
 		}
 		if (all || !f.absorbed) && !f.skip {
-			x.roles(s, f)
+			x.roles(s, f, fs[:k])
 		}
 	}
 	return fs

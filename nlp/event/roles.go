@@ -304,12 +304,13 @@ func isTargetPrep(p string) bool {
 func (x *extractor) inList(list string, b int) bool { return x.lex.lists[list][x.headLemma(b)] }
 
 // roles fills the actor, target, location and summary of f.
-func (x *extractor) roles(s text.Sentence, f *frame) {
+func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 	i := f.tok
 	var ph []phrase
 	var sumStart int
 	var subjText string
 	troopSubject := false
+	reporting := f.typ == "statement" || f.typ == "acknowledge" || f.typ == "deny"
 	if f.verb {
 		a, b, group, passive := x.subject(s, i, 0)
 		f.passive = passive
@@ -317,6 +318,11 @@ func (x *extractor) roles(s text.Sentence, f *frame) {
 		sumStart = group
 		if a >= 0 {
 			e, atHead := x.npEntity(a, b)
+			if e < 0 && b == a+1 && x.tags[a] == pos.PRP {
+				// "Trump said he would give": a pronoun subject is the
+				// nearest earlier actor of the sentence of its kind.
+				e, atHead = x.pronoun(x.low(a), before), true
+			}
 			troopSubject = x.inList("troops", b)
 			if atHead && e >= 0 && b-a <= 6 {
 				subjText = x.entName(e)
@@ -327,6 +333,9 @@ func (x *extractor) roles(s text.Sentence, f *frame) {
 				subjText = "" // a borrowed subject ("to sign"): name it by the entity only
 				if e >= 0 {
 					subjText = x.entName(e)
+				}
+				if x.tags[group-1] == pos.TO {
+					sumStart = group - 1 // "Kim to sign a pact"
 				}
 			}
 			switch {
@@ -358,7 +367,8 @@ func (x *extractor) roles(s text.Sentence, f *frame) {
 				}
 			case isLocPrep(p.prep) && f.location < 0 && x.locationOf(p) >= 0:
 				f.location = x.locationOf(p)
-			case isTargetPrep(p.prep) && f.target < 0:
+			case isTargetPrep(p.prep) && f.target < 0 && (!reporting || p.prep == "to"):
+				// (what one says "on Korean Central TV" is its venue)
 				if e, _ := x.npEntity(p.a, p.b); e >= 0 && x.actorLike(e) && !(p.prep == "at" && x.placeLike(e)) {
 					f.target = e
 				}
@@ -426,6 +436,21 @@ func (x *extractor) roles(s text.Sentence, f *frame) {
 		}
 		f.sumB = p.b
 	}
+}
+
+// pronoun resolves a subject pronoun to the actor of the nearest earlier
+// event of the sentence: a person for he/she, anything else for it/they/we.
+func (x *extractor) pronoun(p string, before []frame) int {
+	person := p == "he" || p == "she"
+	if !person && p != "it" && p != "they" && p != "we" {
+		return -1
+	}
+	for k := len(before) - 1; k >= 0; k-- {
+		if e := before[k].actor; e >= 0 && (x.ents[e].Type == sitrep.EntityPerson) == person {
+			return e
+		}
+	}
+	return -1
 }
 
 // nearbyLocation returns the place of the "in/at/near <place>" phrase
