@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/eval/numbers"
 )
 
@@ -23,8 +24,8 @@ func evalNumbers(env *Env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*dir); err != nil {
-		return fmt.Errorf("eval numbers: %w", err)
+	if _, err := os.Stat(filepath.Join(*dir, "recognizers-text")); err != nil {
+		return sitrep.Errorf(sitrep.ENOTFOUND, *dir, "no recognizers-text/ specs here (give the numbers eval folder with --dir)")
 	}
 	scores, err := numbers.Run(*dir)
 	if err != nil {
