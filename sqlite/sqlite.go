@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/store/sqlstore"
@@ -59,6 +60,12 @@ func Open(path string) (*DB, error) {
 		// crash, only possibly the last ones on a power loss, and never
 		// corrupts the file.
 		"synchronous(NORMAL)",
+		// Statement journals and temporary indexes in memory, not in
+		// temporary files: each page written there was a system call.
+		"temp_store(MEMORY)",
+		// 32 MiB of page cache per connection, so a batch of documents
+		// does not spill pages to the log before it commits.
+		"cache_size(-32768)",
 	} {
 		q.Add("_pragma", p)
 	}
@@ -74,6 +81,10 @@ func Open(path string) (*DB, error) {
 	sub, _ := fs.Sub(migrations, "migrations")
 	if _, err := sqlstore.Migrate(context.Background(), conn, sub, ""); err != nil {
 		db.Close()
+		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
+	}
+	if err := conn.prepare(context.Background(), sqlstore.WriteStatements(dialect)); err != nil {
+		conn.Close()
 		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
 	}
 	return &DB{Store: sqlstore.New(conn, dialect), db: db, path: path}, nil
@@ -122,8 +133,27 @@ func DefaultPath(getenv func(string) string) string {
 	return filepath.Join(home, ".local", "share", "sitrep", "sitrep.db")
 }
 
-// conn adapts database/sql to sqlstore.Conn.
-type conn struct{ db *sql.DB }
+// conn adapts database/sql to sqlstore.Conn. It keeps the statements of
+// write transactions prepared: sqlstore uses few distinct ones, and
+// preparing them anew for every document cost more than running them.
+type conn struct {
+	db    *sql.DB
+	stmts sync.Map // query -> *sql.Stmt
+}
+
+// prepare prepares the statements of write transactions once, before any
+// transaction: preparing one later would take a second connection from the
+// pool while the transaction holds the write lock.
+func (c *conn) prepare(ctx context.Context, qs []string) error {
+	for _, q := range qs {
+		s, err := c.db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare %q: %w", q, err)
+		}
+		c.stmts.Store(q, s)
+	}
+	return nil
+}
 
 func (c *conn) Query(ctx context.Context, q string, args ...any) (sqlstore.Rows, error) {
 	return c.db.QueryContext(ctx, q, args...)
@@ -138,19 +168,35 @@ func (c *conn) Begin(ctx context.Context) (sqlstore.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &txn{tx}, nil
+	return &txn{c, tx}, nil
 }
 
-func (c *conn) Close() error { return c.db.Close() }
+func (c *conn) Close() error {
+	c.stmts.Range(func(_, s any) bool {
+		s.(*sql.Stmt).Close()
+		return true
+	})
+	return c.db.Close()
+}
 
-type txn struct{ tx *sql.Tx }
+type txn struct {
+	c  *conn
+	tx *sql.Tx
+}
 
 func (t *txn) Exec(ctx context.Context, q string, args ...any) error {
+	if s, ok := t.c.stmts.Load(q); ok {
+		_, err := t.tx.StmtContext(ctx, s.(*sql.Stmt)).ExecContext(ctx, args...)
+		return err
+	}
 	_, err := t.tx.ExecContext(ctx, q, args...)
 	return err
 }
 
 func (t *txn) QueryRow(ctx context.Context, q string, args ...any) sqlstore.Row {
+	if s, ok := t.c.stmts.Load(q); ok {
+		return t.tx.StmtContext(ctx, s.(*sql.Stmt)).QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, q, args...)
 }
 

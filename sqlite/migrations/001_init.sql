@@ -25,17 +25,6 @@ CREATE TABLE analyses (
 	json TEXT NOT NULL
 );
 
-CREATE TABLE sentences (
-	doc        INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
-	idx        INTEGER NOT NULL,
-	span_start INTEGER NOT NULL,
-	span_end   INTEGER NOT NULL,
-	paragraph  INTEGER NOT NULL,
-	heading    INTEGER NOT NULL,
-	text       TEXT NOT NULL,
-	PRIMARY KEY (doc, idx)
-) WITHOUT ROWID;
-
 CREATE TABLE entities (
 	doc      INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
 	idx      INTEGER NOT NULL,
@@ -93,13 +82,14 @@ CREATE TABLE events (
 	location      TEXT NOT NULL,
 	location_name TEXT NOT NULL,
 	location_kb   TEXT NOT NULL,
+	sentence_text TEXT NOT NULL, -- the sentence, for listing without a join
 	PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 CREATE INDEX events_time ON events (t_earliest);
 CREATE INDEX events_type ON events (type, t_earliest);
 
--- Which entities each event concerns: as actor, target or location, or
--- mentioned in its sentence ("mention"). Timelines by entity start here.
+-- Which entities each event concerns: as actor, target or location.
+-- Timelines by entity start here.
 CREATE TABLE event_entities (
 	doc        INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
 	event_idx  INTEGER NOT NULL,
@@ -136,6 +126,7 @@ CREATE TABLE quotes (
 	time_id      TEXT NOT NULL,
 	modality     TEXT NOT NULL,
 	sentence     INTEGER NOT NULL,
+	sentence_text TEXT NOT NULL,
 	PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 CREATE INDEX quotes_speaker_kb ON quotes (speaker_kb);
@@ -164,6 +155,7 @@ CREATE TABLE quantities (
 	speaker     TEXT NOT NULL,
 	quote       TEXT NOT NULL,
 	sentence    INTEGER NOT NULL,
+	sentence_text TEXT NOT NULL,
 	PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 CREATE INDEX quantities_entity_kb ON quantities (entity_kb);
@@ -187,7 +179,6 @@ CREATE TABLE timexes (
 	sentence   INTEGER NOT NULL,
 	PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX timexes_earliest ON timexes (earliest);
 
 -- Full-text search over title and text; Put fills it in the same
 -- transaction (documents are never updated in place).

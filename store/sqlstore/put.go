@@ -14,20 +14,19 @@ import (
 // The child tables and their columns, in the order Put fills them. The
 // migrations of both backends create exactly these.
 var (
-	tabAnalyses  = table{"analyses", []string{"doc", "json"}}
-	tabSentences = table{"sentences", []string{"doc", "idx", "span_start", "span_end", "paragraph", "heading", "text"}}
-	tabEntities  = table{"entities", []string{"doc", "idx", "id", "name", "norm", "type", "kb", "country", "mentions"}}
-	tabMentions  = table{"mentions", []string{"doc", "entity_idx", "idx", "span_start", "span_end", "text", "kind", "sentence"}}
-	tabEvents    = table{"events", []string{"doc", "idx", "id", "type", "span_start", "span_end", "text", "class", "cameo", "lemma",
+	tabAnalyses = table{"analyses", []string{"doc", "json"}}
+	tabEntities = table{"entities", []string{"doc", "idx", "id", "name", "norm", "type", "kb", "country", "mentions"}}
+	tabMentions = table{"mentions", []string{"doc", "entity_idx", "idx", "span_start", "span_end", "text", "kind", "sentence"}}
+	tabEvents   = table{"events", []string{"doc", "idx", "id", "type", "span_start", "span_end", "text", "class", "cameo", "lemma",
 		"sentence", "t_value", "t_earliest", "t_latest", "t_anchor", "t_derivation", "modality", "source", "quote", "summary",
-		"actor", "actor_name", "actor_kb", "target", "target_name", "target_kb", "location", "location_name", "location_kb"}}
+		"actor", "actor_name", "actor_kb", "target", "target_name", "target_kb", "location", "location_name", "location_kb", "sentence_text"}}
 	tabEventEntities = table{"event_entities", []string{"doc", "event_idx", "role", "kb", "norm", "t_earliest", "t_latest"}}
 	tabQuotes        = table{"quotes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "kind",
 		"speaker", "speaker_name", "speaker_kb", "speaker_norm", "source_start", "source_end", "source_text",
-		"cue_start", "cue_end", "cue_text", "venue", "addressee", "time_id", "modality", "sentence"}}
+		"cue_start", "cue_end", "cue_text", "venue", "addressee", "time_id", "modality", "sentence", "sentence_text"}}
 	tabQuantities = table{"quantities", []string{"doc", "idx", "id", "span_start", "span_end", "text", "value", "qmin", "qmax",
 		"approximate", "qualifier", "unit", "category", "entity", "entity_name", "entity_kb", "entity_norm",
-		"modality", "source", "speaker", "quote", "sentence"}}
+		"modality", "source", "speaker", "quote", "sentence", "sentence_text"}}
 	tabTimexes = table{"timexes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "type", "value", "tmod",
 		"anchor", "earliest", "latest", "derivation", "sentence"}}
 )
@@ -50,17 +49,42 @@ func (r *rows) add(vals ...any) {
 	r.vals = append(r.vals, vals...)
 }
 
+const (
+	insertDocumentSQL = `INSERT INTO documents (id, hash, url, title, site, published, dct, dct_source, format, doc_date, ingested_at, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`
+	existingDocumentSQL = `SELECT id FROM documents WHERE hash = ? OR id = ? OR (url = ? AND url <> '') LIMIT 1`
+)
+
+// WriteStatements lists every statement Put and PutMany run with
+// arguments, for a backend that prepares them ahead.
+func WriteStatements(d Dialect) []string {
+	out := []string{insertDocumentSQL, existingDocumentSQL}
+	if d.IndexText != "" {
+		out = append(out, d.IndexText)
+	}
+	for _, t := range newRowSet().tables() {
+		for n := 1; n <= maxRows(d, len(t.t.cols)); n *= 2 {
+			out = append(out, insertSQL(t.t, n))
+		}
+	}
+	return out
+}
+
+func maxRows(d Dialect, cols int) int {
+	n := 1
+	for n*2*cols <= d.MaxParams && n < 128 {
+		n *= 2
+	}
+	return n
+}
+
 // insert writes r in multi-row INSERT statements. Chunks have power-of-two
 // sizes so that few distinct statements exist (drivers cache them).
 func (s *Store) insert(ctx context.Context, tx Tx, r *rows) error {
 	nc := len(r.t.cols)
 	n := len(r.vals) / nc
-	maxRows := 1
-	for maxRows*2*nc <= s.d.MaxParams && maxRows < 128 {
-		maxRows *= 2
-	}
 	for off := 0; off < n; {
-		k := maxRows
+		k := maxRows(s.d, nc)
 		for k > n-off {
 			k /= 2
 		}
@@ -91,55 +115,116 @@ func insertSQL(t table, n int) string {
 
 // Put implements sitrep.Store.
 func (s *Store) Put(ctx context.Context, a *sitrep.Analysis) (sitrep.PutResult, error) {
-	if a == nil {
-		return sitrep.PutResult{}, sitrep.Errorf(sitrep.EINVALID, "", "no analysis to store")
-	}
-	d := &a.Document
-	if d.Text == "" {
-		return sitrep.PutResult{}, sitrep.Errorf(sitrep.EINVALID, d.URL, "document has no text")
-	}
-	if err := checkText(d); err != nil {
+	res, err := s.PutMany(ctx, []*sitrep.Analysis{a})
+	if err != nil {
 		return sitrep.PutResult{}, err
 	}
-	d.Hash = sitrep.ContentHash(d.Text)
-	d.ID = "d" + d.Hash[:16]
+	return res[0], nil
+}
 
-	// The analysis JSON keeps everything but the text, which the documents
-	// row holds: Document puts it back.
-	text := d.Text
-	d.Text = ""
-	blob, err := json.Marshal(a)
-	d.Text = text
-	if err != nil {
-		return sitrep.PutResult{}, &sitrep.Error{Code: sitrep.EINVALID, Input: d.ID, Message: "cannot encode analysis: " + err.Error(), Err: err}
+// PutMany implements sitrep.Store.
+func (s *Store) PutMany(ctx context.Context, as []*sitrep.Analysis) ([]sitrep.PutResult, error) {
+	blobs := make([]string, len(as))
+	for i, a := range as {
+		if a == nil {
+			return nil, sitrep.Errorf(sitrep.EINVALID, "", "no analysis to store")
+		}
+		d := &a.Document
+		if d.Text == "" {
+			return nil, sitrep.Errorf(sitrep.EINVALID, d.URL, "document has no text")
+		}
+		if err := checkText(d); err != nil {
+			return nil, err
+		}
+		d.Hash = sitrep.ContentHash(d.Text)
+		d.ID = "d" + d.Hash[:16]
+		// The analysis JSON keeps everything but the text, which the
+		// documents row holds: Document puts it back.
+		text := d.Text
+		d.Text = ""
+		blob, err := json.Marshal(a)
+		d.Text = text
+		if err != nil {
+			return nil, &sitrep.Error{Code: sitrep.EINVALID, Input: d.ID, Message: "cannot encode analysis: " + err.Error(), Err: err}
+		}
+		blobs[i] = string(blob)
 	}
-
+	if len(as) == 0 {
+		return []sitrep.PutResult{}, nil
+	}
 	for try := 1; ; try++ {
-		res, err := s.putTx(ctx, a, string(blob))
+		res, err := s.putTx(ctx, as, blobs)
 		if err != nil && try < 5 && s.d.Retryable != nil && s.d.Retryable(err) && ctx.Err() == nil {
 			continue
 		}
-		return res, internal("put "+d.ID, err)
+		if err != nil {
+			return nil, internal("put "+as[0].Document.ID, err)
+		}
+		return res, nil
 	}
 }
 
-func (s *Store) putTx(ctx context.Context, a *sitrep.Analysis, blob string) (sitrep.PutResult, error) {
+func (s *Store) putTx(ctx context.Context, as []*sitrep.Analysis, blobs []string) ([]sitrep.PutResult, error) {
 	tx, err := s.conn.Begin(ctx)
 	if err != nil {
-		return sitrep.PutResult{}, err
+		return nil, err
 	}
-	res, err := s.put(ctx, tx, a, blob)
-	if err != nil {
-		tx.Rollback(ctx)
-		return sitrep.PutResult{}, err
+	out := make([]sitrep.PutResult, len(as))
+	rs := newRowSet()
+	for i, a := range as {
+		var seq int64
+		if out[i], seq, err = s.putDocument(ctx, tx, a); err != nil {
+			tx.Rollback(ctx)
+			return nil, err
+		}
+		if out[i].Created {
+			rs.add(seq, a, blobs[i])
+		}
 	}
-	if !res.Created {
-		return res, tx.Rollback(ctx)
+	if rs.empty() {
+		return out, tx.Rollback(ctx)
+	}
+	// The rows of all the documents, a table at a time: few statements.
+	for _, r := range rs.tables() {
+		if err := s.insert(ctx, tx, r); err != nil {
+			tx.Rollback(ctx)
+			return nil, err
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return sitrep.PutResult{}, err
+		return nil, err
 	}
-	return res, nil
+	return out, nil
+}
+
+// putDocument inserts the documents row (and its full-text entry) unless
+// the document is already stored, and returns the row's seq.
+func (s *Store) putDocument(ctx context.Context, tx Tx, a *sitrep.Analysis) (sitrep.PutResult, int64, error) {
+	d := &a.Document
+	var seq int64
+	err := tx.QueryRow(ctx, insertDocumentSQL,
+		d.ID, d.Hash, d.URL, d.Title, d.Site, d.Published, d.DCT, d.DCTSource, d.Format, docDate(d),
+		s.Now().UTC().Format(time.RFC3339Nano), d.Text).Scan(&seq)
+	if errors.Is(err, errNoRows) {
+		// Already stored, by content or by URL: the unique constraints
+		// decided, so concurrent writers cannot both create it.
+		var id string
+		err := tx.QueryRow(ctx, existingDocumentSQL,
+			d.Hash, d.ID, d.URL).Scan(&id)
+		if err != nil {
+			return sitrep.PutResult{}, 0, err
+		}
+		return sitrep.PutResult{ID: id, Created: false}, 0, nil
+	}
+	if err != nil {
+		return sitrep.PutResult{}, 0, err
+	}
+	if s.d.IndexText != "" {
+		if err := tx.Exec(ctx, s.d.IndexText, seq, d.Title, d.Text); err != nil {
+			return sitrep.PutResult{}, 0, err
+		}
+	}
+	return sitrep.PutResult{ID: d.ID, Created: true}, seq, nil
 }
 
 // checkText rejects what no database column takes: invalid UTF-8 and NUL.
@@ -158,60 +243,43 @@ func checkText(d *sitrep.Document) error {
 	return nil
 }
 
-func (s *Store) put(ctx context.Context, tx Tx, a *sitrep.Analysis, blob string) (sitrep.PutResult, error) {
-	d := &a.Document
-	var seq int64
-	err := tx.QueryRow(ctx, `INSERT INTO documents (id, hash, url, title, site, published, dct, dct_source, format, doc_date, ingested_at, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
-		d.ID, d.Hash, d.URL, d.Title, d.Site, d.Published, d.DCT, d.DCTSource, d.Format, docDate(d),
-		s.Now().UTC().Format(time.RFC3339Nano), d.Text).Scan(&seq)
-	if errors.Is(err, errNoRows) {
-		// Already stored, by content or by URL: the unique constraints
-		// decided, so concurrent writers cannot both create it.
-		var id string
-		err := tx.QueryRow(ctx, `SELECT id FROM documents WHERE hash = ? OR id = ? OR (url = ? AND url <> '') LIMIT 1`,
-			d.Hash, d.ID, d.URL).Scan(&id)
-		if err != nil {
-			return sitrep.PutResult{}, err
-		}
-		return sitrep.PutResult{ID: id, Created: false}, nil
-	}
-	if err != nil {
-		return sitrep.PutResult{}, err
-	}
-	if s.d.IndexText != "" {
-		if err := tx.Exec(ctx, s.d.IndexText, seq, d.Title, d.Text); err != nil {
-			return sitrep.PutResult{}, err
-		}
-	}
-	for _, r := range buildRows(seq, a, blob) {
-		if err := s.insert(ctx, tx, r); err != nil {
-			return sitrep.PutResult{}, err
-		}
-	}
-	return sitrep.PutResult{ID: d.ID, Created: true}, nil
-}
-
 type entRef struct {
 	idx            int
 	name, kb, norm string
 }
 
-// buildRows lays an analysis out in the rows of the child tables.
-func buildRows(seq int64, a *sitrep.Analysis, blob string) []*rows {
+// rowSet collects the rows of the child tables for several documents.
+type rowSet struct {
+	an, ents, ments, evs, links, quotes, qs, tx *rows
+}
+
+func newRowSet() *rowSet {
+	return &rowSet{an: &rows{t: tabAnalyses}, ents: &rows{t: tabEntities}, ments: &rows{t: tabMentions},
+		evs: &rows{t: tabEvents}, links: &rows{t: tabEventEntities}, quotes: &rows{t: tabQuotes},
+		qs: &rows{t: tabQuantities}, tx: &rows{t: tabTimexes}}
+}
+
+func (rs *rowSet) empty() bool { return len(rs.an.vals) == 0 }
+
+func (rs *rowSet) tables() []*rows {
+	return []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx}
+}
+
+// add lays an analysis out in the rows of the child tables.
+func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 	text := a.Document.Text
-	an := &rows{t: tabAnalyses}
+	an, ents, ments, evs, links, quotes, qs, tx := rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx
 	an.add(seq, blob)
 
-	sents := &rows{t: tabSentences}
-	for i, s := range a.Sentences {
-		sents.add(seq, i, s.Start, s.End, s.Paragraph, s.Heading, s.Span().Of(text))
+	// The sentence of an event, quote or figure is kept on its row: the
+	// queries that list them need no join to show it.
+	sentenceText := func(i int) string {
+		if i < 0 || i >= len(a.Sentences) {
+			return ""
+		}
+		return a.Sentences[i].Span().Of(text)
 	}
-
-	ents := &rows{t: tabEntities}
-	ments := &rows{t: tabMentions}
 	byID := make(map[string]entRef, len(a.Entities))
-	inSentence := make(map[int][]entRef) // sentence index -> entities mentioned there
 	for i, e := range a.Entities {
 		ref := entRef{i, e.Name, e.KB, normName(e.Name)}
 		if e.ID != "" {
@@ -222,15 +290,9 @@ func buildRows(seq int64, a *sitrep.Analysis, blob string) []*rows {
 		ents.add(seq, i, e.ID, e.Name, ref.norm, e.Type, e.KB, e.Country, len(e.Mentions))
 		for j, m := range e.Mentions {
 			ments.add(seq, i, j, m.Start, m.End, m.Text, m.Kind, m.Sentence)
-			l := inSentence[m.Sentence]
-			if len(l) == 0 || l[len(l)-1].idx != i {
-				inSentence[m.Sentence] = append(l, ref)
-			}
 		}
 	}
 
-	evs := &rows{t: tabEvents}
-	links := &rows{t: tabEventEntities}
 	type linkKey struct {
 		ev             int
 		role, kb, norm string
@@ -249,7 +311,7 @@ func buildRows(seq int64, a *sitrep.Analysis, blob string) []*rows {
 		t := e.Time
 		evs.add(seq, i, e.ID, e.Type, e.Start, e.End, e.Text, e.Class, e.CAMEO, e.Lemma,
 			e.Sentence, t.Value, dateOf(t.Earliest), dateOf(t.Latest), t.Anchor, t.Derivation, e.Modality, e.Source, e.Quote, e.Summary,
-			e.Actor, actor.name, actor.kb, e.Target, target.name, target.kb, e.Location, loc.name, loc.kb)
+			e.Actor, actor.name, actor.kb, e.Target, target.name, target.kb, e.Location, loc.name, loc.kb, sentenceText(e.Sentence))
 		if e.Actor != "" {
 			link(i, "actor", actor, t)
 		}
@@ -259,31 +321,24 @@ func buildRows(seq int64, a *sitrep.Analysis, blob string) []*rows {
 		if e.Location != "" {
 			link(i, "location", loc, t)
 		}
-		for _, r := range inSentence[e.Sentence] {
-			link(i, "mention", r, t)
-		}
 	}
 
-	quotes := &rows{t: tabQuotes}
 	for i, q := range a.Quotes {
 		sp := byID[q.Speaker]
 		quotes.add(seq, i, q.ID, q.Start, q.End, q.Text, q.Kind, q.Speaker, sp.name, sp.kb, sp.norm,
 			q.Source.Start, q.Source.End, q.Source.Text, q.Cue.Start, q.Cue.End, q.Cue.Text,
-			q.Venue, q.Addressee, q.Time, q.Modality, q.Sentence)
+			q.Venue, q.Addressee, q.Time, q.Modality, q.Sentence, sentenceText(q.Sentence))
 	}
 
-	qs := &rows{t: tabQuantities}
 	for i, q := range a.Quantities {
 		en := byID[q.Entity]
 		qs.add(seq, i, q.ID, q.Start, q.End, q.Text, q.Value, q.Min, q.Max, q.Approximate, q.Qualifier, q.Unit, q.Category,
-			q.Entity, en.name, en.kb, en.norm, q.Modality, q.Source, q.Speaker, q.Quote, q.Sentence)
+			q.Entity, en.name, en.kb, en.norm, q.Modality, q.Source, q.Speaker, q.Quote, q.Sentence, sentenceText(q.Sentence))
 	}
 
-	tx := &rows{t: tabTimexes}
 	for i, t := range a.Timexes {
 		tx.add(seq, i, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, t.Anchor, dateOf(t.Earliest), dateOf(t.Latest), t.Derivation, t.Sentence)
 	}
-	return []*rows{an, sents, ents, ments, evs, links, quotes, qs, tx}
 }
 
 // dateOf keeps a YYYY-MM-DD bound as it is and drops anything else, so that

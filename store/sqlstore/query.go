@@ -188,7 +188,7 @@ func entityMatch(w *where, kbCol, normCol, entity string) {
 
 const eventColumns = "e.id, e.type, e.span_start, e.span_end, e.text, e.class, e.cameo, e.lemma, e.sentence, " +
 	"e.t_value, e.t_earliest, e.t_latest, e.t_anchor, e.t_derivation, e.modality, e.source, e.quote, e.summary, " +
-	"e.actor, e.actor_name, e.actor_kb, e.target, e.target_name, e.target_kb, e.location, e.location_name, e.location_kb"
+	"e.actor, e.actor_name, e.actor_kb, e.target, e.target_name, e.target_kb, e.location, e.location_name, e.location_kb, e.sentence_text"
 
 // Events implements sitrep.Store.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.StoredEvent, error) {
@@ -197,23 +197,28 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 	var args []any
 	if strings.TrimSpace(f.Entity) != "" {
 		// The event_entities index (kb or name, then time) finds the
-		// events; the UNION of the two lookups removes duplicates.
-		roles := "role <> 'mention'"
-		if f.Mentioned {
-			roles = "1 = 1"
+		// events with the entity in a role; with Mentioned, the entity's
+		// mentions find the events in the same sentences. The UNION
+		// removes duplicates.
+		var parts []string
+		for _, m := range []struct{ col, val string }{{"kb", strings.TrimSpace(f.Entity)}, {"norm", normName(f.Entity)}} {
+			var sub where
+			sub.add(m.col+" = ?", m.val)
+			sub.dateRange("t_latest", f.From, "")
+			sub.dateRange("t_earliest", "", f.To)
+			parts = append(parts, "SELECT doc, event_idx FROM event_entities"+sub.String())
+			args = append(args, sub.args...)
+			if f.Mentioned {
+				var sub where
+				sub.add("en."+m.col+" = ?", m.val)
+				sub.dateRange("e.t_latest", f.From, "")
+				sub.dateRange("e.t_earliest", "", f.To)
+				parts = append(parts, "SELECT e.doc, e.idx FROM entities en JOIN mentions mn ON mn.doc = en.doc AND mn.entity_idx = en.idx"+
+					" JOIN events e ON e.doc = mn.doc AND e.sentence = mn.sentence"+sub.String())
+				args = append(args, sub.args...)
+			}
 		}
-		var sub [2]where
-		sub[0].add("kb = ?", strings.TrimSpace(f.Entity))
-		sub[1].add("norm = ?", normName(f.Entity))
-		parts := make([]string, 2)
-		for i := range sub {
-			sub[i].add(roles)
-			sub[i].dateRange("t_latest", f.From, "")
-			sub[i].dateRange("t_earliest", "", f.To)
-			parts[i] = "SELECT doc, event_idx FROM event_entities" + sub[i].String()
-			args = append(args, sub[i].args...)
-		}
-		from = "(" + parts[0] + " UNION " + parts[1] + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
+		from = "(" + strings.Join(parts, " UNION ") + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
 	}
 	w.dateRange("e.t_latest", f.From, "")
 	w.dateRange("e.t_earliest", "", f.To)
@@ -226,8 +231,8 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 	if f.DocumentID != "" {
 		w.add("d.id = ?", f.DocumentID)
 	}
-	q := "SELECT " + eventColumns + ", " + prefixed(documentColumns, "d.") + ", COALESCE(s.text, '') FROM " + from +
-		" JOIN documents d ON d.seq = e.doc LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence" + w.String() +
+	q := "SELECT " + eventColumns + ", " + prefixed(documentColumns, "d.") + " FROM " + from +
+		" JOIN documents d ON d.seq = e.doc" + w.String() +
 		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, d.doc_date, e.doc, e.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, append(args, w.args...)...)
 	if err != nil {
@@ -241,8 +246,8 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 		t := &e.Time
 		if err := r.Scan(&e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
 			&t.Value, &t.Earliest, &t.Latest, &t.Anchor, &t.Derivation, &e.Modality, &e.Source, &e.Quote, &e.Summary,
-			&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB,
-			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format, &e.SentenceText); err != nil {
+			&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB, &e.SentenceText,
+			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format); err != nil {
 			return nil, internal("events", err)
 		}
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
@@ -304,7 +309,7 @@ func likeEscape(s string) string {
 }
 
 const quoteColumns = "q.id, q.span_start, q.span_end, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_kb, " +
-	"q.source_start, q.source_end, q.source_text, q.cue_start, q.cue_end, q.cue_text, q.venue, q.addressee, q.time_id, q.modality, q.sentence"
+	"q.source_start, q.source_end, q.source_text, q.cue_start, q.cue_end, q.cue_text, q.venue, q.addressee, q.time_id, q.modality, q.sentence, q.sentence_text"
 
 // Quotes implements sitrep.Store.
 func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.StoredQuote, error) {
@@ -316,8 +321,8 @@ func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.Stor
 		w.add("d.id = ?", f.DocumentID)
 	}
 	w.dateRange("d.doc_date", f.From, f.To)
-	q := "SELECT " + quoteColumns + ", " + prefixed(documentColumns, "d.") + ", COALESCE(s.text, '') FROM quotes q" +
-		" JOIN documents d ON d.seq = q.doc LEFT JOIN sentences s ON s.doc = q.doc AND s.idx = q.sentence" + w.String() +
+	q := "SELECT " + quoteColumns + ", " + prefixed(documentColumns, "d.") + " FROM quotes q" +
+		" JOIN documents d ON d.seq = q.doc" + w.String() +
 		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
@@ -330,8 +335,8 @@ func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.Stor
 		var d sitrep.Document
 		if err := r.Scan(&e.ID, &e.Start, &e.End, &e.Text, &e.Kind, &e.Speaker, &e.SpeakerName, &e.SpeakerKB,
 			&e.Source.Start, &e.Source.End, &e.Source.Text, &e.Cue.Start, &e.Cue.End, &e.Cue.Text,
-			&e.Venue, &e.Addressee, &e.Time, &e.Modality, &e.Sentence,
-			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format, &e.SentenceText); err != nil {
+			&e.Venue, &e.Addressee, &e.Time, &e.Modality, &e.Sentence, &e.SentenceText,
+			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format); err != nil {
 			return nil, internal("quotes", err)
 		}
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
@@ -341,7 +346,7 @@ func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.Stor
 }
 
 const quantityColumns = "q.id, q.span_start, q.span_end, q.text, q.value, q.qmin, q.qmax, q.approximate, q.qualifier, q.unit, " +
-	"q.category, q.entity, q.entity_name, q.entity_kb, q.modality, q.source, q.speaker, q.quote, q.sentence"
+	"q.category, q.entity, q.entity_name, q.entity_kb, q.modality, q.source, q.speaker, q.quote, q.sentence, q.sentence_text"
 
 // Quantities implements sitrep.Store.
 func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitrep.StoredQuantity, error) {
@@ -359,8 +364,8 @@ func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitr
 		w.add("d.id = ?", f.DocumentID)
 	}
 	w.dateRange("d.doc_date", f.From, f.To)
-	q := "SELECT " + quantityColumns + ", " + prefixed(documentColumns, "d.") + ", COALESCE(s.text, '') FROM quantities q" +
-		" JOIN documents d ON d.seq = q.doc LEFT JOIN sentences s ON s.doc = q.doc AND s.idx = q.sentence" + w.String() +
+	q := "SELECT " + quantityColumns + ", " + prefixed(documentColumns, "d.") + " FROM quantities q" +
+		" JOIN documents d ON d.seq = q.doc" + w.String() +
 		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
@@ -372,8 +377,8 @@ func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitr
 		var e sitrep.StoredQuantity
 		var d sitrep.Document
 		if err := r.Scan(&e.ID, &e.Start, &e.End, &e.Text, &e.Value, &e.Min, &e.Max, &e.Approximate, &e.Qualifier, &e.Unit,
-			&e.Category, &e.Entity, &e.EntityName, &e.EntityKB, &e.Modality, &e.Source, &e.Speaker, &e.Quote, &e.Sentence,
-			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format, &e.SentenceText); err != nil {
+			&e.Category, &e.Entity, &e.EntityName, &e.EntityKB, &e.Modality, &e.Source, &e.Speaker, &e.Quote, &e.Sentence, &e.SentenceText,
+			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format); err != nil {
 			return nil, internal("quantities", err)
 		}
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
@@ -416,9 +421,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]sitrep.S
 func (s *Store) Stats(ctx context.Context) (sitrep.StoreStats, error) {
 	var st sitrep.StoreStats
 	err := s.conn.QueryRow(ctx, `SELECT
-		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM entities),
+		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities),
 		(SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM quotes),
 		(SELECT COUNT(*) FROM quantities), (SELECT COUNT(*) FROM timexes)`).Scan(
-		&st.Documents, &st.Sentences, &st.Entities, &st.Mentions, &st.Events, &st.Quotes, &st.Quantities, &st.Timexes)
+		&st.Documents, &st.Entities, &st.Mentions, &st.Events, &st.Quotes, &st.Quantities, &st.Timexes)
 	return st, internal("stats", err)
 }

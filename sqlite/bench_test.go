@@ -1,0 +1,170 @@
+package sqlite_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/sqlite"
+	"github.com/sitrep-news/sitrep/storetest"
+)
+
+// BenchmarkPut measures analyses stored per second into a fresh SQLite
+// file: one transaction each, text, analysis JSON and all rows.
+func BenchmarkPut(b *testing.B) {
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	as := make([]*sitrep.Analysis, b.N)
+	size := 0
+	for i := range as {
+		as[i] = storetest.Synthetic(i)
+		size += len(as[i].Document.Text)
+	}
+	b.SetBytes(int64(size / max(1, b.N)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.Put(ctx, as[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkPutMany is BenchmarkPut in transactions of 64 documents, as a
+// batch ingest stores them.
+func BenchmarkPutMany(b *testing.B) {
+	db, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	as := make([]*sitrep.Analysis, b.N)
+	size := 0
+	for i := range as {
+		as[i] = storetest.Synthetic(i)
+		size += len(as[i].Document.Text)
+	}
+	b.SetBytes(int64(size / max(1, b.N)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	ctx := context.Background()
+	for i := 0; i < b.N; i += 64 {
+		if _, err := db.PutMany(ctx, as[i:min(i+64, b.N)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+var (
+	benchOnce sync.Once
+	benchDB   *sqlite.DB
+	benchErr  error
+)
+
+// benchStore returns a store of $SITREP_BENCH_DOCS synthetic documents
+// (10,000 by default), built once and kept in the temporary directory for
+// later runs.
+func benchStore(b *testing.B) *sqlite.DB {
+	benchOnce.Do(func() {
+		n := 10000
+		if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_DOCS")); err == nil && v > 0 {
+			n = v
+		}
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("sitrep-bench-v1-%d.db", n))
+		benchDB, benchErr = sqlite.Open(path)
+		if benchErr != nil {
+			return
+		}
+		st, err := benchDB.Stats(context.Background())
+		if err != nil {
+			benchErr = err
+			return
+		}
+		if st.Documents >= n {
+			return
+		}
+		start := time.Now()
+		for i := st.Documents; i < n; i++ {
+			if _, err := benchDB.Put(context.Background(), storetest.Synthetic(i)); err != nil {
+				benchErr = err
+				return
+			}
+		}
+		b.Logf("built %s: %d documents in %v", path, n, time.Since(start))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDB
+}
+
+// BenchmarkEventsByEntity is the timeline of one entity over the store:
+// entities of different frequency (synthetic names follow a Zipf law; the
+// n-th most frequent is "EntityN NameN%97"), by name and by KB id, whole or
+// for one year.
+func BenchmarkEventsByEntity(b *testing.B) {
+	db := benchStore(b)
+	ctx := context.Background()
+	name := func(n int) string { return fmt.Sprintf("Entity%d Name%d", n, n%97) }
+	for _, tc := range []struct {
+		name string
+		f    sitrep.EventFilter
+	}{
+		{"rare", sitrep.EventFilter{Entity: name(2000)}},
+		{"medium", sitrep.EventFilter{Entity: name(200)}},
+		{"medium-kb", sitrep.EventFilter{Entity: "Q201"}},
+		{"frequent", sitrep.EventFilter{Entity: name(20)}},
+		{"frequent-year", sitrep.EventFilter{Entity: name(20), From: "2010-01-01", To: "2010-12-31"}},
+		{"top-limit100", sitrep.EventFilter{Entity: name(0), Limit: 100}},
+		{"medium-mentioned", sitrep.EventFilter{Entity: name(200), Mentioned: true}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			n := 0
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				evs, err := db.Events(ctx, tc.f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(evs)
+			}
+			b.ReportMetric(float64(n), "events")
+		})
+	}
+}
+
+// BenchmarkSearch is a full-text query over the benchmark store.
+func BenchmarkSearch(b *testing.B) {
+	db := benchStore(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.Search(ctx, "Entity200 troops", 20); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEntities lists the 50 most reported entities.
+func BenchmarkEntities(b *testing.B) {
+	db := benchStore(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.Entities(ctx, sitrep.EntityFilter{Limit: 50}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
