@@ -197,6 +197,9 @@ func TestFallbacks(t *testing.T) {
 			[]string{"Officials said the talks would resume.\n\nSecond."}, nil, "", ""},
 		{"nav only skipped", `<html><body><nav><a href="/">Home</a></nav><div>Body text here.</div><footer>Legal</footer></body></html>`,
 			[]string{"Body text here."}, []string{"Home", "Legal"}, "", ""},
+		{"br story with JSON-LD", mustRead("testdata/brstory.html"),
+			[]string{"the district said.\n\nSuperintendent Ana Ruiz", "mountain routes.\n\n\"We will reassess"},
+			[]string{"Log in", "newsletter", "Great reporting", "Comments"}, "Storm closes schools across the valley", "2024-11-05"},
 		{"unclosed comment", "<html><body><p>Visible text.</p><!-- never closed <p>hidden</p>",
 			[]string{"Visible text."}, []string{"hidden"}, "", ""},
 	}
@@ -220,6 +223,14 @@ func TestFallbacks(t *testing.T) {
 			t.Errorf("%s: title %q date %q, want %q %q", tt.name, doc.Title, doc.Published, tt.title, tt.date)
 		}
 	}
+}
+
+func mustRead(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }
 
 func TestDeeplyNestedHTML(t *testing.T) {

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -300,7 +302,7 @@ func (w *textWriter) node(n *html.Node, noChrome bool) {
 		stack = stack[:len(stack)-1]
 		n := f.n
 		if f.exit {
-			w.closeElem(n.DataAtom)
+			w.closeElem(elemAtom(n))
 			continue
 		}
 		switch n.Type {
@@ -308,10 +310,11 @@ func (w *textWriter) node(n *html.Node, noChrome bool) {
 			w.text(n.Data)
 			continue
 		case html.ElementNode:
-			if skipTags[n.DataAtom] || (noChrome && chromeTags[n.DataAtom]) || hidden(n) {
+			a := elemAtom(n)
+			if skipTags[a] || (noChrome && chromeTags[a]) || hidden(n) {
 				continue
 			}
-			w.openElem(n.DataAtom)
+			w.openElem(a)
 			stack = append(stack, frame{n: n, exit: true})
 		case html.DocumentNode:
 		default:
@@ -346,6 +349,15 @@ func (w *textWriter) closeElem(a atom.Atom) {
 	} else if a == atom.Td || a == atom.Th {
 		w.space = true
 	}
+}
+
+// elemAtom is the element's atom. Nodes created by trafilatura carry only
+// their tag name in Data.
+func elemAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
 }
 
 func hidden(n *html.Node) bool {
@@ -507,7 +519,12 @@ func (m *pageMeta) fromTree(root *html.Node) {
 				if m.title == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
 					m.title = cleanLine(n.FirstChild.Data)
 				}
-			case atom.Script, atom.Style, atom.Svg:
+			case atom.Script:
+				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+					m.fromJSONLD(n.FirstChild.Data)
+				}
+				continue
+			case atom.Style, atom.Svg:
 				continue
 			}
 		}
@@ -515,6 +532,36 @@ func (m *pageMeta) fromTree(root *html.Node) {
 			stack = append(stack, c)
 		}
 	}
+}
+
+var (
+	ldDate     = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`)
+	ldHeadline = regexp.MustCompile(`"headline"\s*:\s*"((?:[^"\\]|\\.){1,300})"`)
+)
+
+// fromJSONLD reads the publication date and headline of a schema.org
+// JSON-LD block, whatever its nesting (@graph, arrays).
+func (m *pageMeta) fromJSONLD(js string) {
+	if sm := ldDate.FindStringSubmatch(js); sm != nil && m.date == "" {
+		if d, ok := ParseDate(sm[1]); ok {
+			m.date = d
+		}
+	}
+	if sm := ldHeadline.FindStringSubmatch(js); sm != nil && m.ogTitle == "" {
+		var h string
+		if json.Unmarshal([]byte(`"`+sm[1]+`"`), &h) == nil {
+			m.ogTitle = cleanLine(h)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 func (m *pageMeta) fromAttrs(a atom.Atom, attrs []html.Attribute) {
