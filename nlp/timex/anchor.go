@@ -40,7 +40,8 @@ type interval struct {
 }
 
 type relation struct {
-	gov, anc int // event indexes
+	gov, anc int // event indexes; gov -1: the lead date stands in (govTx)
+	govTx    int // timex index when gov is -1
 	dir      int // +1: gov after anchor, -1: gov before anchor, 0: since
 	off      int // days
 	vague    int // days of vagueness
@@ -112,7 +113,13 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 		case r.dir == 0:
 			rel = "BEGUN_BY"
 		}
-		links = append(links, sitrep.TLink{From: a.ev[r.gov].ID, To: a.ev[r.anc].ID, Rel: rel, Offset: r.offset, Signal: r.signal})
+		from := ""
+		if r.gov >= 0 {
+			from = a.ev[r.gov].ID
+		} else {
+			from = a.tx[r.govTx].ID
+		}
+		links = append(links, sitrep.TLink{From: from, To: a.ev[r.anc].ID, Rel: rel, Offset: r.offset, Signal: r.signal})
 	}
 	return links, a.out
 }
@@ -157,11 +164,18 @@ func (a *anchorer) findRelations() {
 					gov = e
 				}
 			}
-			if gov < 0 {
+			if gov < 0 && anc >= 0 {
 				// "Three weeks after the invasion, troops crossed": the
-				// main event comes after the anchor's clause
+				// main event follows the comma that closes the anchor's clause
+				comma := -1
+				for q := a.d.TokenAt(a.ev[anc].End); q < s.Last; q++ {
+					if a.d.Tok(q) == "," {
+						comma = a.d.Tokens[q].End
+						break
+					}
+				}
 				for _, e := range evs {
-					if e != anc && a.ev[e].Start > sigSpan.End && anc >= 0 && a.ev[e].Start > a.ev[anc].End {
+					if comma >= 0 && a.ev[e].Start > comma {
 						gov = e
 						break
 					}
@@ -187,11 +201,19 @@ func (a *anchorer) findRelations() {
 				}
 			}
 		}
-		if gov < 0 || anc < 0 || gov == anc {
+		govTx := -1
+		if gov < 0 && anc >= 0 && (sig == "after" || sig == "before" || sig == "prior") {
+			// "This order was issued two months after Kim met": the
+			// governor is no event we know; the lead date stands in
+			govTx = a.leadTimex()
+			if govTx < 0 || a.tx[govTx].Sentence == x.Sentence {
+				continue
+			}
+		} else if gov < 0 || anc < 0 || gov == anc {
 			continue
 		}
 		anchors[anc] = true
-		r := relation{gov: gov, anc: anc, dir: dir, off: off, vague: vague, known: known, offset: x.Value, signal: sigSpan}
+		r := relation{gov: gov, govTx: govTx, anc: anc, dir: dir, off: off, vague: vague, known: known, offset: x.Value, signal: sigSpan}
 		a.rels = append(a.rels, r)
 	}
 	// since <event>
@@ -214,7 +236,7 @@ func (a *anchorer) findRelations() {
 			if gov < 0 || anc < 0 {
 				continue
 			}
-			a.rels = append(a.rels, relation{gov: gov, anc: anc, dir: 0, signal: sitrep.NewTextSpan(a.d.Text, sitrep.Span{Start: a.d.Tokens[k].Start, End: end})})
+			a.rels = append(a.rels, relation{gov: gov, govTx: -1, anc: anc, dir: 0, signal: sitrep.NewTextSpan(a.d.Text, sitrep.Span{Start: a.d.Tokens[k].Start, End: end})})
 		}
 	}
 }
@@ -323,17 +345,34 @@ func (a *anchorer) baseTimes() {
 	}
 }
 
-// solve propagates intervals through the relations until nothing changes.
-func (a *anchorer) solve() {
-	lead := -1
+// leadTimex is the article's first explicit date (index into a.tx), or -1.
+func (a *anchorer) leadTimex() int {
 	for k, x := range a.tx {
 		if (x.Type == TypeDate || x.Type == TypeTime) && x.Earliest != "" && x.Latest != "" && x.Anchor == "" {
-			lead = k
-			break
+			return k
 		}
 	}
+	return -1
+}
+
+// solve propagates intervals through the relations until nothing changes.
+func (a *anchorer) solve() {
+	lead := a.leadTimex()
 	// a governor with no date of its own takes the lead date
 	for _, r := range a.rels {
+		if r.gov < 0 {
+			if !a.iv[r.anc].ok && r.known {
+				x := a.tx[r.govTx]
+				lo, _ := parseDay(x.Earliest)
+				hi, _ := parseDay(x.Latest)
+				shift := r.dir * r.off
+				a.iv[r.anc] = interval{lo - shift - r.vague, hi - shift + r.vague, true}
+				et := a.derivedFrom(r.anc, x.Value, x.ID, -shift, r)
+				et.Derivation += " from the lead date (assumed: the article's main event)"
+				a.out[r.anc] = et
+			}
+			continue
+		}
 		if a.iv[r.gov].ok || a.iv[r.anc].ok || lead < 0 || r.dir == 0 || !r.known {
 			continue
 		}
@@ -347,11 +386,8 @@ func (a *anchorer) solve() {
 	for round := 0; round < 8; round++ {
 		changed := false
 		for _, r := range a.rels {
-			if !r.known && r.dir != 0 {
-				continue
-			}
-			if r.dir == 0 {
-				continue // since: an order, no interval
+			if !r.known || r.dir == 0 || r.gov < 0 {
+				continue // vague offsets and "since" give an order, no interval
 			}
 			g, an := a.iv[r.gov], a.iv[r.anc]
 			shift := r.dir * r.off
@@ -373,12 +409,18 @@ func (a *anchorer) solve() {
 
 // derived fills the EventTime of event i from event j shifted by shift days.
 func (a *anchorer) derived(i, j, shift int, r relation) sitrep.EventTime {
-	iv := a.iv[i]
-	mid := dayOf((iv.lo + iv.hi) / 2)
 	base := a.out[j].Value
 	if base == "" {
 		base = dayOf((a.iv[j].lo + a.iv[j].hi) / 2).Format(ymd)
 	}
+	return a.derivedFrom(i, base, a.ev[j].ID, shift, r)
+}
+
+// derivedFrom fills the EventTime of event i from a base value (named by
+// anchor) shifted by shift days; a.iv[i] already holds the interval.
+func (a *anchorer) derivedFrom(i int, base, anchor string, shift int, r relation) sitrep.EventTime {
+	iv := a.iv[i]
+	mid := dayOf((iv.lo + iv.hi) / 2)
 	word := "plus"
 	if shift < 0 {
 		word = "minus"
@@ -391,7 +433,7 @@ func (a *anchorer) derived(i, j, shift int, r relation) sitrep.EventTime {
 		Value:      mid.Format(ymd),
 		Earliest:   dayOf(iv.lo).Format(ymd),
 		Latest:     dayOf(iv.hi).Format(ymd),
-		Anchor:     a.ev[j].ID,
+		Anchor:     anchor,
 		Derivation: base + " " + word + " " + r.offset + " (" + sig + ", ±" + strconv.Itoa(r.vague) + " days)",
 	}
 }

@@ -110,3 +110,26 @@ func TestAnchorChainAndSince(t *testing.T) {
 		t.Errorf("undated event = %+v, want the DCT window", times[2])
 	}
 }
+
+func TestAnchorLeadStandsIn(t *testing.T) {
+	dct := time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)
+	d := text.Segment("Talks opened on March 1, 2024. This was decided two weeks after the ministers met. Three days after the vote, crowds gathered.")
+	tx := Tag(d, dct)
+	evs := triggers(t, d, [][2]string{{"Talks", "opened"}, {"the ministers", "met"}, {"after the", "vote"}, {"crowds", "gathered"}})
+	links, times := Anchor(d, tx, evs, dct)
+	if times[1].Value != "2024-02-16" || times[1].Earliest != "2024-02-13" || times[1].Latest != "2024-02-19" {
+		t.Errorf("met = %+v, want 2024-02-16 [02-13..02-19]", times[1])
+	}
+	var lead, comma bool
+	for _, l := range links {
+		if l.From == "t1" && l.To == "e2" && l.Rel == "AFTER" && l.Offset == "P2W" {
+			lead = true
+		}
+		if l.From == "e4" && l.To == "e3" && l.Rel == "AFTER" && l.Offset == "P3D" {
+			comma = true
+		}
+	}
+	if !lead || !comma {
+		t.Errorf("links = %+v, want t1 AFTER e2 P2W and e4 AFTER e3 P3D", links)
+	}
+}
