@@ -357,6 +357,9 @@ func elemAtom(n *html.Node) atom.Atom {
 	if n.DataAtom != 0 {
 		return n.DataAtom
 	}
+	if n.Data == "lb" { // trafilatura's line break
+		return atom.Br
+	}
 	return atom.Lookup([]byte(n.Data))
 }
 
