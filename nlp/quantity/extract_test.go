@@ -56,6 +56,7 @@ func TestExtractFigures(t *testing.T) {
 		{"A few hundred protesters gathered outside.", "few hundred", f64(300), f64(200), f64(900), true, "protesters", "people", ""},
 		{"Eleven thousand sailors were mobilised.", "Eleven thousand", f64(11000), nil, nil, false, "sailors", "personnel", ""},
 		{"The army has 1.2m soldiers.", "1.2m", f64(1.2e6), nil, nil, false, "soldiers", "personnel", ""},
+		{"Tickets cost $100-$200 each.", "$100-$200", nil, f64(100), f64(200), false, "USD", "money", ""},
 		{"The club paid £5m for him.", "£5m", f64(5e6), nil, nil, false, "GBP", "money", ""},
 		{"The ministry spent €40 million on the program.", "€40 million", f64(4e7), nil, nil, false, "EUR", "money", ""},
 	}

@@ -512,6 +512,17 @@ func (sc *Scanner) parseDigits(j int) int {
 			return m + 1
 		}
 	}
+	// 2½
+	if k < len(toks) && toks[k].kind == tPunct && sc.adjacent(j, k) && p.plain {
+		if v, ok := vulgar[sc.tokText(k)]; ok {
+			n.Value += v
+			n.Kind = Fraction
+			n.End = toks[k].end
+			n.tj = k + 1
+			sc.emit(n)
+			return k + 1
+		}
+	}
 	// glued letters: multiplier, ordinal suffix, or a unit
 	if k < len(toks) && toks[k].kind == tWord && sc.adjacent(j, k) {
 		w := sc.tokText(k)
@@ -527,7 +538,7 @@ func (sc *Scanner) parseDigits(j int) int {
 			k++
 			return sc.continueWords(n, k)
 		}
-		if ordSuffix[w] && p.plain {
+		if ordSuffix[w] && !p.dec {
 			if sc.Mode.Ordinals {
 				n.Kind = Ordinal
 				n.End = toks[k].end

@@ -43,6 +43,12 @@ func TestNumbers(t *testing.T) {
 		{"a few hundred", "a few hundred", 300, Integer},
 		{"several thousand", "several thousand", 3000, Integer},
 		{"10 mln tonnes", "10 mln", 1e7, Integer},
+		{"2½ miles", "2½", 2.5, Fraction},
+		{"four point two million", "four point two million", 4.2e6, Integer},
+		{"the 2,000th day", "2,000th", 2000, Ordinal},
+		{"several hundred thousand", "several hundred thousand", 3e5, Integer},
+		{"one in ten adults", "one in ten", 0.1, Fraction},
+		{"twelve hundred", "twelve hundred", 1200, Integer},
 	}
 	for _, tt := range tests {
 		ns := Numbers(tt.in)

@@ -130,7 +130,18 @@ done:
 		return 0, false
 	}
 	v := st.value() + atof("0."+string(digits))
-	sc.emit(Number{Start: toks[start].start, End: toks[last].end, Value: v, Kind: Decimal, Spelled: true, ti: start, tj: last + 1})
+	n := Number{Start: toks[start].start, End: toks[last].end, Value: v, Kind: Decimal, Spelled: true, ti: start, tj: last + 1}
+	// "four point two million"
+	if st.lastBig == 0 && last+1 < len(toks) && sc.near(last, last+1) && sc.isCls(last+1, cScale) && !toks[last+1].w.plural {
+		last++
+		n.Value *= toks[last].w.val
+		n.Mult = toks[last].w.val
+		n.End, n.tj = toks[last].end, last+1
+		if isInt(n.Value) {
+			n.Kind = Integer
+		}
+	}
+	sc.emit(n)
 	return last + 1, true
 }
 
@@ -169,6 +180,11 @@ func (sc *Scanner) fewPhrase(start, k int) int {
 		return k + 1
 	}
 	base := toks[m].w.val
+	// "several hundred thousand"
+	if m+1 < len(toks) && sc.near(m, m+1) && sc.isCls(m+1, cScale) && !toks[m+1].w.plural && toks[m+1].w.val > base {
+		m++
+		base *= toks[m].w.val
+	}
 	sc.emit(Number{Start: toks[start].start, End: toks[m].end, Value: 3 * base, Min: 2 * base, Max: 9 * base, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: m + 1})
 	return m + 1
 }

@@ -287,7 +287,10 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 	}
 	sep := strings.ToLower(sc.tokText(a.tj))
 	if gapToks == 2 {
-		if strings.ToLower(sc.tokText(a.tj+1)) != "the" || a.Kind != Ordinal {
+		// "between the tenth and the fifteenth"; "$100-$200", "€5 to €10"
+		second := sc.tokText(a.tj + 1)
+		sameSym := a.ti > 0 && sc.toks[a.ti-1].kind == tPunct && sc.tokText(a.ti-1) == second && sc.adjacent(a.tj+1, b.ti)
+		if !(strings.EqualFold(second, "the") && a.Kind == Ordinal) && !sameSym {
 			return r, false
 		}
 	}
