@@ -46,6 +46,7 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 	an.Events = nonNil(event.Extract(d, event.Options{
 		Tags: s.tagger.Tag(d), Entities: an.Entities, Quotes: an.Quotes, Modality: mod, Detector: s.events,
 	}))
+	an.Events = dropCueEvents(an.Events, an.Quotes)
 	links, times := timex.Anchor(d, an.Timexes, an.Events, dct)
 	for i := range an.Events {
 		if i < len(times) {
@@ -53,6 +54,32 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 		}
 	}
 	an.TLinks = nonNil(links)
+}
+
+// dropCueEvents removes statement events whose trigger is the reporting
+// cue of an attribution ("said", "told"): the quote already records who
+// said what and when, and as events they would crowd the timeline with
+// "X said". Statements that are news in themselves ("state media shared a
+// photo", "troops were first reported") are not cues and stay.
+func dropCueEvents(evs []sitrep.Event, quotes []sitrep.Quote) []sitrep.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		cue := false
+		if e.Type == "statement" {
+			for _, q := range quotes {
+				if !q.Cue.IsZero() && e.Span().Overlaps(q.Cue.Span()) {
+					cue = true
+					break
+				}
+			}
+		}
+		if !cue {
+			out = append(out, e)
+		}
+	}
+	// Ids stay as the extractor gave them (ev1, ev2, ...): gaps are fine,
+	// and they keep links from other annotations valid.
+	return out
 }
 
 func nonNil[T any](s []T) []T {

@@ -116,7 +116,7 @@ func NewBrief(in BriefInput) Brief {
 		if it.Earliest == "" || it.Modality == sitrep.ModalityFuture || it.Modality == sitrep.ModalityPossible || it.Modality == sitrep.ModalityNegated {
 			continue
 		}
-		b.WhatToKnow = append(b.WhatToKnow, BriefItem{Text: sentenceCase(it.Text), Date: displayDate(it), Sources: it.Sources})
+		b.WhatToKnow = append(b.WhatToKnow, BriefItem{Text: sentenceCase(it.Text), Date: it.When, Sources: it.Sources})
 	}
 
 	// What People Have Said: newest first, at most two per speaker.
@@ -191,18 +191,6 @@ func NewBrief(in BriefInput) Brief {
 		{"What's Next", b.WhatsNext},
 	}
 	return b
-}
-
-func displayDate(it TimelineItem) string {
-	switch {
-	case it.Value != "" && it.Derivation == "explicit":
-		return it.Value
-	case it.Earliest != "" && it.Earliest == it.Latest:
-		return it.Earliest
-	case it.Earliest != "":
-		return "~" + it.Value
-	}
-	return ""
 }
 
 func sameFigure(a, b Figure) bool {

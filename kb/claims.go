@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ type Claim struct {
 	Category string   `json:"category"`
 	Unit     string   `json:"unit"`
 	Entity   string   `json:"entity"`  // whose, by name
+	Frame    string   `json:"frame"`   // what the figure is of: the lemma of its event ("pledge"), "" when none
 	Figures  []Figure `json:"figures"` // oldest report first
 	// Contradictions pair figures from different sources, reported within
 	// a few days of each other, whose ranges do not overlap even allowing
@@ -49,7 +51,14 @@ func (c Claim) Latest() Figure { return c.Figures[len(c.Figures)-1] }
 
 // Compare groups figures into claims by measure and flags contradictions.
 // Claims with the most sources come first.
-func Compare(qs []sitrep.StoredQuantity) []Claim {
+//
+// A measure is what is counted (category and unit), whose, and — outside
+// casualties, whose units already say what happened — what the figure is a
+// figure of: the event nearest to it in its sentence ("pledged $120
+// million" and "asked for $300 million" are different measures). evs are
+// the events of the same documents; nil compares by unit alone.
+func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
+	frames := frameIndex(evs)
 	groups := map[string]*Claim{}
 	var order []string
 	sorted := append([]sitrep.StoredQuantity(nil), qs...)
@@ -61,17 +70,24 @@ func Compare(qs []sitrep.StoredQuantity) []Claim {
 			continue
 		}
 		ent := q.EntityName
-		k := strings.ToLower(q.Category + "|" + q.Unit + "|" + key(q.EntityKB, ent))
+		frame := ""
+		if q.Category != "casualties" {
+			frame = frames.of(q)
+		}
+		k := strings.ToLower(q.Category + "|" + q.Unit + "|" + key(q.EntityKB, ent) + "|" + frame)
 		c := groups[k]
 		if c == nil {
 			m := q.Unit
 			if q.Category != "" {
 				m = q.Category + ": " + q.Unit
 			}
+			if frame != "" {
+				m += ", " + frame
+			}
 			if ent != "" {
 				m += " (" + ent + ")"
 			}
-			c = &Claim{Measure: m, Category: q.Category, Unit: q.Unit, Entity: ent}
+			c = &Claim{Measure: m, Category: q.Category, Unit: q.Unit, Entity: ent, Frame: frame}
 			groups[k] = c
 			order = append(order, k)
 		}
@@ -100,6 +116,47 @@ func Compare(qs []sitrep.StoredQuantity) []Claim {
 		return len(out[i].Figures) > len(out[j].Figures)
 	})
 	return out
+}
+
+// frames finds, for a figure, the event it belongs to.
+type frames map[string][]sitrep.StoredEvent // by document id + sentence index
+
+func frameIndex(evs []sitrep.StoredEvent) frames {
+	f := frames{}
+	for _, e := range evs {
+		k := e.DocumentID + "#" + strconv.Itoa(e.Sentence)
+		f[k] = append(f[k], e)
+	}
+	return f
+}
+
+// of returns the lemma of the event trigger nearest to q in its sentence,
+// preferring one after the figure's start within a few words (the verb or
+// noun it is the object or subject of).
+func (f frames) of(q sitrep.StoredQuantity) string {
+	best, bestDist := "", 1<<30
+	for _, e := range f[q.DocumentID+"#"+strconv.Itoa(q.Sentence)] {
+		if e.Type == "statement" {
+			continue
+		}
+		d := 0
+		switch {
+		case e.End <= q.Start:
+			d = q.Start - e.End
+		case e.Start >= q.End:
+			d = e.Start - q.End
+		}
+		if d < bestDist {
+			best, bestDist = e.Lemma, d
+			if best == "" {
+				best = e.Type
+			}
+		}
+	}
+	if bestDist > 80 {
+		return ""
+	}
+	return best
 }
 
 // giver is who stands behind a figure: the attributed source, else the

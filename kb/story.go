@@ -26,7 +26,11 @@ func ClaimsOf(ctx context.Context, st sitrep.Store, f sitrep.QuantityFilter) ([]
 	if err != nil {
 		return nil, err
 	}
-	return Compare(qs), nil
+	evs, err := st.Events(ctx, sitrep.EventFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return Compare(qs, evs), nil
 }
 
 // ForecastsOf finds the forecasts among the store's events and settles
@@ -68,7 +72,7 @@ func BriefOf(ctx context.Context, st sitrep.Store, query string) (Brief, error) 
 	if err != nil {
 		return Brief{}, err
 	}
-	in.Claims = Compare(filterDocs(qs, docs, func(q sitrep.StoredQuantity) string { return q.DocumentID }))
+	in.Claims = Compare(filterDocs(qs, docs, func(q sitrep.StoredQuantity) string { return q.DocumentID }), evs)
 	quotes, err := st.Quotes(ctx, sitrep.QuoteFilter{})
 	if err != nil {
 		return Brief{}, err

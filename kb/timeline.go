@@ -26,18 +26,22 @@ type Source struct {
 // TimelineItem is one event across the store: every report of it merged,
 // dated by the tightest interval its reports agree on.
 type TimelineItem struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Text       string   `json:"text"` // a one-line summary
-	Value      string   `json:"value"`
-	Earliest   string   `json:"earliest"`
-	Latest     string   `json:"latest"`
-	Derivation string   `json:"derivation,omitempty"`
-	Modality   string   `json:"modality"`
-	Actors     []string `json:"actors"`
-	Target     string   `json:"target,omitempty"`
-	Location   string   `json:"location"`
-	Sources    []Source `json:"sources"`
+	ID         string `json:"id"`
+	Type       string `json:"type"`
+	Text       string `json:"text"` // a one-line summary
+	Value      string `json:"value"`
+	Earliest   string `json:"earliest"`
+	Latest     string `json:"latest"`
+	Derivation string `json:"derivation,omitempty"`
+	// When is the date as a reader should see it: "2024-08-28", "2024-10",
+	// "≈2024-08-07" (anchored on another event), "by 2026-01-14" (known
+	// only to have happened by the report's date).
+	When     string   `json:"when"`
+	Modality string   `json:"modality"`
+	Actors   []string `json:"actors"`
+	Target   string   `json:"target,omitempty"`
+	Location string   `json:"location"`
+	Sources  []Source `json:"sources"`
 	// Reports counts the distinct documents that report the event: its
 	// corroboration.
 	Reports int `json:"reports"`
@@ -88,22 +92,49 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		out = append(out, c.item())
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Earliest == "") != (b.Earliest == "") {
-			return a.Earliest != ""
+		a, b := sortKey(out[i]), sortKey(out[j])
+		if (a == "") != (b == "") {
+			return a != ""
 		}
-		if a.Earliest != b.Earliest {
-			return a.Earliest < b.Earliest
+		if a != b {
+			return a < b
 		}
-		if a.Latest != b.Latest {
-			return a.Latest < b.Latest
+		if out[i].Latest != out[j].Latest {
+			return out[i].Latest < out[j].Latest
 		}
-		return firstPublished(a) < firstPublished(b)
+		return firstPublished(out[i]) < firstPublished(out[j])
 	})
 	for i := range out {
 		out[i].ID = itemID(&out[i])
 	}
 	return out
+}
+
+// sortKey places an item in time: its earliest bound, except that an item
+// dated only by its report ("happened by the document date") sorts at
+// that date rather than a vague window before it.
+func sortKey(it TimelineItem) string {
+	if dctOnly(it.Derivation) {
+		return it.Latest
+	}
+	return it.Earliest
+}
+
+func dctOnly(derivation string) bool { return strings.HasPrefix(derivation, "dct") }
+
+// when renders an item's date for readers.
+func when(it TimelineItem) string {
+	switch {
+	case it.Earliest == "":
+		return ""
+	case dctOnly(it.Derivation) || it.Value == "" || strings.HasSuffix(it.Value, "_REF"):
+		return "by " + it.Latest
+	case it.Derivation == "explicit" || strings.HasPrefix(it.Derivation, "explicit"):
+		return it.Value
+	case it.Earliest == it.Latest:
+		return it.Earliest
+	}
+	return "≈" + it.Value
 }
 
 func firstPublished(it TimelineItem) string {
@@ -225,7 +256,7 @@ func precision(t sitrep.EventTime) int {
 		return 0
 	case t.Derivation == "dct" || strings.HasPrefix(t.Derivation, "dct"):
 		return 1
-	case t.Derivation == "explicit":
+	case strings.HasPrefix(t.Derivation, "explicit"):
 		return 3
 	}
 	return 2
@@ -283,6 +314,7 @@ func (c *cluster) item() TimelineItem {
 		it.Modality = sitrep.ModalityAsserted
 	}
 	it.Reports = len(it.Sources)
+	it.When = when(it)
 	return it
 }
 

@@ -90,15 +90,10 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func itemDate(it kb.TimelineItem) string {
-	switch {
-	case it.Earliest == "":
+	if it.When == "" {
 		return "undated"
-	case it.Earliest == it.Latest:
-		return it.Earliest
-	case it.Derivation == "explicit" && it.Value != "":
-		return it.Value
 	}
-	return "~" + it.Value
+	return it.When
 }
 
 func writeTimelineText(w io.Writer, items []kb.TimelineItem) {
