@@ -61,6 +61,11 @@ func (x *extractor) npRight(k int, s text.Sentence) int {
 	}
 	b := k
 	for b < s.Last && (x.npInternal(b, s) || x.entAt[b] >= 0 && b > k) && !(b > k && isDet(x.tags[b])) {
+		// After a name only a noun or 's goes on: "North Korean troops",
+		// "Russia's Kursk region", but "[Moscow] [next month]".
+		if b > k && x.entAt[b-1] >= 0 && x.entAt[b] != x.entAt[b-1] && !x.tags[b].IsNoun() && x.tags[b] != pos.POS {
+			break
+		}
 		b++
 	}
 	for b > k && !x.isHead(b-1) {
@@ -80,6 +85,15 @@ func (x *extractor) clauseAt(e int, s text.Sentence) bool {
 		e++
 	}
 	return e < s.Last && (x.tags[e].IsVerb() && x.tags[e] != pos.VBG || x.tags[e] == pos.MD)
+}
+
+// objectControl verbs pass their object to an infinitive: "called on the
+// allies to supply", "ordered the troops to withdraw".
+var objectControl = map[string]bool{
+	"urge": true, "ask": true, "call": true, "order": true, "tell": true, "force": true, "allow": true,
+	"persuade": true, "invite": true, "encourage": true, "press": true, "request": true, "instruct": true,
+	"authorize": true, "authorise": true, "pressure": true, "warn": true, "compel": true, "direct": true,
+	"permit": true, "appeal": true, "want": true, "expect": true, "help": true,
 }
 
 var auxWords = map[string]bool{
@@ -116,7 +130,8 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		break
 	}
 	group = j + 1
-	passive = be && x.tags[i] == pos.VBN
+	// "were sent", and the reduced relative "drones fired by Russia"
+	passive = x.tags[i] == pos.VBN && (be || group == i && i+1 < s.Last && x.low(i+1) == "by")
 	if j < s.First {
 		return -1, -1, group, passive
 	}
@@ -128,6 +143,19 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		if depth < 2 {
 			for v := j - 1; v >= s.First && v >= j-12; v-- {
 				if x.tags[v].IsVerb() && !auxWords[x.low(v)] {
+					if t == pos.CC && v > s.First && x.tags[v-1] == pos.TO {
+						continue // "called on allies to supply ... and accused": not the infinitive
+					}
+					// "urged the allies to supply": object control
+					if t == pos.TO && objectControl[pos.Lemma(x.doc.Tok(v), x.tags[v])] {
+						k := v + 1
+						if k < j && (x.low(k) == "on" || x.low(k) == "upon") {
+							k++
+						}
+						if k < j && x.isHead(j-1) && x.npLeft(j-1, s) == k {
+							return k, j, group, passive
+						}
+					}
 					a, b, _, _ = x.subject(s, v, depth+1)
 					return a, b, group, passive
 				}
@@ -309,7 +337,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 	var ph []phrase
 	var sumStart int
 	var subjText string
-	troopSubject := false
+	troopSubject, locInText := false, false
 	reporting := f.typ == "statement" || f.typ == "acknowledge" || f.typ == "deny"
 	if f.verb {
 		a, b, group, passive := x.subject(s, i, 0)
@@ -330,8 +358,9 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
 			}
 			if b != group && (x.tags[group-1] == pos.TO || x.tags[group-1] == pos.CC || x.tags[group-1] == pos.Comma && x.tags[i] == pos.VBG) {
-				subjText = "" // a borrowed subject ("to sign"): name it by the entity only
-				if e >= 0 {
+				// a borrowed subject ("Kim met Putin to sign"): name it
+				// by the entity where it is one
+				if e >= 0 && atHead {
 					subjText = x.entName(e)
 				}
 				if x.tags[group-1] == pos.TO {
@@ -359,7 +388,11 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 		for n, p := range ph {
 			switch {
 			case p.prep == "" && n == 0:
-				if e, atHead := x.npEntity(p.a, p.b); e >= 0 && atHead && x.actorLike(e) && f.target < 0 {
+				e, atHead := x.npEntity(p.a, p.b)
+				if e >= 0 && atHead && (f.typ == "visit" || f.typ == "arrive" || f.typ == "return") && x.placeLike(e) && !x.isCountry(e) {
+					f.location = e // "visit Moscow", "reached Kherson"
+					locInText = true
+				} else if e >= 0 && atHead && x.actorLike(e) && f.target < 0 {
 					f.target = e
 				}
 				if x.inList("troops", p.b) {
@@ -423,7 +456,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 	}
 	// Where the clause says nothing, the nearest "in <place>" of the
 	// sentence.
-	locInText := f.location >= 0
+	locInText = locInText || f.location >= 0
 	if f.location < 0 {
 		f.location = x.nearbyLocation(s, i)
 	}
