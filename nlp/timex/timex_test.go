@@ -207,7 +207,27 @@ func FuzzTag(f *testing.F) {
 				t.Fatalf("bad sentence %d", x.Sentence)
 			}
 		}
-		Anchor(d, xs, nil, dct)
+		// every fourth word stands in for an event trigger
+		var evs []sitrep.Event
+		for k, tok := range d.Tokens {
+			if k%4 == 1 && tok.Kind == text.Word {
+				evs = append(evs, sitrep.Event{ID: "e" + itoa(k), Start: tok.Start, End: tok.End, Text: s[tok.Start:tok.End], Sentence: d.SentenceOf(tok.Start)})
+			}
+		}
+		links, times := Anchor(d, xs, evs, dct)
+		if len(times) != len(evs) {
+			t.Fatalf("%d times for %d events", len(times), len(evs))
+		}
+		for _, et := range times {
+			if et.Earliest != "" && et.Latest != "" && et.Earliest > et.Latest {
+				t.Fatalf("event time %+v: earliest after latest", et)
+			}
+		}
+		for _, l := range links {
+			if l.From == "" || l.To == "" || s[l.Signal.Start:l.Signal.End] != l.Signal.Text {
+				t.Fatalf("bad link %+v", l)
+			}
+		}
 	})
 }
 
