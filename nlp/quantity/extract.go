@@ -253,8 +253,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if f.unit == "" && first.Spelled && !first.Vague && first.Value == 1 {
 				continue // "one of the", "a half"
 			}
-			if f.unit == "" && first.Kind == Fraction && !first.Vague {
-				f.cat = "other"
+			if f.unit == "" && first.Kind == Fraction && first.Spelled && !(f.tokEnd < len(sc.toks) && strings.EqualFold(sc.tokText(f.tokEnd), "of")) {
+				continue // "the second half", "half an hour"
 			}
 		}
 		// qualifier: approximate words right before the figure
@@ -530,6 +530,13 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 		}
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
+		// "two-thirds of Ukrainians": a plural demonym after "of" is who is counted
+		if w[0] >= 'A' && w[0] <= 'Z' && k > 0 && strings.EqualFold(sc.tokText(k-1), "of") && k-1 == f.tokEnd && len(w) > 4 &&
+			(strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ers")) && !(k+1 < len(toks) && toks[k+1].kind == tWord && sc.near(k, k+1) && sc.tokText(k + 1)[0] >= 'A' && sc.tokText(k + 1)[0] <= 'Z') {
+			f.unit, f.cat = lw, "people"
+			f.end = toks[k].end
+			return
+		}
 		if npFillers[lw] || w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] {
 			k++
 			continue
