@@ -11,6 +11,8 @@ package acquire
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -96,7 +98,8 @@ var documentExts = map[string]bool{
 // not documents by their extension), glob patterns, "-" for standard input,
 // and http(s) URLs. A file, standard input or URL holding a JSONL batch, an
 // RSS/Atom feed or a WARC archive yields one input per line, item or HTML
-// response record.
+// response record. Gzipped files (batch.jsonl.gz, page.html.gz) are read
+// through, the size limit applying to the decompressed bytes.
 //
 // Errors are yielded in place of the input they concern, as *sitrep.Error
 // (ENOTFOUND for a missing path or a glob matching nothing, EINVALID,
@@ -233,7 +236,8 @@ func (s *sourcer) dir(root string) bool {
 
 func isDocumentName(name string) bool {
 	low := strings.ToLower(name)
-	if strings.HasSuffix(low, ".warc.gz") || strings.HasSuffix(low, ".warc.zst") {
+	if strings.HasSuffix(low, ".warc.gz") || strings.HasSuffix(low, ".warc.zst") ||
+		strings.HasSuffix(low, ".jsonl.gz") || strings.HasSuffix(low, ".ndjson.gz") {
 		return true
 	}
 	return documentExts[filepath.Ext(low)]
@@ -255,6 +259,17 @@ func (s *sourcer) stream(name, format string, r io.Reader, size int64) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(sniffLen)
 	low := strings.ToLower(name)
+	if bytes.HasPrefix(head, []byte("\x1f\x8b")) && !isWARC(head) && !strings.HasSuffix(low, ".warc.gz") {
+		// A gzipped document or batch (batch.jsonl.gz): read through it.
+		// The size limit applies to the decompressed bytes.
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return s.fail(name, sitrep.Errorf(sitrep.EINVALID, name, "bad gzip data: %v", err))
+		}
+		defer zr.Close()
+		inner := strings.TrimSuffix(name, filepath.Ext(name))
+		return s.stream(name, formatOfName(inner), zr, -1)
+	}
 	switch {
 	case isWARC(head) || strings.HasSuffix(low, ".warc") || strings.HasSuffix(low, ".warc.gz") || strings.HasSuffix(low, ".warc.zst"):
 		for in, err := range ReadWARC(br, name, s.opts.MaxBytes) {

@@ -248,6 +248,14 @@ func TestReadWARCMalformed(t *testing.T) {
 	}
 }
 
+func gz(s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.Bytes()
+}
+
 func writeFiles(t *testing.T, root string, files map[string][]byte) {
 	t.Helper()
 	for name, data := range files {
@@ -282,6 +290,9 @@ func TestSources(t *testing.T) {
 		"globs/three.md":      []byte("Glob three.\n"),
 		"stdin-not-read.txt":  []byte("x"),
 		"sub/deeper/skip.zip": []byte("PK\x03\x04"),
+		"zipped/b.jsonl.gz":   gz("{\"id\":\"z1\",\"text\":\"Zipped line.\"}\n"),
+		"zipped/page.html.gz": gz("<p>Zipped page.</p>"),
+		"zipped/bomb.txt.gz":  gz(strings.Repeat("a", 5000)),
 	})
 	in := func(p string) string { return filepath.Join(root, p) }
 	stdin := strings.NewReader("{\"id\":\"s1\",\"text\":\"From stdin.\"}\n")
@@ -297,6 +308,9 @@ func TestSources(t *testing.T) {
 		in("crawl.warc.gz"),
 		in("sub"),
 		in("big"),
+		in("zipped"),
+		in("zipped/page.html.gz"),
+		in("zipped/bomb.txt.gz"),
 	}
 	var gotten []string
 	for in, err := range Sources(context.Background(), args, Options{Stdin: stdin, MaxBytes: 2048}) {
@@ -335,6 +349,9 @@ func TestSources(t *testing.T) {
 		`sub/c.html "<p>HTML page.</p>"`,
 		`sub/deeper/d "No extension.\n"`,
 		"big/huge.txt ERR too_large big/huge.txt: input is 2.9 KiB (3000 bytes), over the size limit of 2.0 KiB (2048 bytes); raise the limit with --max-bytes",
+		`zipped/b.jsonl.gz:1 id=z1 "Zipped line."`,
+		`zipped/page.html.gz "<p>Zipped page.</p>"`,
+		"zipped/bomb.txt.gz ERR too_large zipped/bomb.txt.gz: input is more than 2.0 KiB, over the size limit of 2.0 KiB (2048 bytes); raise the limit with --max-bytes",
 	}
 	if strings.Join(gotten, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\n\nwant\n%s", strings.Join(gotten, "\n"), strings.Join(want, "\n"))
