@@ -175,7 +175,7 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 			continue
 		}
 		t := x.tags[j]
-		if !t.IsNoun() && !t.IsAdj() {
+		if !t.IsNoun() && !t.IsAdj() && !(c == "military" && t.IsVerb()) {
 			continue
 		}
 		if list[pos.Lemma(x.doc.Tok(j), t)] {

@@ -87,6 +87,19 @@ func (x *extractor) clauseAt(e int, s text.Sentence) bool {
 	return e < s.Last && (x.tags[e].IsVerb() && x.tags[e] != pos.VBG || x.tags[e] == pos.MD)
 }
 
+// subordinator words take a clause as well as a noun phrase.
+var subordinator = map[string]bool{
+	"after": true, "before": true, "since": true, "until": true, "till": true, "as": true, "while": true,
+	"because": true, "although": true, "though": true, "if": true, "once": true, "unless": true, "whereas": true,
+}
+
+// nounPrep are the prepositions that attach to nouns in subjects ("the
+// strike on Gaza killed").
+var nounPrep = map[string]bool{
+	"of": true, "on": true, "against": true, "in": true, "at": true, "with": true, "from": true,
+	"for": true, "by": true, "near": true, "over": true, "between": true, "into": true,
+}
+
 // objectControl verbs pass their object to an infinitive: "called on the
 // allies to supply", "ordered the troops to withdraw".
 var objectControl = map[string]bool{
@@ -172,7 +185,17 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 			return x.npLeft(k, s), k + 1, group, passive
 		}
 	case x.isHead(j):
-		return x.npLeft(j, s), j + 1, group, passive
+		a := x.npLeft(j, s)
+		// "The Israeli strike on Gaza killed": the head noun before the
+		// prepositional phrase.
+		for hop := 0; hop < 2 && a-2 >= s.First && x.tags[a-1] == pos.IN && nounPrep[x.low(a-1)] && x.isHead(a-2); hop++ {
+			if x.low(a-1) == "of" {
+				a = x.npLeft(a-2, s) // "the president of Russia": one phrase
+				continue
+			}
+			j, a = a-2, x.npLeft(a-2, s)
+		}
+		return a, j + 1, group, passive
 	case t == pos.Comma && x.tags[i] == pos.VBG && depth < 2:
 		// "shelled Gaza, killing 12": the main clause's subject
 		for v := j - 1; v >= s.First && v >= j-15; v-- {
@@ -234,7 +257,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			if e == k+1 {
 				return out
 			}
-			if x.clauseAt(e, s) {
+			if subordinator[x.low(k)] && x.clauseAt(e, s) {
 				return out // "after Pyongyang's forces sustained": a clause
 			}
 			out = append(out, phrase{prep: x.low(k), a: k + 1, b: e})
@@ -242,7 +265,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			continue
 		case x.npInternal(k, s) || t == pos.PRP:
 			e := x.npRight(k, s)
-			if e == k || x.clauseAt(e, s) {
+			if e == k || x.clauseAt(e, s) && !(k > i+1 && x.tags[k-1] == pos.CC) {
 				return out // "said [he] would": the subject of a clause
 			}
 			out = append(out, phrase{a: k, b: e})
@@ -426,13 +449,26 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 			k = int(x.mentionStart[k])
 		}
 		ph = x.phrases(s, i)
-		// Keep only the prepositional phrases.
+		// Keep only the prepositional phrases (and what coordinates
+		// with them).
 		for len(ph) > 0 && ph[0].prep == "" {
 			ph = ph[1:]
 		}
+		between := false
 		for _, p := range ph {
 			e, _ := x.npEntity(p.a, p.b)
 			switch {
+			case p.prep == "between" && e >= 0 && x.actorLike(e):
+				// "talks between Israel and Iran"
+				if f.actor < 0 {
+					f.actor = e
+				} else if f.target < 0 {
+					f.target = e
+				}
+				between = true
+			case p.prep == "" && between && e >= 0 && x.actorLike(e) && f.target < 0:
+				f.target = e
+				between = false
 			case p.prep == "by" && e >= 0 && x.actorLike(e) && f.actor < 0:
 				f.actor = e
 			case isLocPrep(p.prep) && f.location < 0 && x.locationOf(p) >= 0:
