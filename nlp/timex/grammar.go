@@ -437,7 +437,7 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	if fromA && i > 0 {
 		// "$1.76 a year", "four flights a week", "24 hours a day": a rate
 		pk := t.us[i-1].k
-		if nk := t.k(j + 1); nk != cAgo && nk != cAnaph && (pk == cNum || pk == cNumWord || pk == cUnit || pk == cNone && i > 1 && (t.us[i-2].k == cNum || t.us[i-2].k == cNumWord)) {
+		if nk := t.k(j + 1); nk != cAgo && nk != cAnaph && (pk == cNum || pk == cNumWord || pk == cUnit || pk == cNone && i > 1 && (t.us[i-2].k == cNum || t.us[i-2].k == cNumWord) || pk == cNone && rateNoun(t.word(i-1))) {
 			return match{}, false
 		}
 	}
@@ -634,4 +634,15 @@ func (t *tagger) bareUnit(i int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// rateNoun reports whether w is a measure or currency word after which "a
+// day", "a year" is a rate ("110 billion dlrs a day").
+func rateNoun(w string) bool {
+	switch w {
+	case "million", "billion", "trillion", "mln", "bln", "pct", "percent", "%", "dlrs", "dollars", "cents", "yen",
+		"marks", "pounds", "stg", "euros", "francs", "tonnes", "tons", "barrels", "bpd", "shares", "units", "times", "flights":
+		return true
+	}
+	return false
 }
