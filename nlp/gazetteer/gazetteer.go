@@ -320,10 +320,23 @@ func (b *builder) index() {
 			fill[gidF[i]]++
 		}
 	}
-	g.entries = make([]Entry, 0, len(members)+len(g.country))
+	g.entries = make([]Entry, 0, len(b.aliases)+len(b.aliases)/8+len(g.country))
 	g.groups = make([]group, len(sizes))
 	for k := range sizes {
 		m := members[start[k]:start[k+1]]
+		// A folded group holding exactly the aliases of one exact group (the
+		// usual case) shares that group's entries; it was built earlier,
+		// since an alias gets its exact group before its folded one.
+		if e := gidE[m[0]]; e != int32(k) && sizes[e] == int32(len(m)) {
+			same := true
+			for _, ai := range m[1:] {
+				same = same && gidE[ai] == e
+			}
+			if same {
+				g.groups[k] = g.groups[e]
+				continue
+			}
+		}
 		if len(m) > 1 {
 			slices.SortFunc(m, func(x, y int32) int { return cmp.Compare(ranks[x], ranks[y]) })
 		}
