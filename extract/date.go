@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -33,4 +34,20 @@ func ParseDate(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// urlDate matches the date path of news URLs: /2025/03/14/, /2025-03-14/.
+var urlDate = regexp.MustCompile(`/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+
+// dateFromURL returns the date written in a news URL's path, or "".
+func dateFromURL(u string) string {
+	m := urlDate.FindStringSubmatch(u)
+	if m == nil {
+		return ""
+	}
+	d, ok := ParseDate(m[1] + "-" + m[2] + "-" + m[3])
+	if !ok {
+		return ""
+	}
+	return d
 }

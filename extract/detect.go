@@ -254,3 +254,20 @@ func hostOf(raw string) string {
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
+
+// trimSiteSuffix drops the site name that page titles often carry:
+// "Port Expansion Approved | The Coastal Ledger" -> "Port Expansion Approved".
+func trimSiteSuffix(title, site string) string {
+	if site == "" || len(title) <= len(site) {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if t, ok := strings.CutSuffix(title, sep+site); ok && strings.TrimSpace(t) != "" {
+			return strings.TrimSpace(t)
+		}
+		if t, ok := strings.CutPrefix(title, site+sep); ok && strings.TrimSpace(t) != "" {
+			return strings.TrimSpace(t)
+		}
+	}
+	return title
+}

@@ -109,5 +109,9 @@ func Extract(input []byte, opts Options) (doc sitrep.Document, err error) {
 	if doc.Site == "" && doc.URL != "" {
 		doc.Site = hostOf(doc.URL)
 	}
+	doc.Title = trimSiteSuffix(doc.Title, doc.Site)
+	if doc.Published == "" {
+		doc.Published = dateFromURL(doc.URL)
+	}
 	return doc, nil
 }

@@ -233,6 +233,30 @@ func mustRead(path string) string {
 	return string(b)
 }
 
+func TestMetadataCleanup(t *testing.T) {
+	tests := []struct {
+		name, input, url, title, site, date string
+	}{
+		{"site suffix", `<html><head><title>Storm Closes Schools | Valley Herald</title><meta property="og:site_name" content="Valley Herald"></head><body><p>Snow.</p></body></html>`,
+			"", "Storm Closes Schools", "Valley Herald", ""},
+		{"site prefix", `<html><head><title>Valley Herald - Storm Closes Schools</title><meta property="og:site_name" content="Valley Herald"></head><body><p>Snow.</p></body></html>`,
+			"", "Storm Closes Schools", "Valley Herald", ""},
+		{"url date", `<html><head><title>Storm</title></head><body><p>Snow.</p></body></html>`,
+			"https://www.herald.example/news/2024/11/05/storm-closes-schools", "Storm", "herald.example", "2024-11-05"},
+		{"url not a date", `<p>Snow.</p>`, "https://herald.example/2024/13/05/x", "", "herald.example", ""},
+		{"text with url date", "Snow fell.\n", "https://herald.example/2024-11-05/snow.html", "", "herald.example", "2024-11-05"},
+	}
+	for _, tt := range tests {
+		doc, err := Extract([]byte(tt.input), Options{Name: tt.name, URL: tt.url})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if doc.Title != tt.title || doc.Site != tt.site || doc.Published != tt.date {
+			t.Errorf("%s: got %q %q %q, want %q %q %q", tt.name, doc.Title, doc.Site, doc.Published, tt.title, tt.site, tt.date)
+		}
+	}
+}
+
 func TestDeeplyNestedHTML(t *testing.T) {
 	const n = 100_000
 	for _, tag := range []string{"div", "b", "table"} {

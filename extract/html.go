@@ -492,6 +492,10 @@ type pageMeta struct {
 }
 
 func (m *pageMeta) fill(doc *sitrep.Document) {
+	// trafilatura sometimes takes the site-name half of "Site - Headline".
+	if doc.Title != "" && strings.EqualFold(doc.Title, doc.Site) {
+		doc.Title = ""
+	}
 	if doc.Title == "" {
 		doc.Title = m.ogTitle
 		if doc.Title == "" {
@@ -501,6 +505,7 @@ func (m *pageMeta) fill(doc *sitrep.Document) {
 	if doc.Site == "" {
 		doc.Site = m.site
 	}
+	doc.Title = trimSiteSuffix(doc.Title, doc.Site)
 	if doc.URL == "" {
 		doc.URL = m.url
 	}
