@@ -200,6 +200,8 @@ func TestFallbacks(t *testing.T) {
 		{"br story with JSON-LD", mustRead("testdata/brstory.html"),
 			[]string{"the district said.\n\nSuperintendent Ana Ruiz", "mountain routes.\n\n\"We will reassess"},
 			[]string{"Log in", "newsletter", "Great reporting", "Comments"}, "Storm closes schools across the valley", "2024-11-05"},
+		{"page in a form", `<html><body><form id="aspnetForm"><nav><a href="/">Home</a></nav><p>The council met.</p><input type="text" value="search"></form></body></html>`,
+			[]string{"The council met."}, []string{"Home", "search"}, "", ""},
 		{"unclosed comment", "<html><body><p>Visible text.</p><!-- never closed <p>hidden</p>",
 			[]string{"Visible text."}, []string{"hidden"}, "", ""},
 	}

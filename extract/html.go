@@ -264,8 +264,9 @@ var skipTags = map[atom.Atom]bool{
 
 // chromeTags hold site furniture; the fallbacks skip them.
 var chromeTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true, atom.Form: true,
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
 	atom.Menu: true, atom.Dialog: true,
+	// Not <form>: ASP.NET pages wrap the whole page in one.
 }
 
 // blockTags start a new paragraph in the output.
