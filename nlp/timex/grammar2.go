@@ -46,6 +46,12 @@ func (t *tagger) dayAt(i int) (int, int, bool) {
 		return u.v, i + 1, true
 	case u.k == cNumWord && (u.v == 20 || u.v == 30) && t.glued(i+1) && t.k(i+1) == cOrd:
 		return u.v + t.us[i+1].v, i + 2, true
+	case u.k == cNumWord && u.v >= 1 && u.v <= 31 && t.k(i-1) == cMonth:
+		// "April five", "March twenty-eight"
+		n, j, ok := t.number(i, false)
+		if ok && n >= 1 && n <= 31 && t.k(j) != cUnit {
+			return n, j, true
+		}
 	}
 	return 0, i, false
 }
@@ -247,8 +253,8 @@ func (t *tagger) numberExpr(i int) (match, bool) {
 			return t.timeOfDay(i, i+4, hh, 0)
 		}
 		if y, ok := t.yearAt(i); ok && u.ndig == 4 && t.k(i+1) != cUnit && !t.moneyOrPercent(i) {
-			if y < 1600 && !(t.k(i-1) == cPrep) {
-				return match{}, false
+			if y < 1600 && !((t.is(i-1, cPrep, prIn) || t.is(i-1, cPrep, prSince)) && !(t.k(i+1) == cNone && t.us[i+1].word)) {
+				return match{}, false // "by 1000 London time" is a clock time
 			}
 			return t.yearMatch(i, i+1, y), true
 		}

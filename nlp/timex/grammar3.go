@@ -564,9 +564,12 @@ func (t *tagger) holiday(i int) (match, bool) {
 // ---- resolution against the DCT ----
 
 // resolveYear gives an underspecified point (month, day, quarter, half,
-// season) its year from the DCT: the tense of the sentence decides
-// between the last occurrence up to the DCT (past) and the next one from
-// it (future); with no tense, the nearest one.
+// season) its year from the DCT. A day within 45 days of the DCT (or a
+// month, when no tense shows) is that nearest one. Otherwise the tense
+// around the expression decides between the last occurrence up to the DCT
+// (past) and the next one from it (future). With no tense: a deadline
+// ("by February") looks ahead, a day takes the nearest, a quarter or half
+// the DCT's year, and anything else the past, as news mostly reports.
 func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 	if !t.hasDCT {
 		m.deriv = "no DCT: year unknown"
@@ -613,6 +616,8 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 			tense = -2 // the DCT's year
 		} else if b := m.i - 1; t.is(b, cPrep, prUntil) || t.is(b, cPrep, prBy) {
 			tense = tenseFuture // a deadline: "by February", "through January"
+		} else if p.g == gDay {
+			tense = tenseNone // a day with no tense: the nearest ("Pay May 25")
 		} else {
 			tense = tensePast
 		}
