@@ -50,17 +50,19 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	x := &extractor{doc: doc, tags: tags, ents: opts.Entities, lex: lex()}
 	x.mapEntities()
 	trig := det.Detect(doc, tags)
-	var out []sitrep.Event
+	out := make([]sitrep.Event, 0, len(trig)/2+1)
 	ti := 0
+	var cands, lexbuf []Trigger
 	for si, s := range doc.Sentences {
 		// The detector's triggers in this sentence, plus lexicon words it
 		// missed.
-		var cands []Trigger
+		cands = cands[:0]
 		for ti < len(trig) && trig[ti].Token < s.Last {
 			cands = append(cands, trig[ti])
 			ti++
 		}
-		cands = x.addLexical(s, cands)
+		lexbuf = x.addLexical(s, cands, lexbuf[:0])
+		cands, lexbuf = lexbuf, cands
 		frames := x.frames(s, cands, opts.All)
 		for k := range frames {
 			f := &frames[k]
@@ -134,8 +136,7 @@ func (x *extractor) mapEntities() {
 // addLexical adds the words of sentence s the lexicon types as events on
 // their own (verbs, and nouns such as "counteroffensive" or "parade") that
 // the detector did not flag, keeping text order.
-func (x *extractor) addLexical(s text.Sentence, cands []Trigger) []Trigger {
-	var out []Trigger
+func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger {
 	ci := 0
 	for i := s.First; i < s.Last; i++ {
 		if ci < len(cands) && cands[ci].Token == i {

@@ -60,7 +60,7 @@ func candidate(t pos.Tag) bool {
 // Detect returns the event triggers of doc, given one tag per token, in
 // text order.
 func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
-	var out []Trigger
+	out := make([]Trigger, 0, len(doc.Tokens)/8+1)
 	var ctx sentCtx
 	for si := range doc.Sentences {
 		s := doc.Sentences[si]
