@@ -170,6 +170,11 @@ func TestLongest(t *testing.T) {
 			{"NATO", "North Atlantic Treaty Organization", sitrep.MentionAcronym},
 			{"United\nStates of America", "United States", sitrep.MentionName},
 		}},
+		{"Kim\u00a0Jong Un met NATO\u00a0officials in North\u00a0Korea.", []span{
+			{"Kim\u00a0Jong Un", "Kim Jong Un", sitrep.MentionName},
+			{"NATO", "North Atlantic Treaty Organization", sitrep.MentionAcronym},
+			{"North\u00a0Korea", "North Korea", sitrep.MentionName},
+		}},
 		{"Curly: the Democratic People\u2019s Republic of Korea.", []span{
 			{"Democratic People\u2019s Republic of Korea", "North Korea", sitrep.MentionName},
 		}},

@@ -120,9 +120,17 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 	return 0, nil
 }
 
+// allSpace reports whether s is white space only: ASCII, no-break (U+00A0)
+// and thin spaces (U+2009, U+202F), as news copy has between names.
 func allSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isSpace(s[i]) {
+		switch {
+		case isSpace(s[i]):
+		case strings.HasPrefix(s[i:], "\u00a0"):
+			i++
+		case strings.HasPrefix(s[i:], "\u2009"), strings.HasPrefix(s[i:], "\u202f"):
+			i += 2
+		default:
 			return false
 		}
 	}
