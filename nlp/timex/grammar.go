@@ -25,6 +25,7 @@ const (
 	anchorDCT
 	anchorRef
 	anchorRefDay
+	anchorYear
 )
 
 func (t *tagger) k(i int) cat {

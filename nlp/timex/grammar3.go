@@ -571,6 +571,13 @@ func (t *tagger) holiday(i int) (match, bool) {
 // ("by February") looks ahead, a day takes the nearest, a quarter or half
 // the DCT's year, and anything else the past, as news mostly reports.
 func (t *tagger) resolveYear(p pt, i int, m *match) pt {
+	if t.sent == t.refYearSent && t.refYear > 0 && (!t.hasDCT || t.refYear != t.dct.Year()) {
+		// "began on Aug. 6, 2024, and by mid-August": the narrative's year
+		p.y = t.refYear
+		m.anchor = anchorYear
+		m.deriv = "year of " + t.refYearID + " (" + strconv.Itoa(t.refYear) + ") just before"
+		return p
+	}
 	if !t.hasDCT {
 		m.deriv = "no DCT: year unknown"
 		return p
@@ -719,7 +726,14 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 		}
 	}
 	m.anchor = anchorDCT
-	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + t.tenseWhy(tense) + ")"
+	why := t.tenseWhy(tense)
+	switch dir {
+	case -2:
+		why = "last: strictly before"
+	case 2:
+		why = "next: strictly after"
+	}
+	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + why + ")"
 	return dayPt(t.dct.AddDate(0, 0, off))
 }
 

@@ -37,7 +37,14 @@ type tagger struct {
 	refDay    pt
 	refDayID  string
 	hasRefDay bool
-	cueAt     int // unit of the last tense cue found
+	// the last full date written out with its year, and its sentence: an
+	// underspecified date later in that sentence takes that year
+	// ("began on Aug. 6, 2024, and by mid-August")
+	refYear     int
+	refYearSent int
+	refYearID   string
+	sent        int
+	cueAt       int // unit of the last tense cue found
 }
 
 // Tag returns the temporal expressions of doc in text order, with ids "t1",
@@ -50,7 +57,7 @@ type tagger struct {
 // anaphoric ones ("a year earlier", "the following day") are resolved
 // against the previous date in the text.
 func Tag(doc *text.Doc, dct time.Time) []sitrep.Timex {
-	t := &tagger{d: doc, dct: dct, hasDCT: !dct.IsZero()}
+	t := &tagger{d: doc, dct: dct, hasDCT: !dct.IsZero(), refYearSent: -10}
 	if t.hasDCT {
 		t.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 12, 0, 0, 0, time.UTC)
 	}
@@ -59,6 +66,7 @@ func Tag(doc *text.Doc, dct time.Time) []sitrep.Timex {
 		if s.First >= s.Last {
 			continue
 		}
+		t.sent = si
 		t.buildUnits(doc, s.First, s.Last)
 		t.us = t.scratch.units
 		for i := 0; i < len(t.us); {
@@ -98,6 +106,8 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 		x.Anchor = t.refID
 	case anchorRefDay:
 		x.Anchor = t.refDayID
+	case anchorYear:
+		x.Anchor = t.refYearID
 	}
 	if m.typ == TypeDate || m.typ == TypeTime {
 		if m.hasPt {
@@ -114,6 +124,9 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 				t.ref, t.refID, t.hasRef = m.p, x.ID, true
 				if m.p.g >= gDay {
 					t.refDay, t.refDayID, t.hasRefDay = m.p, x.ID, true
+				}
+				if m.anchor == anchorNone && m.p.g >= gDay && m.p.g <= gMinute {
+					t.refYear, t.refYearSent, t.refYearID = m.p.y, si, x.ID
 				}
 			}
 		} else if t.hasDCT {

@@ -71,6 +71,11 @@ func TestTag(t *testing.T) {
 		{"The fund rose in fiscal 1989.", "1989-10-27", "fiscal 1989", "DATE", "1989", ""},
 		{"He returned in nineteen ninety-six.", "1998-01-01", "nineteen ninety-six", "DATE", "1996", ""},
 		{"She signed it on Monday, Oct. 26.", "1998-10-25", "Monday, Oct. 26", "DATE", "1998-10-26", ""},
+		{"It began on Aug. 6, 2024, and by mid-August troops held ground.", "2025-09-01", "mid-August", "DATE", "2024-08", "MID"},
+		{"Dividends are payable Feb. 1.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", ""},
+		{"The increased dividend will be paid Dec. 14.", "1989-10-26", "Dec. 14", "DATE", "1989-12-14", ""},
+		{"Shares closed at 4 p.m. ET on Tuesday.", "2013-02-20", "4 p.m. ET", "TIME", "2013-02-19T16:00", ""},
+		{"The market opens twice a week.", "2013-02-20", "twice a week", "SET", "P1W", ""},
 	}
 	for _, tc := range tests {
 		got := tag(tc.src, tc.dct)
