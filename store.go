@@ -50,9 +50,9 @@ type Store interface {
 	// methods. An error ends the sequence with a nil analysis and the error.
 	Analyses(ctx context.Context, f DocumentFilter) iter.Seq2[*Analysis, error]
 
-	// Events lists event mentions across documents in time order (earliest
-	// bound first; events without a time come last), each with its document
-	// and sentence.
+	// Events lists event mentions across documents in time order (by
+	// earliest bound, then latest, then order of ingestion; events without
+	// a time come last), each with its document and sentence.
 	Events(ctx context.Context, f EventFilter) ([]StoredEvent, error)
 
 	// Entities summarises entities across documents, merged by KB id where

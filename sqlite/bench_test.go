@@ -82,7 +82,7 @@ func benchStore(b *testing.B) *sqlite.DB {
 		if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_DOCS")); err == nil && v > 0 {
 			n = v
 		}
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("sitrep-bench-v1-%d.db", n))
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("sitrep-bench-v2-%d.db", n))
 		benchDB, benchErr = sqlite.Open(path)
 		if benchErr != nil {
 			return
@@ -96,8 +96,12 @@ func benchStore(b *testing.B) *sqlite.DB {
 			return
 		}
 		start := time.Now()
-		for i := st.Documents; i < n; i++ {
-			if _, err := benchDB.Put(context.Background(), storetest.Synthetic(i)); err != nil {
+		for i := st.Documents; i < n; i += 128 {
+			batch := make([]*sitrep.Analysis, 0, 128)
+			for k := i; k < min(i+128, n); k++ {
+				batch = append(batch, storetest.Synthetic(k))
+			}
+			if _, err := benchDB.PutMany(context.Background(), batch); err != nil {
 				benchErr = err
 				return
 			}

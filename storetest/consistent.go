@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sitrep-news/sitrep"
@@ -18,6 +19,8 @@ func CheckConsistent(t testing.TB, s sitrep.Store) int {
 	t.Helper()
 	ctx := context.Background()
 	var want sitrep.StoreStats
+	type count struct{ docs, mentions int }
+	wantEnt := map[string]count{} // merged as Entities merges: KB, else name and type
 	for a, err := range s.Analyses(ctx, sitrep.DocumentFilter{}) {
 		if err != nil {
 			t.Fatalf("Analyses: %v", err)
@@ -42,8 +45,20 @@ func CheckConsistent(t testing.TB, s sitrep.Store) int {
 		}
 		want.Documents++
 		want.Entities += len(a.Entities)
+		seen := map[string]bool{}
 		for _, e := range a.Entities {
 			want.Mentions += len(e.Mentions)
+			key := "k:" + e.KB
+			if e.KB == "" {
+				key = "n:" + strings.Join(strings.Fields(strings.ToLower(e.Name)), " ") + "|" + e.Type
+			}
+			c := wantEnt[key]
+			if !seen[key] {
+				seen[key] = true
+				c.docs++
+			}
+			c.mentions += len(e.Mentions)
+			wantEnt[key] = c
 		}
 		want.Events += len(a.Events)
 		want.Quotes += len(a.Quotes)
@@ -56,6 +71,21 @@ func CheckConsistent(t testing.TB, s sitrep.Store) int {
 	}
 	if st != want {
 		t.Errorf("Stats = %+v, but the stored analyses add up to %+v", st, want)
+	}
+	ents, err := s.Entities(ctx, sitrep.EntityFilter{})
+	if err != nil {
+		t.Fatalf("Entities: %v", err)
+	}
+	gotEnt := map[string]count{}
+	for _, e := range ents {
+		key := "k:" + e.KB
+		if e.KB == "" {
+			key = "n:" + strings.Join(strings.Fields(strings.ToLower(e.Name)), " ") + "|" + e.Type
+		}
+		gotEnt[key] = count{e.Documents, e.Mentions}
+	}
+	if !reflect.DeepEqual(gotEnt, wantEnt) {
+		t.Errorf("Entities counts %d entities, the stored analyses %d, or their counts differ", len(gotEnt), len(wantEnt))
 	}
 	return want.Documents
 }

@@ -496,8 +496,10 @@ func testEntities(t *testing.T, s sitrep.Store) {
 			{Name: "Vladimir Putin", Type: sitrep.EntityPerson, Documents: 3, Mentions: 3},
 			{Name: "Kim Jong Un", Type: sitrep.EntityPerson, Documents: 2, Mentions: 3}}},
 		{"contains", sitrep.EntityFilter{Contains: "KOREA"}, []sitrep.EntitySummary{
-			{Name: "North Korea", Type: sitrep.EntityGPE, KB: "PRK", Documents: 2, Mentions: 3},
+			{Name: "North Korea", Type: sitrep.EntityGPE, KB: "PRK", Documents: 2, Mentions: 4},
 			{Name: "South Korea", Type: sitrep.EntityGPE, KB: "KOR", Documents: 1, Mentions: 1}}},
+		{"by another name: the whole entity", sitrep.EntityFilter{Name: "dprk"}, []sitrep.EntitySummary{
+			{Name: "North Korea", Type: sitrep.EntityGPE, KB: "PRK", Documents: 2, Mentions: 4}}},
 		{"contains, no wildcards", sitrep.EntityFilter{Contains: "%"}, []sitrep.EntitySummary{}},
 		{"limit", sitrep.EntityFilter{Limit: 1}, []sitrep.EntitySummary{
 			{Name: "Vladimir Putin", Type: sitrep.EntityPerson, Documents: 3, Mentions: 3}}},

@@ -40,6 +40,29 @@ CREATE TABLE entities (
 CREATE INDEX entities_kb ON entities (kb);
 CREATE INDEX entities_norm ON entities (norm);
 
+-- Entities across the store, merged by KB id ("k:" kb), else by folded name
+-- and type ("n:" norm "|" type), with the documents and mentions counted as
+-- documents are put: listing the most reported reads an index.
+CREATE TABLE entity_keys (
+	key       TEXT NOT NULL PRIMARY KEY,
+	kb        TEXT NOT NULL,
+	documents INTEGER NOT NULL,
+	mentions  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX entity_keys_rank ON entity_keys (documents, mentions);
+
+-- The names an entity goes by, and in how many documents.
+CREATE TABLE entity_names (
+	key       TEXT NOT NULL,
+	name      TEXT NOT NULL,
+	type      TEXT NOT NULL,
+	norm      TEXT NOT NULL,
+	documents INTEGER NOT NULL,
+	PRIMARY KEY (key, name, type)
+) WITHOUT ROWID;
+CREATE INDEX entity_names_norm ON entity_names (norm);
+CREATE INDEX entity_names_type ON entity_names (type);
+
 CREATE TABLE mentions (
 	doc        INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
 	entity_idx INTEGER NOT NULL,
@@ -100,8 +123,8 @@ CREATE TABLE event_entities (
 	t_latest   TEXT NOT NULL,
 	PRIMARY KEY (doc, event_idx, role, kb, norm)
 ) WITHOUT ROWID;
-CREATE INDEX event_entities_kb ON event_entities (kb, t_earliest);
-CREATE INDEX event_entities_norm ON event_entities (norm, t_earliest);
+CREATE INDEX event_entities_kb ON event_entities (kb, t_earliest, t_latest, doc, event_idx);
+CREATE INDEX event_entities_norm ON event_entities (norm, t_earliest, t_latest, doc, event_idx);
 
 CREATE TABLE quotes (
 	doc          INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,

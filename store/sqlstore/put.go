@@ -1,9 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,26 +17,34 @@ import (
 // The child tables and their columns, in the order Put fills them. The
 // migrations of both backends create exactly these.
 var (
-	tabAnalyses = table{"analyses", []string{"doc", "json"}}
-	tabEntities = table{"entities", []string{"doc", "idx", "id", "name", "norm", "type", "kb", "country", "mentions"}}
-	tabMentions = table{"mentions", []string{"doc", "entity_idx", "idx", "span_start", "span_end", "text", "kind", "sentence"}}
+	tabAnalyses = table{"analyses", []string{"doc", "json"}, ""}
+	tabEntities = table{"entities", []string{"doc", "idx", "id", "name", "norm", "type", "kb", "country", "mentions"}, ""}
+	tabMentions = table{"mentions", []string{"doc", "entity_idx", "idx", "span_start", "span_end", "text", "kind", "sentence"}, ""}
 	tabEvents   = table{"events", []string{"doc", "idx", "id", "type", "span_start", "span_end", "text", "class", "cameo", "lemma",
 		"sentence", "t_value", "t_earliest", "t_latest", "t_anchor", "t_derivation", "modality", "source", "quote", "summary",
-		"actor", "actor_name", "actor_kb", "target", "target_name", "target_kb", "location", "location_name", "location_kb", "sentence_text"}}
-	tabEventEntities = table{"event_entities", []string{"doc", "event_idx", "role", "kb", "norm", "t_earliest", "t_latest"}}
+		"actor", "actor_name", "actor_kb", "target", "target_name", "target_kb", "location", "location_name", "location_kb", "sentence_text"}, ""}
+	tabEventEntities = table{"event_entities", []string{"doc", "event_idx", "role", "kb", "norm", "t_earliest", "t_latest"}, ""}
 	tabQuotes        = table{"quotes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "kind",
 		"speaker", "speaker_name", "speaker_kb", "speaker_norm", "source_start", "source_end", "source_text",
-		"cue_start", "cue_end", "cue_text", "venue", "addressee", "time_id", "modality", "sentence", "sentence_text"}}
+		"cue_start", "cue_end", "cue_text", "venue", "addressee", "time_id", "modality", "sentence", "sentence_text"}, ""}
 	tabQuantities = table{"quantities", []string{"doc", "idx", "id", "span_start", "span_end", "text", "value", "qmin", "qmax",
 		"approximate", "qualifier", "unit", "category", "entity", "entity_name", "entity_kb", "entity_norm",
-		"modality", "source", "speaker", "quote", "sentence", "sentence_text"}}
+		"modality", "source", "speaker", "quote", "sentence", "sentence_text"}, ""}
 	tabTimexes = table{"timexes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "type", "value", "tmod",
-		"anchor", "earliest", "latest", "derivation", "sentence"}}
+		"anchor", "earliest", "latest", "derivation", "sentence"}, ""}
+
+	// The entities across the store, merged by KB id, else by folded name
+	// and type: counts added to at each Put (upserts).
+	tabEntityKeys = table{"entity_keys", []string{"key", "kb", "documents", "mentions"},
+		" ON CONFLICT (key) DO UPDATE SET documents = entity_keys.documents + excluded.documents, mentions = entity_keys.mentions + excluded.mentions"}
+	tabEntityNames = table{"entity_names", []string{"key", "name", "type", "norm", "documents"},
+		" ON CONFLICT (key, name, type) DO UPDATE SET documents = entity_names.documents + excluded.documents"}
 )
 
 type table struct {
-	name string
-	cols []string
+	name   string
+	cols   []string
+	suffix string // ON CONFLICT clause
 }
 
 // rows collects the values of many rows of one table, flat.
@@ -110,6 +121,7 @@ func insertSQL(t table, n int) string {
 		}
 		b.WriteString(one)
 	}
+	b.WriteString(t.suffix)
 	return b.String()
 }
 
@@ -251,18 +263,50 @@ type entRef struct {
 // rowSet collects the rows of the child tables for several documents.
 type rowSet struct {
 	an, ents, ments, evs, links, quotes, qs, tx *rows
+	keys                                        map[string]*keyCount
+	names                                       map[nameKey]int
+}
+
+type keyCount struct {
+	kb                  string
+	documents, mentions int
+}
+
+type nameKey struct{ key, name, typ, norm string }
+
+// entityKey is the key entities are merged under across documents.
+func entityKey(kb, norm, typ string) string {
+	if kb != "" {
+		return "k:" + kb
+	}
+	return "n:" + norm + "|" + typ
 }
 
 func newRowSet() *rowSet {
 	return &rowSet{an: &rows{t: tabAnalyses}, ents: &rows{t: tabEntities}, ments: &rows{t: tabMentions},
 		evs: &rows{t: tabEvents}, links: &rows{t: tabEventEntities}, quotes: &rows{t: tabQuotes},
-		qs: &rows{t: tabQuantities}, tx: &rows{t: tabTimexes}}
+		qs: &rows{t: tabQuantities}, tx: &rows{t: tabTimexes},
+		keys: map[string]*keyCount{}, names: map[nameKey]int{}}
 }
 
 func (rs *rowSet) empty() bool { return len(rs.an.vals) == 0 }
 
+// tables returns the rows to insert. The entity counts come last, in key
+// order, so that concurrent writers lock their rows in the same order.
 func (rs *rowSet) tables() []*rows {
-	return []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx}
+	keys := &rows{t: tabEntityKeys}
+	for _, k := range slices.Sorted(maps.Keys(rs.keys)) {
+		c := rs.keys[k]
+		keys.add(k, c.kb, c.documents, c.mentions)
+	}
+	names := &rows{t: tabEntityNames}
+	nks := slices.SortedFunc(maps.Keys(rs.names), func(a, b nameKey) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name), strings.Compare(a.typ, b.typ))
+	})
+	for _, n := range nks {
+		names.add(n.key, n.name, n.typ, n.norm, rs.names[n])
+	}
+	return []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx, keys, names}
 }
 
 // add lays an analysis out in the rows of the child tables.
@@ -280,6 +324,8 @@ func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 		return a.Sentences[i].Span().Of(text)
 	}
 	byID := make(map[string]entRef, len(a.Entities))
+	inDoc := map[string]bool{}
+	namesInDoc := map[nameKey]bool{}
 	for i, e := range a.Entities {
 		ref := entRef{i, e.Name, e.KB, normName(e.Name)}
 		if e.ID != "" {
@@ -288,6 +334,24 @@ func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 			}
 		}
 		ents.add(seq, i, e.ID, e.Name, ref.norm, e.Type, e.KB, e.Country, len(e.Mentions))
+		if e.KB != "" || ref.norm != "" {
+			key := entityKey(e.KB, ref.norm, e.Type)
+			c := rs.keys[key]
+			if c == nil {
+				c = &keyCount{kb: e.KB}
+				rs.keys[key] = c
+			}
+			if !inDoc[key] {
+				inDoc[key] = true
+				c.documents++
+			}
+			c.mentions += len(e.Mentions)
+			nk := nameKey{key, e.Name, e.Type, ref.norm}
+			if !namesInDoc[nk] {
+				namesInDoc[nk] = true
+				rs.names[nk]++
+			}
+		}
 		for j, m := range e.Mentions {
 			ments.add(seq, i, j, m.Start, m.End, m.Text, m.Kind, m.Sentence)
 		}

@@ -201,13 +201,34 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 		// mentions find the events in the same sentences. The UNION
 		// removes duplicates.
 		var parts []string
+		// With a limit and no filter on the events themselves, each
+		// branch reads only its first rows in the order of the index
+		// (entity, time, document, event), which is the order of the
+		// result: a timeline of an entity in every document is no slower
+		// than one of a rare entity. 3*Limit rows, as an event may hold
+		// the entity in three roles.
+		preLimit := f.Limit > 0 && f.Type == "" && f.Source == "" && f.DocumentID == ""
 		for _, m := range []struct{ col, val string }{{"kb", strings.TrimSpace(f.Entity)}, {"norm", normName(f.Entity)}} {
 			var sub where
 			sub.add(m.col+" = ?", m.val)
 			sub.dateRange("t_latest", f.From, "")
 			sub.dateRange("t_earliest", "", f.To)
-			parts = append(parts, "SELECT doc, event_idx FROM event_entities"+sub.String())
-			args = append(args, sub.args...)
+			if preLimit {
+				lim := " LIMIT " + strconv.Itoa(3*f.Limit)
+				dated := sub
+				dated.add("t_earliest <> ''")
+				parts = append(parts, "SELECT doc, event_idx FROM (SELECT doc, event_idx FROM event_entities"+dated.String()+
+					" ORDER BY t_earliest, t_latest, doc, event_idx"+lim+") AS d"+m.col)
+				args = append(args, dated.args...)
+				if f.From == "" && f.To == "" {
+					parts = append(parts, "SELECT doc, event_idx FROM (SELECT doc, event_idx FROM event_entities WHERE "+m.col+" = ? AND t_earliest = ''"+
+						" ORDER BY doc, event_idx"+lim+") AS u"+m.col)
+					args = append(args, m.val)
+				}
+			} else {
+				parts = append(parts, "SELECT doc, event_idx FROM event_entities"+sub.String())
+				args = append(args, sub.args...)
+			}
 			if f.Mentioned {
 				var sub where
 				sub.add("en."+m.col+" = ?", m.val)
@@ -233,7 +254,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 	}
 	q := "SELECT " + eventColumns + ", " + prefixed(documentColumns, "d.") + " FROM " + from +
 		" JOIN documents d ON d.seq = e.doc" + w.String() +
-		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, d.doc_date, e.doc, e.idx" + limitSQL(f.Limit, 0)
+		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, e.doc, e.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, append(args, w.args...)...)
 	if err != nil {
 		return nil, internal("events", err)
@@ -256,52 +277,41 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 	return out, internal("events", r.Err())
 }
 
-// Entities implements sitrep.Store.
+// Entities implements sitrep.Store. It reads the counts Put keeps per
+// merged entity, so listing the most reported entities of a large store
+// reads a few rows of an index.
 func (s *Store) Entities(ctx context.Context, f sitrep.EntityFilter) ([]sitrep.EntitySummary, error) {
 	w := new(where)
-	if strings.TrimSpace(f.Name) != "" {
-		entityMatch(w, "kb", "norm", f.Name)
+	if name := strings.TrimSpace(f.Name); name != "" {
+		w.add("(k.key = ? OR k.key IN (SELECT key FROM entity_names WHERE norm = ?))", "k:"+name, normName(name))
 	}
 	if c := normName(f.Contains); c != "" {
-		w.add(`norm LIKE ? ESCAPE '\'`, "%"+likeEscape(c)+"%")
+		w.add(`k.key IN (SELECT key FROM entity_names WHERE norm LIKE ? ESCAPE '\')`, "%"+likeEscape(c)+"%")
 	}
 	if f.Type != "" {
-		w.add("type = ?", f.Type)
+		w.add("k.key IN (SELECT key FROM entity_names WHERE type = ?)", f.Type)
 	}
-	q := "SELECT MIN(name), MIN(type), MAX(kb), COUNT(DISTINCT doc), SUM(mentions) FROM entities" + w.String() +
-		" GROUP BY CASE WHEN kb <> '' THEN 'k:' || kb ELSE 'n:' || norm || '|' || type END" +
-		" ORDER BY 4 DESC, 5 DESC, 1" + limitSQL(f.Limit, 0)
-	out, err := func() ([]sitrep.EntitySummary, error) {
-		r, err := s.conn.Query(ctx, q, w.args...)
-		if err != nil {
-			return nil, err
-		}
-		defer r.Close()
-		out := []sitrep.EntitySummary{}
-		for r.Next() {
-			var e sitrep.EntitySummary
-			if err := r.Scan(&e.Name, &e.Type, &e.KB, &e.Documents, &e.Mentions); err != nil {
-				return nil, err
-			}
-			out = append(out, e)
-		}
-		return out, r.Err()
-	}()
+	// An entity goes by the name (and type) most documents use.
+	q := `SELECT k.kb, k.documents, k.mentions,
+		(SELECT n.name FROM entity_names n WHERE n.key = k.key ORDER BY n.documents DESC, n.name, n.type LIMIT 1),
+		(SELECT n.type FROM entity_names n WHERE n.key = k.key ORDER BY n.documents DESC, n.name, n.type LIMIT 1)
+		FROM (SELECT key, kb, documents, mentions FROM entity_keys k` + w.String() +
+		` ORDER BY documents DESC, mentions DESC, key` + limitSQL(f.Limit, 0) + `) k
+		ORDER BY k.documents DESC, k.mentions DESC, k.key`
+	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, internal("entities", err)
 	}
-	// An entity known by its KB id goes by the name most documents use.
-	for i := range out {
-		e := &out[i]
-		if e.KB == "" {
-			continue
-		}
-		if err := s.conn.QueryRow(ctx, `SELECT name, type FROM entities WHERE kb = ? GROUP BY name, type ORDER BY COUNT(*) DESC, name LIMIT 1`,
-			e.KB).Scan(&e.Name, &e.Type); err != nil {
+	defer r.Close()
+	out := []sitrep.EntitySummary{}
+	for r.Next() {
+		var e sitrep.EntitySummary
+		if err := r.Scan(&e.KB, &e.Documents, &e.Mentions, &e.Name, &e.Type); err != nil {
 			return nil, internal("entities", err)
 		}
+		out = append(out, e)
 	}
-	return out, nil
+	return out, internal("entities", r.Err())
 }
 
 func likeEscape(s string) string {
