@@ -99,7 +99,12 @@ func NewBrief(in BriefInput) Brief {
 		b.WhyItMatters = append(b.WhyItMatters, item)
 	}
 	corroborated := append([]TimelineItem(nil), in.Timeline...)
-	sort.SliceStable(corroborated, func(i, j int) bool { return corroborated[i].Reports > corroborated[j].Reports })
+	sort.SliceStable(corroborated, func(i, j int) bool {
+		if corroborated[i].Reports != corroborated[j].Reports {
+			return corroborated[i].Reports > corroborated[j].Reports
+		}
+		return corroborated[i].ID < corroborated[j].ID
+	})
 	for _, it := range corroborated {
 		if len(b.WhyItMatters) >= maxWhy || it.Reports < 2 {
 			break
@@ -122,10 +127,17 @@ func NewBrief(in BriefInput) Brief {
 	// What People Have Said: newest first, at most two per speaker.
 	quotes := append([]sitrep.StoredQuote(nil), in.Quotes...)
 	sort.SliceStable(quotes, func(i, j int) bool {
-		if (quotes[i].Kind == sitrep.QuoteDirect) != (quotes[j].Kind == sitrep.QuoteDirect) {
-			return quotes[i].Kind == sitrep.QuoteDirect
+		a, b := &quotes[i], &quotes[j]
+		if (a.Kind == sitrep.QuoteDirect) != (b.Kind == sitrep.QuoteDirect) {
+			return a.Kind == sitrep.QuoteDirect
 		}
-		return docDate(quotes[i].Published, quotes[i].DCT) > docDate(quotes[j].Published, quotes[j].DCT)
+		if da, db := docDate(a.Published, a.DCT), docDate(b.Published, b.DCT); da != db {
+			return da > db
+		}
+		if a.DocumentID != b.DocumentID {
+			return a.DocumentID < b.DocumentID
+		}
+		return a.Start < b.Start
 	})
 	perSpeaker := map[string]int{}
 	for _, q := range quotes {

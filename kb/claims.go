@@ -62,8 +62,16 @@ func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
 	groups := map[string]*Claim{}
 	var order []string
 	sorted := append([]sitrep.StoredQuantity(nil), qs...)
+	// A total order, so every store gives the same claims.
 	sort.SliceStable(sorted, func(i, j int) bool {
-		return docDate(sorted[i].Published, sorted[i].DCT) < docDate(sorted[j].Published, sorted[j].DCT)
+		a, b := &sorted[i], &sorted[j]
+		if da, db := docDate(a.Published, a.DCT), docDate(b.Published, b.DCT); da != db {
+			return da < db
+		}
+		if a.DocumentID != b.DocumentID {
+			return a.DocumentID < b.DocumentID
+		}
+		return a.Start < b.Start
 	})
 	for _, q := range sorted {
 		if q.Unit == "" || (q.Value == nil && q.Min == nil && q.Max == nil) {
@@ -113,7 +121,10 @@ func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
 		if out[i].Sources != out[j].Sources {
 			return out[i].Sources > out[j].Sources
 		}
-		return len(out[i].Figures) > len(out[j].Figures)
+		if len(out[i].Figures) != len(out[j].Figures) {
+			return len(out[i].Figures) > len(out[j].Figures)
+		}
+		return out[i].Measure < out[j].Measure
 	})
 	return out
 }

@@ -37,6 +37,8 @@ type Forecast struct {
 // newest document's date, so the status reads "as of the latest report").
 // Open and overdue forecasts come first, soonest due first.
 func Forecasts(events []sitrep.StoredEvent, asOf string) []Forecast {
+	events = append([]sitrep.StoredEvent(nil), events...)
+	sort.SliceStable(events, func(i, j int) bool { return eventLess(&events[i], &events[j]) })
 	var out []Forecast
 	for i := range events {
 		e := &events[i]
@@ -74,7 +76,10 @@ func Forecasts(events []sitrep.StoredEvent, asOf string) []Forecast {
 		if (a.Due == "") != (b.Due == "") {
 			return a.Due != ""
 		}
-		return a.Due < b.Due
+		if a.Due != b.Due {
+			return a.Due < b.Due
+		}
+		return a.ID < b.ID
 	})
 	return out
 }
