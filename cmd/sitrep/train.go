@@ -38,6 +38,7 @@ func trainNER(env *Env, args []string) error {
 	out := fs.String("out", "nlp/entity/model/ner.bin.gz", "where to write the gzip-compressed model")
 	iter := fs.Int("iter", 15, "training iterations")
 	seed := fs.Int64("seed", 1, "shuffling seed")
+	runs := fs.Int("runs", 4, "independent runs (seeds seed, seed+1, ...) whose weights are averaged")
 	minCount := fs.Int("min-count", 1, "keep features seen at least this often")
 	prune := fs.Float64("prune", 0.0005, "drop features whose weights are all below this fraction of the largest")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -59,7 +60,7 @@ func trainNER(env *Env, args []string) error {
 	}
 	start := time.Now()
 	m, err := entity.Train(train, entity.TrainOptions{
-		Iterations: *iter, Seed: *seed, MinCount: *minCount, Prune: *prune, Dev: dev, Log: env.Stderr,
+		Iterations: *iter, Runs: *runs, Seed: *seed, MinCount: *minCount, Prune: *prune, Dev: dev, Log: env.Stderr,
 	})
 	if err != nil {
 		return err

@@ -53,6 +53,11 @@ const (
 	tWordNext   // w+1
 	tAggPrev    // lw-1 of any occurrence of this word in the document
 	tAggNext    // lw+1 of any occurrence
+	tCapPrior   // capitalisation prior bucket x position (sentence-initial, headline)
+	tDist       // usual neighbours of the word in unlabelled news (+0..3: left1, left2, right1, right2)
+	_
+	_
+	_
 	tNumTemplates
 )
 
@@ -66,6 +71,8 @@ type tokInfo struct {
 	lower        bool   // all letters lower case and at least one letter
 	anyLower     bool   // some letter is lower case
 	anyUpper     bool   // some letter is upper case
+	prior        uint8  // capitalisation bucket + 1 from the word lexicon, 0 unknown
+	word         *wordInfo
 	letters      bool
 }
 
@@ -304,8 +311,23 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 		feat(tWordNext, n1.w),
 	)
 	dst = affixes(dst, c.doc.Tok(i))
+	pos := uint64(0)
 	if i == c.first {
 		dst = append(dst, feat(tFirst, t.shape))
+		pos = 1
+	}
+	if c.capsSent {
+		pos = 2
+	}
+	if t.anyUpper {
+		dst = append(dst, feat(tCapPrior, uint64(t.prior)*4+pos))
+		if w := t.word; w != nil {
+			for k, h := range w.ctx {
+				if h != 0 {
+					dst = append(dst, feat(tDist+k, h))
+				}
+			}
+		}
 	}
 	if c.capsSent {
 		dst = append(dst, feat(tCapsSent, t.shape))

@@ -12,13 +12,13 @@ import (
 // types, links and titles.
 type lexicon struct {
 	g     *gazetteer.Gazetteer
-	names map[uint64]uint8
+	names map[uint64]*wordInfo
 }
 
 func defaultLexicon() *lexicon { return newLexicon(gazetteer.Default()) }
 
 func newLexicon(g *gazetteer.Gazetteer) *lexicon {
-	return &lexicon{g: g, names: personNames()}
+	return &lexicon{g: g, names: wordLexicon()}
 }
 
 // Gazetteer classes for tagger features; each sets one of four position
@@ -94,12 +94,14 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
 	}
 	for i := first; i < last; i++ {
 		ti := &infos[i]
-		if ti.caps {
-			if f := l.names[ti.lw]; f != 0 {
-				if f&nameFirst != 0 {
+		if ti.anyUpper {
+			if w := l.names[ti.lw]; w != nil {
+				ti.word = w
+				ti.prior = w.flags >> capsShift
+				if ti.caps && w.flags&nameFirst != 0 {
 					mark(infos, i, 1, gzFirstName)
 				}
-				if f&namePart != 0 {
+				if ti.caps && w.flags&namePart != 0 {
 					mark(infos, i, 1, gzNamePart)
 				}
 			}

@@ -21,6 +21,7 @@ type TrainDoc struct {
 // TrainOptions steer Train.
 type TrainOptions struct {
 	Iterations int     // passes over the training set (default 15)
+	Runs       int     // independent runs (seeds Seed, Seed+1, ...) whose best weights are averaged (default 1)
 	Seed       int64   // shuffling seed: the same seed gives the same model
 	MinCount   int     // keep static features seen at least this often (default 1)
 	Prune      float64 // drop features whose averaged weights are all below this fraction of the largest (0 keeps every feature)
@@ -37,6 +38,9 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	}
 	if opt.MinCount <= 0 {
 		opt.MinCount = 1
+	}
+	if opt.Runs <= 0 {
+		opt.Runs = 1
 	}
 	lex := defaultLexicon()
 	type prepared struct {
@@ -106,110 +110,136 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			u = append(u, 0)
 		}
 	}
-	grow()
-	c := 1.0
-	rng := rand.New(rand.NewSource(opt.Seed))
-	order := make([]int, len(prep))
-	for i := range order {
-		order[i] = i
-	}
-	var best *Model
-	bestF := -1.0
 	dyn := make([]uint32, 0, 16)
 	dynRows := make([]int32, 0, 16)
-	for it := 1; it <= opt.Iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs, total := 0, 0
-		for _, di := range order {
-			p := &prep[di]
-			hist := make(history)
-			for _, s := range p.doc.Sentences {
-				ctx := sentCtx{doc: p.doc, infos: p.infos, first: s.First, last: s.Last,
-					capsSent: capsSentence(p.infos, s.First, s.Last), lowerSeen: p.lowerSeen, agg: p.agg}
-				prev1, prev2 := 0, 0
-				for i := s.First; i < s.Last; i++ {
-					if plainO(&p.infos[i], prev1) {
-						prev2, prev1 = prev1, 0
-						continue
-					}
-					dyn = ctx.dynamic(dyn[:0], i, prev1, prev2, hist)
-					dynRows = dynRows[:0]
-					for _, f := range dyn {
-						if r, ok := index[f]; ok {
-							dynRows = append(dynRows, r)
-						} else {
-							dynRows = append(dynRows, -1)
+	var sum []float64 // the runs' best averaged weights, summed
+	for run := 0; run < opt.Runs; run++ {
+		w, u = w[:0], u[:0]
+		grow()
+		c := 1.0
+		rng := rand.New(rand.NewSource(opt.Seed + int64(run)))
+		order := make([]int, len(prep))
+		for i := range order {
+			order[i] = i
+		}
+		var best []float64
+		bestF := -1.0
+		for it := 1; it <= opt.Iterations; it++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			errs, total := 0, 0
+			for _, di := range order {
+				p := &prep[di]
+				hist := make(history)
+				for _, s := range p.doc.Sentences {
+					ctx := sentCtx{doc: p.doc, infos: p.infos, first: s.First, last: s.Last,
+						capsSent: capsSentence(p.infos, s.First, s.Last), lowerSeen: p.lowerSeen, agg: p.agg}
+					prev1, prev2 := 0, 0
+					for i := s.First; i < s.Last; i++ {
+						if plainO(&p.infos[i], prev1) {
+							prev2, prev1 = prev1, 0
+							continue
 						}
-					}
-					var sc [nLabels]float32
-					for _, rows := range [][]int32{p.static[i], dynRows} {
-						for _, r := range rows {
-							if r < 0 {
-								continue
-							}
-							row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
-							for k := range sc {
-								sc[k] += row[k]
-							}
-						}
-					}
-					pred := bestLabel(&sc, prev1, i == s.Last-1)
-					if closed, ok := repair(&sc, prev1, pred, i == s.Last-1); ok {
-						prev1 = closed
-						pred = bestLabel(&sc, closed, i == s.Last-1)
-					}
-					g := int(p.gold[i])
-					total++
-					if pred != g {
-						errs++
-						for k, f := range dyn {
-							if dynRows[k] < 0 {
-								dynRows[k] = addRow(f)
+						dyn = ctx.dynamic(dyn[:0], i, prev1, prev2, hist)
+						dynRows = dynRows[:0]
+						for _, f := range dyn {
+							if r, ok := index[f]; ok {
+								dynRows = append(dynRows, r)
+							} else {
+								dynRows = append(dynRows, -1)
 							}
 						}
-						grow()
+						var sc [nLabels]float32
 						for _, rows := range [][]int32{p.static[i], dynRows} {
 							for _, r := range rows {
-								o := int(r) * nLabels
-								w[o+g]++
-								u[o+g] += c
-								w[o+pred]--
-								u[o+pred] -= c
+								if r < 0 {
+									continue
+								}
+								row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
+								for k := range sc {
+									sc[k] += row[k]
+								}
 							}
 						}
+						pred := bestLabel(&sc, prev1, i == s.Last-1)
+						if closed, ok := repair(&sc, prev1, pred, i == s.Last-1); ok {
+							prev1 = closed
+							pred = bestLabel(&sc, closed, i == s.Last-1)
+						}
+						g := int(p.gold[i])
+						total++
+						if pred != g {
+							errs++
+							for k, f := range dyn {
+								if dynRows[k] < 0 {
+									dynRows[k] = addRow(f)
+								}
+							}
+							grow()
+							for _, rows := range [][]int32{p.static[i], dynRows} {
+								for _, r := range rows {
+									o := int(r) * nLabels
+									w[o+g]++
+									u[o+g] += c
+									w[o+pred]--
+									u[o+pred] -= c
+								}
+							}
+						}
+						c++
+						ctx.record(hist, i, pred)
+						prev2, prev1 = prev1, pred
 					}
-					c++
-					ctx.record(hist, i, pred)
-					prev2, prev1 = prev1, pred
 				}
 			}
-		}
-		m := average(keys, w, u, c, opt.Prune)
-		line := fmt.Sprintf("iter %2d: train token errors %.4f, features %d", it, float64(errs)/float64(total), m.Features())
-		if len(opt.Dev) > 0 {
-			p, r, f := m.evaluate(opt.Dev)
-			line += fmt.Sprintf(", dev P %.4f R %.4f F1 %.4f", p, r, f)
-			if f > bestF {
-				bestF, best = f, m
+			avg := average(w, u, c)
+			m := quantize(keys, avg, opt.Prune)
+			line := fmt.Sprintf("run %d iter %2d: train token errors %.4f, features %d", run+1, it, float64(errs)/float64(total), m.Features())
+			if len(opt.Dev) > 0 {
+				p, r, f := m.evaluate(opt.Dev)
+				line += fmt.Sprintf(", dev P %.4f R %.4f F1 %.4f", p, r, f)
+				if f > bestF {
+					bestF, best = f, avg
+				}
+			} else {
+				best = avg
 			}
-		} else {
-			best = m
+			if opt.Log != nil {
+				fmt.Fprintln(opt.Log, line)
+			}
 		}
-		if opt.Log != nil {
-			fmt.Fprintln(opt.Log, line)
+		for len(sum) < len(best) {
+			sum = append(sum, 0)
+		}
+		for i, a := range best {
+			sum[i] += a
 		}
 	}
-	return best, nil
+	for i := range sum {
+		sum[i] /= float64(opt.Runs)
+	}
+	m := quantize(keys, sum, opt.Prune)
+	if opt.Log != nil && len(opt.Dev) > 0 && opt.Runs > 1 {
+		p, r, f := m.evaluate(opt.Dev)
+		fmt.Fprintf(opt.Log, "average of %d runs: features %d, dev P %.4f R %.4f F1 %.4f\n", opt.Runs, m.Features(), p, r, f)
+	}
+	return m, nil
 }
 
-// average returns the averaged weights, quantised to int16; features whose
-// weights all fall below prune times the largest weight are dropped.
-func average(keys []uint32, w []float32, u []float64, c float64, prune float64) *Model {
+// average returns the averaged perceptron weights.
+func average(w []float32, u []float64, c float64) []float64 {
 	avg := make([]float64, len(w))
-	maxAbs := 0.0
 	for i := range w {
-		a := float64(w[i]) - u[i]/c
-		avg[i] = a
+		avg[i] = float64(w[i]) - u[i]/c
+	}
+	return avg
+}
+
+// quantize returns the model of weights avg (nLabels per key), quantised
+// to int16; features whose weights all fall below prune times the largest
+// weight are dropped.
+func quantize(keys []uint32, avg []float64, prune float64) *Model {
+	maxAbs := 0.0
+	for _, a := range avg {
 		maxAbs = math.Max(maxAbs, math.Abs(a))
 	}
 	if maxAbs == 0 {
@@ -220,6 +250,9 @@ func average(keys []uint32, w []float32, u []float64, c float64, prune float64) 
 	var ks []uint32
 	var rows []int16
 	for r, k := range keys {
+		if r*nLabels >= len(avg) {
+			break
+		}
 		row := avg[r*nLabels : r*nLabels+nLabels]
 		keep := false
 		for _, a := range row {
