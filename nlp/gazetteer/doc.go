@@ -12,7 +12,17 @@
 //   - Longest: what is the longest known name starting at token i of a
 //     segmented document, without allocating?
 //   - Title: does a person title or role start at token i ("Supreme Leader",
-//     "Lt. Gen.", "Defense Minister", "spokesperson")?
+//     "Lt. Gen.", "Defense Minister", "spokesperson")? RoleClass tells a
+//     courtesy (Mr., Dr.) from a role (government, military, business...).
+//
+// Hyphenated finds a name that ends at a hyphen inside a token ("U.S.-led",
+// "Russian-made", "North Korean-backed"), and Country looks a country up by
+// its ISO 3166-1 alpha-3 or alpha-2 code.
+//
+// An Entry is an entity as seen through one alias: "Pyongyang" gives the
+// city (MentionName) and North Korea (MentionMetonym), best first; a
+// recogniser picks by context. Demonyms are typed NORP and linked to their
+// country ("North Korean": Name "North Korea", KB "PRK").
 //
 // Matching is independent of how the scanner splits tokens: an alias matches
 // tokens [i, i+n) when their texts, joined by one space wherever the text
@@ -21,7 +31,9 @@
 // "."). Curly apostrophes match straight ones. Matching is case-sensitive
 // first; a case-folded match is used when the first token is capitalised and
 // it is longer than any exact match (so "NORTH KOREA" and "Kursk Region"
-// match), except for short all-capital acronyms ("US" never matches "us").
+// match), except for acronyms of up to three letters ("US" never matches
+// "Us") and names of up to four letters of places other than countries,
+// capitals and big cities ("GAO" is not Gao, Mali).
 //
 // The data (see README.md for sources and licences) is embedded and parsed
 // once by Default; every Entry a Gazetteer returns is shared and must be
