@@ -1,0 +1,265 @@
+// Package web serves sitrep over HTTP: the JSON API under /api/v1/ (with
+// its OpenAPI description) and server-rendered HTML pages — the story's
+// timeline, the brief, entities, figures, quotes, forecasts, search, each
+// stored article annotated, and a page to analyse a pasted article.
+// Templates and static files are embedded; nothing is fetched from a CDN.
+//
+// The server is read-only unless it has a write token: endpoints that store
+// require "Authorization: Bearer <token>". Every string from an article is
+// escaped by html/template; scripts read data only from the JSON API, never
+// from inline script built from data; forms are protected against
+// cross-site requests; request bodies and times are bounded.
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/analyze"
+)
+
+// MaxBodyBytes bounds request bodies (an article to analyse, JSON).
+const MaxBodyBytes = 4 << 20
+
+// Server is the web UI and JSON API over a store.
+type Server struct {
+	Store    sitrep.Store
+	Analyzer *analyze.Analyzer
+	// WriteToken, when set, lets requests bearing it store documents.
+	WriteToken string
+	// Now is the clock (injected for tests).
+	Now func() time.Time
+	// Logger receives internal errors; nil logs to the standard logger.
+	Logger *log.Logger
+
+	mux          *http.ServeMux
+	analyzerOnce sync.Once
+}
+
+// New returns a server over st. a may be nil, in which case one is loaded
+// on first use of the analyze endpoints.
+func New(st sitrep.Store, a *analyze.Analyzer) *Server {
+	s := &Server{Store: st, Analyzer: a, Now: time.Now}
+	s.routes()
+	return s
+}
+
+// ServeHTTP implements http.Handler with the security middleware around
+// every route.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
+	defer cancel()
+	s.mux.ServeHTTP(w, r.WithContext(ctx))
+}
+
+// HTTPServer returns an http.Server for s with conservative timeouts.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// apiRoute is one JSON API endpoint; the OpenAPI test checks the list
+// against openapi.json both ways.
+type apiRoute struct {
+	Method, Path string
+	handler      http.HandlerFunc
+	post         bool // a state-changing POST: behind cross-origin protection
+}
+
+func (s *Server) apiRoutes() []apiRoute {
+	return []apiRoute{
+		{"GET", "/api/v1/openapi.json", s.apiOpenAPI, false},
+		{"GET", "/api/v1/timeline", s.apiTimeline, false},
+		{"GET", "/api/v1/entities", s.apiEntities, false},
+		{"GET", "/api/v1/entities/{name}", s.apiEntity, false},
+		{"GET", "/api/v1/documents", s.apiDocuments, false},
+		{"GET", "/api/v1/documents/{id}", s.apiDocument, false},
+		{"POST", "/api/v1/documents", s.apiPutDocument, true},
+		{"GET", "/api/v1/claims", s.apiClaims, false},
+		{"GET", "/api/v1/quotes", s.apiQuotes, false},
+		{"GET", "/api/v1/forecasts", s.apiForecasts, false},
+		{"GET", "/api/v1/search", s.apiSearch, false},
+		{"GET", "/api/v1/brief", s.apiBrief, false},
+		{"GET", "/api/v1/stats", s.apiStats, false},
+		{"POST", "/api/v1/analyze", s.apiAnalyze, true},
+	}
+}
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	cop := http.NewCrossOriginProtection()
+	// JSON API.
+	for _, rt := range s.apiRoutes() {
+		var h http.Handler = rt.handler
+		if rt.post {
+			h = cop.Handler(h)
+		}
+		m.Handle(rt.Method+" "+rt.Path, h)
+	}
+	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.apiError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, r.URL.Path, "no such API endpoint"))
+	})
+	// Pages.
+	m.HandleFunc("GET /{$}", s.pageStory)
+	m.HandleFunc("GET /brief", s.pageBrief)
+	m.HandleFunc("GET /entities", s.pageEntities)
+	m.HandleFunc("GET /entities/{name}", s.pageEntity)
+	m.HandleFunc("GET /figures", s.pageFigures)
+	m.HandleFunc("GET /quotes", s.pageQuotes)
+	m.HandleFunc("GET /forecasts", s.pageForecasts)
+	m.HandleFunc("GET /search", s.pageSearch)
+	m.HandleFunc("GET /documents", s.pageDocuments)
+	m.HandleFunc("GET /documents/{id}", s.pageDocument)
+	m.HandleFunc("GET /analyze", s.pageAnalyzeForm)
+	m.Handle("POST /analyze", cop.Handler(http.HandlerFunc(s.pageAnalyzePost)))
+	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.pageError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, r.URL.Path, "no such page"))
+	})
+	s.mux = m
+}
+
+func (s *Server) analyzer() *analyze.Analyzer {
+	s.analyzerOnce.Do(func() {
+		if s.Analyzer == nil {
+			s.Analyzer = analyze.New()
+		}
+	})
+	return s.Analyzer
+}
+
+// status maps an error to its HTTP status: the one place codes meet HTTP.
+func status(err error) int {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return http.StatusServiceUnavailable
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge
+	}
+	switch sitrep.ErrorCode(err) {
+	case sitrep.EINVALID:
+		return http.StatusBadRequest
+	case sitrep.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	case sitrep.ENOTFOUND:
+		return http.StatusNotFound
+	case sitrep.ECONFLICT:
+		return http.StatusConflict
+	case sitrep.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
+	case "forbidden":
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// publicMessage is what a client may see of err: the message of a
+// sitrep.Error, a generic text for anything internal.
+func (s *Server) publicMessage(r *http.Request, err error) string {
+	code := status(err)
+	if code == http.StatusInternalServerError {
+		s.logf("%s %s: %v", r.Method, r.URL.Path, err)
+		return "internal error"
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return fmt.Sprintf("request body over the %d-byte limit", mbe.Limit)
+	}
+	return err.Error()
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.Logger != nil {
+		s.Logger.Printf(format, args...)
+		return
+	}
+	log.Printf(format, args...)
+}
+
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	code := status(err)
+	writeJSON(w, code, map[string]string{"error": s.publicMessage(r, err), "code": errorCode(err)})
+}
+
+func errorCode(err error) string {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return sitrep.ETOOLARGE
+	}
+	return sitrep.ErrorCode(err)
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}
+
+// authorized reports whether r carries the server's write token.
+func (s *Server) authorized(r *http.Request) bool {
+	if s.WriteToken == "" {
+		return false
+	}
+	const prefix = "Bearer "
+	h := r.Header.Get("Authorization")
+	if len(h) <= len(prefix) || h[:len(prefix)] != prefix {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(h[len(prefix):]), []byte(s.WriteToken)) == 1
+}
+
+// intParam reads a non-negative integer query parameter.
+func intParam(r *http.Request, name string, def, max int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, sitrep.Errorf(sitrep.EINVALID, name, "must be a non-negative integer, not %q", v)
+	}
+	if max > 0 && n > max {
+		n = max
+	}
+	return n, nil
+}
+
+// dateParam reads an optional YYYY-MM-DD query parameter.
+func dateParam(r *http.Request, name string) (string, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return "", nil
+	}
+	if _, err := time.Parse(time.DateOnly, v); err != nil {
+		return "", sitrep.Errorf(sitrep.EINVALID, name, "malformed date %q: want YYYY-MM-DD", v)
+	}
+	return v, nil
+}
