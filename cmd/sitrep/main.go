@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"brief":    {"a cited brief: why it matters, what to know, what people said, what's next", runBrief},
 		"bench":    {"measure throughput (documents/s, MB/s per core) and memory on a JSONL corpus", runBench},
 		"demo":     {"ingest the bundled demo corpus into a fresh store and show its timeline and brief", runDemo},
+		"serve":    {"serve the web UI and the JSON API over the store", runServe},
 	}
 }
 
