@@ -86,11 +86,31 @@ func synth(rng *rand.Rand, n int, people, orgs, places []string) []TrainDoc {
 
 func TestTrainTiny(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
-	people := []string{"Anna Kowalski", "Rui Tanaka", "Omar Haddad", "Lena Berg", "Piet Jansen"}
-	orgs := []string{"Acme Corp", "Blue River Bank", "Nordic Rail", "Vesta Group"}
-	places := []string{"Tallinn", "Porto", "Osaka", "Lyon"}
-	train := synth(rng, 40, people, orgs, places)
-	test := synth(rng, 10, []string{"Ivo Petrov", "Mia Laine"}, []string{"Delta Mining Corp"}, []string{"Leeds"})
+	// made-up names, so that only context and shape can tell their types
+	word := func() string {
+		syl := []string{"ka", "lo", "mi", "zu", "ren", "tor", "bel", "vas", "qui", "dro"}
+		w := ""
+		for k := 0; k < 2+rng.Intn(2); k++ {
+			w += syl[rng.Intn(len(syl))]
+		}
+		return strings.ToUpper(w[:1]) + w[1:]
+	}
+	pool := func(n, words int, suffix string) []string {
+		var out []string
+		for i := 0; i < n; i++ {
+			var ws []string
+			for k := 0; k < words; k++ {
+				ws = append(ws, word())
+			}
+			if suffix != "" {
+				ws = append(ws, suffix)
+			}
+			out = append(out, strings.Join(ws, " "))
+		}
+		return out
+	}
+	train := synth(rng, 60, pool(20, 2, ""), pool(10, 1, "Corp"), pool(10, 1, ""))
+	test := synth(rng, 10, pool(5, 2, ""), pool(3, 1, "Corp"), pool(3, 1, ""))
 	m, err := Train(train, TrainOptions{Iterations: 5, Seed: 1, Dev: test})
 	if err != nil {
 		t.Fatal(err)
