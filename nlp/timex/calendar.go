@@ -55,7 +55,7 @@ func pad(b []byte, n, w int) []byte {
 
 // value formats p as a TIMEX3 value.
 func (p pt) value() string {
-	var b []byte
+	b := make([]byte, 0, 24)
 	switch p.g {
 	case gCentury:
 		if p.y < 0 {

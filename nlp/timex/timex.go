@@ -62,6 +62,12 @@ func Tag(doc *text.Doc, dct time.Time) []sitrep.Timex {
 		t.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 12, 0, 0, 0, time.UTC)
 	}
 	var out []sitrep.Timex
+	longest := 0
+	for _, s := range doc.Sentences {
+		longest = max(longest, s.Last-s.First)
+	}
+	t.scratch.units = make([]unit, 0, longest+longest/4+4)
+	t.scratch.key = make([]byte, 0, 32)
 	for si, s := range doc.Sentences {
 		if s.First >= s.Last {
 			continue
