@@ -149,6 +149,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
+	start := cpuTime()
 	for b.Loop() {
 		for _, err := range ReadJSONL(strings.NewReader(string(data)), "reuters", 0) {
 			if err != nil {
@@ -156,6 +157,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 			}
 		}
 	}
+	reportCPU(b, start, len(data))
 }
 
 func FuzzReadJSONL(f *testing.F) {

@@ -390,6 +390,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(total))
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, p := range pages {
 			if _, err := Extract(p, Options{Name: "bench"}); err != nil {
@@ -397,6 +398,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 			}
 		}
 	}
+	reportCPU(b, start, total)
 }
 
 func BenchmarkExtractText(b *testing.B) {
@@ -419,6 +421,7 @@ func BenchmarkExtractText(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(total))
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
 			if _, err := Extract(t, Options{Name: "bench"}); err != nil {
@@ -426,4 +429,5 @@ func BenchmarkExtractText(b *testing.B) {
 			}
 		}
 	}
+	reportCPU(b, start, total)
 }
