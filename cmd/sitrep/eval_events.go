@@ -17,7 +17,9 @@ func evalEvents(env *Env, args []string) error {
 	fs := newFlags(env, "eval events", "eval events --tml DIR [--folds K]")
 	dir := fs.String("tml", "", "directory of TimeML (.tml) files, searched recursively")
 	folds := fs.Int("folds", 0, "also report K-fold cross-validated scores (retrains per fold)")
-	iters := fs.Int("iter", 10, "training iterations for --folds")
+	def := event.DefaultTrainOptions()
+	iters := fs.Int("iter", def.Iterations, "training iterations for --folds")
+	bias := fs.Float64("bias", def.NoEventBias, "no-event bias for --folds (> 0 favours recall)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -40,7 +42,7 @@ func evalEvents(env *Env, args []string) error {
 		if *folds > len(docs) {
 			*folds = len(docs)
 		}
-		s, per, ext := timeml.CrossValidateEvents(tds, *folds, event.TrainOptions{Iterations: *iters, Seed: 1})
+		s, per, ext := timeml.CrossValidateEvents(tds, *folds, event.TrainOptions{Iterations: *iters, Seed: def.Seed, NoEventBias: *bias})
 		for i, f := range per {
 			_, _, f1 := f.PRF(f.Strict)
 			fmt.Fprintf(env.Stdout, "  fold %d: %d docs, strict F1 %.4f\n", i+1, f.Docs, f1)

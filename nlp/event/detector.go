@@ -70,6 +70,16 @@ type Gold struct {
 type TrainOptions struct {
 	Iterations int    // default 10
 	Seed       uint64 // shuffling seed
+	// NoEventBias is subtracted from the "no event" score: > 0 trades
+	// precision for recall.
+	NoEventBias float64
+}
+
+// DefaultTrainOptions are the options the embedded detector is trained
+// with. The no-event bias was chosen by 5-fold cross-validation on TBAQ
+// (F1 0.842 at 0, 0.851 at 4 to 6, 0.848 at 8).
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{Iterations: 10, Seed: 1, NoEventBias: 5}
 }
 
 type example struct {
@@ -157,6 +167,11 @@ func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
 		}
 	}
 	avg := make(map[uint64][numLabels]float64, len(ws))
+	if a := ws[f1(fBias, 0)]; a != nil {
+		// (applied to the final weights: tot/step below is unchanged
+		// but for this shift)
+		a.tot[0] -= opts.NoEventBias * float64(step)
+	}
 	maxAbs := 0.0
 	for f, a := range ws {
 		var v [numLabels]float64

@@ -20,14 +20,16 @@ func main() {
 	dir := flag.String("tml", "", "directory of .tml files")
 	out := flag.String("out", "trigger.bin.gz", "model file to write")
 	folds := flag.Int("folds", 0, "also report k-fold cross-validated scores")
-	iters := flag.Int("iter", 10, "training iterations")
+	def := event.DefaultTrainOptions()
+	iters := flag.Int("iter", def.Iterations, "training iterations")
+	bias := flag.Float64("bias", def.NoEventBias, "no-event bias (> 0 favours recall)")
 	flag.Parse()
 	docs, err := timeml.ReadDir(*dir)
 	if err != nil {
 		log.Fatal(err)
 	}
 	tds := timeml.EventTrainDocs(docs)
-	opts := event.TrainOptions{Iterations: *iters, Seed: 1}
+	opts := event.TrainOptions{Iterations: *iters, Seed: def.Seed, NoEventBias: *bias}
 	if *folds > 1 {
 		s, _, _ := timeml.CrossValidateEvents(tds, *folds, opts)
 		timeml.WriteEventScores(os.Stderr, fmt.Sprintf("%d-fold cross-validation", *folds), s)
