@@ -504,7 +504,7 @@ func durationValue(n, u int, half bool) string {
 	if half && n >= 0 {
 		switch u {
 		case uYear:
-			return "P" + strconv.Itoa(n*12+6) + "M"
+			return "P" + strconv.Itoa(n) + "Y6M"
 		case uMonth:
 			return "P" + strconv.Itoa(n) + ".5M"
 		case uHour:

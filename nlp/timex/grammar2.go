@@ -724,7 +724,7 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	var p pt
 	switch u.v {
 	case uYear:
-		if !t.is(j-2, cOf, 0) {
+		if !t.is(j-2, cOf, 0) && !(t.is(j-2, cPrep, prIn) && t.k(j-3) == cAnaph) {
 			// "for the year": the span of the reporting year
 			return match{j: j + 1, typ: TypeDuration, val: "P1Y", deriv: "duration"}, true
 		}
