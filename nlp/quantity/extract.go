@@ -134,27 +134,25 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	}
 	// money, percent, measures annotate numbers (ranges included)
 	moneyL, pctL, measL := sc.Money(nums), sc.Percents(nums), sc.Measures(nums)
+	// each list is in number order: a binary search finds a number's entry
 	moneyOf := func(i int) (Money, bool) {
-		for _, m := range moneyL {
-			if m.Num == i {
-				return m, true
-			}
+		k := sort.Search(len(moneyL), func(j int) bool { return moneyL[j].Num >= i })
+		if k < len(moneyL) && moneyL[k].Num == i {
+			return moneyL[k], true
 		}
 		return Money{}, false
 	}
 	pctOf := func(i int) (Percent, bool) {
-		for _, p := range pctL {
-			if p.Num == i {
-				return p, true
-			}
+		k := sort.Search(len(pctL), func(j int) bool { return pctL[j].Num >= i })
+		if k < len(pctL) && pctL[k].Num == i {
+			return pctL[k], true
 		}
 		return Percent{}, false
 	}
 	measOf := func(i int) (Measure, bool) {
-		for _, m := range measL {
-			if m.Num == i {
-				return m, true
-			}
+		k := sort.Search(len(measL), func(j int) bool { return measL[j].Num >= i })
+		if k < len(measL) && measL[k].Num == i {
+			return measL[k], true
 		}
 		return Measure{}, false
 	}
@@ -325,7 +323,13 @@ func fallbackModality(doc *text.Doc, span sitrep.Span, q *sitrep.Quote) string {
 	if si >= 0 {
 		sent := doc.Sentences[si]
 		var buf [12]byte
-		for k := sent.First; k < sent.Last && doc.Tokens[k].End <= span.Start; k++ {
+		// a window of the tokens before the figure, in its sentence
+		end := doc.TokenAt(span.Start)
+		first := end - 12
+		if first < sent.First {
+			first = sent.First
+		}
+		for k := first; k < end && k < sent.Last; k++ {
 			t := doc.Tokens[k]
 			if t.End-t.Start > 9 || t.End-t.Start < 3 {
 				continue

@@ -28,7 +28,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 	lx := lex3()
 	var out []Money
 	for i, n := range nums {
-		if n.Kind == Ordinal || n.Vague || n.Value < 0 && false {
+		if n.Kind == Ordinal || n.Vague {
 			continue
 		}
 		m := Money{Start: n.Start, End: n.End, Value: n.Value, Num: i}
