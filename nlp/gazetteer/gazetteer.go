@@ -264,8 +264,33 @@ func (b *builder) entry(a alias) Entry {
 func (b *builder) index() {
 	g := b.g
 	n := len(b.aliases)
-	g.exact = newTable(n * 5 / 4)
-	g.folded = newTable(n * 5 / 4)
+	// Hash every alias and every prefix first, to size the tables.
+	hashE := make([]uint64, n)
+	hashF := make([]uint64, n)
+	noFold := make([]bool, n)
+	var prefixes []uint64 // exact, folded pairs; folded 0 when not folded
+	for i, a := range b.aliases {
+		e := &b.ents[a.ent]
+		// Case-folded matching would turn acronyms in text ("ICO", "GAO",
+		// "EST") into places: short acronyms and short names of places other
+		// than countries, capitals and big cities match in their own case only.
+		nf := a.kind == sitrep.MentionAcronym && len(a.key) <= 3 || e.tier >= 3 && len(a.key) <= 4
+		noFold[i] = nf
+		hashE[i], hashF[i] = keyHashes(a.key, func(pe, pf uint64) {
+			if nf {
+				pf = 0
+			}
+			prefixes = append(prefixes, pe, pf)
+		})
+	}
+	g.exact = newTable(n + len(prefixes)/2)
+	g.folded = newTable(n + len(prefixes)/2)
+	for k := 0; k < len(prefixes); k += 2 {
+		g.exact.put(prefixes[k], -1, true)
+		if prefixes[k+1] != 0 {
+			g.folded.put(prefixes[k+1], -1, true)
+		}
+	}
 	ranks := make([]uint64, n)
 	gidE := make([]int32, n) // group of each alias in the exact table
 	gidF := make([]int32, n) // in the folded table, -1 for none
@@ -280,20 +305,9 @@ func (b *builder) index() {
 		sizes[v]++
 		return v
 	}
-	noFold := false
-	prefix := func(pe, pf uint64) {
-		g.exact.put(pe, -1, true)
-		if !noFold {
-			g.folded.put(pf, -1, true)
-		}
-	}
 	for i, a := range b.aliases {
 		e := &b.ents[a.ent]
-		// Case-folded matching would turn acronyms in text ("ICO", "GAO",
-		// "EST") into places: short acronyms and short names of places other
-		// than countries, capitals and big cities match in their own case only.
-		noFold = a.kind == sitrep.MentionAcronym && len(a.key) <= 3 || e.tier >= 3 && len(a.key) <= 4
-		he, hf := keyHashes(a.key, prefix)
+		he, hf := hashE[i], hashF[i]
 		pop := uint64(e.pop)
 		if pop > 1<<31-1 {
 			pop = 1<<31 - 1
@@ -301,7 +315,7 @@ func (b *builder) index() {
 		ranks[i] = uint64(kindRank(a.kind))<<62 | uint64(e.tier)<<58 | (1<<31-1-pop)<<26 | uint64(a.ent)&(1<<26-1)
 		gidE[i] = assign(g.exact, he)
 		gidF[i] = -1
-		if !noFold {
+		if !noFold[i] {
 			gidF[i] = assign(g.folded, hf)
 		}
 	}
@@ -367,7 +381,7 @@ func (b *builder) index() {
 }
 
 func (g *Gazetteer) parseTitles(data string) error {
-	g.titles = newTable(4096)
+	g.titles = newTable(len(data) / 2) // more than the titles and their prefixes
 	g.roleClass = make(map[string]string, 1024)
 	roleIdx := map[string]int32{}
 	for ln := 1; data != ""; ln++ {

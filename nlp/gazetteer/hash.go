@@ -133,23 +133,33 @@ func keyHashes(key string, prefix func(exact, folded uint64)) (exact, folded uin
 	return h.exact, h.folded
 }
 
-// table is an open-addressing hash table from a 64-bit hash to an int32,
-// smaller and faster to build and probe than a Go map of the same size.
-// It also keeps a bit filter over all its keys so that most failed probes
-// (the common case: a token that starts no alias) touch only one cache line
-// of a small bitset.
+// table is an open-addressing hash table from a 64-bit hash to an int32
+// in [-1, 1<<23), smaller and faster to build and probe than a Go map of the
+// same size. A slot is one uint64: the hash's top 40 bits and the value + 1
+// in the low 24 (0 marks an empty slot). With the slot index taken from the
+// hash's low bits, a key is told apart by about 58 of its bits. A bit filter
+// over all keys lets most failed probes (the common case: a token that
+// starts no alias) touch only one cache line of a small bitset.
 type table struct {
-	slots  []slot
+	slots  []uint64
 	mask   uint64
 	filter []uint64
 	fmask  uint64
 	n      int
 }
 
-// slot keeps key and value together: one cache miss per probe.
-type slot struct {
-	key uint64
-	val int32
+const (
+	tagMask = uint64(1<<64-1) &^ valMask
+	valMask = 1<<24 - 1
+)
+
+// tagOf returns the top 40 bits of h, never 0 (0 with value -1 would read
+// as an empty slot).
+func tagOf(h uint64) uint64 {
+	if t := h & tagMask; t != 0 {
+		return t
+	}
+	return 1 << 24
 }
 
 func newTable(capacity int) *table {
@@ -161,60 +171,49 @@ func newTable(capacity int) *table {
 	for fsize < capacity*8/64 {
 		fsize <<= 1
 	}
-	return &table{slots: make([]slot, size), mask: uint64(size - 1),
+	return &table{slots: make([]uint64, size), mask: uint64(size - 1),
 		filter: make([]uint64, fsize), fmask: uint64(fsize*64 - 1)}
 }
 
 // get returns the value for h.
 func (t *table) get(h uint64) (int32, bool) {
-	if h == 0 {
-		h = 1
-	}
 	b := (h >> 20) & t.fmask
 	if t.filter[b>>6]&(1<<(b&63)) == 0 {
 		return 0, false
 	}
+	tag := tagOf(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch s := &t.slots[i]; s.key {
-		case h:
-			return s.val, true
-		case 0:
+		s := t.slots[i]
+		if s == 0 {
 			return 0, false
+		}
+		if s&tagMask == tag {
+			return int32(s&valMask) - 1, true
 		}
 	}
 }
 
-// put sets h to v; with keep it leaves an existing value alone.
+// put sets h to v (-1 <= v < 1<<24-1); with keep it leaves an existing
+// value alone. The table never grows: newTable is given the number of keys.
 func (t *table) put(h uint64, v int32, keep bool) {
-	if h == 0 {
-		h = 1
-	}
 	if 2*(t.n+1) > len(t.slots) {
-		t.grow()
+		panic("gazetteer: table sized too small")
 	}
+	tag := tagOf(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch s := &t.slots[i]; s.key {
-		case h:
-			if !keep {
-				s.val = v
-			}
-			return
-		case 0:
-			s.key, s.val = h, v
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = tag | uint64(v+1)
 			t.n++
 			b := (h >> 20) & t.fmask
 			t.filter[b>>6] |= 1 << (b & 63)
 			return
 		}
-	}
-}
-
-func (t *table) grow() {
-	old := t.slots
-	*t = *newTable(len(old))
-	for _, s := range old {
-		if s.key != 0 {
-			t.put(s.key, s.val, false)
+		if s&tagMask == tag {
+			if !keep {
+				t.slots[i] = tag | uint64(v+1)
+			}
+			return
 		}
 	}
 }
