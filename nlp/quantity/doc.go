@@ -52,7 +52,9 @@
 // their own right ("12 killed") and a people count in predicate position
 // takes the participle as its unit ("12 people were killed" -> killed,
 // casualties). A plural noun outside the lexicon becomes the unit with
-// category other. Money has the ISO code as unit ("USD") and category
+// category other. A figure without a noun but followed by "more",
+// "additional" or "others" ("up to 10,000 more could follow") takes the
+// unit of the count just before it (same or previous sentence). Money has the ISO code as unit ("USD") and category
 // money, the Value in major units (cents are divided by 100); percentages
 // have unit and category "percent" and the Value as written (40 for 40%).
 //

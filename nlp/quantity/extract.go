@@ -288,6 +288,22 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		if q.Modality == "" {
 			q.Modality = sitrep.ModalityAsserted
 		}
+		// "up to 10,000 more": the unit of the figure before
+		if q.Unit == "" && f.tokEnd < len(sc.toks) && sc.near(f.tokEnd-1, f.tokEnd) {
+			switch strings.ToLower(sc.tokText(f.tokEnd)) {
+			case "more", "additional", "extra", "others", "further":
+				for j := len(out) - 1; j >= 0; j-- {
+					p := &out[j]
+					if q.Sentence-p.Sentence > 1 {
+						break
+					}
+					if p.Unit != "" && p.Category != "money" && p.Category != "percent" && p.Category != "other" {
+						q.Unit, q.Category = p.Unit, p.Category
+						break
+					}
+				}
+			}
+		}
 		out = append(out, q)
 	}
 	for i := range out {
