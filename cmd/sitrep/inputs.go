@@ -53,3 +53,12 @@ func readLimited(r io.Reader, name string, maxBytes int) ([]byte, error) {
 func readJSONL(r io.Reader, name string, maxBytes int) iter.Seq2[input, error] {
 	return acquire.ReadJSONL(r, name, maxBytes)
 }
+
+// createFile creates an output file, with an error naming it.
+func createFile(name string) (*os.File, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, sitrep.Errorf(sitrep.EINVALID, name, "cannot create: %v", unwrapPathError(err))
+	}
+	return f, nil
+}

@@ -29,15 +29,22 @@ type Env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"analyze":  {"analyse one document or a JSONL batch and print the analysis", runAnalyze},
-		"eval":     {"score the extractors on standard corpora", runEval},
-		"train":    {"train a statistical model (ner) from annotated corpora", runTrain},
-		"ingest":   {"analyse documents and add them to the store", runIngest},
-		"timeline": {"events across the store in time order, with their sources", runTimeline},
-		"brief":    {"a cited brief: why it matters, what to know, what people said, what's next", runBrief},
-		"bench":    {"measure throughput (documents/s, MB/s per core) and memory on a JSONL corpus", runBench},
-		"demo":     {"ingest the bundled demo corpus into a fresh store and show its timeline and brief", runDemo},
-		"serve":    {"serve the web UI and the JSON API over the store", runServe},
+		"analyze":   {"analyse one document or a JSONL batch and print the analysis", runAnalyze},
+		"eval":      {"score the extractors on standard corpora", runEval},
+		"train":     {"train a statistical model (ner) from annotated corpora", runTrain},
+		"ingest":    {"analyse documents and add them to the store", runIngest},
+		"timeline":  {"events across the store in time order, with their sources", runTimeline},
+		"brief":     {"a cited brief: why it matters, what to know, what people said, what's next", runBrief},
+		"bench":     {"measure throughput (documents/s, MB/s per core) and memory on a JSONL corpus", runBench},
+		"entities":  {"entities across the store, most reported first", runEntities},
+		"entity":    {"one entity's profile: aliases, roles, events, quotes, figures", runEntity},
+		"claims":    {"figures compared across sources and over time, contradictions flagged", runClaims},
+		"quotes":    {"attributed statements across the store", runQuotes},
+		"forecasts": {"open, met and overdue forecasts with their deadlines", runForecasts},
+		"search":    {"full-text search over the stored documents", runSearch},
+		"export":    {"export the timeline as JSON, CSV, GeoJSON or iCalendar", runExport},
+		"demo":      {"ingest the bundled demo corpus into a fresh store and show its timeline and brief", runDemo},
+		"serve":     {"serve the web UI and the JSON API over the store", runServe},
 	}
 }
 
