@@ -39,7 +39,7 @@
 // once by Default; every Entry a Gazetteer returns is shared and must be
 // treated as read-only.
 //
-// Data file format (data/*.tsv, data/places.tsv.gz), one entity a line,
+// Data file format (data/countries.tsv, places.tsv, entities.tsv), one entity a line,
 // tab-separated, '#' starts a comment line:
 //
 //	TYPE KB COUNTRY NAME LAT LON POPULATION ALIASES FEATURE

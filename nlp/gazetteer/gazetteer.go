@@ -1,13 +1,9 @@
 package gazetteer
 
 import (
-	"bytes"
 	"cmp"
-	"compress/gzip"
 	"embed"
-	"encoding/binary"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +12,7 @@ import (
 	sitrep "github.com/sitrep-news/sitrep"
 )
 
-//go:embed data/countries.tsv data/places.tsv.gz data/entities.tsv data/titles.tsv
+//go:embed data/countries.tsv data/places.tsv data/entities.tsv data/titles.tsv
 var dataFS embed.FS
 
 // Entry is one entity a matched alias can refer to, seen through that alias.
@@ -115,23 +111,10 @@ func build() (*builder, error) {
 	b.geos = make([]sitrep.Geo, 0, 40000)
 	b.ents = make([]entity, 0, 40000)
 	b.aliases = make([]alias, 0, 120000)
-	for _, name := range []string{"data/countries.tsv", "data/entities.tsv", "data/places.tsv.gz"} {
+	for _, name := range []string{"data/countries.tsv", "data/entities.tsv", "data/places.tsv"} {
 		raw, err := dataFS.ReadFile(name)
 		if err != nil {
 			return nil, err
-		}
-		if strings.HasSuffix(name, ".gz") {
-			zr, err := gzip.NewReader(bytes.NewReader(raw))
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			// The gzip trailer holds the size: read into one buffer.
-			size := int(binary.LittleEndian.Uint32(raw[len(raw)-4:]))
-			out := make([]byte, size)
-			if _, err := io.ReadFull(zr, out); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			raw = out
 		}
 		if err := b.parseEntities(name, string(raw)); err != nil {
 			return nil, err
