@@ -153,3 +153,18 @@ func TestBriefMarkdownSectionsAndCitations(t *testing.T) {
 		t.Errorf("HTML not escaped or failed: %v", err)
 	}
 }
+
+func TestSyndicatedCopiesCountOnce(t *testing.T) {
+	a := ev("a", "ev1", "deploy", "the army", "Sofala", "2026-01-11", "2026-01-11", "explicit: t1", "asserted", "2026-01-11")
+	b := ev("b", "ev4", "deploy", "the army", "Sofala", "2026-01-11", "2026-01-11", "explicit: t1", "asserted", "2026-01-11")
+	c := ev("c", "ev2", "deploy", "the army", "Sofala", "2026-01-11", "2026-01-11", "explicit: t1", "asserted", "2026-01-12")
+	b.SentenceText = "  " + strings.ToUpper(a.SentenceText[:1]) + a.SentenceText[1:] // the same wire copy
+	c.SentenceText = "The army said it had sent troops to Sofala."
+	items := Timeline([]sitrep.StoredEvent{a, b, c})
+	if len(items) != 1 || len(items[0].Sources) != 3 || items[0].Reports != 2 {
+		t.Fatalf("items %+v", items)
+	}
+	if items[0].Sources[1].CopyOf != "a" {
+		t.Errorf("copy not marked: %+v", items[0].Sources)
+	}
+}

@@ -21,6 +21,10 @@ type Source struct {
 	Site      string `json:"site,omitempty"`
 	Published string `json:"published"`
 	Sentence  string `json:"sentence"`
+	// CopyOf is set when this report repeats another word for word (a
+	// syndicated copy): the document id of the first report. Copies are
+	// listed but not counted as corroboration.
+	CopyOf string `json:"copy_of,omitempty"`
 }
 
 // TimelineItem is one event across the store: every report of it merged,
@@ -313,9 +317,29 @@ func (c *cluster) item() TimelineItem {
 	if it.Modality == "" {
 		it.Modality = sitrep.ModalityAsserted
 	}
-	it.Reports = len(it.Sources)
+	it.Reports = markCopies(it.Sources)
 	it.When = when(it)
 	return it
+}
+
+// markCopies marks sources whose sentence repeats an earlier source's word
+// for word (syndicated copies of one article) and returns the number of
+// independent reports.
+func markCopies(srcs []Source) int {
+	first := map[string]string{}
+	n := 0
+	for i := range srcs {
+		k := strings.ToLower(strings.Join(strings.Fields(srcs[i].Sentence), " "))
+		if k != "" {
+			if doc, ok := first[k]; ok {
+				srcs[i].CopyOf = doc
+				continue
+			}
+			first[k] = srcs[i].Document
+		}
+		n++
+	}
+	return n
 }
 
 // oneLine collapses whitespace and clips s to about n bytes on a word
