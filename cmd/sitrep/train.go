@@ -40,7 +40,7 @@ func trainNER(env *Env, args []string) error {
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	runs := fs.Int("runs", 4, "independent runs (seeds seed, seed+1, ...) whose weights are averaged")
 	minCount := fs.Int("min-count", 1, "keep features seen at least this often")
-	prune := fs.Float64("prune", 0.0005, "drop features whose weights are all below this fraction of the largest")
+	prune := fs.Float64("prune", 0.001, "drop features whose weights are all below this fraction of the largest")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -135,7 +135,7 @@ func (m *Model) row(key uint32) []int16 {
 func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	m := &Model{scale: scale, n: len(keys)}
 	size := 2
-	for size < 2*len(keys) {
+	for size < len(keys)+len(keys)/2 {
 		size <<= 1
 	}
 	m.slots = make([]slot, size)
@@ -295,4 +295,45 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 	}
 	return newModel(keys, rows, math.Float32frombits(uint32(sc))), nil
+}
+
+// Pruned returns a copy of m without the features whose weights all fall
+// below frac times the largest weight.
+func (m *Model) Pruned(frac float64) *Model {
+	maxAbs := 0
+	for _, s := range m.slots {
+		if s.meta == 0 {
+			continue
+		}
+		for _, e := range m.weights(&s) {
+			maxAbs = max(maxAbs, abs(int(int16(uint16(e)))))
+		}
+	}
+	thresh := int(frac * float64(maxAbs))
+	var keys []uint32
+	var rows []int16
+	for _, s := range m.slots {
+		if s.meta == 0 {
+			continue
+		}
+		row := make([]int16, nLabels)
+		keep := false
+		for _, e := range m.weights(&s) {
+			v := int16(uint16(e))
+			row[(e>>16)%nLabels] = v
+			keep = keep || abs(int(v)) >= thresh
+		}
+		if keep {
+			keys = append(keys, s.key)
+			rows = append(rows, row...)
+		}
+	}
+	return newModel(keys, rows, m.scale)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
