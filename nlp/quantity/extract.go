@@ -539,6 +539,15 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 			}
 			break
 		}
+		// a measure used as an adjective: "20 500-pound bombs", "two 155mm guns"
+		if toks[k].kind == tNum && k+2 < len(toks) && sc.isPunct(k+1, "-") && sc.adjacent(k, k+1) && sc.adjacent(k+1, k+2) && toks[k+2].kind == tWord {
+			k += 3
+			continue
+		}
+		if toks[k].kind == tNum && k+1 < len(toks) && sc.adjacent(k, k+1) && toks[k+1].kind == tWord {
+			k += 2
+			continue
+		}
 		if toks[k].kind != tWord {
 			break
 		}

@@ -58,6 +58,8 @@ func TestExtractFigures(t *testing.T) {
 		{"The army has 1.2m soldiers.", "1.2m", f64(1.2e6), nil, nil, false, "soldiers", "personnel", ""},
 		{"Tickets cost $100-$200 each.", "$100-$200", nil, f64(100), f64(200), false, "USD", "money", ""},
 		{"Nearly half of Americans disapprove.", "half", f64(0.5), nil, nil, true, "americans", "people", "Nearly"},
+		{"Try 5 times before you give up.", "5", f64(5), nil, nil, false, "times", "other", ""},
+		{"Jets dropped 20 500-pound bombs.", "20", f64(20), nil, nil, false, "bombs", "munitions", ""},
 		{"The club paid £5m for him.", "£5m", f64(5e6), nil, nil, false, "GBP", "money", ""},
 		{"The ministry spent €40 million on the program.", "€40 million", f64(4e7), nil, nil, false, "EUR", "money", ""},
 	}
@@ -107,6 +109,7 @@ func TestNotCounts(t *testing.T) {
 		"The meeting starts at 15:00 on 8/28/2024.",
 		"He was the third person to resign.",
 		"They scored in the second half.",
+		"The 5G network covers 3D maps.",
 		"The talks lasted half an hour.",
 		"The war in 1950 changed everything.",
 	}

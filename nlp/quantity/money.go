@@ -31,6 +31,9 @@ func (sc *Scanner) Money(nums []Number) []Money {
 		if n.Kind == Ordinal || n.Vague {
 			continue
 		}
+		if len(out) > 0 && out[len(out)-1].End > n.Start {
+			continue // the cents of the amount before: "17 USD 25"
+		}
 		m := Money{Start: n.Start, End: n.End, Value: n.Value, Num: i}
 		// "£5m": a lower-case m after an amount is a million
 		if n.Glued != 0 && sc.s[n.End:n.Glued] == "m" && n.ti > 0 && lx.preLast[sc.tokText(n.ti-1)] && sc.adjacent(n.ti-1, n.ti) {
@@ -55,7 +58,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			}
 		}
 		if n.ti > 0 && lx.preLast[strings.ToLower(sc.tokText(n.ti-1))] && !postSym {
-			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(n.ti-1, n.ti) {
+			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(n.ti-1, n.ti) && !sc.lowerCode(first, n.ti) {
 				m.Start, m.Currency = sc.toks[first].start, e.a
 				// "$10 dollars": the name after stays outside
 				out = append(out, m)
@@ -68,9 +71,13 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			k++
 		}
 		if k < len(sc.toks) && sc.near(k-1, k) {
-			if e, end, ok := sc.phraseAt(k, lx.currency, 4); ok && e.b != "pre" {
-				m.End, m.Currency = sc.toks[end-1].end, e.a
+			if e, end, ok := sc.phraseAt(k, lx.currency, 4); ok && e.b != "pre" && !sc.lowerCode(k, end) {
 				w := strings.ToLower(sc.tokText(end - 1))
+				// "a 500-pound bomb", "200 pounds of explosives": weight
+				if (w == "pound" || w == "pounds") && (k > n.tj || end < len(sc.toks) && strings.EqualFold(sc.tokText(end), "of")) {
+					continue
+				}
+				m.End, m.Currency = sc.toks[end-1].end, e.a
 				m.Minor = w == "cents" || w == "cent" || w == "pence" || w == "penny" || w == "cts" || w == "ct"
 				if !m.Minor {
 					sc.minorPart(&m, nums, i, end)
@@ -92,7 +99,11 @@ func (sc *Scanner) Measures(nums []Number) []Measure {
 		}
 		m := Measure{Start: n.Start, End: n.End, Value: n.Value, Num: i}
 		if n.Glued != 0 {
-			if e, ok := lx.measures[strings.ToLower(sc.s[n.End:n.Glued])]; ok {
+			g := sc.s[n.End:n.Glued]
+			if len(g) == 1 && g != "L" && (g[0] < 'a' || g[0] > 'z') {
+				continue // "5G", "3D": not grams
+			}
+			if e, ok := lx.measures[strings.ToLower(g)]; ok {
 				m.End, m.Unit, m.Dimension = n.Glued, e.a, e.b
 				out = append(out, m)
 			}
@@ -165,4 +176,22 @@ func (sc *Scanner) compoundMeasure(m *Measure, nums []Number, i, k int) {
 		m.Value += c.Value / 12
 		m.End = sc.toks[e].end
 	}
+}
+
+// lowerCode reports whether tokens [a, b) are a three-letter currency code
+// that is also an English word, written in lower case ("try 5 times", "a
+// cad"): those count only in capitals.
+func (sc *Scanner) lowerCode(a, b int) bool {
+	if b-a != 1 {
+		return false
+	}
+	w := sc.tokText(a)
+	if len(w) != 3 || sc.toks[a].kind != tWord {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "try", "cad", "rub": // codes that are also English words
+		return w != strings.ToUpper(w)
+	}
+	return false
 }

@@ -559,7 +559,8 @@ func (sc *Scanner) parseDigits(j int) int {
 	// space-grouped thousands: 1 234 567, 40 000
 	if p.plain && len(txt) <= 3 && !(j > 0 && sc.adjacent(j-1, j) && toks[j-1].kind == tWord) {
 		m := k
-		for m < len(toks) && toks[m].kind == tNum && isGroupSpace(sc.s[toks[m-1].end:toks[m].start]) {
+		for m < len(toks) && toks[m].kind == tNum && isGroupSpace(sc.s[toks[m-1].end:toks[m].start]) &&
+			(sc.Mode.Loose || sc.s[toks[m-1].end:toks[m].start] != " ") {
 			g := sc.tokText(m)
 			if len(g) == 3 && isAllDigits(g) || len(g) > 4 && isAllDigits(g[:3]) && g[3] == '.' && isAllDigits(g[4:]) {
 				m++
@@ -570,7 +571,7 @@ func (sc *Scanner) parseDigits(j int) int {
 			}
 			break
 		}
-		if m > k && !(m < len(toks) && toks[m].kind == tNum && sc.near(m-1, m)) && !(m < len(toks) && toks[m].kind == tWord && sc.adjacent(m-1, m)) {
+		if m > k && !(m < len(toks) && toks[m].kind == tNum && sc.near(m-1, m)) && !(m < len(toks) && sc.adjacent(m-1, m) && (toks[m].kind == tWord || sc.isPunct(m, "-"))) {
 			var b strings.Builder
 			for q := j; q < m; q++ {
 				b.WriteString(sc.tokText(q))

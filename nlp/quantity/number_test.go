@@ -33,7 +33,7 @@ func TestNumbers(t *testing.T) {
 		{"the 80th anniversary", "80th", 80, Ordinal},
 		{"the third time", "third", 3, Ordinal},
 		{"the twenty-first century", "twenty-first", 21, Ordinal},
-		{"1 234 567 people", "1 234 567", 1234567, Integer},
+		{"1\u202f234\u202f567 people", "1\u202f234\u202f567", 1234567, Integer},
 		{"minus five", "minus five", -5, Integer},
 		{"point: 12", "12", 12, Integer},
 		{"1e6", "1e6", 1e6, Power},
