@@ -317,7 +317,8 @@ console.log(`countries ${countryLines.length}, cities ${nCities}, regions ${nReg
 // would give a recogniser wrong name boundaries.
 const functionWords = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'du', 'la', 'le', 'des', 'del', 'da', 'al', 'el', 'bin', 'von', 'van', 'der', 'den', 'y', 'et', 'und', 'a', "d'Affaires"])
 function descriptive (alias) {
-  return alias.split(/[\s-]+/).some(w => /^[a-z]/.test(w) && !functionWords.has(w) && !/^[a-z]+[A-Z]/.test(w) && w !== 'dpa')
+  // Words are split at spaces only: "Kim Jong-un" is a name.
+  return alias.split(/\s+/).some(w => /^[a-z]/.test(w) && !functionWords.has(w) && !/^[a-z]+[A-Z]/.test(w) && w !== 'dpa')
 }
 const entLines = []
 for (const line of fs.readFileSync(path.join(__dirname, 'entities.txt'), 'utf8').split('\n')) {
