@@ -59,3 +59,10 @@ func BenchmarkLoadModel(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkLoadWordLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		loadWordLexicon()
+	}
+}

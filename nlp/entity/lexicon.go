@@ -12,7 +12,7 @@ import (
 // types, links and titles.
 type lexicon struct {
 	g     *gazetteer.Gazetteer
-	names map[uint64]*wordInfo
+	names *wordLex
 }
 
 func defaultLexicon() *lexicon { return newLexicon(gazetteer.Default()) }
@@ -95,7 +95,7 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
 	for i := first; i < last; i++ {
 		ti := &infos[i]
 		if ti.anyUpper {
-			if w := l.names[ti.lw]; w != nil {
+			if w := l.names.get(ti.lw); w != nil {
 				ti.word = w
 				ti.prior = w.flags >> capsShift
 				if ti.caps && w.flags&nameFirst != 0 {

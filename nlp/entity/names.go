@@ -1,10 +1,10 @@
 package entity
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"io"
 	"strings"
 	"sync"
 )
@@ -38,52 +38,72 @@ type wordInfo struct {
 
 var (
 	namesOnce sync.Once
-	namesSet  map[uint64]*wordInfo // lower-cased word hash -> what is known
+	namesSet  *wordLex
 )
 
 // wordLexicon returns the embedded name lists and capitalisation prior
 // keyed by the lower-cased word hash of tokInfo.lw, parsed on the first
 // call.
-func wordLexicon() map[uint64]*wordInfo {
-	namesOnce.Do(func() {
-		namesSet = make(map[uint64]*wordInfo, 64000)
-		get := func(h uint64) *wordInfo {
-			w := namesSet[h]
-			if w == nil {
-				w = new(wordInfo)
-				namesSet[h] = w
-			}
-			return w
-		}
-		eachLine(namesData, func(line string) {
-			kind, name, ok := strings.Cut(line, "\t")
-			if !ok || name == "" {
-				return
-			}
-			w := get(info(name).lw)
-			if kind == "f" {
-				w.flags |= nameFirst
-			} else {
-				w.flags |= namePart
-			}
-		})
-		eachLine(capsData, func(line string) {
-			f := strings.Split(line, "\t")
-			if len(f) != 6 {
-				return
-			}
-			w := get(info(f[0]).lw)
-			if b := f[1]; len(b) == 1 && b[0] >= '0' && b[0] <= '3' {
-				w.flags |= (b[0] - '0' + 1) << capsShift
-			}
-			for k, c := range f[2:] {
-				if c != "-" {
-					w.ctx[k] = info(c).lw
-				}
-			}
-		})
-	})
+func wordLexicon() *wordLex {
+	namesOnce.Do(func() { namesSet = loadWordLexicon() })
 	return namesSet
+}
+
+// wordLex is the word lexicon: an index from word hash into its entries.
+type wordLex struct {
+	index map[uint64]int32
+	words []wordInfo
+}
+
+// get returns the entry of word hash h, nil if none.
+func (l *wordLex) get(h uint64) *wordInfo {
+	if i, ok := l.index[h]; ok {
+		return &l.words[i]
+	}
+	return nil
+}
+
+func loadWordLexicon() *wordLex {
+	l := &wordLex{index: make(map[uint64]int32, 64000), words: make([]wordInfo, 0, 64000)}
+	add := func(h uint64) *wordInfo {
+		if i, ok := l.index[h]; ok {
+			return &l.words[i]
+		}
+		l.index[h] = int32(len(l.words))
+		l.words = append(l.words, wordInfo{})
+		return &l.words[len(l.words)-1]
+	}
+	eachLine(namesData, func(line string) {
+		kind, name, ok := strings.Cut(line, "\t")
+		if !ok || name == "" {
+			return
+		}
+		w := add(info(name).lw)
+		if kind == "f" {
+			w.flags |= nameFirst
+		} else {
+			w.flags |= namePart
+		}
+	})
+	eachLine(capsData, func(line string) {
+		word, rest, ok := strings.Cut(line, "\t")
+		if !ok {
+			return
+		}
+		w := add(info(word).lw)
+		b, rest, _ := strings.Cut(rest, "\t")
+		if len(b) == 1 && b[0] >= '0' && b[0] <= '3' {
+			w.flags |= (b[0] - '0' + 1) << capsShift
+		}
+		for k := 0; k < 4 && rest != ""; k++ {
+			var c string
+			c, rest, _ = strings.Cut(rest, "\t")
+			if c != "-" {
+				w.ctx[k] = info(c).lw
+			}
+		}
+	})
+	return l
 }
 
 func eachLine(gz []byte, f func(string)) {
@@ -91,11 +111,13 @@ func eachLine(gz []byte, f func(string)) {
 	if err != nil {
 		panic("entity: embedded word lists: " + err.Error())
 	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		f(sc.Text())
-	}
-	if err := sc.Err(); err != nil {
+	data, err := io.ReadAll(zr)
+	if err != nil {
 		panic("entity: embedded word lists: " + err.Error())
+	}
+	for rest := string(data); rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		f(line)
 	}
 }
