@@ -52,8 +52,28 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 		if i < len(times) {
 			an.Events[i].Time = times[i]
 		}
+		futureWindow(&an.Events[i], dct)
 	}
 	an.TLinks = nonNil(links)
+}
+
+// futureWindow moves a forecast that the text does not date from the
+// "happened by the article's date" fallback to "after the article's date":
+// what a source says will or may happen has not happened yet.
+func futureWindow(e *sitrep.Event, dct time.Time) {
+	if dct.IsZero() || e.Time.Derivation != "dct" {
+		return
+	}
+	if e.Modality != sitrep.ModalityFuture && e.Modality != sitrep.ModalityPossible {
+		return
+	}
+	e.Time = sitrep.EventTime{
+		Value:      "FUTURE_REF",
+		Earliest:   dct.Format(time.DateOnly),
+		Latest:     "",
+		Anchor:     "dct",
+		Derivation: "dct (" + e.Modality + ": after the article's date)",
+	}
 }
 
 // dropCueEvents removes statement events whose trigger is the reporting

@@ -131,6 +131,8 @@ func when(it TimelineItem) string {
 	switch {
 	case it.Earliest == "":
 		return ""
+	case it.Latest == "":
+		return "after " + it.Earliest
 	case dctOnly(it.Derivation) || it.Value == "" || strings.HasSuffix(it.Value, "_REF"):
 		return "by " + it.Latest
 	case it.Derivation == "explicit" || strings.HasPrefix(it.Derivation, "explicit"):

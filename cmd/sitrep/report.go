@@ -49,26 +49,39 @@ func writeReport(w io.Writer, an *sitrep.Analysis) {
 	if len(an.Events) > 0 {
 		fmt.Fprintf(w, "\nTIMELINE\n")
 		evs := append([]sitrep.Event(nil), an.Events...)
-		sort.SliceStable(evs, func(i, j int) bool {
-			a, b := evs[i].Time, evs[j].Time
-			if (a.Earliest == "") != (b.Earliest == "") {
-				return a.Earliest != ""
+		key := func(t sitrep.EventTime) string {
+			if strings.HasPrefix(t.Derivation, "dct") {
+				return t.Latest // known only to have happened by the article's date
 			}
-			if a.Earliest != b.Earliest {
-				return a.Earliest < b.Earliest
+			return t.Earliest
+		}
+		sort.SliceStable(evs, func(i, j int) bool {
+			a, b := key(evs[i].Time), key(evs[j].Time)
+			if (a == "") != (b == "") {
+				return a != ""
+			}
+			if a != b {
+				return a < b
 			}
 			return evs[i].Start < evs[j].Start
 		})
 		for _, e := range evs {
 			when := e.Time.Value
-			if when == "" {
+			switch {
+			case e.Time.Latest == "" && e.Time.Earliest != "":
+				when = "after " + e.Time.Earliest
+			case e.Time.Latest != "" && (when == "" || strings.HasPrefix(e.Time.Derivation, "dct") || strings.HasSuffix(when, "_REF")):
+				when = "by " + e.Time.Latest
+			case when == "":
 				when = "undated"
+			case !strings.HasPrefix(e.Time.Derivation, "explicit") && e.Time.Earliest != e.Time.Latest:
+				when = "≈" + when
 			}
 			what := e.Summary
 			if what == "" {
 				what = fmt.Sprintf("%s (%s)", e.Text, e.Type)
 			}
-			line := fmt.Sprintf("  %-12s %s", when, what)
+			line := fmt.Sprintf("  %-14s %s", when, what)
 			var extra []string
 			if a := name(e.Actor); a != "" {
 				extra = append(extra, "who: "+a)
@@ -82,8 +95,8 @@ func writeReport(w io.Writer, an *sitrep.Analysis) {
 			if e.Source != "" {
 				extra = append(extra, "per "+e.Source)
 			}
-			if e.Time.Derivation != "" && e.Time.Derivation != "explicit" {
-				extra = append(extra, "dated by "+e.Time.Derivation)
+			if d := e.Time.Derivation; d != "" && d != "dct" && !strings.HasPrefix(d, "explicit") {
+				extra = append(extra, "dated by "+d)
 			}
 			if len(extra) > 0 {
 				line += "  [" + strings.Join(extra, "; ") + "]"
