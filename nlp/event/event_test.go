@@ -200,6 +200,10 @@ func TestFrames(t *testing.T) {
 			[]want{{"met", "meet", "e2", "e4", "", ""}}},
 		{"Zelensky called on Western allies to supply more air defence systems and accused Moscow of targeting civilians.",
 			[]want{{"supply", "supply", "-", "", "", ""}, {"accused", "accuse", "", "e2", "", ""}}},
+		{"Trump said he would give Putin a deadline of two weeks before imposing new sanctions on Russia.",
+			[]want{{"give", "threaten", "e9", "e5", "", "future"}, {"imposing", "sanction", "e9", "e2", "", "future"}}},
+		{"Families of soldiers killed in the fighting gathered in Kyiv.",
+			[]want{{"killed", "kill", "-", "", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

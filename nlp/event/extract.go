@@ -53,6 +53,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	out := make([]sitrep.Event, 0, len(trig)/2+1)
 	ti := 0
 	var cands, lexbuf []Trigger
+	var gov []int // per event: the token of its governing verb, -1
 	for si, s := range doc.Sentences {
 		// The detector's triggers in this sentence, plus lexicon words it
 		// missed.
@@ -78,6 +79,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 				continue
 			}
 			out = append(out, x.event(f, si))
+			gov = append(gov, f.gov)
 		}
 	}
 	mod := opts.Modality
@@ -90,6 +92,19 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 		m, q := mod(e.Span())
 		if m == "" {
 			m = sitrep.ModalityAsserted
+		}
+		// An event governed by another ("would give ... before
+		// announcing", "could send ... and deploy") shares its
+		// uncertainty when it has none of its own.
+		if g := gov[i]; g >= 0 && (m == sitrep.ModalityAsserted || m == sitrep.ModalityReported) {
+			for j := i - 1; j >= 0 && out[j].Sentence == e.Sentence; j-- {
+				if x.doc.TokenAt(out[j].Start) == g {
+					if mj := out[j].Modality; mj == sitrep.ModalityFuture || mj == sitrep.ModalityPossible {
+						m = mj
+					}
+					break
+				}
+			}
 		}
 		e.Modality = m
 		if q != nil {
@@ -110,6 +125,7 @@ type extractor struct {
 	entAt        []int32
 	mentionStart []int32
 	// buffers reused from sentence to sentence
+	gov   int // set by subject: the verb whose subject it borrowed, or -1
 	fbuf  []frame
 	phbuf []phrase
 	sbuf  []byte
@@ -195,6 +211,7 @@ type frame struct {
 	absorbed                bool
 	skip                    bool // not worth framing: an "other" noun when only typed events are kept
 	absorbs                 int  // token of the object noun a light verb took its type from, -1
+	gov                     int  // token of the verb whose subject it borrowed, -1
 	// the summary's parts: the subject as written or named, the first
 	// and end token of the text it quotes, and whether that text names
 	// the location
@@ -238,7 +255,7 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 	}
 	fs := x.fbuf[:len(cands)]
 	for k, c := range cands {
-		fs[k] = frame{tok: c.Token, class: c.Class, lemma: c.Lemma, typ: "other", actor: -1, target: -1, location: -1, absorbs: -1}
+		fs[k] = frame{tok: c.Token, class: c.Class, lemma: c.Lemma, typ: "other", actor: -1, target: -1, location: -1, absorbs: -1, gov: -1}
 		fs[k].verb = x.tags[c.Token].IsVerb()
 	}
 	for k := range fs {

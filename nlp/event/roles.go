@@ -127,7 +127,13 @@ func (x *extractor) low(i int) string { return strings.ToLower(x.doc.Tok(i)) }
 // subject finds the subject noun phrase of the verb at token i: the chunk
 // before its auxiliaries and adverbs. It also returns the first token of
 // the verb group and whether the group is passive.
+//
+// When it borrows the subject of a governing verb ("to sign", "and
+// signed", "before announcing"), x.gov is set to that verb's token.
 func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, passive bool) {
+	if depth == 0 {
+		x.gov = -1
+	}
 	j := i - 1
 	be := false
 	for j >= s.First {
@@ -144,7 +150,8 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	}
 	group = j + 1
 	// "were sent", and the reduced relative "drones fired by Russia"
-	passive = x.tags[i] == pos.VBN && (be || group == i && i+1 < s.Last && x.low(i+1) == "by")
+	// and "soldiers killed fighting" (a participle right after its noun)
+	passive = x.tags[i] == pos.VBN && (be || group == i && (i+1 < s.Last && x.low(i+1) == "by" || i > s.First && x.tags[i-1].IsNoun()))
 	if j < s.First {
 		return -1, -1, group, passive
 	}
@@ -169,6 +176,9 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 							return k, j, group, passive
 						}
 					}
+					if depth == 0 {
+						defer func() { x.gov = v }()
+					}
 					a, b, _, _ = x.subject(s, v, depth+1)
 					return a, b, group, passive
 				}
@@ -188,7 +198,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		a := x.npLeft(j, s)
 		// "The Israeli strike on Gaza killed": the head noun before the
 		// prepositional phrase.
-		for hop := 0; hop < 2 && a-2 >= s.First && x.tags[a-1] == pos.IN && nounPrep[x.low(a-1)] && x.isHead(a-2); hop++ {
+		for hop := 0; hop < 1 && a-2 >= s.First && x.tags[a-1] == pos.IN && nounPrep[x.low(a-1)] && x.isHead(a-2); hop++ {
 			if x.low(a-1) == "of" {
 				a = x.npLeft(a-2, s) // "the president of Russia": one phrase
 				continue
@@ -196,10 +206,14 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 			j, a = a-2, x.npLeft(a-2, s)
 		}
 		return a, j + 1, group, passive
-	case t == pos.Comma && x.tags[i] == pos.VBG && depth < 2:
+	case (t == pos.Comma || t == pos.IN && subordinator[x.low(j)] || x.low(j) == "without") && x.tags[i] == pos.VBG && depth < 2:
+		// "before announcing": the main clause's subject
 		// "shelled Gaza, killing 12": the main clause's subject
 		for v := j - 1; v >= s.First && v >= j-15; v-- {
 			if x.tags[v].IsVerb() && !auxWords[x.low(v)] {
+				if depth == 0 {
+					defer func() { x.gov = v }()
+				}
 				a, b, _, _ = x.subject(s, v, depth+1)
 				return a, b, group, passive
 			}
@@ -364,6 +378,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 	reporting := f.typ == "statement" || f.typ == "acknowledge" || f.typ == "deny"
 	if f.verb {
 		a, b, group, passive := x.subject(s, i, 0)
+		f.gov = x.gov
 		f.passive = passive
 		ph = x.phrases(s, i)
 		sumStart = group
@@ -380,7 +395,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 			} else {
 				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
 			}
-			if b != group && (x.tags[group-1] == pos.TO || x.tags[group-1] == pos.CC || x.tags[group-1] == pos.Comma && x.tags[i] == pos.VBG) {
+			if b != group && (x.tags[group-1] == pos.TO || x.tags[group-1] == pos.CC || x.tags[i] == pos.VBG) {
 				// a borrowed subject ("Kim met Putin to sign"): name it
 				// by the entity where it is one
 				if e >= 0 && atHead {
