@@ -50,7 +50,10 @@ type Gazetteer struct {
 	roleCap   []bool            // the role needs a capitalised first token
 	roleClass map[string]string // role -> class (honorific, government, military...)
 	counts    map[string]int    // entities per type, for tests and reports
-	places    int               // cities and regions
+
+	byKBOnce sync.Once
+	byKB     map[string]int32 // KB id -> index into entries of a name entry
+	places   int              // cities and regions
 }
 
 type group struct{ lo, hi int32 }
@@ -408,6 +411,29 @@ func (g *Gazetteer) parseTitles(data string) error {
 // alpha-2 code ("PRK", "KP"), with Kind sitrep.MentionName.
 func (g *Gazetteer) Country(code string) (Entry, bool) {
 	i, ok := g.country[code]
+	if !ok {
+		return Entry{}, false
+	}
+	return g.entries[i], true
+}
+
+// ByKB returns the entity with knowledge-base id kb ("PRK",
+// "geonames:1871859", "iso3166-2:RU-KRS") as a name entry. The index is
+// built on the first call.
+func (g *Gazetteer) ByKB(kb string) (Entry, bool) {
+	g.byKBOnce.Do(func() {
+		g.byKB = make(map[string]int32, g.places+len(g.country))
+		for i := range g.entries {
+			e := &g.entries[i]
+			if e.KB == "" || e.Kind != sitrep.MentionName {
+				continue
+			}
+			if _, ok := g.byKB[e.KB]; !ok {
+				g.byKB[e.KB] = int32(i)
+			}
+		}
+	})
+	i, ok := g.byKB[kb]
 	if !ok {
 		return Entry{}, false
 	}

@@ -143,6 +143,14 @@ func TestCountry(t *testing.T) {
 	if _, ok := g.Country("XXX"); ok {
 		t.Error(`Country("XXX") found`)
 	}
+	for _, tt := range []struct{ kb, name string }{{"PRK", "North Korea"}, {"geonames:1871859", "Pyongyang"}, {"iso3166-2:RU-KRS", "Kursk"}} {
+		if e, ok := g.ByKB(tt.kb); !ok || e.Name != tt.name || e.KB != tt.kb {
+			t.Errorf("ByKB(%q) = %+v, %v; want %s", tt.kb, e, ok, tt.name)
+		}
+	}
+	if _, ok := g.ByKB("geonames:0"); ok {
+		t.Error(`ByKB("geonames:0") found`)
+	}
 }
 
 type span struct {
