@@ -339,35 +339,57 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 	}
 }
 
-// headingFilter drops mentions in headings ("What People Have Said"),
-// where every word is capitalised and the tagger sees names everywhere,
+// headingFilter drops mentions in title-case headings ("What People Have
+// Said"), where every word is capitalised and the tagger sees names everywhere,
 // unless the gazetteer links them or the same name occurs in running text.
 func headingFilter(doc *text.Doc, ms []mention) []mention {
-	hasHeading := false
-	for _, s := range doc.Sentences {
-		if s.Heading {
-			hasHeading = true
-			break
+	title := make([]bool, len(doc.Sentences))
+	hasTitle := false
+	for si, s := range doc.Sentences {
+		if s.Heading && titleCase(doc, s) {
+			title[si], hasTitle = true, true
 		}
 	}
-	if !hasHeading {
+	if !hasTitle {
 		return ms
 	}
 	body := map[string]bool{}
 	for _, m := range ms {
-		if !doc.Sentences[m.sent].Heading {
+		if !title[m.sent] {
 			body[doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]] = true
 		}
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		if doc.Sentences[m.sent].Heading && m.kb == "" && m.country == "" &&
+		if title[m.sent] && m.kb == "" && m.country == "" &&
 			!body[doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]] {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "to": true, "of": true, "and": true, "or": true, "in": true,
+	"on": true, "for": true, "at": true, "by": true, "with": true, "from": true, "is": true, "vs": true,
+}
+
+// titleCase reports whether every word of a sentence is capitalised but
+// for short function words ("What to Know"), as in headings.
+func titleCase(doc *text.Doc, s text.Sentence) bool {
+	words := 0
+	for i := s.First; i < s.Last; i++ {
+		w := doc.Tok(i)
+		if doc.Tokens[i].Kind != text.Word {
+			continue
+		}
+		words++
+		if !startsUpperASCII(w) && !functionWords[w] {
+			return false
+		}
+	}
+	return words >= 2
 }
 
 // entity is an entity while resolving.
@@ -477,10 +499,46 @@ func family(typ string) string {
 	return "P\x00"
 }
 
+// squash replaces each run of white space in s by one space: names
+// broken across lines ("Penn\nTraffic") are one name.
+func squash(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var corpSuffixes = map[string]bool{
+	"co": true, "co.": true, "corp": true, "corp.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
+	"plc": true, "llc": true, "corporation": true, "company": true, "ag": true, "sa": true, "nv": true,
+	"gmbh": true, "limited": true, "incorporated": true, "&": true, "and": true, ",": true, ".": true,
+}
+
+// orgKey drops corporate suffixes from a normalised organisation name, so
+// "Penn Traffic Co" and "Penn Traffic" are one company.
+func orgKey(key string) string {
+	f := strings.Fields(key)
+	n := len(f)
+	for n > 1 && corpSuffixes[f[n-1]] {
+		n--
+	}
+	if n == len(f) {
+		return key
+	}
+	return strings.Join(f[:n], " ")
+}
+
 // normName is the key of a name for exact matching: lower case, without a
 // leading "the".
 func normName(s string) string {
-	s = strings.ToLower(s)
+	s = strings.ToLower(squash(s))
 	s = strings.TrimPrefix(s, "the ")
 	return s
 }
@@ -515,6 +573,9 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		m := &ms[mi]
 		surface := doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
 		key := normName(surface)
+		if m.typ == sitrep.EntityOrg {
+			key = orgKey(key)
+		}
 		ei := -1
 		switch {
 		case m.kind == sitrep.MentionDemonym && m.country != "":
@@ -711,6 +772,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 			m := ms[e.ms[0]]
 			se.Name = doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
 		}
+		se.Name = squash(se.Name)
 		// mentions in text order
 		idx := append([]int(nil), e.ms...)
 		sortInts(idx, func(a, b int) bool { return ms[a].first < ms[b].first })
