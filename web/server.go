@@ -20,6 +20,7 @@ import (
 	"log"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -121,6 +122,20 @@ func (s *Server) routes() {
 		m.Handle(rt.Method+" "+rt.Path, h)
 	}
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		// A known path asked with another method is 405, not 404.
+		var allow []string
+		for _, method := range []string{"GET", "POST"} {
+			probe := r.Clone(r.Context())
+			probe.Method = method
+			if _, p := s.mux.Handler(probe); p != "/api/" {
+				allow = append(allow, method)
+			}
+		}
+		if len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			s.apiError(w, r, &sitrep.Error{Code: "method", Input: r.URL.Path, Message: r.Method + " not allowed: use " + strings.Join(allow, " or ")})
+			return
+		}
 		s.apiError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, r.URL.Path, "no such API endpoint"))
 	})
 	// Pages.
@@ -174,6 +189,8 @@ func status(err error) int {
 		return http.StatusServiceUnavailable
 	case "forbidden":
 		return http.StatusForbidden
+	case "method":
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }

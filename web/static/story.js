@@ -198,7 +198,7 @@
       var major = q.getUTCDate() === 1 || (dayPx >= 5 && q.getUTCDate() <= 7 && dayPx < 28);
       var label = q.getUTCDate() + " " + MONTHS[q.getUTCMonth()];
       if (dayPx < 5) label = MONTHS[q.getUTCMonth()] + " " + q.getUTCFullYear();
-      else if (q.getUTCDate() === 1 || t === d.getTime()) label += " " + q.getUTCFullYear();
+      else if (q.getUTCDate() === 1 && q.getUTCMonth() === 0) label += " " + q.getUTCFullYear();
       var tk = el("div", "tl-tick" + (major ? " major" : ""), label);
       tk.style.left = x(t) + "px";
       axis.appendChild(tk);
