@@ -254,6 +254,12 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if f.unit == "" && first.Kind == Fraction && first.Spelled && !(f.tokEnd < len(sc.toks) && strings.EqualFold(sc.tokText(f.tokEnd), "of")) {
 				continue // "the second half", "half an hour"
 			}
+			if first.Kind == Fraction && first.Spelled && first.ti > 0 {
+				switch strings.ToLower(sc.tokText(first.ti - 1)) {
+				case "first", "second", "last", "the", "latter", "former", "top", "bottom", "upper", "lower", "third", "fourth":
+					continue // "the first half of the season", "the top quarter"
+				}
+			}
 		}
 		// qualifier: approximate words right before the figure
 		approxQualifier(sc, &f, first)
@@ -287,6 +293,19 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		if q.Modality == "" {
 			q.Modality = sitrep.ModalityAsserted
+		}
+		// "to 6.5 mln tonnes from 7.1 mln", "rose to $5bn from 4.2 billion":
+		// the comparison takes the unit of the figure it is compared with
+		if q.Unit == "" && len(out) > 0 && out[len(out)-1].Sentence == q.Sentence && !first.Vague {
+			if k := sc.tokenAtOffset(f.start) - 1; k >= 0 {
+				switch strings.ToLower(sc.tokText(k)) {
+				case "from", "against", "versus", "vs", "than":
+					p := &out[len(out)-1]
+					if p.Unit != "" && q.Start-p.End < 40 {
+						q.Unit, q.Category = p.Unit, p.Category
+					}
+				}
+			}
 		}
 		// "up to 10,000 more": the unit of the figure before
 		if q.Unit == "" && f.tokEnd < len(sc.toks) && sc.near(f.tokEnd-1, f.tokEnd) {
@@ -416,10 +435,11 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		if ti > 0 && sc.adjacent(ti-1, ti) && toks[ti-1].kind == tWord {
 			return true
 		}
-		// m/d dates read as fractions: 2/26
+		// m/d dates read as fractions (2/26), split years (1987/88)
 		if n.Kind == Fraction && len(f.nums) == 1 && strings.Count(txt, "/") == 1 {
 			parts := strings.SplitN(txt, "/", 2)
-			if den := atof(parts[1]); den > 12 && den <= 31 && atof(parts[0]) <= 12 {
+			num, den := atof(parts[0]), atof(parts[1])
+			if den > 12 && den <= 31 && num <= 12 || num >= den {
 				return true
 			}
 		}
@@ -578,13 +598,17 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 		return
 	}
 	// a noun we do not know: the first lower-case word after the number
-	k = f.tokEnd
-	if k < len(toks) && toks[k].kind == tWord && sc.near(k-1, k) {
+	// (up to three lower-case words: "nine creditor banks")
+	for k = f.tokEnd; k < len(toks) && k < f.tokEnd+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
-		if w[0] >= 'a' && w[0] <= 'z' && !stopWords[lw] && len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") {
+		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] {
+			break
+		}
+		if len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") && !strings.HasSuffix(lw, "is") {
 			f.unit, f.cat = lw, "other"
 			f.end = toks[k].end
+			return
 		}
 	}
 }
@@ -632,6 +656,12 @@ func predicateCasualty(sc *Scanner, f *figure, k int) {
 		return
 	}
 }
+
+// functionWords end the search for an unknown counted noun.
+var functionWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "from": true, "by": true, "with": true, "and": true, "or": true, "but": true, "than": true, "that": true, "which": true,
+	"who": true, "will": true, "would": true, "could": true, "can": true, "may": true, "might": true, "be": true, "been": true, "per": true,
+	"a.m.": true, "p.m.": true, "more": true, "less": true, "said": true, "says": true, "each": true, "apiece": true, "percent": true}
 
 // stopWords are never units.
 var stopWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,

@@ -194,6 +194,12 @@ func (sc *Scanner) words(start, k int, st mstate) int {
 		w := t.w
 		st.hyphen = hyph
 		ok := true
+		if w.cls == cNone && st.any && !hyph {
+			// "four mln", "two bn": a multiplier abbreviation after words
+			if mult, isSuffix := suffixes[sc.tokText(k)]; isSuffix && len(sc.tokText(k)) > 1 && sc.tokText(k) != "mm" {
+				w = wordInfo{cls: cScale, val: mult}
+			}
+		}
 		switch w.cls {
 		case cUnit:
 			if st.a && !st.any {

@@ -120,12 +120,28 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <=
 
 // hspace reports whether s[a:b] is empty or only horizontal white space:
 // the tokens around it may belong to one number.
+//
+// One line break counts as space when the next line is not indented: hard-
+// wrapped wire copy breaks lines inside phrases ("20,000\ntonnes"), while
+// an indented line or a blank line starts a new paragraph.
 func hspace(s string, a, b int) bool {
 	if b-a > 8 {
 		return false
 	}
+	nl := false
 	for k := a; k < b; k++ {
-		if s[k] != ' ' && s[k] != '\t' {
+		switch s[k] {
+		case ' ', '\t':
+		case '\r':
+			if k+1 >= b || s[k+1] != '\n' {
+				return false
+			}
+		case '\n':
+			if nl || b-k-1 > 1 {
+				return false
+			}
+			nl = true
+		default:
 			return false
 		}
 	}

@@ -309,11 +309,24 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 		}
 		return false
 	}
+	if (a.Kind == Fraction) != (b.Kind == Fraction) {
+		return r, false // "cut by half to 66.2 billion"
+	}
 	switch sep {
 	case "and":
 		return r, prefix("between")
 	case "to":
-		prefix("from")
+		hasFrom := prefix("from")
+		// "rose from 5 to 10", "fell 10 to 967,000": a change, not a range
+		k := a.ti
+		if hasFrom {
+			k--
+		}
+		for m := k - 1; m >= 0 && m >= k-3; m-- {
+			if changeVerbs[strings.ToLower(sc.tokText(m))] {
+				return r, false
+			}
+		}
 		return r, true
 	case "through", "thru":
 		return r, true
@@ -333,6 +346,14 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 	}
 	return r, false
 }
+
+// changeVerbs say that "A to B" is a change from A to B.
+var changeVerbs = map[string]bool{"rose": true, "rise": true, "rises": true, "risen": true, "fell": true, "fall": true, "falls": true,
+	"fallen": true, "increased": true, "increase": true, "increases": true, "decreased": true, "decrease": true, "cut": true, "cuts": true,
+	"raised": true, "raise": true, "dropped": true, "drop": true, "drops": true, "climbed": true, "climb": true, "jumped": true,
+	"jump": true, "grew": true, "grow": true, "declined": true, "decline": true, "lowered": true, "lower": true, "reduced": true,
+	"reduce": true, "up": true, "down": true, "changed": true, "moved": true, "slipped": true, "surged": true, "soared": true,
+	"plunged": true, "tumbled": true, "doubled": true, "halved": true, "widened": true, "narrowed": true, "revised": true, "gained": true}
 
 // Percents returns the percentages over the numbers of the last Scan.
 func (sc *Scanner) Percents(nums []Number) []Percent {
