@@ -34,6 +34,10 @@
 //	millions               Value 1e6     Min 1e6     Max 9999999
 //	a few / several N      Value 3N      Min 2N      Max 9N   ("a few hundred": 300, 200..900)
 //
+// "A to B" after a change verb ("rose from 5 to 10", "fell 10 to 967,000")
+// is two figures, not a range; a multiplier on the upper bound scales the
+// lower one ("between 40 and 45 mln": 40e6..45e6).
+//
 // Qualifiers: "an estimated", "about", "around", "roughly", "nearly",
 // "almost", "some", "approximately", "close to" make a figure Approximate
 // and keep Value. Upper bounds ("up to", "as many as", "no more than",
