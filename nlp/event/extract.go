@@ -78,6 +78,9 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			if !opts.All && f.typ == "other" && !(f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
 				continue
 			}
+			if !opts.All && needsParticipant[f.typ] && f.actor < 0 && f.target < 0 && f.location < 0 {
+				continue
+			}
 			out = append(out, x.event(f, si))
 			gov = append(gov, f.gov)
 		}
@@ -113,6 +116,15 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 		}
 	}
 	return out
+}
+
+// needsParticipant are the types whose events say nothing without an
+// actor, target or location ("the annual meeting", "talks", "their
+// demands", "a return").
+var needsParticipant = map[string]bool{
+	"meet": true, "negotiate": true, "appeal": true, "aid": true, "deny": true, "demand": true,
+	"criticize": true, "accuse": true, "return": true, "acknowledge": true, "visit": true, "protest": true,
+	"threaten": true, "arrive": true,
 }
 
 type extractor struct {
