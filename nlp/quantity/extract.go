@@ -232,7 +232,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 				k++
 			}
 			if lookupUnit(sc, k) == "" {
-				f.unit, f.cat = m.Unit+"s", "other"
+				f.unit, f.cat = pluralUnit(m.Unit), "other"
 				if m.End > f.end {
 					f.end = m.End
 				}
@@ -445,7 +445,8 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		}
 		// years, and ranges of years
 		if isYear(txt) && (len(f.nums) == 1 || isYear(s[last.Start:last.End])) {
-			if !(tj < len(toks) && sc.near(tj-1, tj) && toks[tj].kind == tWord && lookupUnit(sc, tj) != "") {
+			// "1500 troops" counts; "1986 contracts" is a year
+			if !(tj < len(toks) && sc.near(tj-1, tj) && toks[tj].kind == tWord && forceCategory(lookupCategory(sc, tj))) {
 				return true
 			}
 		}
@@ -517,6 +518,48 @@ func sentenceStartTok(sc *Scanner, k int) bool {
 	}
 	p := sc.tokText(k - 1)
 	return p == "." || p == "!" || p == "?" || p == "\"" || p == "“" || strings.ContainsAny(sc.s[sc.toks[k-1].end:sc.toks[k].start], "\n")
+}
+
+// lookupCategory returns the category of the counted noun at token k.
+func lookupCategory(sc *Scanner, k int) string {
+	if k >= len(sc.toks) {
+		return ""
+	}
+	if e, _, ok := sc.phraseAt(k, lex3().units, 4); ok {
+		return e.b
+	}
+	return ""
+}
+
+// forceCategory reports whether a category is about forces and their
+// losses, where a bare four-digit number is a count, not a year.
+func forceCategory(c string) bool {
+	switch c {
+	case "personnel", "casualties", "munitions", "weapons", "vehicles":
+		return true
+	}
+	return false
+}
+
+// pluralUnit returns the plural of a unit of measure: inch -> inches,
+// foot -> feet, mile per hour -> miles per hour.
+func pluralUnit(u string) string {
+	if i := strings.Index(u, " per "); i > 0 {
+		return pluralUnit(u[:i]) + u[i:]
+	}
+	switch {
+	case u == "foot":
+		return "feet"
+	case strings.HasSuffix(u, " foot"):
+		return strings.TrimSuffix(u, "foot") + "feet"
+	case strings.HasSuffix(u, "s") || strings.HasSuffix(u, "ch") || strings.HasSuffix(u, "sh") || strings.HasSuffix(u, "x"):
+		return u + "es"
+	case strings.HasSuffix(u, "y") && !strings.HasSuffix(u, "ey"):
+		return u[:len(u)-1] + "ies"
+	case strings.HasPrefix(u, "degree "):
+		return "degrees " + u[len("degree "):]
+	}
+	return u + "s"
 }
 
 // lookupUnit returns the unit of the counted noun at token k, if the

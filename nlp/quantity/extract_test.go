@@ -60,6 +60,8 @@ func TestExtractFigures(t *testing.T) {
 		{"Nearly half of Americans disapprove.", "half", f64(0.5), nil, nil, true, "americans", "people", "Nearly"},
 		{"Try 5 times before you give up.", "5", f64(5), nil, nil, false, "times", "other", ""},
 		{"Jets dropped 20 500-pound bombs.", "20", f64(20), nil, nil, false, "bombs", "munitions", ""},
+		{"A 3.5-inch disk.", "3.5-inch", f64(3.5), nil, nil, false, "inches", "other", ""},
+		{"Some 1500 troops arrived.", "1500", f64(1500), nil, nil, true, "troops", "personnel", "Some"},
 		{"The club paid £5m for him.", "£5m", f64(5e6), nil, nil, false, "GBP", "money", ""},
 		{"The ministry spent €40 million on the program.", "€40 million", f64(4e7), nil, nil, false, "EUR", "money", ""},
 	}
@@ -112,6 +114,7 @@ func TestNotCounts(t *testing.T) {
 		"The 5G network covers 3D maps.",
 		"The talks lasted half an hour.",
 		"The war in 1950 changed everything.",
+		"The 1986 contracts were cancelled.",
 	}
 	for _, tt := range tests {
 		qs := Extract(text.Segment(tt), Options{})
