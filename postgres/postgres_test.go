@@ -78,7 +78,7 @@ func TestConformance(t *testing.T) {
 // through all of them: each is stored once.
 func TestSeveralWriters(t *testing.T) {
 	dsn := freshSchema(t, server(t))
-	const writers, docs = 4, 30
+	const writers, docs = 4, 40
 	stores := make([]*postgres.DB, writers)
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*docs)
@@ -111,16 +111,30 @@ func TestSeveralWriters(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := range docs {
-				res, err := db.Put(context.Background(), storetest.Synthetic((k+w*7)%docs))
+			// Overlapping batches in different orders, and single puts.
+			for k := 0; k < docs; k += 5 {
+				var batch []*sitrep.Analysis
+				for j := k; j < k+5; j++ {
+					i := (j + w*7) % docs
+					if w%2 == 1 {
+						i = docs - 1 - i
+					}
+					batch = append(batch, storetest.Synthetic(i))
+				}
+				if w == 0 {
+					batch = batch[:1]
+				}
+				res, err := db.PutMany(context.Background(), batch)
 				if err != nil {
 					errs <- err
 					return
 				}
-				if res.Created {
-					mu.Lock()
-					created++
-					mu.Unlock()
+				for _, r := range res {
+					if r.Created {
+						mu.Lock()
+						created++
+						mu.Unlock()
+					}
 				}
 			}
 		}()

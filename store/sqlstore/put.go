@@ -183,7 +183,15 @@ func (s *Store) putTx(ctx context.Context, as []*sitrep.Analysis, blobs []string
 	}
 	out := make([]sitrep.PutResult, len(as))
 	rs := newRowSet()
-	for i, a := range as {
+	// Documents go in by hash, so that writers putting overlapping
+	// batches lock the unique index in the same order and do not deadlock.
+	order := make([]int, len(as))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return strings.Compare(as[x].Document.Hash, as[y].Document.Hash) })
+	for _, i := range order {
+		a := as[i]
 		var seq int64
 		if out[i], seq, err = s.putDocument(ctx, tx, a); err != nil {
 			tx.Rollback(ctx)
