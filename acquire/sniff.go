@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+
+	"github.com/sitrep-news/sitrep/extract"
 )
 
 // sniffLen is how much of a stream is looked at to tell what it holds.
 const sniffLen = 4096
 
 var bom = []byte("\xef\xbb\xbf")
+
+// isFeed reports an RSS/Atom/RDF feed (see extract.IsFeed).
+func isFeed(data []byte) bool { return extract.IsFeed(data) }
 
 // isJSONL reports content that starts like a JSONL batch: a JSON object.
 func isJSONL(head []byte) bool {
@@ -33,47 +38,4 @@ func isWARC(head []byte) bool {
 	var b [5]byte
 	n, _ := io.ReadFull(zr, b[:])
 	return string(b[:n]) == "WARC/"
-}
-
-// isFeed reports XML content whose root element is an RSS or Atom feed:
-// <rss>, <feed> or <rdf:RDF>, after any XML declaration, comments,
-// processing instructions and doctype.
-func isFeed(data []byte) bool {
-	t := bytes.TrimPrefix(data, bom)
-	if len(t) > 64<<10 {
-		t = t[:64<<10]
-	}
-	for {
-		t = bytes.TrimLeft(t, " \t\r\n")
-		switch {
-		case bytes.HasPrefix(t, []byte("<?")):
-			i := bytes.Index(t, []byte("?>"))
-			if i < 0 {
-				return false
-			}
-			t = t[i+2:]
-		case bytes.HasPrefix(t, []byte("<!--")):
-			i := bytes.Index(t, []byte("-->"))
-			if i < 0 {
-				return false
-			}
-			t = t[i+3:]
-		case bytes.HasPrefix(t, []byte("<!")):
-			i := bytes.IndexByte(t, '>')
-			if i < 0 {
-				return false
-			}
-			t = t[i+1:]
-		default:
-			for _, root := range []string{"<rss", "<feed", "<rdf:RDF", "<RDF"} {
-				if bytes.HasPrefix(t, []byte(root)) && len(t) > len(root) {
-					switch t[len(root)] {
-					case ' ', '>', '\t', '\r', '\n':
-						return true
-					}
-				}
-			}
-			return false
-		}
-	}
 }

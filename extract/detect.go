@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
 	"strings"
 	"unicode"
@@ -19,6 +20,9 @@ const sniffLen = 64 << 10
 // Markdown structure (an ATX heading, a bold line, links, fenced code, list
 // items), plain text otherwise. Reuters-style tickers such as "<SRD>" are not
 // tags.
+//
+// Containers of many documents (feeds, WARC archives, JSONL batches) are
+// not formats of one document: Extract rejects them when detecting.
 func Detect(input []byte) string {
 	head := bytes.TrimPrefix(input, utf8BOM)
 	if len(head) > sniffLen {
@@ -270,4 +274,65 @@ func trimSiteSuffix(title, site string) string {
 		}
 	}
 	return title
+}
+
+// IsFeed reports XML content whose root element is an RSS or Atom feed:
+// <rss>, <feed> or <rdf:RDF>, after any XML declaration, comments,
+// processing instructions and doctype.
+func IsFeed(data []byte) bool {
+	t := bytes.TrimPrefix(data, utf8BOM)
+	if len(t) > 64<<10 {
+		t = t[:64<<10]
+	}
+	for {
+		t = bytes.TrimLeft(t, " \t\r\n")
+		switch {
+		case bytes.HasPrefix(t, []byte("<?")):
+			i := bytes.Index(t, []byte("?>"))
+			if i < 0 {
+				return false
+			}
+			t = t[i+2:]
+		case bytes.HasPrefix(t, []byte("<!--")):
+			i := bytes.Index(t, []byte("-->"))
+			if i < 0 {
+				return false
+			}
+			t = t[i+3:]
+		case bytes.HasPrefix(t, []byte("<!")):
+			i := bytes.IndexByte(t, '>')
+			if i < 0 {
+				return false
+			}
+			t = t[i+1:]
+		default:
+			for _, root := range []string{"<rss", "<feed", "<rdf:RDF", "<RDF"} {
+				if bytes.HasPrefix(t, []byte(root)) && len(t) > len(root) {
+					switch t[len(root)] {
+					case ' ', '>', '\t', '\r', '\n':
+						return true
+					}
+				}
+			}
+			return false
+		}
+	}
+}
+
+// container names the kind of multi-document file input is, or "".
+func container(input []byte) string {
+	switch {
+	case IsFeed(input):
+		return "an RSS/Atom feed"
+	case bytes.HasPrefix(input, []byte("WARC/1.")) || bytes.HasPrefix(input, []byte("WARC/0.")):
+		return "a WARC archive"
+	}
+	t := bytes.TrimLeft(input, " \t\r\n")
+	if len(t) > 0 && t[0] == '{' {
+		line, _, _ := bytes.Cut(t, []byte("\n"))
+		if json.Valid(line) {
+			return "a JSONL batch"
+		}
+	}
+	return ""
 }

@@ -76,6 +76,14 @@ func Extract(input []byte, opts Options) (doc sitrep.Document, err error) {
 	format := opts.Format
 	switch format {
 	case "":
+		if kind := container(input); kind != "" {
+			hint := "use sitrep ingest to read its documents"
+			if kind == "a JSONL batch" {
+				hint = "use --jsonl to analyse it line by line"
+			}
+			return sitrep.Document{}, sitrep.Errorf(sitrep.EINVALID, opts.Name,
+				"input is %s, not one document; %s", kind, hint)
+		}
 		format = Detect(input)
 	case sitrep.FormatText, sitrep.FormatMarkdown, sitrep.FormatHTML:
 	case "md":

@@ -44,6 +44,11 @@ func TestBadInput(t *testing.T) {
 		{"html without text", "<html><head><title>T</title><script>var a = 1;</script></head><body><img src=x></body></html>",
 			"", 0, sitrep.EINVALID, "HTML page has no readable text"},
 		{"html empty body", "<!doctype html><html><body>   </body></html>", "", 0, sitrep.EINVALID, "no readable text"},
+		{"feed", `<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`, "", 0, sitrep.EINVALID,
+			"input is an RSS/Atom feed, not one document; use sitrep ingest to read its documents"},
+		{"warc", "WARC/1.1\r\nWARC-Type: warcinfo\r\n", "", 0, sitrep.EINVALID, "input is a WARC archive, not one document"},
+		{"jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\"}\n", "", 0, sitrep.EINVALID,
+			"input is a JSONL batch, not one document; use --jsonl to analyse it line by line"},
 		{"unknown format", "hello", "pdf", 0, sitrep.EINVALID, `unknown format "pdf"`},
 	}
 	for _, tt := range tests {
