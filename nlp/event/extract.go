@@ -195,10 +195,14 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 }
 
 // cond reports whether a word of list c occurs near token i: in the six
-// tokens after it or the four before, within the sentence.
+// tokens after it or the four before; for "military", anywhere in the
+// sentence.
 func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 	list := x.lex.lists[c]
 	lo, hi := max(s.First, i-4), min(s.Last, i+7)
+	if c == "military" {
+		lo, hi = s.First, s.Last
+	}
 	for j := lo; j < hi; j++ {
 		if j == i {
 			continue
