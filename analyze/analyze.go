@@ -45,6 +45,9 @@ func (a *Analyzer) Analyze(doc sitrep.Document) (*sitrep.Analysis, error) {
 		doc.Format = sitrep.FormatText
 	}
 	d := text.Segment(doc.Text)
+	if doc.Title == "" {
+		doc.Title = leadHeading(d)
+	}
 	dct, err := resolveDCT(&doc)
 	if err != nil {
 		return nil, err
@@ -97,6 +100,25 @@ func resolveDCT(doc *sitrep.Document) (time.Time, error) {
 		}
 	}
 	return time.Time{}, nil
+}
+
+// leadHeading returns the document's first heading when it comes before
+// any text (site chrome aside): the headline of a plain-text article.
+func leadHeading(d *text.Doc) string {
+	for _, p := range d.Paragraphs {
+		switch p.Kind {
+		case sitrep.ParagraphChrome:
+			continue
+		case sitrep.ParagraphHeading:
+			for _, s := range d.Sentences {
+				if s.Start >= p.Start && s.End <= p.End {
+					return d.Text[s.Start:s.End]
+				}
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // structure copies the scanner's paragraphs, sections and sentences into an.

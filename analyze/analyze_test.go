@@ -127,3 +127,21 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 }
+
+func TestTitleFromLeadHeading(t *testing.T) {
+	a := New()
+	for _, tt := range []struct{ in, want string }{
+		{"Subscribe\nFloods hit the coast\nRain fell for days, officials said.", "Floods hit the coast"},
+		{"## Floods hit the coast\nRain fell for days.", "Floods hit the coast"},
+		{"Rain fell for days, officials said.\nMore rain is expected", ""},
+	} {
+		an, _ := a.Analyze(sitrep.Document{Text: tt.in})
+		if an.Document.Title != tt.want {
+			t.Errorf("%q: title %q, want %q", tt.in, an.Document.Title, tt.want)
+		}
+	}
+	an, _ := a.Analyze(sitrep.Document{Text: "Floods\nRain fell.", Title: "Given title"})
+	if an.Document.Title != "Given title" {
+		t.Errorf("a given title must be kept, got %q", an.Document.Title)
+	}
+}
