@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -363,13 +365,45 @@ func FuzzLongest(f *testing.F) {
 	})
 }
 
+// cpuMeter reports the benchmark's thread CPU time per op (cpu-ms/op) and,
+// with bytes, its CPU throughput (cpu-MB/s), beside Go's wall-clock numbers,
+// which a busy shared machine inflates. Background GC on other threads is
+// not counted.
+type cpuMeter struct {
+	b     *testing.B
+	start time.Duration
+	ok    bool
+}
+
+func startCPU(b *testing.B) *cpuMeter {
+	runtime.LockOSThread()
+	m := &cpuMeter{b: b}
+	m.start, m.ok = threadCPU()
+	return m
+}
+
+func (m *cpuMeter) stop(bytes int) {
+	end, ok := threadCPU()
+	runtime.UnlockOSThread()
+	if !m.ok || !ok || m.b.N == 0 {
+		return
+	}
+	per := (end - m.start) / time.Duration(m.b.N)
+	m.b.ReportMetric(float64(per)/1e6, "cpu-ms/op")
+	if bytes > 0 && per > 0 {
+		m.b.ReportMetric(float64(bytes)/1e6/per.Seconds(), "cpu-MB/s")
+	}
+}
+
 func BenchmarkDefault(b *testing.B) {
 	b.ReportAllocs()
+	m := startCPU(b)
 	for b.Loop() {
 		if _, err := load(); err != nil {
 			b.Fatal(err)
 		}
 	}
+	m.stop(0)
 }
 
 // reuters reads up to max bytes of Reuters-21578 article text.
@@ -406,7 +440,7 @@ func BenchmarkLongest(b *testing.B) {
 	g := Default()
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
-	b.ResetTimer()
+	m := startCPU(b)
 	for b.Loop() {
 		for _, s := range doc.Sentences {
 			for i := s.First; i < s.Last; i++ {
@@ -415,4 +449,5 @@ func BenchmarkLongest(b *testing.B) {
 			}
 		}
 	}
+	m.stop(len(src))
 }
