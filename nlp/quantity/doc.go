@@ -27,6 +27,7 @@
 // value and Max just below the next order of magnitude:
 //
 //	dozens                 Value 12      Min 12      Max 119
+//	scores (of)            Value 20      Min 20      Max 199
 //	hundreds               Value 100     Min 100     Max 999
 //	thousands              Value 1000    Min 1000    Max 9999
 //	tens of thousands      Value 10000   Min 10000   Max 99999

@@ -642,7 +642,11 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	}
 	// a noun we do not know: the first lower-case word after the number
 	// (up to three lower-case words: "nine creditor banks")
-	for k = f.tokEnd; k < len(toks) && k < f.tokEnd+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
+	k = f.tokEnd
+	if k+1 < len(toks) && strings.EqualFold(sc.tokText(k), "of") && sc.near(k-1, k) {
+		k++ // "scores of villagers"
+	}
+	for first := k; k < len(toks) && k < first+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
 		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] {
@@ -651,6 +655,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 		if len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") && !strings.HasSuffix(lw, "is") {
 			f.unit, f.cat = lw, "other"
 			f.end = toks[k].end
+			predicateCasualty(sc, f, k+1)
 			return
 		}
 	}
@@ -677,16 +682,25 @@ func verbCasualty(sc *Scanner, f *figure, first Number) {
 
 // predicateCasualty turns "12 people were killed" into a casualty count.
 func predicateCasualty(sc *Scanner, f *figure, k int) {
-	if f.cat != "people" && f.cat != "personnel" && f.unit != "" {
+	// things ("3 attacks killed 10") count casualties only in the passive
+	// or with "died": "40 villagers were killed"
+	passiveOnly := f.cat == "other"
+	if f.cat != "people" && f.cat != "personnel" && !passiveOnly && f.unit != "" {
 		return
 	}
 	toks := sc.toks
+	aux := false
 	for step := 0; k < len(toks) && step < 4; step++ {
 		if toks[k].kind != tWord {
 			return
 		}
-		switch strings.ToLower(sc.tokText(k)) {
+		w := strings.ToLower(sc.tokText(k))
+		if passiveOnly && !aux && w != "were" && w != "was" && w != "been" && w != "have" && w != "had" && w != "died" && w != "are" {
+			return
+		}
+		switch w {
 		case "were", "was", "have", "had", "been", "reportedly", "also", "are", "being":
+			aux = true
 			k++
 			continue
 		case "killed", "died", "dead":

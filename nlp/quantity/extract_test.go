@@ -62,6 +62,8 @@ func TestExtractFigures(t *testing.T) {
 		{"Jets dropped 20 500-pound bombs.", "20", f64(20), nil, nil, false, "bombs", "munitions", ""},
 		{"A 3.5-inch disk.", "3.5-inch", f64(3.5), nil, nil, false, "inches", "other", ""},
 		{"Some 1500 troops arrived.", "1500", f64(1500), nil, nil, true, "troops", "personnel", "Some"},
+		{"Scores of villagers were wounded.", "Scores", f64(20), f64(20), f64(199), true, "wounded", "casualties", ""},
+		{"Three attacks killed 10 people.", "Three attacks", f64(3), nil, nil, false, "attacks", "other", ""},
 		{"The club paid £5m for him.", "£5m", f64(5e6), nil, nil, false, "GBP", "money", ""},
 		{"The ministry spent €40 million on the program.", "€40 million", f64(4e7), nil, nil, false, "EUR", "money", ""},
 	}
@@ -115,6 +117,7 @@ func TestNotCounts(t *testing.T) {
 		"The talks lasted half an hour.",
 		"The war in 1950 changed everything.",
 		"The 1986 contracts were cancelled.",
+		"Test scores rose sharply.",
 	}
 	for _, tt := range tests {
 		qs := Extract(text.Segment(tt), Options{})

@@ -164,6 +164,10 @@ func (sc *Scanner) vague(start, k int, st mstate) int {
 	if toks[k].w.cls == cTensOf && end == k+1 {
 		return k + 1 // "tens" alone is not a figure
 	}
+	// "scores" counts only in "scores of": "test scores" is no figure
+	if v == 20 && toks[k].w.cls == cDozen && !(k+1 < len(toks) && sc.near(k, k+1) && strings.EqualFold(sc.tokText(k+1), "of")) {
+		return k + 1
+	}
 	sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Min: v, Max: v*10 - 1, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: end})
 	return end
 }

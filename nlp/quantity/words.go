@@ -57,6 +57,8 @@ var numberWords = func() map[string]wordInfo {
 	}
 	m["dozen"] = wordInfo{cls: cDozen, val: 12}
 	m["dozens"] = wordInfo{cls: cDozen, val: 12, plural: true}
+	m["score"] = wordInfo{cls: cDozen, val: 20}
+	m["scores"] = wordInfo{cls: cDozen, val: 20, plural: true}
 	m["dz"] = wordInfo{cls: cDozen, val: 12}
 	m["dzs"] = wordInfo{cls: cDozen, val: 12, plural: true}
 	m["doz"] = wordInfo{cls: cDozen, val: 12}
