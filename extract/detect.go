@@ -24,11 +24,9 @@ const sniffLen = 64 << 10
 // Containers of many documents (feeds, WARC archives, JSONL batches) are
 // not formats of one document: Extract rejects them when detecting.
 func Detect(input []byte) string {
-	head := bytes.TrimPrefix(input, utf8BOM)
-	if len(head) > sniffLen {
-		head = head[:sniffLen]
-	}
-	if looksHTML(head) {
+	all := bytes.TrimPrefix(input, utf8BOM)
+	head := all[:min(len(all), sniffLen)]
+	if looksHTML(head, all) {
 		return sitrep.FormatHTML
 	}
 	if looksMarkdown(head) {
@@ -51,11 +49,12 @@ var htmlTags = map[string]bool{
 	"iframe": true, "noscript": true, "hr": true, "dl": true, "dt": true, "dd": true,
 }
 
-// blockStarts are tags that, opening a document, make it an HTML fragment.
-var blockStarts = []string{"<p>", "<p ", "<div", "<article", "<section", "<h1", "<h2", "<h3",
-	"<ul>", "<ol>", "<table", "<blockquote", "<figure", "<main", "<body", "<head", "<meta", "<title"}
+// blockStarts are tags that, opening a document and closed later in it,
+// make it an HTML fragment.
+var blockStarts = []string{"p", "div", "article", "section", "h1", "h2", "h3", "ul", "ol",
+	"table", "blockquote", "figure", "main", "body", "head", "meta", "title", "span", "a", "b", "strong", "em"}
 
-func looksHTML(b []byte) bool {
+func looksHTML(b, all []byte) bool {
 	t := bytes.TrimLeft(b, " \t\r\n\f")
 	low := bytes.ToLower(t[:min(len(t), 512)])
 	if bytes.HasPrefix(low, []byte("<!doctype html")) || bytes.HasPrefix(low, []byte("<html")) {
@@ -66,9 +65,14 @@ func looksHTML(b []byte) bool {
 			return true
 		}
 	}
-	for _, s := range blockStarts {
-		if bytes.HasPrefix(low, []byte(s)) {
-			return true
+	for _, name := range blockStarts {
+		// "<meta" must not match "<Metal Traders Ltd>", a Reuters-style
+		// company name: the name ends at a delimiter, and the element is
+		// closed somewhere (meta and title aside, which head a page).
+		if n := len(name) + 1; len(low) > n && low[0] == '<' && string(low[1:n]) == name && isTagEnd(low[n]) {
+			if name == "meta" || name == "title" || containsFold(all, "</"+name+">") {
+				return true
+			}
 		}
 	}
 	// Count known tags; require a few and at least one closing tag or <br>,
@@ -88,10 +92,7 @@ func looksHTML(b []byte) bool {
 		for k < len(t) && k-j < 12 && (isASCIILetter(t[k]) || (k > j && t[k] >= '0' && t[k] <= '9')) {
 			k++
 		}
-		if k == j || k >= len(t) {
-			continue
-		}
-		if c := t[k]; c != '>' && c != ' ' && c != '/' && c != '\n' && c != '\t' && c != '\r' {
+		if k == j || k >= len(t) || !isTagEnd(t[k]) {
 			continue
 		}
 		name := t[j:k]
@@ -108,6 +109,14 @@ func looksHTML(b []byte) bool {
 		if n >= 4 && closing {
 			return true
 		}
+	}
+	return false
+}
+
+func isTagEnd(c byte) bool {
+	switch c {
+	case '>', ' ', '/', '\n', '\t', '\r':
+		return true
 	}
 	return false
 }
@@ -335,4 +344,32 @@ func container(input []byte) string {
 		}
 	}
 	return ""
+}
+
+// containsFold reports whether b contains the lower-case ASCII string s in
+// any case.
+func containsFold(b []byte, s string) bool {
+	up := strings.ToUpper(s)
+	for i := 0; i+len(s) <= len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+len(s) <= len(b) {
+			w := b[i : i+len(s)]
+			ok := true
+			for k := range w {
+				if w[k] != s[k] && w[k] != up[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+		i++
+	}
+	return false
 }
