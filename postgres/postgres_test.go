@@ -17,7 +17,7 @@ import (
 
 // server returns the PostgreSQL server named by SITREP_TEST_POSTGRES, or
 // skips the test.
-func server(t *testing.T) string {
+func server(t testing.TB) string {
 	dsn := os.Getenv("SITREP_TEST_POSTGRES")
 	if dsn == "" {
 		t.Skip("SITREP_TEST_POSTGRES names no PostgreSQL server (e.g. postgres://127.0.0.1:5432/test?sslmode=disable)")
@@ -27,7 +27,7 @@ func server(t *testing.T) string {
 
 // freshSchema creates a schema with a random name, drops it when the test
 // ends, and returns the DSN that puts the store in it.
-func freshSchema(t *testing.T, dsn string) string {
+func freshSchema(t testing.TB, dsn string) string {
 	t.Helper()
 	ctx := context.Background()
 	c, err := pgx.Connect(ctx, dsn)
