@@ -264,10 +264,10 @@ func aggregate(doc *text.Doc, infos []tokInfo) map[uint64]*aggCtx {
 			if i+1 < s.Last {
 				n = infos[i+1].lw
 			}
-			a := agg[t.w]
+			a := agg[t.lw]
 			if a == nil {
 				a = new(aggCtx)
-				agg[t.w] = a
+				agg[t.lw] = a
 			}
 			a.add(p, n)
 		}
@@ -332,7 +332,7 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 	if c.capsSent {
 		dst = append(dst, feat(tCapsSent, t.shape))
 	}
-	if a := c.agg[t.w]; a != nil {
+	if a := c.agg[t.lw]; a != nil {
 		for _, v := range a.prev[:a.np] {
 			dst = append(dst, feat(tAggPrev, v))
 		}
@@ -372,7 +372,7 @@ func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int, hist history) [
 		feat(tPrev1Shape, t.shape*64+uint64(prev1)),
 	)
 	if t.letters && !t.lower {
-		if h := hist[t.w]; h != nil {
+		if h := hist[t.lw]; h != nil {
 			best, set := 0, uint64(0)
 			for k := 1; k < nTypes; k++ {
 				if h[k] > h[best] {
@@ -394,10 +394,10 @@ func (c *sentCtx) record(hist history, i, label int) {
 	if !t.letters || t.lower {
 		return
 	}
-	h := hist[t.w]
+	h := hist[t.lw]
 	if h == nil {
 		h = new([nTypes]uint16)
-		hist[t.w] = h
+		hist[t.lw] = h
 	}
 	if h[typeOf(label)] < 65535 {
 		h[typeOf(label)]++
