@@ -6,6 +6,7 @@ import (
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/eval/timeml"
+	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 	"github.com/sitrep-news/sitrep/nlp/timex"
 )
@@ -15,6 +16,7 @@ func evalTimex(env *Env, args []string) error {
 	fs := newFlags(env, "eval timex", "eval timex --tml DIR [--errors KIND]")
 	dir := fs.String("tml", "", "directory of TimeML .tml files, walked recursively")
 	errs := fs.String("errors", "", `list disagreements: "all" or a kind (missed, spurious, extent, type, value)`)
+	noPOS := fs.Bool("no-pos", false, "decide tense from word lists only (timex.Tag), not from part-of-speech tags (timex.TagWithPOS)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -32,8 +34,13 @@ func evalTimex(env *Env, args []string) error {
 	if len(docs) == 0 {
 		return sitrep.Errorf(sitrep.ENOTFOUND, *dir, "no .tml files")
 	}
+	tagger := pos.Default()
 	score := timeml.ScoreTimexes(docs, func(d *timeml.Doc) []sitrep.Timex {
-		return timex.Tag(text.Segment(d.Text), d.DCTTime())
+		doc := text.Segment(d.Text)
+		if *noPOS {
+			return timex.Tag(doc, d.DCTTime())
+		}
+		return timex.TagWithPOS(doc, d.DCTTime(), tagger.Tag(doc))
 	})
 	if *errs != "" {
 		for _, e := range score.Errors {

@@ -2,7 +2,10 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/sitrep-news/sitrep/nlp/pos"
 )
 
 // relExpr handles last/next/this/past/coming/previous/following/current/
@@ -698,6 +701,7 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 	fwd := (wd - dw + 7) % 7
 	off := 0
 	tense := tenseNone
+	why0 := ""
 	switch dir {
 	case -2:
 		off = -back
@@ -711,14 +715,29 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 		}
 	default:
 		tense = t.tense(i, i+1)
+		sig := t.weekdaySignal(i)
+		switch {
+		case sig == prSince:
+			tense, why0 = tensePast, "since: before"
+		case sig == prUntil && !(tense == tensePast && t.pastPerfect()):
+			// "postponed until Tuesday": a deadline ahead; but "had not
+			// called him a suspect until Thursday" looks back
+			tense, why0 = tenseFuture, "until: a deadline ahead"
+		case t.possessive(i):
+			// "Wednesday's ruling": a noun modifier, the verb nearby is
+			// not its own
+			tense, why0 = tenseNone, "possessive: nearest"
+		}
 		switch tense {
 		case tensePast:
 			off = -back
 		case tenseFuture:
 			off = fwd
 		default:
-			// no tense: the nearest such day, the past on a tie
-			if back <= fwd {
+			// no tense: the nearest such day; news reports the past, so
+			// the past wins by a day ("up from 886 million shares
+			// Thursday" in a Monday paper)
+			if back <= fwd+1 {
 				off = -back
 			} else {
 				off = fwd
@@ -727,6 +746,9 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 	}
 	m.anchor = anchorDCT
 	why := t.tenseWhy(tense)
+	if why0 != "" {
+		why = why0
+	}
 	switch dir {
 	case -2:
 		why = "last: strictly before"
@@ -735,6 +757,40 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 	}
 	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + why + ")"
 	return dayPt(t.dct.AddDate(0, 0, off))
+}
+
+// weekdaySignal returns prSince or prUntil when the weekday at i (or the
+// time before it: "until 9 a.m. Tuesday") follows "since" or
+// "until"/"by", 0 otherwise.
+func (t *tagger) weekdaySignal(i int) int {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		u := t.us[k]
+		if u.k == cPrep && (u.v == prSince || u.v == prUntil) {
+			return u.v
+		}
+		if u.k == cPrep && u.v == prBy {
+			return prUntil
+		}
+		if u.k != cNum && u.k != cPart && u.k != cPrep && u.k != cTZ && !u.period && t.word(k) != "on" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// pastPerfect reports whether the last tense cue found was "had".
+func (t *tagger) pastPerfect() bool {
+	if t.cueAt < 0 {
+		return false
+	}
+	w := t.word(t.cueAt)
+	return w == "had" || w == "Had" || w == "hadn"
+}
+
+// possessive reports whether unit i is followed by "'s".
+func (t *tagger) possessive(i int) bool {
+	w := t.word(i + 1)
+	return w == "'s" || w == "’s"
 }
 
 // tense looks for the nearest tense cue around units [i, j) in the
@@ -748,13 +804,29 @@ func (t *tagger) tense(i, j int) int {
 			return c
 		}
 	}
+	comma := false
 	for k := j; k < len(t.us) && k < j+8; k++ {
+		w := t.word(k)
+		if w == "," || w == "''" || w == "\"" || w == "”" {
+			comma = true
+		}
+		if comma && reporting(w) {
+			continue // "in early March, an official said": the report, not the event
+		}
 		if c := t.cue(k); c != tenseNone {
 			t.cueAt = k
 			return c
 		}
 	}
 	return tenseNone
+}
+
+func reporting(w string) bool {
+	switch w {
+	case "said", "says", "told", "added", "reported", "announced", "stated", "noted":
+		return true
+	}
+	return false
 }
 
 // tenseWhy names the tense and the word that showed it, for derivations.
@@ -767,6 +839,9 @@ func (t *tagger) tenseWhy(tense int) string {
 }
 
 func (t *tagger) cue(k int) int {
+	if t.tags != nil {
+		return t.posCue(k)
+	}
 	u := t.us[k]
 	c := tenseNone
 	switch u.k {
@@ -791,6 +866,48 @@ func (t *tagger) cue(k int) int {
 		}
 	}
 	return c
+}
+
+// posCue is cue with part-of-speech tags: the verb form, not its
+// spelling, shows the tense, and nouns ("vacation plans") show none.
+func (t *tagger) posCue(k int) int {
+	u := t.us[k]
+	tg := t.tags[u.tok]
+	prev := strings.ToLower(t.word(k - 1))
+	switch {
+	case tg == pos.MD:
+		if u.k == cVerbCue {
+			return u.v
+		}
+		return tenseFuture
+	case u.k == cVerbCue && tg != pos.VBN:
+		if tg.IsNoun() {
+			return tenseNone // "the plan", "vacation plans", "a forecast"
+		}
+		return u.v
+	case tg == pos.VBD:
+		return tensePast
+	case tg == pos.VBN:
+		if u.k == cVerbCue && u.v == tenseFuture {
+			return tenseFuture // "is expected", "scheduled"
+		}
+		if prev == "set" || t.word(k+1) == "to" && (t.word(k) == "set" || t.word(k) == "due") {
+			return tenseFuture // "set to resume Monday"
+		}
+		switch prev {
+		case "be", "being", "to":
+			return tenseNone
+		case "is", "are", "am":
+			return tensePresent
+		}
+		return tensePast
+	case tg == pos.VB && prev == "to":
+		switch strings.ToLower(t.word(k - 2)) {
+		case "is", "are", "am":
+			return tenseFuture // "is to resume trading Tuesday"
+		}
+	}
+	return tenseNone
 }
 
 // thatUnit: that day, that year, that same day, that quarter: the

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -44,7 +45,8 @@ type tagger struct {
 	refYearSent int
 	refYearID   string
 	sent        int
-	cueAt       int // unit of the last tense cue found
+	cueAt       int       // unit of the last tense cue found
+	tags        []pos.Tag // part-of-speech tags of doc.Tokens, or nil
 }
 
 // Tag returns the temporal expressions of doc in text order, with ids "t1",
@@ -57,7 +59,20 @@ type tagger struct {
 // anaphoric ones ("a year earlier", "the following day") are resolved
 // against the previous date in the text.
 func Tag(doc *text.Doc, dct time.Time) []sitrep.Timex {
-	t := &tagger{d: doc, dct: dct, hasDCT: !dct.IsZero(), refYearSent: -10}
+	return TagWithPOS(doc, dct, nil)
+}
+
+// TagWithPOS is Tag with the part-of-speech tags of doc.Tokens (from
+// pos.Tagger.Tag), which decide the tense that places weekdays and
+// underspecified dates: a past-tense verb (VBD), a perfect (has/had +
+// VBN), a modal or "is to" + VB; nouns such as "plans" are no cue. With
+// tags nil, or of another length, it is Tag, whose tense comes from word
+// lists and "-ed" endings.
+func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
+	if len(tags) != len(doc.Tokens) {
+		tags = nil
+	}
+	t := &tagger{d: doc, dct: dct, hasDCT: !dct.IsZero(), refYearSent: -10, tags: tags}
 	if t.hasDCT {
 		t.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 12, 0, 0, 0, time.UTC)
 	}

@@ -23,6 +23,7 @@ type unit struct {
 	word       bool // has a letter
 	abbr       bool // an abbreviation (Aug, Sept)
 	shape      uint8
+	tok        int32 // index of the scanner token it comes from
 }
 
 // shapes of number units with separators.
@@ -88,7 +89,11 @@ func (s *scratch) buildUnits(d *text.Doc, first, last int) {
 		if end-start > 1 && txt[end-1] == '.' && !closesAbbrev(txt[start:end-1], lx) && !hasInnerPeriod(txt[start:end-1]) {
 			end--
 		}
+		n := len(s.units)
 		s.addChunk(txt, start, end, lx)
+		for ; n < len(s.units); n++ {
+			s.units[n].tok = int32(i)
+		}
 		i = j
 	}
 }
