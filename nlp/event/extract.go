@@ -137,10 +137,13 @@ type extractor struct {
 	entAt        []int32
 	mentionStart []int32
 	// buffers reused from sentence to sentence
-	gov   int // set by subject: the verb whose subject it borrowed, or -1
-	fbuf  []frame
-	phbuf []phrase
-	sbuf  []byte
+	gov int // set by subject: the verb whose subject it borrowed, or -1
+	// whether the sentence starting at token milFirst has a military word
+	milFirst      int
+	milKnown, mil bool
+	fbuf          []frame
+	phbuf         []phrase
+	sbuf          []byte
 }
 
 func (x *extractor) mapEntities() {
@@ -201,14 +204,26 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 	list := x.lex.lists[c]
 	lo, hi := max(s.First, i-4), min(s.Last, i+7)
 	if c == "military" {
-		lo, hi = s.First, s.Last
+		// once per sentence (its answer does not depend on i, but for
+		// the trigger itself, which no military entry lists)
+		if x.milFirst != s.First || !x.milKnown {
+			x.milFirst, x.milKnown = s.First, true
+			x.mil = x.anyIn(list, s.First, s.Last, -1, true)
+		}
+		return x.mil
 	}
+	return x.anyIn(list, lo, hi, i, false)
+}
+
+// anyIn reports whether a noun or adjective (or, with verbs, a verb) in
+// tokens [lo, hi), other than skip, has its lemma in list.
+func (x *extractor) anyIn(list map[string]bool, lo, hi, skip int, verbs bool) bool {
 	for j := lo; j < hi; j++ {
-		if j == i {
+		if j == skip {
 			continue
 		}
 		t := x.tags[j]
-		if !t.IsNoun() && !t.IsAdj() && !(c == "military" && t.IsVerb()) {
+		if !t.IsNoun() && !t.IsAdj() && !(verbs && t.IsVerb()) {
 			continue
 		}
 		if list[pos.Lemma(x.doc.Tok(j), t)] {
