@@ -57,7 +57,8 @@ type Store interface {
 
 	// Entities summarises entities across documents, merged by KB id where
 	// there is one and by case-folded name and type otherwise, the most
-	// widely reported first.
+	// widely reported first (by documents, then mentions). Each goes by the
+	// name and type most documents use.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 
 	// Quotes lists attributed statements across documents, newest document
@@ -134,10 +135,13 @@ type StoredEvent struct {
 }
 
 // EntityFilter selects entity summaries. Zero fields select all.
+// An entity matches by any of the names it goes by in any document, so that
+// Name "DPRK" finds North Korea when some document names it so under the
+// same KB id.
 type EntityFilter struct {
-	Name     string // a KB id or a name, case-insensitive, exactly
-	Contains string // a part of the name, case-insensitive
-	Type     string // PERSON, ORG, GPE, ...
+	Name     string // a KB id, or a name (case-insensitive, exactly)
+	Contains string // a part of a name, case-insensitive
+	Type     string // PERSON, ORG, GPE, ... (under any of its names)
 	Limit    int    // at most this many; 0: no limit
 }
 

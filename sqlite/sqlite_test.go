@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -65,5 +66,21 @@ func TestOpenBadPath(t *testing.T) {
 		if _, err := sqlite.Open(p); sitrep.ErrorCode(err) != sitrep.EINVALID {
 			t.Errorf("Open(%q) = %v, want EINVALID", p, err)
 		}
+	}
+}
+
+func TestOpenOddPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a b#c?d%20e")
+	path := filepath.Join(dir, "my store.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Put(t.Context(), storetest.Synthetic(1)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the store is not at %q: %v", path, err)
 	}
 }
