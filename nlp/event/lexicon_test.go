@@ -1,0 +1,43 @@
+package event
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLexicon checks the embedded taxonomy: every entry names a declared
+// type, a known part of speech and condition list, and codes are CAMEO
+// shaped (three or four digits).
+func TestLexicon(t *testing.T) {
+	l := lex()
+	isCode := func(c string) bool {
+		if len(c) < 3 || len(c) > 4 {
+			return false
+		}
+		return strings.Trim(c, "0123456789") == ""
+	}
+	for _, ty := range Types() {
+		if ty.Name != "other" && !isCode(ty.CAMEO) {
+			t.Errorf("type %s: bad CAMEO %q", ty.Name, ty.CAMEO)
+		}
+	}
+	for lemma, es := range l.entries {
+		for _, e := range es {
+			if e.pos == 'l' {
+				continue
+			}
+			if _, ok := l.types[e.typ]; !ok && e.typ != "x" {
+				t.Errorf("%s: undeclared type %q", lemma, e.typ)
+			}
+			if !strings.ContainsRune("vno*x", rune(e.pos)) {
+				t.Errorf("%s: bad part of speech %q", lemma, e.pos)
+			}
+			if e.cond != "" && l.lists[e.cond] == nil {
+				t.Errorf("%s: unknown condition %q", lemma, e.cond)
+			}
+			if e.cameo != "" && !isCode(e.cameo) {
+				t.Errorf("%s: bad CAMEO %q", lemma, e.cameo)
+			}
+		}
+	}
+}
