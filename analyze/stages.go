@@ -31,7 +31,8 @@ func loadStages() stages {
 // entities (speakers) and timexes (when it was said); figures and events
 // need attributions (source, modality); anchoring needs events.
 func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
-	an.Timexes = nonNil(timex.Tag(d, dct))
+	tags := s.tagger.Tag(d)
+	an.Timexes = nonNil(timex.TagWithPOS(d, dct, tags))
 	an.Entities = nonNil(s.entities.Recognize(d))
 	an.Quotes = nonNil(quote.Extract(d, an.Entities, an.Timexes))
 	for i := range an.Quotes {
@@ -44,7 +45,7 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 		Entities: an.Entities, Quotes: an.Quotes, Timexes: an.Timexes, Modality: mod,
 	}))
 	an.Events = nonNil(event.Extract(d, event.Options{
-		Tags: s.tagger.Tag(d), Entities: an.Entities, Quotes: an.Quotes, Modality: mod, Detector: s.events,
+		Tags: tags, Entities: an.Entities, Quotes: an.Quotes, Modality: mod, Detector: s.events,
 	}))
 	an.Events = dropCueEvents(an.Events, an.Quotes)
 	links, times := timex.Anchor(d, an.Timexes, an.Events, dct)
