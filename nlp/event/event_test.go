@@ -204,6 +204,10 @@ func TestFrames(t *testing.T) {
 			[]want{{"give", "threaten", "e9", "e5", "", "future"}, {"imposing", "sanction", "e9", "e2", "", "future"}}},
 		{"Families of soldiers killed in the fighting gathered in Kyiv.",
 			[]want{{"killed", "kill", "-", "", "", ""}}},
+		{"Israel and Iran signed a ceasefire agreement in Cairo.",
+			[]want{{"signed", "", "e12", "e14", "", ""}}},
+		{"Russian President Vladimir Putin met Kim in Moscow.",
+			[]want{{"met", "meet", "e5", "e4", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

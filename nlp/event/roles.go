@@ -205,6 +205,10 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 			}
 			j, a = a-2, x.npLeft(a-2, s)
 		}
+		// "Israel and Hamas signed": both conjuncts.
+		if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
+			a = x.npLeft(a-2, s)
+		}
 		return a, j + 1, group, passive
 	case (t == pos.Comma || t == pos.IN && subordinator[x.low(j)] || x.low(j) == "without") && x.tags[i] == pos.VBG && depth < 2:
 		// "before announcing": the main clause's subject
@@ -302,7 +306,30 @@ func (x *extractor) npEntity(a, b int) (ent int, atHead bool) {
 	return -1, false
 }
 
-func (x *extractor) entType(e int) string { return x.ents[e].Type }
+// firstEntity returns the entity of the first mention in tokens [a, b).
+func (x *extractor) firstEntity(a, b int) int {
+	for k := a; k < b; k++ {
+		if e := x.entAt[k]; e >= 0 {
+			return int(e)
+		}
+	}
+	return -1
+}
+
+// hasAnd reports whether tokens [a, b) coordinate with "and".
+func (x *extractor) hasAnd(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.tags[k] == pos.CC && x.low(k) == "and" {
+			return true
+		}
+	}
+	return false
+}
+
+// symmetric types are done by two sides together.
+var symmetric = map[string]bool{
+	"meet": true, "negotiate": true, "sign": true, "ceasefire": true, "attack": true,
+}
 
 // actorLike: a person, an organisation, a group or a state (a GPE as a
 // government: countries, and cities standing for them).
@@ -404,6 +431,15 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				if x.tags[group-1] == pos.TO {
 					sumStart = group - 1 // "Kim to sign a pact"
 				}
+			}
+			// Coordinated subjects: the first is the actor; for what two
+			// sides do together, the second is the target.
+			if first := x.firstEntity(a, b); first >= 0 && e >= 0 && first != e && x.hasAnd(a, b) && x.actorLike(first) && x.actorLike(e) && !passive {
+				if symmetric[f.typ] {
+					f.target = e
+				}
+				e, atHead = first, false
+				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
 			}
 			switch {
 			case !passive && e >= 0:
