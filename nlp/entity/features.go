@@ -287,40 +287,22 @@ func (c *sentCtx) at(j int) *tokInfo {
 
 // static appends the features of token i that do not depend on predictions.
 func (c *sentCtx) static(dst []uint32, i int) []uint32 {
+	return c.context(c.word(dst, i), i)
+}
+
+// word appends the features that depend on token i's word alone (and on
+// the document): the same for every occurrence of the word, so the tagger
+// scores them once per word and document.
+func (c *sentCtx) word(dst []uint32, i int) []uint32 {
 	t := c.at(i)
-	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
 	dst = append(dst,
 		feat(tBias, 0),
 		feat(tWord, t.w),
-		feat(tLow+0, p2.lw),
-		feat(tLow+1, p1.lw),
 		feat(tLow+2, t.lw),
-		feat(tLow+3, n1.lw),
-		feat(tLow+4, n2.lw),
-		feat(tShape+0, p2.shape),
-		feat(tShape+1, p1.shape),
 		feat(tShape+2, t.shape),
-		feat(tShape+3, n1.shape),
-		feat(tShape+4, n2.shape),
-		feat(tShapeBi0, p1.shape*31+t.shape),
-		feat(tShapeBi1, t.shape*31+n1.shape),
-		feat(tLowBi0, p1.lw*31+t.lw),
-		feat(tLowBi1, t.lw*31+n1.lw),
-		feat(tLowPrev2, (p2.lw*31+p1.lw)*31+t.shape),
-		feat(tWordPrev, p1.w),
-		feat(tWordNext, n1.w),
 	)
 	dst = affixes(dst, c.doc.Tok(i))
-	pos := uint64(0)
-	if i == c.first {
-		dst = append(dst, feat(tFirst, t.shape))
-		pos = 1
-	}
-	if c.capsSent {
-		pos = 2
-	}
 	if t.anyUpper {
-		dst = append(dst, feat(tCapPrior, uint64(t.prior)*4+pos))
 		if w := t.word; w != nil {
 			for k, h := range w.ctx {
 				if h != 0 {
@@ -328,9 +310,6 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 				}
 			}
 		}
-	}
-	if c.capsSent {
-		dst = append(dst, feat(tCapsSent, t.shape))
 	}
 	if a := c.agg[t.lw]; a != nil {
 		for _, v := range a.prev[:a.np] {
@@ -342,6 +321,43 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 	}
 	if t.caps && c.lowerSeen[t.lw] {
 		dst = append(dst, feat(tLowSeen, t.shape))
+	}
+	return dst
+}
+
+// context appends the features of token i that depend on its neighbours
+// and its place in the sentence.
+func (c *sentCtx) context(dst []uint32, i int) []uint32 {
+	t := c.at(i)
+	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
+	dst = append(dst,
+		feat(tLow+0, p2.lw),
+		feat(tLow+1, p1.lw),
+		feat(tLow+3, n1.lw),
+		feat(tLow+4, n2.lw),
+		feat(tShape+0, p2.shape),
+		feat(tShape+1, p1.shape),
+		feat(tShape+3, n1.shape),
+		feat(tShape+4, n2.shape),
+		feat(tShapeBi0, p1.shape*31+t.shape),
+		feat(tShapeBi1, t.shape*31+n1.shape),
+		feat(tLowBi0, p1.lw*31+t.lw),
+		feat(tLowBi1, t.lw*31+n1.lw),
+		feat(tLowPrev2, (p2.lw*31+p1.lw)*31+t.shape),
+		feat(tWordPrev, p1.w),
+		feat(tWordNext, n1.w),
+	)
+	pos := uint64(0)
+	if i == c.first {
+		dst = append(dst, feat(tFirst, t.shape))
+		pos = 1
+	}
+	if c.capsSent {
+		pos = 2
+		dst = append(dst, feat(tCapsSent, t.shape))
+	}
+	if t.anyUpper {
+		dst = append(dst, feat(tCapPrior, uint64(t.prior)*4+pos))
 	}
 	dst = gazFeats(dst, tGaz, t.gaz)
 	dst = gazFeats(dst, tGazPrev, p1.gaz)

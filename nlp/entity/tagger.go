@@ -18,6 +18,8 @@ func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool
 	hist := make(history)
 	agg := aggregate(doc, infos)
 	feats := make([]uint32, 0, 64)
+	wordScores := make(map[uint64]int32, len(doc.Tokens)/8)
+	var vectors [][nLabels]int32
 	for _, s := range doc.Sentences {
 		c := sentCtx{doc: doc, infos: infos, first: s.First, last: s.Last,
 			capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen, agg: agg}
@@ -28,9 +30,18 @@ func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool
 				prev2, prev1 = prev1, 0
 				continue
 			}
-			feats = c.static(feats[:0], i)
+			// the word's own features, scored once per word
+			ws, ok := wordScores[infos[i].w]
+			if !ok {
+				var v [nLabels]int32
+				m.score(&v, c.word(feats[:0], i))
+				ws = int32(len(vectors))
+				vectors = append(vectors, v)
+				wordScores[infos[i].w] = ws
+			}
+			sc := vectors[ws]
+			feats = c.context(feats[:0], i)
 			feats = c.dynamic(feats, i, prev1, prev2, hist)
-			var sc [nLabels]int32
 			m.score(&sc, feats)
 			best := bestLabel(&sc, prev1, i == s.Last-1)
 			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
