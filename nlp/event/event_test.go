@@ -93,6 +93,7 @@ func TestExampleArticle(t *testing.T) {
 		{"committed", "commit", "e4", "e2", "", ""},
 		{"arrived", "arrive", "e1", "", "e6", ""},
 		{"sent", "deploy", "", "", "", ""},
+		{"acknowledged", "acknowledge", "", "", "", ""},
 		{"sustained", "kill", "e1", "", "", ""},
 		{"supplied", "supply", "e1", "e2", "", ""},
 		{"providing", "aid", "e2", "e4", "", ""},

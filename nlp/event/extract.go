@@ -123,7 +123,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 // demands", "a return").
 var needsParticipant = map[string]bool{
 	"meet": true, "negotiate": true, "appeal": true, "aid": true, "deny": true, "demand": true,
-	"criticize": true, "accuse": true, "return": true, "acknowledge": true, "visit": true, "protest": true,
+	"criticize": true, "accuse": true, "return": true, "visit": true, "protest": true,
 	"threaten": true, "arrive": true,
 }
 
