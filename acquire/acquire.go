@@ -54,6 +54,9 @@ type Input struct {
 	Format string
 	// Title is a title from the source (JSONL "title", feed item title).
 	Title string
+	// Site is the outlet's name when the source knows it better than the
+	// document does (a feed's title, a curated corpus's manifest).
+	Site string
 }
 
 // Options configure Sources and the readers.

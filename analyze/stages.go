@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sync"
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -20,10 +21,16 @@ type stages struct {
 	entities *entity.Recognizer
 	tagger   *pos.Tagger
 	events   *event.Detector
+	// numbers pools quantity scanners, which reuse their buffers across
+	// documents; each goroutine takes one for the length of a document.
+	numbers *sync.Pool
 }
 
 func loadStages() stages {
-	return stages{entities: entity.Default(), tagger: pos.Default(), events: event.DefaultDetector()}
+	return stages{
+		entities: entity.Default(), tagger: pos.Default(), events: event.DefaultDetector(),
+		numbers: &sync.Pool{New: func() any { return &quantity.Scanner{} }},
+	}
 }
 
 // run runs every extractor over d with the given DCT (zero when unknown) and
@@ -41,9 +48,11 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 		}
 	}
 	mod := func(sp sitrep.Span) (string, *sitrep.Quote) { return modality.Of(d, sp, an.Quotes) }
+	sc := s.numbers.Get().(*quantity.Scanner)
 	an.Quantities = nonNil(quantity.Extract(d, quantity.Options{
-		Entities: an.Entities, Quotes: an.Quotes, Timexes: an.Timexes, Modality: mod,
+		Entities: an.Entities, Quotes: an.Quotes, Timexes: an.Timexes, Modality: mod, Scanner: sc,
 	}))
+	s.numbers.Put(sc)
 	an.Events = nonNil(event.Extract(d, event.Options{
 		Tags: tags, Entities: an.Entities, Quotes: an.Quotes, Modality: mod, Detector: s.events,
 	}))

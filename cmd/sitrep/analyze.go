@@ -99,6 +99,9 @@ func analyzeInput(a *analyze.Analyzer, in input, maxBytes int) (*sitrep.Analysis
 	if in.Title != "" && doc.Title == "" {
 		doc.Title = in.Title
 	}
+	if in.Site != "" {
+		doc.Site = in.Site
+	}
 	if in.Date != "" {
 		if _, err := analyze.ParseDate(in.Name, in.Date); err != nil {
 			return nil, err

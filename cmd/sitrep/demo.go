@@ -54,7 +54,7 @@ func runDemo(env *Env, args []string) error {
 	}
 	srcs := func(yield func(acquire.Input, error) bool) {
 		for _, a := range arts {
-			if !yield(acquire.Input{Name: "demo/" + a.File, Bytes: a.Text, URL: a.URL, Title: a.Title, Published: a.Date}, nil) {
+			if !yield(acquire.Input{Name: "demo/" + a.File, Bytes: a.Text, URL: a.URL, Title: a.Title, Site: a.Site, Published: a.Date}, nil) {
 				return
 			}
 		}
