@@ -451,6 +451,14 @@ func testEvents(t *testing.T, s sitrep.Store) {
 		{"source, any case", sitrep.EventFilter{Source: "wire.example"}, []string{k(b, "ev1"), k(b, "ev3"), k(b, "ev2")}},
 		{"document", sitrep.EventFilter{DocumentID: c}, []string{k(c, "ev1"), k(c, "ev2")}},
 		{"limit", sitrep.EventFilter{Entity: "PRK", Limit: 2}, []string{k(a, "ev1"), k(b, "ev1")}},
+		{"limit, undated last", sitrep.EventFilter{Entity: "PRK", Limit: 5}, []string{
+			k(a, "ev1"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4"), k(b, "ev2")}},
+		{"no entity, limit", sitrep.EventFilter{Limit: 3}, []string{k(a, "ev3"), k(c, "ev1"), k(c, "ev2")}},
+		{"no entity, limit, undated last", sitrep.EventFilter{Limit: 20}, []string{
+			k(a, "ev3"), k(c, "ev1"), k(c, "ev2"), k(a, "ev1"), k(a, "ev2"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4"), k(b, "ev2")}},
+		{"no entity, limit, filters", sitrep.EventFilter{Type: "deploy", Source: "WIRE.example", Limit: 3}, []string{k(b, "ev2")}},
+		{"no entity, limit, time", sitrep.EventFilter{From: "2024-10-01", To: "2024-11-05", Limit: 3}, []string{k(a, "ev1"), k(a, "ev2"), k(b, "ev1")}},
+		{"no entity, limit, document", sitrep.EventFilter{DocumentID: b, Limit: 1}, []string{k(b, "ev1")}},
 		{"unknown entity", sitrep.EventFilter{Entity: "Atlantis"}, []string{}},
 	} {
 		got, err := s.Events(ctx, tc.f)

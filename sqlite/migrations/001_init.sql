@@ -108,8 +108,8 @@ CREATE TABLE events (
 	sentence_text TEXT NOT NULL, -- the sentence, for listing without a join
 	PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX events_time ON events (t_earliest);
-CREATE INDEX events_type ON events (type, t_earliest);
+CREATE INDEX events_time ON events (t_earliest, t_latest, doc, idx);
+CREATE INDEX events_type ON events (type, t_earliest, t_latest, doc, idx);
 
 -- Which entities each event concerns: as actor, target or location.
 -- Timelines by entity start here.

@@ -240,6 +240,35 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 			}
 		}
 		from = "(" + strings.Join(parts, " UNION ") + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
+	} else if f.Limit > 0 {
+		// No entity, a limit: read the first events in the order of the
+		// time index, dated ones then the undated, rather than sort all.
+		var sub where
+		if f.Type != "" {
+			sub.add("type = ?", f.Type)
+		}
+		if f.Source != "" {
+			sub.add("doc IN (SELECT seq FROM documents WHERE lower(site) = ?)", strings.ToLower(strings.TrimSpace(f.Source)))
+		}
+		if f.DocumentID != "" {
+			sub.add("doc IN (SELECT seq FROM documents WHERE id = ?)", f.DocumentID)
+		}
+		sub.dateRange("t_latest", f.From, "")
+		sub.dateRange("t_earliest", "", f.To)
+		lim := " LIMIT " + strconv.Itoa(f.Limit)
+		dated := sub
+		dated.add("t_earliest <> ''")
+		parts := []string{"SELECT doc, event_idx FROM (SELECT doc, idx AS event_idx FROM events" + dated.String() +
+			" ORDER BY t_earliest, t_latest, doc, idx" + lim + ") AS dated"}
+		args = append(args, dated.args...)
+		if f.From == "" && f.To == "" {
+			undated := sub
+			undated.add("t_earliest = ''")
+			parts = append(parts, "SELECT doc, event_idx FROM (SELECT doc, idx AS event_idx FROM events"+undated.String()+
+				" ORDER BY doc, idx"+lim+") AS undated")
+			args = append(args, undated.args...)
+		}
+		from = "(" + strings.Join(parts, " UNION ALL ") + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
 	}
 	w.dateRange("e.t_latest", f.From, "")
 	w.dateRange("e.t_earliest", "", f.To)
