@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -54,6 +55,9 @@ type Options struct {
 	// PolNeAR scheme counts as attributions but a reader of "what people
 	// said" does not expect.
 	Stance bool
+	// Tags are the part-of-speech tags of doc's tokens (pos.Tagger.Tag);
+	// Find tags the document itself when they are nil or do not fit.
+	Tags []pos.Tag
 }
 
 // scanner holds one document's state during Find.
@@ -65,11 +69,15 @@ type scanner struct {
 	rs    []region
 	flags []uint16 // word classes per token
 	cue   []int8   // per token: 0 none, 1 cue form
+	tags  []pos.Tag
 }
 
 // Find returns the attributions in doc, in the order of their cues.
 func Find(doc *text.Doc, opt Options) []Attribution {
-	sc := scanner{doc: doc, s: doc.Text, lx: defaultLexicon(), opt: opt}
+	sc := scanner{doc: doc, s: doc.Text, lx: defaultLexicon(), opt: opt, tags: opt.Tags}
+	if len(sc.tags) != len(doc.Tokens) {
+		sc.tags = pos.Default().Tag(doc)
+	}
 	sc.rs = regions(doc, nil)
 	sc.flags = make([]uint16, len(doc.Tokens))
 	for i := range doc.Tokens {
@@ -136,6 +144,9 @@ func (sc *scanner) cueAt(i int) (cueEntry, bool) {
 	}
 	e, ok := lookup(sc.lx.cues, sc.word(i))
 	if !ok || (e.stance && !sc.opt.Stance) {
+		return cueEntry{}, false
+	}
+	if e.verb && !sc.tags[i].IsVerb() {
 		return cueEntry{}, false
 	}
 	return e, true

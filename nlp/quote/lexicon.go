@@ -20,6 +20,8 @@ type cueEntry struct {
 	quoted    bool   // only before a colon or a quotation: "Cruz continued: …"
 	raising   bool   // "X seemed to …": X is content, there is no source
 	that      bool   // only before "that", a colon or a quotation
+	verb      bool   // only where the tagger says verb: "ordered", not "an order"
+	noun      bool   // also where the tagger says noun or adjective
 }
 
 // Word classes used by the structural rules, as bits.
@@ -87,6 +89,8 @@ func parseLexicon(data string) *lexicon {
 		e.quoted = strings.Contains(f[1], "q")
 		e.raising = strings.Contains(f[1], "r")
 		e.that = strings.Contains(f[1], "t")
+		e.verb = strings.Contains(f[1], "v")
+		e.noun = strings.Contains(f[1], "n")
 		for _, form := range f[2:] {
 			if _, dup := lx.cues[form]; dup {
 				continue
