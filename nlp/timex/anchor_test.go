@@ -93,9 +93,10 @@ func TestAnchorChainAndSince(t *testing.T) {
 	if times[0].Value != "2024-03-01" {
 		t.Errorf("collapsed = %+v", times[0])
 	}
-	// "a week later" is itself a date, resolved against the previous one
-	if times[1].Value != "2024-W10" || times[1].Earliest != "2024-03-04" || times[1].Latest != "2024-03-10" {
-		t.Errorf("attacked = %+v, want 2024-W10 [03-04..03-10]", times[1])
+	// "a week later" is a DURATION (TimeBank practice) that Anchor reads
+	// as an offset from the previous event, widened by ±3 days
+	if times[1].Value != "2024-03-08" || times[1].Earliest != "2024-03-05" || times[1].Latest != "2024-03-11" || !strings.Contains(times[1].Derivation, "plus P1W") {
+		t.Errorf("attacked = %+v, want 2024-03-08 [03-05..03-11] plus P1W", times[1])
 	}
 	var since bool
 	for _, l := range links {

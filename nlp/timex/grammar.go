@@ -130,6 +130,11 @@ func (t *tagger) fuzzy(i int) (match, bool) {
 		the = true
 		j++
 	}
+	if t.k(j) == cAnaph && !the && (t.k(j+1) == cWeekday || t.is(j+1, cDeictic, dToday)) {
+		// "Earlier Friday", "later today": the adverb orders an event
+		// within the day and stays outside the extent (TimeBank practice)
+		return match{}, false
+	}
 	if t.k(j) == cAnaph && !the { // earlier this year, later this month
 		if t.is(j+1, cRel, rThis) || t.is(j+1, cDet, 0) || t.is(j+1, cPrep, prIn) || t.k(j+1) == cThat || t.k(j+1) == cDeictic || t.k(j+1) == cWeekday {
 			k := j + 1
@@ -406,6 +411,16 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 		return match{}, false // a year, not a count
 	}
 	fromA := t.is(i, cDet, 1) && j == i+1
+	// "two to three weeks", "12 to 18 months", "one or two days": one
+	// DURATION over the whole range, valued at its lower bound
+	hi := -1
+	if !fromA && n > 0 && (t.is(j, cPrep, prTo) || t.k(j) == cOr) {
+		if n2, j2, ok2 := t.number(j+1, false); ok2 && n2 > n {
+			if _, isUnit := t.unitAt(j2, n2); isUnit {
+				hi, j = n2, j2
+			}
+		}
+	}
 	half := false
 	// 5 1/2 hours
 	if j < len(t.us) && t.us[j].shape == shSlash && t.word(j) == "1/2" {
@@ -464,6 +479,9 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	}
 	val := durationValue(n, uc, half)
 	m := match{i: i, j: j, typ: TypeDuration, val: val, deriv: "duration"}
+	if hi > 0 {
+		m.deriv = "range " + val + " to " + durationValue(hi, uc, half) + ": the lower bound"
+	}
 	if t.is(i, cDet, 1) && t.glued(unitIdx) && j > i+1 {
 		m.i = i + 1 // "a [several-year] tenure"
 	}
@@ -472,6 +490,11 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	case t.k(j) == cAgo:
 		m.j = j + 1
 		t.relativeShift(&m, uc, n, -1, false)
+	case t.k(j) == cAnaph && !t.glued(j) && uc != uYear && uc != uQuarter && uc != uDecade && uc != uCentury:
+		// "three days later", "a day earlier": TimeBank keeps the
+		// DURATION and leaves the adverb out; Anchor reads the offset.
+		// "a year earlier" (a comparison period) stays a DATE below.
+		m.deriv = "duration (offset: " + t.word(j) + ")"
 	case t.k(j) == cAnaph && !t.glued(j):
 		m.j = j + 1
 		t.relativeShift(&m, uc, n, t.us[j].v, true)

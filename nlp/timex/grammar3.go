@@ -72,6 +72,28 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 			return m, true
 		}
 	case cWeekday:
+		if the && (r == rPrevious || r == rFollowing) && t.hasRefDay && t.refDay.known() {
+			// "the previous Friday", "the following Monday": counted from
+			// the last day the text named, not from the DCT
+			ref := date(t.refDay.y, t.refDay.m, t.refDay.d)
+			rw := (int(ref.Weekday())+6)%7 + 1
+			off := -((rw-u.v+7)%7)
+			if off == 0 {
+				off = -7
+			}
+			if r == rFollowing {
+				off = (u.v - rw + 7) % 7
+				if off == 0 {
+					off = 7
+				}
+			}
+			p := dayPt(ref.AddDate(0, 0, off))
+			m := match{i: i, j: j + 1, typ: TypeDate, anchor: anchorRefDay,
+				deriv: time.Weekday(u.v%7).String() + " " + t.word(i) + " to " + ref.Format(ymd)}
+			t.addPart(&m, &p)
+			m.p, m.hasPt, m.val = p, p.known(), p.value()
+			return m, true
+		}
 		if r == rLast || r == rNext || r == rThis || r == rComing || r == rPast || r == rPrevious {
 			m := match{i: i, j: j + 1, typ: TypeDate}
 			dir := 0
@@ -150,10 +172,7 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 	m := match{i: i, j: j + 1}
 	if plural {
 		switch r {
-		case rRecent:
-			m.typ, m.val, m.deriv = TypeDate, "PAST_REF", "recent"
-			return m, true
-		case rPast, rLast, rNext, rComing, rFollowing, rPrevious:
+		case rRecent, rPast, rLast, rNext, rComing, rFollowing, rPrevious:
 			m.typ, m.val, m.deriv = TypeDuration, durValue("X", uc), "vague duration"
 			return m, true
 		}
