@@ -77,7 +77,7 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 			// the last day the text named, not from the DCT
 			ref := date(t.refDay.y, t.refDay.m, t.refDay.d)
 			rw := (int(ref.Weekday())+6)%7 + 1
-			off := -((rw-u.v+7)%7)
+			off := -((rw - u.v + 7) % 7)
 			if off == 0 {
 				off = -7
 			}
