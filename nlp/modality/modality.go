@@ -16,7 +16,11 @@
 //	negated:  not, n't, never, no, denied, without, failed to, refused to
 //
 // Negation counts only when it scopes over the span: it stands before the
-// span in its clause, or is "no" right before the span's noun.
+// span in its clause with no reporting verb between them ("did not say
+// troops crossed" does not deny the crossing), or is "no" or "without"
+// right before the span. "Not … until X" asserts that the event happened
+// at X: "wasn't acknowledged until April", "did not arrive until Monday"
+// are not negated.
 package modality
 
 import (
@@ -67,6 +71,7 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 	}
 	neg, mod := "", ""
 	modDist := 1 << 30
+	reported := false // a reporting verb stands between the token and the span
 	for j := k - 1; j >= first && j >= k-window; j-- {
 		w := doc.Tok(j)
 		if clauseBreak(w) {
@@ -75,9 +80,12 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 		var c string
 		switch class(w) {
 		case cNeg:
-			if neg == "" {
+			if neg == "" && !reported && !notOnly(doc, j) && (!weakNeg(w) || j >= k-3) {
 				neg = sitrep.ModalityNegated
 			}
+			continue
+		case cReport:
+			reported = true
 			continue
 		case cPossible:
 			c = sitrep.ModalityPossible
@@ -111,10 +119,52 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 			mod, modDist = c, k-j
 		}
 	}
-	if neg != "" {
+	if neg != "" && !untilAfter(doc, span) {
 		return neg
 	}
 	return mod
+}
+
+// notOnly reports "not only", "not just", "not least" at token j: emphasis,
+// not negation.
+func notOnly(doc *text.Doc, j int) bool {
+	if j+1 >= len(doc.Tokens) {
+		return false
+	}
+	switch doc.Tok(j + 1) {
+	case "only", "just", "least", "merely", "simply":
+		return true
+	}
+	return false
+}
+
+// weakNeg reports negators that deny only what they stand right before:
+// "no troops", "without support".
+func weakNeg(w string) bool {
+	switch w {
+	case "no", "No", "without", "Without", "neither", "Neither", "nor":
+		return true
+	}
+	return false
+}
+
+// untilAfter reports "until" or "till" a few tokens after the span in its
+// clause: "not … until X" says the event did happen, at X.
+func untilAfter(doc *text.Doc, span sitrep.Span) bool {
+	k := doc.TokenAt(span.End)
+	for j := k; j < len(doc.Tokens) && j < k+6; j++ {
+		w := doc.Tok(j)
+		if doc.Tokens[j].Start < span.End {
+			continue
+		}
+		switch w {
+		case "until", "Until", "till", "til":
+			return true
+		case ",", ";", ":", ".", "—", "and", "but", "because", "which", "who", "that":
+			return false
+		}
+	}
+	return false
 }
 
 // reportedBefore reports a reporting verb shortly before token j: "said he
@@ -132,7 +182,8 @@ func reportedBefore(doc *text.Doc, first, j int) bool {
 func clauseBreak(w string) bool {
 	switch w {
 	case ",", ";", ":", "(", ")", "—", "–", "“", "”", "\"", "but", "and", "or", "because", "while", "although", "though",
-		"which", "who", "whom", "where", "when", "after", "before", "since", "if", "unless", "whereas":
+		"which", "who", "whom", "where", "when", "after", "before", "since", "if", "unless", "whereas",
+		"that", "whether", "until", "than":
 		return true
 	}
 	return false
@@ -185,7 +236,8 @@ func classLower(w string) int {
 		return cFail
 	case "up":
 		return cUp
-	case "said", "says", "told", "added", "stated", "announced", "warned", "claimed", "insisted", "believed", "thought", "predicted", "estimated", "argued", "noted":
+	case "said", "says", "say", "told", "tell", "added", "stated", "announced", "warned", "claimed", "insisted", "believed", "believe",
+		"thought", "think", "predicted", "estimated", "argued", "noted", "confirm", "confirmed", "know", "knew", "expect":
 		return cReport
 	}
 	return cNone

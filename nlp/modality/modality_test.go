@@ -33,6 +33,17 @@ func TestOf(t *testing.T) {
 		{"Analysts believe the troops crossed the river.", "crossed", "the troops crossed the river", sitrep.ModalityBelieved, sitrep.ModalityBelieved},
 		{"Officials said the troops had not crossed the river.", "crossed", "the troops had not crossed the river", sitrep.ModalityReported, sitrep.ModalityNegated},
 		{"Officials said the troops might cross the river.", "cross", "the troops might cross the river", sitrep.ModalityReported, sitrep.ModalityPossible},
+		{"This was the first foreign deployment and wasn’t acknowledged until April.", "acknowledged", "", "", sitrep.ModalityAsserted},
+		{"The convoy did not arrive until Monday.", "arrive", "", "", sitrep.ModalityAsserted},
+		{"The convoy did not arrive on Monday.", "arrive", "", "", sitrep.ModalityNegated},
+		{"The ministry did not say whether troops crossed the river.", "crossed", "", "", sitrep.ModalityAsserted},
+		{"The ministry did not confirm troops crossed the river.", "crossed", "", "", sitrep.ModalityAsserted},
+		{"The army not only shelled the town but also mined the roads.", "shelled", "", "", sitrep.ModalityAsserted},
+		{"No one knows how many soldiers were killed.", "killed", "", "", sitrep.ModalityAsserted},
+		{"No soldiers were killed.", "killed", "", "", sitrep.ModalityNegated},
+		{"There were no casualties.", "casualties", "", "", sitrep.ModalityNegated},
+		{"The town was taken without a fight.", "fight", "", "", sitrep.ModalityNegated},
+		{"The rebels never attacked the town until the truce ended.", "attacked", "", "", sitrep.ModalityAsserted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
