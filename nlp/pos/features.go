@@ -9,7 +9,7 @@ const (
 	fWord
 	fSuf3
 	fSuf2
-	fPre1
+	_ // (was prefix)
 	fShape
 	fPrev
 	fPrev2
@@ -22,20 +22,18 @@ const (
 	fSuf3P1
 	fWordP2
 	fInitShape
-	fSuf3P2
-	fPrevSuf3
 )
 
 // maxFeats is the number of features one token has; the first nDense of
 // them depend only on the previous two tags.
 const (
-	maxFeats = 19
+	maxFeats = 15
 	nDense   = 3
 )
 
 // tokInfo holds the per-token hashes the templates combine.
 type tokInfo struct {
-	w, s3, s2, p1, shape uint64
+	w, s3, s2, shape uint64
 }
 
 const (
@@ -146,9 +144,6 @@ func info(word string) tokInfo {
 	} else {
 		t.s2 = t.w ^ 0x5bd1e995
 	}
-	if n > 0 {
-		t.p1 = uint64(b[0]) + 1
-	}
 	// Shape: X x d or the byte itself, runs collapsed, at most 6 classes.
 	var sh [8]byte
 	k := 0
@@ -191,12 +186,12 @@ func features(out *[maxFeats]uint64, toks []tokInfo, i int, prev, prev2 Tag) {
 	if i > 1 {
 		wm2 = toks[i-2].w
 	}
-	wp1, s3p1, wp2, s3p2 := hEnd, hEnd, hEnd2, hEnd2
+	wp1, s3p1, wp2 := hEnd, hEnd, hEnd2
 	if i+1 < len(toks) {
 		wp1, s3p1 = toks[i+1].w, toks[i+1].s3
 	}
 	if i+2 < len(toks) {
-		wp2, s3p2 = toks[i+2].w, toks[i+2].s3
+		wp2 = toks[i+2].w
 	}
 	p, p2 := uint64(prev)+1, uint64(prev2)+1
 	init := uint64(0)
@@ -211,17 +206,13 @@ func features(out *[maxFeats]uint64, toks []tokInfo, i int, prev, prev2 Tag) {
 	out[3] = f1(fWord, t.w)
 	out[4] = f1(fSuf3, t.s3)
 	out[5] = f1(fSuf2, t.s2)
-	out[6] = f1(fPre1, t.p1)
-	out[7] = f1(fShape, t.shape)
+	out[6] = f1(fShape, t.shape)
+	out[7] = f2(fInitShape, init, t.shape)
 	out[8] = f2(fPrevPrev2, p, p2)
 	out[9] = f2(fPrevWord, p, t.w)
 	out[10] = f1(fWordM1, wm1)
 	out[11] = f1(fSuf3M1, s3m1)
-	out[12] = f1(fWordM2, wm2)
-	out[13] = f1(fWordP1, wp1)
-	out[14] = f1(fSuf3P1, s3p1)
-	out[15] = f1(fWordP2, wp2)
-	out[16] = f2(fInitShape, init, t.shape)
-	out[17] = f1(fSuf3P2, s3p2)
-	out[18] = f2(fPrevSuf3, p, t.s3)
+	out[12] = f1(fWordP1, wp1)
+	out[13] = f1(fSuf3P1, s3p1)
+	out[14] = f2(fWordM2, wm2, wp2)
 }

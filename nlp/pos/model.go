@@ -32,8 +32,12 @@ type Tagger struct {
 
 type slot struct {
 	key uint32 // high half of the feature hash; 0 = empty
-	val uint32 // offset<<8 | count into ents
+	// offset<<8 | count into ents; or, for a feature with one weight,
+	// inline | tag<<24 | uint24(weight), saving a cache miss
+	val uint32
 }
+
+const inline = 1 << 31
 
 var (
 	defaultOnce sync.Once
@@ -154,6 +158,10 @@ func (m *Tagger) add(scores *[numTags]int32, f uint64) {
 		for {
 			s := m.slots[i]
 			if s.key == key {
+				if s.val&inline != 0 { // one weight, stored in the slot
+					scores[(s.val>>24)&0x7f] += int32(s.val<<8) >> 8
+					break
+				}
 				off, n := s.val>>8, s.val&0xff
 				for _, e := range m.ents[off : off+n] {
 					scores[e>>24] += int32(e<<8) >> 8
@@ -292,17 +300,25 @@ func Load(r io.Reader) (*Tagger, error) {
 			return nil, bad
 		}
 		off := uint32(len(m.ents))
+		val := off<<8 | uint32(n)
 		for j := 0; j < n; j++ {
 			tg := uint32(data[p])
 			w := int32(int16(binary.LittleEndian.Uint16(data[p+1:])))
 			p += 3
-			m.ents = append(m.ents, tg<<24|uint32(w)&0xffffff)
+			if tg >= uint32(numTags) {
+				return nil, fmt.Errorf("pos model: bad tag %d", tg)
+			}
+			if n == 1 {
+				val = inline | tg<<24 | uint32(w)&0xffffff
+			} else {
+				m.ents = append(m.ents, tg<<24|uint32(w)&0xffffff)
+			}
 		}
 		i := key & m.mask
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{key: uint32(key>>32) | 1, val: off<<8 | uint32(n)}
+		m.slots[i] = slot{key: uint32(key>>32) | 1, val: val}
 	}
 	var infos [1]tokInfo
 	var feats [maxFeats]uint64
@@ -352,7 +368,7 @@ func quantize(feats map[uint64][]floatWeight) map[uint64][]tagWeight {
 
 // pruneBelow drops quantized weights this small: they never change an argmax
 // in practice and make up most of the model.
-const pruneBelow = 8
+const pruneBelow = 400
 
 type floatWeight struct {
 	tag Tag
