@@ -150,8 +150,7 @@ func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
 	out[12] = f1(fTagP2, c.tag(i+2))
 	out[13] = f2(fTagM1Tag, c.tag(i-1), t)
 	out[14] = f2(fTagTagP1, t, c.tag(i+1))
-	out[15] = f1(fWordM2, c.word(i-2))
-	out[16] = f1(fWordP2, c.word(i+2))
+	out[15] = f2(fWordM2, c.word(i-2), c.word(i+2))
 	cp := uint64(0)
 	if c.doc.Tokens[i].Is(text.Cap) {
 		cp = 1
@@ -159,7 +158,7 @@ func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
 			cp = 2
 		}
 	}
-	out[17] = f1(fCap, cp)
+	out[16] = f1(fCap, cp)
 	aux := hNone
 	for j := i - 1; j >= c.first && j >= i-3; j-- {
 		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
@@ -167,10 +166,10 @@ func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
 			break
 		}
 	}
-	out[18] = f1(fAux, aux)
-	out[19] = f2(fWordWordP1, w, c.word(i+1))
-	out[20] = f2(fLemmaTagM1, lh, c.tag(i-1))
-	n := 21
+	out[17] = f1(fAux, aux)
+	out[18] = f2(fWordWordP1, w, c.word(i+1))
+	out[19] = f2(fLemmaTagM1, lh, c.tag(i-1))
+	n := 20
 	if c.lex != nil {
 		if l := c.lex(lem, c.tags[i]); l != 0 {
 			out[n] = f1(fLex, l)
