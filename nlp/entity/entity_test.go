@@ -132,10 +132,8 @@ func TestTrainTiny(t *testing.T) {
 	}
 	lex := defaultLexicon()
 	for _, d := range test {
-		infos, ls := docInfos(d.Doc, lex)
-		a := m.tagDoc(d.Doc, infos, ls)
-		infos, ls = docInfos(d.Doc, lex)
-		b := m2.tagDoc(d.Doc, infos, ls)
+		a := m.tagDoc(newDocState(d.Doc, lex))
+		b := m2.tagDoc(newDocState(d.Doc, lex))
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("tags differ after a write and read: %v vs %v", a, b)
 		}

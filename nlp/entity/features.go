@@ -73,6 +73,8 @@ type tokInfo struct {
 	anyUpper     bool   // some letter is upper case
 	prior        uint8  // capitalisation bucket + 1 from the word lexicon, 0 unknown
 	word         *wordInfo
+	rec          int32 // index of the lower-cased word's record in docState.words
+	wid          int32 // id of the exact word within the document
 	letters      bool
 }
 
@@ -209,15 +211,117 @@ var (
 	padR = info("</S>")
 )
 
+// docState is what the features of a document need beyond its tokens:
+// per-token infos and, per lower-cased word, whether it occurs in lower case,
+// the contexts of its capitalised occurrences, and the types predicted for
+// it so far. Words are numbered while the infos are computed, so the
+// features read these records by index, without hashing.
+type docState struct {
+	doc   *text.Doc
+	infos []tokInfo
+	words []wordRec
+	nw    int // distinct exact words: tokInfo.wid < nw
+}
+
+type wordRec struct {
+	agg       aggCtx
+	hist      [nTypes]uint16
+	lowerSeen bool
+}
+
+// idTable numbers 64-bit word hashes (open addressing, no deletions).
+type idTable struct {
+	keys []uint64
+	ids  []int32 // id+1; 0 is empty
+	n    int32
+}
+
+func newIDTable(tokens int) idTable {
+	size := 16
+	for size < 2*tokens {
+		size <<= 1
+	}
+	return idTable{keys: make([]uint64, size), ids: make([]int32, size)}
+}
+
+func (t *idTable) id(k uint64) int32 {
+	mask := uint64(len(t.keys) - 1)
+	h := mix(k) & mask
+	for {
+		if t.ids[h] == 0 {
+			t.keys[h] = k
+			t.n++
+			t.ids[h] = t.n
+			return t.n - 1
+		}
+		if t.keys[h] == k {
+			return t.ids[h] - 1
+		}
+		h = (h + 1) & mask
+	}
+}
+
+// newDocState computes the infos, word records and gazetteer marks of doc.
+func newDocState(doc *text.Doc, lex *lexicon) *docState {
+	st := &docState{doc: doc, infos: make([]tokInfo, len(doc.Tokens))}
+	n := 0
+	for _, s := range doc.Sentences {
+		n += s.Last - s.First
+	}
+	lw, w := newIDTable(n), newIDTable(n)
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := doc.Tokens[i]
+			ti := info(doc.Text[t.Start:t.End])
+			ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
+			st.infos[i] = ti
+		}
+		if lex != nil {
+			lex.marks(doc, s.First, s.Last, st.infos)
+		}
+	}
+	st.words, st.nw = make([]wordRec, lw.n), int(w.n)
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &st.infos[i]
+			if t.lower && i > s.First {
+				st.words[t.rec].lowerSeen = true
+			}
+			if t.anyUpper && t.letters {
+				p, n := padL.lw, padR.lw
+				if i > s.First {
+					p = st.infos[i-1].lw
+				}
+				if i+1 < s.Last {
+					n = st.infos[i+1].lw
+				}
+				st.words[t.rec].agg.add(p, n)
+			}
+		}
+	}
+	return st
+}
+
+// resetHistory forgets the predictions recorded so far.
+func (st *docState) resetHistory() {
+	for i := range st.words {
+		st.words[i].hist = [nTypes]uint16{}
+	}
+}
+
 // sentCtx is what the features of one sentence need.
 type sentCtx struct {
-	doc       *text.Doc
-	infos     []tokInfo // of the whole document, indexed by token
-	first     int       // token range of the sentence
-	last      int
-	capsSent  bool
-	lowerSeen map[uint64]bool
-	agg       map[uint64]*aggCtx
+	doc      *text.Doc
+	infos    []tokInfo // of the whole document, indexed by token
+	words    []wordRec
+	first    int // token range of the sentence
+	last     int
+	capsSent bool
+}
+
+func (st *docState) sentence(s text.Sentence) sentCtx {
+	return sentCtx{doc: st.doc, infos: st.infos, words: st.words, first: s.First, last: s.Last,
+		capsSent: capsSentence(st.infos, s.First, s.Last)}
 }
 
 // aggCtx is the context of every occurrence of a capitalised word in the
@@ -246,33 +350,6 @@ func addDistinct(set *[maxAgg]uint64, n uint8, v uint64) uint8 {
 	}
 	set[n] = v
 	return n + 1
-}
-
-// aggregate collects the contexts of the document's capitalised words.
-func aggregate(doc *text.Doc, infos []tokInfo) map[uint64]*aggCtx {
-	agg := make(map[uint64]*aggCtx)
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := &infos[i]
-			if !t.anyUpper || !t.letters {
-				continue
-			}
-			p, n := padL.lw, padR.lw
-			if i > s.First {
-				p = infos[i-1].lw
-			}
-			if i+1 < s.Last {
-				n = infos[i+1].lw
-			}
-			a := agg[t.lw]
-			if a == nil {
-				a = new(aggCtx)
-				agg[t.lw] = a
-			}
-			a.add(p, n)
-		}
-	}
-	return agg
 }
 
 func (c *sentCtx) at(j int) *tokInfo {
@@ -311,7 +388,7 @@ func (c *sentCtx) word(dst []uint32, i int) []uint32 {
 			}
 		}
 	}
-	if a := c.agg[t.lw]; a != nil {
+	if a := &c.words[t.rec].agg; a.np > 0 {
 		for _, v := range a.prev[:a.np] {
 			dst = append(dst, feat(tAggPrev, v))
 		}
@@ -319,7 +396,7 @@ func (c *sentCtx) word(dst []uint32, i int) []uint32 {
 			dst = append(dst, feat(tAggNext, v))
 		}
 	}
-	if t.caps && c.lowerSeen[t.lw] {
+	if t.caps && c.words[t.rec].lowerSeen {
 		dst = append(dst, feat(tLowSeen, t.shape))
 	}
 	return dst
@@ -374,12 +451,9 @@ func gazFeats(dst []uint32, tmpl int, marks uint64) []uint32 {
 	return dst
 }
 
-// history is the document-level record of earlier predictions per word.
-type history map[uint64]*[nTypes]uint16
-
 // dynamic appends the features of token i that depend on the labels
 // predicted for the tokens before it.
-func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int, hist history) []uint32 {
+func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int) []uint32 {
 	t := c.at(i)
 	dst = append(dst,
 		feat(tPrev1, uint64(prev1)),
@@ -388,7 +462,7 @@ func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int, hist history) [
 		feat(tPrev1Shape, t.shape*64+uint64(prev1)),
 	)
 	if t.letters && !t.lower {
-		if h := hist[t.lw]; h != nil {
+		if h := &c.words[t.rec].hist; *h != ([nTypes]uint16{}) {
 			best, set := 0, uint64(0)
 			for k := 1; k < nTypes; k++ {
 				if h[k] > h[best] {
@@ -405,39 +479,15 @@ func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int, hist history) [
 }
 
 // record notes the type predicted for token i in the history.
-func (c *sentCtx) record(hist history, i, label int) {
+func (c *sentCtx) record(i, label int) {
 	t := &c.infos[i]
 	if !t.letters || t.lower {
 		return
 	}
-	h := hist[t.lw]
-	if h == nil {
-		h = new([nTypes]uint16)
-		hist[t.lw] = h
-	}
+	h := &c.words[t.rec].hist
 	if h[typeOf(label)] < 65535 {
 		h[typeOf(label)]++
 	}
-}
-
-// docInfos computes the per-token infos of a document, the set of words seen
-// in lower case (not sentence-initial), and the gazetteer marks.
-func docInfos(doc *text.Doc, lex *lexicon) ([]tokInfo, map[uint64]bool) {
-	infos := make([]tokInfo, len(doc.Tokens))
-	lowerSeen := make(map[uint64]bool, len(doc.Tokens)/4)
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := doc.Tokens[i]
-			infos[i] = info(doc.Text[t.Start:t.End])
-			if infos[i].lower && i > s.First {
-				lowerSeen[infos[i].lw] = true
-			}
-		}
-		if lex != nil {
-			lex.marks(doc, s.First, s.Last, infos)
-		}
-	}
-	return infos, lowerSeen
 }
 
 // capsSentence reports whether a sentence is set in capitals (a headline):

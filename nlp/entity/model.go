@@ -57,115 +57,116 @@ func allowed(prev, cur int) bool {
 }
 
 // Model is a trained averaged-perceptron tagger: per feature, its non-zero
-// weights (label and value, quantised to int16), kept sparse in one array
-// and found through an open-addressing table keyed by the feature's 32-bit
-// hash. Most features carry weight for two or three labels only, so the
-// sparse rows keep both the memory touched and the additions per token low.
+// weights (label and value, quantised to int16). Lookups go through an
+// open-addressing table of 8-byte slots, each holding a 21-bit fingerprint
+// of the feature's 32-bit hash and, for most features, their one or two
+// weights inline, so a rare feature costs one cache miss and the table
+// stays small enough to stay in cache. (A fingerprint clash between a
+// feature absent from the model and a present one has odds of about 1 in
+// 2 million per lookup; the tagger shrugs it off.)
 type Model struct {
-	slots   []slot
+	slots   []uint64
 	shift   uint
-	entries []uint32 // label<<16 | uint16(weight), for features with more than two
-	n       int      // features
-	scale   float32  // weight = value / scale
+	entries []uint32 // weights of features with more than two, as (label+1)<<16 | uint16(weight)
+	keys    []uint32 // the features and their dense rows, for writing and pruning
+	rows    []int16
+	n       int     // features
+	scale   float32 // weight = value / scale
 }
 
-// slot is one feature: its key and its weights, inline when there are at
-// most two (most features), so a rare feature costs one cache line.
-type slot struct {
-	key  uint32
-	meta uint32 // count | offset<<5 into entries when count > 2; 0 is empty
-	e    [2]uint32
-}
+const (
+	fpBits    = 21
+	fpMask    = 1<<fpBits - 1
+	entryBits = 21
+	entryMask = 1<<entryBits - 1
+	overflow  = 1 << 42
+)
 
 // Features returns the number of features the model keeps.
 func (m *Model) Features() int { return m.n }
 
-// lookup returns the slot of key, nil if absent.
-func (m *Model) lookup(key uint32) *slot {
+// lookup returns the slot of key, 0 if absent.
+func (m *Model) lookup(key uint32) uint64 {
 	mask := uint64(len(m.slots) - 1)
 	h := (uint64(key) * 0x9e3779b97f4a7c15) >> m.shift
+	fp := uint64(key) & fpMask
 	for {
-		s := &m.slots[h]
-		if s.meta == 0 {
-			return nil
-		}
-		if s.key == key {
+		s := m.slots[h]
+		if s == 0 || s>>43 == fp {
 			return s
 		}
 		h = (h + 1) & mask
 	}
 }
 
-func (m *Model) weights(s *slot) []uint32 {
-	n := int(s.meta & 31)
-	if n <= 2 {
-		return s.e[:n]
+func addEntry(sc *[nLabels]int32, e uint64) {
+	if l := int(e>>16) - 1; l >= 0 && l < nLabels {
+		sc[l] += int32(int16(uint16(e)))
 	}
-	off := int(s.meta >> 5)
-	return m.entries[off : off+n]
 }
 
 // score adds the weights of feats to sc.
 func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 	for _, f := range feats {
 		s := m.lookup(f)
-		if s == nil {
+		if s == 0 {
 			continue
 		}
-		for _, e := range m.weights(s) {
-			sc[(e>>16)%nLabels] += int32(int16(uint16(e)))
+		if s&overflow == 0 {
+			addEntry(sc, s&entryMask)
+			if e1 := s >> entryBits & entryMask; e1 != 0 {
+				addEntry(sc, e1)
+			}
+			continue
+		}
+		off, n := int(uint32(s)), int(s>>32&31)
+		for _, e := range m.entries[off : off+n] {
+			addEntry(sc, uint64(e))
 		}
 	}
-}
-
-// row returns the dense weights of key (nil if absent).
-func (m *Model) row(key uint32) []int16 {
-	s := m.lookup(key)
-	if s == nil {
-		return nil
-	}
-	r := make([]int16, nLabels)
-	for _, e := range m.weights(s) {
-		r[(e>>16)%nLabels] = int16(uint16(e))
-	}
-	return r
 }
 
 // newModel builds a model from dense rows (nLabels values per key).
 func newModel(keys []uint32, rows []int16, scale float32) *Model {
-	m := &Model{scale: scale, n: len(keys)}
+	m := &Model{scale: scale}
 	size := 2
 	for size < len(keys)+len(keys)/2 {
 		size <<= 1
 	}
-	m.slots = make([]slot, size)
+	m.slots = make([]uint64, size)
 	m.shift = uint(64 - bitsLen(size-1))
 	mask := uint64(size - 1)
 	var tmp []uint32
 	for r, k := range keys {
+		row := rows[r*nLabels : r*nLabels+nLabels]
 		tmp = tmp[:0]
-		for l, v := range rows[r*nLabels : r*nLabels+nLabels] {
+		for l, v := range row {
 			if v != 0 {
-				tmp = append(tmp, uint32(l)<<16|uint32(uint16(v)))
+				tmp = append(tmp, uint32(l+1)<<16|uint32(uint16(v)))
 			}
 		}
 		if len(tmp) == 0 {
-			m.n--
 			continue
 		}
+		m.keys = append(m.keys, k)
+		m.rows = append(m.rows, row...)
 		h := (uint64(k) * 0x9e3779b97f4a7c15) >> m.shift
-		for m.slots[h].meta != 0 {
+		for m.slots[h] != 0 {
 			h = (h + 1) & mask
 		}
-		s := slot{key: k, meta: uint32(len(tmp))}
+		s := uint64(k&fpMask) << 43
 		if len(tmp) <= 2 {
-			copy(s.e[:], tmp)
+			s |= uint64(tmp[0])
+			if len(tmp) == 2 {
+				s |= uint64(tmp[1]) << entryBits
+			}
 		} else {
-			s.meta |= uint32(len(m.entries)) << 5
+			s |= overflow | uint64(len(tmp))<<32 | uint64(len(m.entries))
 			m.entries = append(m.entries, tmp...)
 		}
 		m.slots[h] = s
 	}
+	m.n = len(m.keys)
 	return m
 }
 
@@ -189,13 +190,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	bw := bufio.NewWriter(zw)
-	var all []uint32
-	for _, s := range m.slots {
-		if s.meta != 0 {
-			all = append(all, s.key)
-		}
+	order := make([]int, len(m.keys))
+	for i := range order {
+		order[i] = i
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	sort.Slice(order, func(i, j int) bool { return m.keys[order[i]] < m.keys[order[j]] })
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) {
 		n := binary.PutUvarint(buf[:], v)
@@ -204,13 +203,14 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw.WriteString(magic)
 	put(modelVersion)
 	put(nLabels)
-	put(uint64(len(all)))
+	put(uint64(len(m.keys)))
 	put(uint64(math.Float32bits(m.scale)))
 	prev := uint32(0)
-	for _, key := range all {
+	for _, i := range order {
+		key := m.keys[i]
 		put(uint64(key - prev))
 		prev = key
-		r := m.row(key)
+		r := m.rows[i*nLabels : i*nLabels+nLabels]
 		mask := uint64(0)
 		for k, v := range r {
 			if v != 0 {
@@ -301,31 +301,20 @@ func ReadModel(r io.Reader) (*Model, error) {
 // below frac times the largest weight.
 func (m *Model) Pruned(frac float64) *Model {
 	maxAbs := 0
-	for _, s := range m.slots {
-		if s.meta == 0 {
-			continue
-		}
-		for _, e := range m.weights(&s) {
-			maxAbs = max(maxAbs, abs(int(int16(uint16(e)))))
-		}
+	for _, v := range m.rows {
+		maxAbs = max(maxAbs, abs(int(v)))
 	}
 	thresh := int(frac * float64(maxAbs))
 	var keys []uint32
 	var rows []int16
-	for _, s := range m.slots {
-		if s.meta == 0 {
-			continue
-		}
-		row := make([]int16, nLabels)
-		keep := false
-		for _, e := range m.weights(&s) {
-			v := int16(uint16(e))
-			row[(e>>16)%nLabels] = v
-			keep = keep || abs(int(v)) >= thresh
-		}
-		if keep {
-			keys = append(keys, s.key)
-			rows = append(rows, row...)
+	for i, k := range m.keys {
+		row := m.rows[i*nLabels : i*nLabels+nLabels]
+		for _, v := range row {
+			if abs(int(v)) >= thresh {
+				keys = append(keys, k)
+				rows = append(rows, row...)
+				break
+			}
 		}
 	}
 	return newModel(keys, rows, m.scale)

@@ -67,8 +67,7 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	if doc == nil || len(doc.Sentences) == 0 {
 		return nil
 	}
-	infos, lowerSeen := docInfos(doc, r.lex)
-	labels := r.model.tagDoc(doc, infos, lowerSeen)
+	labels := r.model.tagDoc(newDocState(doc, r.lex))
 	ms := headingFilter(doc, r.mentions(doc, labels))
 	return r.resolve(doc, ms)
 }
@@ -82,8 +81,7 @@ type Phrase struct {
 
 // Tag returns the tagger's phrases in doc, before typing and linking.
 func (r *Recognizer) Tag(doc *text.Doc) []Phrase {
-	infos, lowerSeen := docInfos(doc, r.lex)
-	ps := phrases(doc, r.model.tagDoc(doc, infos, lowerSeen))
+	ps := phrases(doc, r.model.tagDoc(newDocState(doc, r.lex)))
 	out := make([]Phrase, len(ps))
 	for i, p := range ps {
 		out[i] = Phrase{p.first, p.last, typeNames[p.typ]}

@@ -13,16 +13,14 @@ type phrase struct {
 
 // tagDoc tags every sentence of doc left to right (greedy, BILOU-constrained)
 // and returns the labels per token (0 outside sentences).
-func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool) []uint8 {
+func (m *Model) tagDoc(st *docState) []uint8 {
+	doc, infos := st.doc, st.infos
 	labels := make([]uint8, len(doc.Tokens))
-	hist := make(history)
-	agg := aggregate(doc, infos)
 	feats := make([]uint32, 0, 64)
-	wordScores := make(map[uint64]int32, len(doc.Tokens)/8)
+	wordScores := make([]int32, st.nw) // index+1 into vectors; 0 not yet scored
 	var vectors [][nLabels]int32
 	for _, s := range doc.Sentences {
-		c := sentCtx{doc: doc, infos: infos, first: s.First, last: s.Last,
-			capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen, agg: agg}
+		c := st.sentence(s)
 		prev1, prev2 := 0, 0
 		for i := s.First; i < s.Last; i++ {
 			if plainO(&infos[i], prev1) {
@@ -31,17 +29,17 @@ func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool
 				continue
 			}
 			// the word's own features, scored once per word
-			ws, ok := wordScores[infos[i].w]
-			if !ok {
+			ws := wordScores[infos[i].wid]
+			if ws == 0 {
 				var v [nLabels]int32
 				m.score(&v, c.word(feats[:0], i))
-				ws = int32(len(vectors))
 				vectors = append(vectors, v)
-				wordScores[infos[i].w] = ws
+				ws = int32(len(vectors))
+				wordScores[infos[i].wid] = ws
 			}
-			sc := vectors[ws]
+			sc := vectors[ws-1]
 			feats = c.context(feats[:0], i)
-			feats = c.dynamic(feats, i, prev1, prev2, hist)
+			feats = c.dynamic(feats, i, prev1, prev2)
 			m.score(&sc, feats)
 			best := bestLabel(&sc, prev1, i == s.Last-1)
 			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
@@ -50,7 +48,7 @@ func (m *Model) tagDoc(doc *text.Doc, infos []tokInfo, lowerSeen map[uint64]bool
 				best = bestLabel(&sc, closed, i == s.Last-1)
 			}
 			labels[i] = uint8(best)
-			c.record(hist, i, best)
+			c.record(i, best)
 			prev2, prev1 = prev1, best
 		}
 	}

@@ -44,12 +44,9 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	}
 	lex := defaultLexicon()
 	type prepared struct {
-		doc       *text.Doc
-		infos     []tokInfo
-		lowerSeen map[uint64]bool
-		agg       map[uint64]*aggCtx
-		gold      []uint8
-		static    [][]int32 // row ids of the static features, per token
+		st     *docState
+		gold   []uint8
+		static [][]int32 // row ids of the static features, per token
 	}
 	counts := map[uint32]int{}
 	var raw [][][]uint32
@@ -57,12 +54,10 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		if len(d.Tags) != len(d.Doc.Tokens) {
 			return nil, fmt.Errorf("training doc %d: %d tags for %d tokens", di, len(d.Tags), len(d.Doc.Tokens))
 		}
-		infos, lowerSeen := docInfos(d.Doc, lex)
-		agg := aggregate(d.Doc, infos)
+		st := newDocState(d.Doc, lex)
 		per := make([][]uint32, len(d.Doc.Tokens))
 		for _, s := range d.Doc.Sentences {
-			c := sentCtx{doc: d.Doc, infos: infos, first: s.First, last: s.Last,
-				capsSent: capsSentence(infos, s.First, s.Last), lowerSeen: lowerSeen, agg: agg}
+			c := st.sentence(s)
 			for i := s.First; i < s.Last; i++ {
 				per[i] = c.static(nil, i)
 				for _, f := range per[i] {
@@ -85,12 +80,11 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	}
 	prep := make([]prepared, len(docs))
 	for di, d := range docs {
-		infos, lowerSeen := docInfos(d.Doc, lex)
 		gold, err := bilou(d.Doc, d.Tags)
 		if err != nil {
 			return nil, fmt.Errorf("training doc %d: %w", di, err)
 		}
-		p := prepared{doc: d.Doc, infos: infos, lowerSeen: lowerSeen, agg: aggregate(d.Doc, infos), gold: gold, static: make([][]int32, len(d.Doc.Tokens))}
+		p := prepared{st: newDocState(d.Doc, lex), gold: gold, static: make([][]int32, len(d.Doc.Tokens))}
 		for i, fs := range raw[di] {
 			for _, f := range fs {
 				if counts[f] >= opt.MinCount {
@@ -129,17 +123,16 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			errs, total := 0, 0
 			for _, di := range order {
 				p := &prep[di]
-				hist := make(history)
-				for _, s := range p.doc.Sentences {
-					ctx := sentCtx{doc: p.doc, infos: p.infos, first: s.First, last: s.Last,
-						capsSent: capsSentence(p.infos, s.First, s.Last), lowerSeen: p.lowerSeen, agg: p.agg}
+				p.st.resetHistory()
+				for _, s := range p.st.doc.Sentences {
+					ctx := p.st.sentence(s)
 					prev1, prev2 := 0, 0
 					for i := s.First; i < s.Last; i++ {
-						if plainO(&p.infos[i], prev1) {
+						if plainO(&p.st.infos[i], prev1) {
 							prev2, prev1 = prev1, 0
 							continue
 						}
-						dyn = ctx.dynamic(dyn[:0], i, prev1, prev2, hist)
+						dyn = ctx.dynamic(dyn[:0], i, prev1, prev2)
 						dynRows = dynRows[:0]
 						for _, f := range dyn {
 							if r, ok := index[f]; ok {
@@ -186,7 +179,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 							}
 						}
 						c++
-						ctx.record(hist, i, pred)
+						ctx.record(i, pred)
 						prev2, prev1 = prev1, pred
 					}
 				}
@@ -278,8 +271,7 @@ func (m *Model) evaluate(docs []TrainDoc) (p, r, f float64) {
 	gold, pred, ok := 0, 0, 0
 	lex := defaultLexicon()
 	for _, d := range docs {
-		infos, lowerSeen := docInfos(d.Doc, lex)
-		got := phrases(d.Doc, m.tagDoc(d.Doc, infos, lowerSeen))
+		got := phrases(d.Doc, m.tagDoc(newDocState(d.Doc, lex)))
 		g, err := bilou(d.Doc, d.Tags)
 		if err != nil {
 			continue
