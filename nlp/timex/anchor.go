@@ -27,6 +27,14 @@ import (
 // derivation. Events with no information get the DCT window: value "",
 // earliest = DCT minus one month, latest = DCT, derivation "dct".
 //
+// A duration that sets a deadline or a delay in a clause about the future
+// ("would impose sanctions within two weeks", "a timeline of a couple of
+// weeks", "will decide in ten days") gives the clause's future events a
+// window counted from the speech time (the day the sentence names before
+// it, else the DCT): see windows. "Since" gives an interval, not only an
+// order: "has continued since March 1" runs from March 1 up to the DCT, and
+// so does an event "since" a dated one.
+//
 // Events whose Time.Earliest is already set (by coreference in the events
 // layer, say) count as known and are not changed.
 func Anchor(doc *text.Doc, timexes []sitrep.Timex, events []sitrep.Event, dct time.Time) ([]sitrep.TLink, []sitrep.EventTime) {
@@ -57,6 +65,7 @@ type anchorer struct {
 	dct time.Time
 
 	rels  []relation
+	extra []sitrep.TLink // links that are no relation between events (windows)
 	iv    []interval
 	out   []sitrep.EventTime
 	split map[int]int // sentence -> byte offset of its first relation signal
@@ -102,6 +111,7 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 	a.iv = make([]interval, len(a.ev))
 	a.out = make([]sitrep.EventTime, len(a.ev))
 	a.baseTimes()
+	a.windows()
 	a.solve()
 	a.fallback()
 	var links []sitrep.TLink
@@ -121,6 +131,7 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 		}
 		links = append(links, sitrep.TLink{From: from, To: a.ev[r.anc].ID, Rel: rel, Offset: r.offset, Signal: r.signal})
 	}
+	links = append(links, a.extra...)
 	return links, a.out
 }
 
@@ -236,6 +247,9 @@ func (a *anchorer) findRelations() {
 			if gov < 0 || anc < 0 {
 				continue
 			}
+			if _, seen := a.split[si]; !seen {
+				a.split[si] = a.d.Tokens[k].Start // the date after "since" is the anchor's
+			}
 			a.rels = append(a.rels, relation{gov: gov, govTx: -1, anc: anc, dir: 0, signal: sitrep.NewTextSpan(a.d.Text, sitrep.Span{Start: a.d.Tokens[k].Start, End: end})})
 		}
 	}
@@ -340,6 +354,13 @@ func (a *anchorer) baseTimes() {
 		x := a.tx[best]
 		lo, _ := parseDay(x.Earliest)
 		hi, _ := parseDay(x.Latest)
+		if k := a.d.TokenAt(x.Start) - 1; k >= 0 && a.word(k) == "since" && !a.dct.IsZero() && dayNum(a.dct) > hi {
+			// "has continued since March 1": from that date up to the DCT
+			a.iv[i] = interval{lo, dayNum(a.dct), true}
+			a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: a.dct.Format(ymd), Anchor: x.ID,
+				Derivation: "since " + x.ID + " " + x.Value + ": from then up to the DCT " + a.dct.Format(ymd)}
+			continue
+		}
 		a.iv[i] = interval{lo, hi, true}
 		a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: x.Latest, Anchor: x.ID, Derivation: "explicit: " + x.ID + " " + x.Value}
 	}
@@ -386,8 +407,24 @@ func (a *anchorer) solve() {
 	for round := 0; round < 8; round++ {
 		changed := false
 		for _, r := range a.rels {
+			if r.dir == 0 && r.gov >= 0 && a.iv[r.anc].ok && !a.iv[r.gov].ok && !a.dct.IsZero() {
+				// "fighting has continued since the invasion": from the
+				// anchor's start up to the DCT
+				an := a.iv[r.anc]
+				if hi := dayNum(a.dct); hi >= an.lo {
+					a.iv[r.gov] = interval{an.lo, hi, true}
+					base := a.out[r.anc].Value
+					if base == "" {
+						base = dayOf(an.lo).Format(ymd)
+					}
+					a.out[r.gov] = sitrep.EventTime{Value: base, Earliest: dayOf(an.lo).Format(ymd), Latest: dayOf(hi).Format(ymd), Anchor: a.ev[r.anc].ID,
+						Derivation: "since " + a.ev[r.anc].ID + " " + base + ": from then up to the DCT " + a.dct.Format(ymd)}
+					changed = true
+				}
+				continue
+			}
 			if !r.known || r.dir == 0 || r.gov < 0 {
-				continue // vague offsets and "since" give an order, no interval
+				continue // vague offsets give an order, no interval
 			}
 			g, an := a.iv[r.gov], a.iv[r.anc]
 			shift := r.dir * r.off

@@ -134,3 +134,48 @@ func TestAnchorLeadStandsIn(t *testing.T) {
 		t.Errorf("links = %+v, want t1 AFTER e2 P2W and e4 AFTER e3 P3D", links)
 	}
 }
+
+func TestAnchorWindows(t *testing.T) {
+	dct := time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC) // a Monday
+	tests := []struct {
+		name, src, anchor, trig string
+		value, earliest, latest string
+		deriv                   string // a part of the derivation; "" for the DCT fallback
+	}{
+		{"within from the speech day", "The president said on Friday he would impose sanctions within two weeks.", "he would", "impose", "2024-03-22", "2024-03-08", "2024-03-25", "plus P2W (within"},
+		{"in from the DCT", "The ministry said it will decide in ten days.", "it will", "decide", "2024-03-21", "2024-03-21", "2024-03-21", "DCT 2024-03-11 plus P10D (in"},
+		{"a deadline noun", "Trump said he would give Putin a timeline of \u201ca couple of weeks\u201d before announcing sanctions.", "he would", "give", "2024-03-25", "2024-03-11", "2024-03-28", "(timeline"},
+		{"past clause: no window", "Prices rose 5% in two weeks.", "Prices", "rose", "", "2024-02-11", "2024-03-11", ""},
+		{"since a date", "Fighting has continued since March 1.", "Fighting", "continued", "2024-03-01", "2024-03-01", "2024-03-11", "since t1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := text.Segment(tc.src)
+			evs := triggers(t, d, [][2]string{{tc.anchor, tc.trig}})
+			_, times := Anchor(d, Tag(d, dct), evs, dct)
+			got := times[0]
+			if got.Value != tc.value || got.Earliest != tc.earliest || got.Latest != tc.latest {
+				t.Errorf("got %+v, want %s [%s..%s]", got, tc.value, tc.earliest, tc.latest)
+			}
+			if tc.deriv == "" && got.Derivation != "dct" || !strings.Contains(got.Derivation, tc.deriv) {
+				t.Errorf("derivation %q, want it to contain %q", got.Derivation, tc.deriv)
+			}
+		})
+	}
+}
+
+func TestAnchorSinceEvent(t *testing.T) {
+	dct := time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)
+	d := text.Segment("Fighting has raged since the invasion on Feb. 24, 2022.")
+	evs := triggers(t, d, [][2]string{{"Fighting", "raged"}, {"since the", "invasion"}})
+	links, times := Anchor(d, Tag(d, dct), evs, dct)
+	if times[1].Value != "2022-02-24" {
+		t.Errorf("invasion = %+v", times[1])
+	}
+	if got := times[0]; got.Earliest != "2022-02-24" || got.Latest != "2024-03-10" || !strings.Contains(got.Derivation, "since e2") {
+		t.Errorf("raged = %+v, want [2022-02-24..2024-03-10] since e2", got)
+	}
+	if len(links) == 0 || links[0].Rel != "BEGUN_BY" {
+		t.Errorf("links = %+v, want BEGUN_BY", links)
+	}
+}
