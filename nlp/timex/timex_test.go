@@ -8,6 +8,7 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -251,6 +252,29 @@ func BenchmarkTag(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, d := range segs {
 			Tag(d, dct)
+		}
+	}
+}
+
+// BenchmarkTagWithPOS measures the tagger given the tags (the pipeline
+// tags once for every stage), not the POS tagger itself.
+func BenchmarkTagWithPOS(b *testing.B) {
+	docs := reuters(b, 2000)
+	segs := make([]*text.Doc, len(docs))
+	tags := make([][]pos.Tag, len(docs))
+	n := 0
+	for i, s := range docs {
+		segs[i] = text.Segment(s)
+		tags[i] = pos.Default().Tag(segs[i])
+		n += len(s)
+	}
+	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, d := range segs {
+			TagWithPOS(d, dct, tags[k])
 		}
 	}
 }
