@@ -209,6 +209,11 @@ func TestFrames(t *testing.T) {
 			[]want{{"signed", "", "e12", "e14", "", ""}}},
 		{"Russian President Vladimir Putin met Kim in Moscow.",
 			[]want{{"met", "meet", "e5", "e4", "", ""}}},
+		{"Russia annexed Crimea in 2014.", []want{{"annexed", "capture", "e2", "", "", ""}}},
+		{"Putin held a phone call with Trump on Tuesday.", []want{{"held", "meet", "e5", "e9", "", ""}}},
+		{"Israel imposed a blockade on Gaza.", []want{{"imposed", "attack", "e12", "e13", "", ""}}},
+		{"Iran expelled two Israeli diplomats.", []want{{"expelled", "arrest", "e14", "", "", ""}}},
+		{"Gunmen kidnapped 20 students in Gaza.", []want{{"kidnapped", "abduct", "", "", "e13", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

@@ -23,6 +23,7 @@ func TestLemma(t *testing.T) {
 		{"reinforcements", NNS, "reinforcement"}, {"forces", NNS, "force"}, {"losses", NNS, "loss"},
 		{"casualties", NNS, "casualty"}, {"Talks", NNS, "talks"}, {"missiles", NNS, "missile"},
 		{"parade", NN, "parade"}, {"Kim", NNP, "kim"}, {"troops", NNS, "troop"},
+		{"expelled", VBD, "expel"}, {"controlling", VBG, "control"}, {"spelled", VBD, "spell"},
 		{"dying", VBG, "die"}, {"handled", VBD, "handle"}, {"occurred", VBD, "occur"},
 	}
 	for _, tt := range tests {
