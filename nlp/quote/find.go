@@ -36,6 +36,8 @@ type Attribution struct {
 	Sentence int // sentence of the first content fragment
 	Pronoun  bool
 	shape    int
+	inner    bool // the cue lies inside a quotation
+	clause   bool // the content is a clause or a quotation, not a noun phrase
 	cueTok   int
 	left     int // leftmost byte of the source/cue clause, for truncation
 }
@@ -70,11 +72,14 @@ type scanner struct {
 	flags []uint16 // word classes per token
 	cue   []int8   // per token: 0 none, 1 cue form
 	tags  []pos.Tag
+	// inner is the quoted region the cue being handled lies in, -1 when
+	// none: tokens of that region count as unquoted for it.
+	inner int
 }
 
 // Find returns the attributions in doc, in the order of their cues.
 func Find(doc *text.Doc, opt Options) []Attribution {
-	sc := scanner{doc: doc, s: doc.Text, lx: defaultLexicon(), opt: opt, tags: opt.Tags}
+	sc := scanner{doc: doc, s: doc.Text, lx: defaultLexicon(), opt: opt, tags: opt.Tags, inner: -1}
 	if len(sc.tags) != len(doc.Tokens) {
 		sc.tags = pos.Default().Tag(doc)
 	}
@@ -118,7 +123,7 @@ func (sc *scanner) tokIs(i int, w string) bool {
 func (sc *scanner) inQuote(i int) bool {
 	t := sc.doc.Tokens[i]
 	r := regionAt(sc.rs, t.Start)
-	return r >= 0 && sc.rs[r].Start < t.Start
+	return r >= 0 && sc.rs[r].Start < t.Start && r != sc.inner
 }
 
 func (sc *scanner) isPunct(i int, c byte) bool {
@@ -199,7 +204,15 @@ func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
 			continue
 		}
 		e, ok := sc.cueAt(i)
-		if !ok || sc.inQuote(i) {
+		if !ok {
+			continue
+		}
+		if sc.inQuote(i) {
+			// speech reported within a quotation: "He said: “She told me
+			// that …”"
+			if a, ok := sc.innerCue(si, i, e); ok {
+				out = append(out, a)
+			}
 			continue
 		}
 		// a cue directly after another ("said, adding" aside) belongs to it:
@@ -209,6 +222,71 @@ func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
 		}
 	}
 	return out
+}
+
+// innerCue handles a reporting verb at token i inside a quoted region: an
+// attribution with its source inside the same quotation and its content
+// clipped to the quotation, marked Nested. Only "X said/told … that",
+// "X said: “…”" and "X told me “…”" shapes with a source count.
+func (sc *scanner) innerCue(si, i int, e cueEntry) (Attribution, bool) {
+	t := sc.doc.Tokens[i]
+	r := regionAt(sc.rs, t.Start)
+	if r < 0 || e.stance || e.raising {
+		return Attribution{}, false
+	}
+	sc.inner = r
+	a, ok := sc.verbCue(si, i, e, nil)
+	sc.inner = -1
+	if !ok || a.shape != shapeSCT || a.Source.End <= a.Source.Start || a.Source.Start < sc.rs[r].Start {
+		return Attribution{}, false
+	}
+	in := sc.rs[r].End
+	if n := closingMark(sc.s, sc.rs[r].Start, in); n > 0 {
+		in -= n
+	}
+	var cs []sitrep.Span
+	for _, c := range a.Content {
+		if c.Start >= in {
+			break
+		}
+		c.End = sc.trimEnd(c.Start, min(c.End, in))
+		if c.End > c.Start {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return Attribution{}, false
+	}
+	a.Content = cs
+	a.Nested = true
+	a.inner = true
+	return a, true
+}
+
+// innerKind is the kind of an attribution inside a quotation: direct when
+// its content is itself a quotation in marks, indirect otherwise.
+func (sc *scanner) innerKind(a *Attribution) string {
+	c := a.Content[0]
+	if r := regionAt(sc.rs, c.Start); r >= 0 && sc.rs[r].Start == c.Start && sc.rs[r].End >= c.End-1 {
+		return sitrep.QuoteDirect
+	}
+	if e := sc.singleQuoted(c.Start, c.End+1); e > 0 && e >= c.End-1 {
+		return sitrep.QuoteDirect
+	}
+	return sitrep.QuoteIndirect
+}
+
+// closingMark returns the length of the quotation mark that ends s[:end],
+// 0 when none does.
+func closingMark(s string, start, end int) int {
+	for _, n := range []int{3, 2, 1} {
+		if end-n > start {
+			if m, dir := markAt(s, end-n); m == n && dir&2 != 0 {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // colon handles "NAME: content" at the start of a paragraph.
@@ -788,6 +866,9 @@ func (sc *scanner) after(si, j int) sitrep.Span {
 			return sitrep.Span{Start: start, End: rg.End}
 		}
 	}
+	if e := sc.singleQuoted(start, sent.End); e > 0 && (e >= sent.End || sc.onlyPunctBetween(e, sent.End)) {
+		return sitrep.Span{Start: start, End: e}
+	}
 	end := sent.End
 	if r := regionAt(sc.rs, end-1); r >= 0 && sc.rs[r].End > end {
 		end = sc.rs[r].End
@@ -819,10 +900,42 @@ func (sc *scanner) after(si, j int) sitrep.Span {
 	return sitrep.Span{Start: start, End: sc.trimEnd(start, end)}
 }
 
+// singleQuoted returns the end of a quotation in single marks (‘…’ or
+// '…') that opens at byte start and closes before limit, 0 when there is
+// none. A closing mark must not be followed by a letter (an apostrophe).
+func (sc *scanner) singleQuoted(start, limit int) int {
+	s := sc.s
+	straight := start < len(s) && s[start] == '\''
+	if !straight && !strings.HasPrefix(s[start:], "\u2018") {
+		return 0
+	}
+	for i := start + 1; i < limit && i < len(s); i++ {
+		n := 0
+		if straight && s[i] == '\'' {
+			n = 1
+		} else if !straight && strings.HasPrefix(s[i:], "\u2019") {
+			n = 3
+		}
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		if j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+			continue
+		}
+		return j
+	}
+	return 0
+}
+
 func (sc *scanner) onlyPunctBetween(a, b int) bool {
 	for i := a; i < b; i++ {
+		if b-i >= 3 && (sc.s[i:i+3] == "\u2019" || sc.s[i:i+3] == rdquo) {
+			i += 2
+			continue
+		}
 		switch sc.s[i] {
-		case ' ', '.', ',', '!', '?', ';', ':', '\n':
+		case ' ', '.', ',', '!', '?', ';', ':', '\n', '\'', '"':
 		default:
 			return false
 		}
@@ -1002,7 +1115,64 @@ func (sc *scanner) finish(as []Attribution) {
 			}
 		}
 		a.Kind = sc.kind(a)
+		if a.inner {
+			a.Kind = sc.innerKind(a)
+		}
+		a.clause = sc.clausal(a)
 	}
+}
+
+// clausal reports whether a's content is what a reader expects of speech or
+// a claim: a quotation, a that-clause, a question clause, an infinitive, or
+// a clause with its own finite verb. "announced new measures" and "doesn't
+// show willingness" have a noun phrase as content and are not.
+func (sc *scanner) clausal(a *Attribution) bool {
+	switch a.shape {
+	case shapeSCT, shapeGerund:
+	default:
+		return true
+	}
+	if len(a.Content) == 0 {
+		return false
+	}
+	if len(a.Content) > 1 || a.Kind != sitrep.QuoteIndirect && !a.inner {
+		return true
+	}
+	c := a.Content[0]
+	if n, _ := markAt(sc.s, c.Start); n > 0 || sc.singleQuoted(c.Start, c.End+1) > 0 {
+		return true
+	}
+	d := sc.doc
+	k := d.TokenAt(c.Start)
+	if k >= len(d.Tokens) {
+		return false
+	}
+	if k > 0 && sc.isPunct(k-1, ':') {
+		return true
+	}
+	switch strings.ToLower(sc.word(k)) {
+	case "that", "whether", "if", "how", "why", "what", "when", "where", "who", "which":
+		return true
+	}
+	if sc.tags[k] == pos.TO {
+		return true
+	}
+	for j := k; j < len(d.Tokens) && d.Tokens[j].Start < c.End && j < k+15; j++ {
+		switch sc.tags[j] {
+		case pos.VBD, pos.VBZ, pos.VBP, pos.MD:
+			return j > k
+		}
+		if d.Tokens[j].Kind == text.Punct && !sc.isMark(j) {
+			if w := sc.word(j); w != "'s" && w != "’s" && w != "-" && w != "." {
+				return false
+			}
+		}
+		switch strings.ToLower(sc.word(j)) {
+		case "if", "when", "because", "before", "after", "while", "unless", "until", "which", "who", "since", "although", "though":
+			return false
+		}
+	}
+	return false
 }
 
 // kind classifies an attribution: direct when every fragment is a quoted

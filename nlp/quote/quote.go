@@ -26,8 +26,10 @@ package quote
 
 import (
 	"strconv"
+	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -35,8 +37,21 @@ import (
 // "q2", … in text order. entities and timexes may be nil; when given, they
 // resolve the speaker (including "he said" to the most recent person named
 // as a subject or speaker) and the time the words were said.
+//
+// Extract reports what a reader takes for speech or a claim: a reporting
+// verb needs a source and a clause, quotation or "that" as its content
+// ("Russia doesn't show willingness" is no attribution), and speech reported
+// inside a quotation is an attribution of its own. The content span of a
+// direct quote is the text inside the marks, without the comma that
+// English puts before the closing mark.
 func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []sitrep.Quote {
-	as := Find(doc, Options{})
+	return ExtractTagged(doc, nil, entities, timexes)
+}
+
+// ExtractTagged is Extract given the part-of-speech tags of doc's tokens
+// (pos.Tagger.Tag), which it would otherwise compute itself.
+func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, timexes []sitrep.Timex) []sitrep.Quote {
+	as := Find(doc, Options{Tags: tags})
 	if len(as) == 0 {
 		return nil
 	}
@@ -44,13 +59,19 @@ func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []
 	out := make([]sitrep.Quote, 0, len(as))
 	for i := range as {
 		a := &as[i]
-		if len(a.Content) == 0 {
+		if len(a.Content) == 0 || !a.clause {
 			continue
 		}
 		h := a.Hull()
 		// the complementizer is not part of what was said
 		if k := doc.TokenAt(h.Start); k < len(doc.Tokens) && doc.Tokens[k].Start == h.Start && doc.Tok(k) == "that" && k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start < h.End {
 			h.Start = doc.Tokens[k+1].Start
+		}
+		if a.Source.End <= a.Source.Start && (a.shape == shapeSCT || a.shape == shapeGerund) || expletive(doc.Text, a) {
+			continue // "it was announced that …": no one to attribute it to
+		}
+		if a.Kind == sitrep.QuoteDirect && len(a.Content) == 1 {
+			h = inside(doc.Text, h)
 		}
 		q := sitrep.Quote{
 			ID:       "q" + strconv.Itoa(len(out)+1),
@@ -76,6 +97,50 @@ func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []
 		out = append(out, q)
 	}
 	return out
+}
+
+// expletive reports a passive cue whose "source" is a dummy subject: "It was
+// announced that", "It is believed that".
+func expletive(s string, a *Attribution) bool {
+	src := s[a.Source.Start:a.Source.End]
+	if src != "It" && src != "it" && src != "There" && src != "there" {
+		return false
+	}
+	cue := s[a.Cue.Start:a.Cue.End]
+	if i := strings.IndexByte(cue, ' '); i > 0 {
+		cue = cue[:i]
+	}
+	switch cue {
+	case "is", "was", "has", "had", "have", "been", "be", "will", "would", "may", "might", "could", "can", "isn't", "wasn't":
+		return true
+	}
+	return false
+}
+
+// inside narrows a direct quote's span to the text inside its marks, without
+// the comma (or the space) before the closing mark: what a reader quotes.
+func inside(s string, h sitrep.Span) sitrep.Span {
+	in := h
+	if n, dir := markAt(s, in.Start); n > 0 && dir&1 != 0 {
+		in.Start += n
+	} else if strings.HasPrefix(s[in.Start:], "\u2018") {
+		in.Start += 3
+	}
+	if n := closingMark(s, in.Start, in.End); n > 0 {
+		in.End -= n
+	} else if in.End-3 > in.Start && s[in.End-3:in.End] == "\u2019" {
+		in.End -= 3
+	}
+	for in.End > in.Start && (s[in.End-1] == ',' || s[in.End-1] == ' ' || s[in.End-1] == '\n') {
+		in.End--
+	}
+	for in.Start < in.End && (s[in.Start] == ' ' || s[in.Start] == '\n') {
+		in.Start++
+	}
+	if in.End <= in.Start {
+		return h
+	}
+	return in
 }
 
 // timeOf returns the id of a timex in the cue's clause: between the source

@@ -25,7 +25,7 @@ func TestExtract(t *testing.T) {
 	}{
 		{"subject-verb direct with venue",
 			"Maria Lopez declared on national radio: “We will never give up our land.”",
-			want{content: "“We will never give up our land.”", source: "Maria Lopez", cue: "declared", venue: "on national radio", kind: sitrep.QuoteDirect, modality: sitrep.ModalityReported}},
+			want{content: "We will never give up our land.", source: "Maria Lopez", cue: "declared", venue: "on national radio", kind: sitrep.QuoteDirect, modality: sitrep.ModalityReported}},
 		{"appositive source, addressee, that-clause",
 			"General Tom Baker, head of the Northern Command, told senators in May that the new radar network is a costly mistake.",
 			want{content: "the new radar network is a costly mistake", source: "General Tom Baker, head of the Northern Command,", cue: "told", addressee: "senators", kind: sitrep.QuoteIndirect}},
@@ -52,7 +52,7 @@ func TestExtract(t *testing.T) {
 			want{content: "The convoy was hit twice near the border", source: "officials", cue: "said"}},
 		{"inverted, said the official",
 			"“We are not leaving,” said a senior official.",
-			want{content: "“We are not leaving,”", source: "a senior official", cue: "said", kind: sitrep.QuoteDirect}},
+			want{content: "We are not leaving", source: "a senior official", cue: "said", kind: sitrep.QuoteDirect}},
 		{"denial",
 			"The ministry denied that any troops had been sent.",
 			want{source: "The ministry", cue: "denied", modality: sitrep.ModalityNegated}},
@@ -121,7 +121,7 @@ func TestMultiParagraphQuote(t *testing.T) {
 	for _, q := range qs {
 		if q.Cue.Text == "added" {
 			found = true
-			if !strings.HasPrefix(q.Text, "“We have rebuilt") || q.Kind != sitrep.QuoteDirect {
+			if !strings.HasPrefix(q.Text, "We have rebuilt") || !strings.HasSuffix(q.Text, "the railway") || q.Kind != sitrep.QuoteDirect {
 				t.Errorf("added: content %q kind %s, want the whole two-paragraph quote", q.Text, q.Kind)
 			}
 		}
@@ -151,10 +151,45 @@ func TestSplitQuote(t *testing.T) {
 }
 
 func TestNestedCueInsideQuote(t *testing.T) {
-	s := "“My brother said they would come,” the farmer told reporters."
-	qs := Extract(text.Segment(s), nil, nil)
-	if len(qs) != 1 || qs[0].Cue.Text != "told" || qs[0].Addressee != "reporters" {
-		t.Fatalf("got %+v, want one quote with cue told and addressee reporters", qs)
+	tests := []struct {
+		text string
+		want []string // cue/source/content of each quote, in order
+	}{
+		{"“My brother said they would come,” the farmer told reporters.",
+			[]string{"said/My brother/they would come", "told/the farmer/My brother said they would come"}},
+		{"He said: “She told me that the army had left.”",
+			[]string{"said:/He/She told me that the army had left.", "told/She/the army had left"}},
+		{"He said: 'She told me \"no\".'",
+			[]string{"said:/He/'She told me \"no\".'", "told/She/no"}},
+		// no source, or a noun phrase as content: no nested attribution
+		{"“We heard the reports and believed them,” the mayor said.",
+			[]string{"said/the mayor/We heard the reports and believed them"}},
+	}
+	for _, tt := range tests {
+		doc := text.Segment(tt.text)
+		var got []string
+		for _, q := range Extract(doc, nil, nil) {
+			got = append(got, q.Cue.Text+"/"+q.Source.Text+"/"+q.Text)
+			if tt.text[q.Start:q.End] != q.Text {
+				t.Errorf("%q: span [%d,%d) does not slice to %q", tt.text, q.Start, q.End, q.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q:\ngot  %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNoAttribution(t *testing.T) {
+	for _, s := range []string{
+		"This was the country’s first foreign military involvement and wasn’t acknowledged until April.",
+		"He gave the rebels two weeks before announcing new punitive measures if the junta doesn’t show willingness to end the war.",
+		"It was announced that the talks had failed.",
+		"The company announced new measures on Monday.",
+	} {
+		if qs := Extract(text.Segment(s), nil, nil); len(qs) != 0 {
+			t.Errorf("%q: got %+v, want no quote", s, qs)
+		}
 	}
 }
 
