@@ -4,10 +4,10 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -23,6 +23,9 @@ var openAPI []byte
 const (
 	defaultLimit = 200
 	maxLimit     = 2000
+
+	defaultTimelineEvents = 2000
+	maxTimelineEvents     = 20000
 )
 
 func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
@@ -63,14 +66,24 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	items, err := kb.TimelineOf(r.Context(), s.Store, f)
+	// Bound the work of one request: at most this many event mentions,
+	// earliest first, are merged; later ones are reached with from=.
+	if f.Limit, err = intParam(r, "events", defaultTimelineEvents, maxTimelineEvents); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if f.Limit == 0 {
+		f.Limit = defaultTimelineEvents
+	}
+	evs, err := s.Store.Events(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	if items == nil {
-		items = []kb.TimelineItem{}
+	if len(evs) == f.Limit {
+		w.Header().Set("X-Sitrep-Truncated", "events="+strconv.Itoa(f.Limit))
 	}
+	items := kb.Timeline(evs)
 	if limit > 0 && len(items) > limit {
 		items = items[:limit]
 	}
@@ -271,6 +284,7 @@ func (s *Server) apiPutDocument(w http.ResponseWriter, r *http.Request) {
 	code := http.StatusOK
 	if res.Created {
 		code = http.StatusCreated
+		s.stored()
 	}
 	w.Header().Set("Location", "/api/v1/documents/"+res.ID)
 	writeJSON(w, code, res)
@@ -385,10 +399,4 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, st)
-}
-
-// isForbidden reports whether err is the read-only refusal.
-func isForbidden(err error) bool {
-	var e *sitrep.Error
-	return errors.As(err, &e) && e.Code == "forbidden"
 }

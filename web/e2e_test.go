@@ -116,7 +116,34 @@ func TestBrowser(t *testing.T) {
 	}
 	step("scroll to the detail", chromedp.ScrollIntoView(chromedp.CSS("#detail")))
 	shot("story-detail.png")
-	// Filter by type: only that type remains.
+	// Zoom in: the time axis gets wider.
+	width := func() float64 {
+		w, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#timeline .canvas").getBoundingClientRect().width`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	w0 := width()
+	step("zoom in", chromedp.Click(chromedp.CSS("#zoom-in")), chromedp.Click(chromedp.CSS("#zoom-in")))
+	if w1 := width(); w1 <= w0 {
+		t.Errorf("zoom in: canvas width %v, was %v", w1, w0)
+	}
+	step("fit", chromedp.Click(chromedp.CSS("#zoom-fit")))
+	// Filter by type: only items of that type remain.
+	typ, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const s = document.getElementById("f-type");
+		s.selectedIndex = 1; s.dispatchEvent(new Event("change")); return s.value; })()`))
+	if err != nil || typ == "" {
+		t.Fatalf("type filter: %q %v", typ, err)
+	}
+	others, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#timeline .tl-item:not(.ty-`+typ+`)").length`))
+	if err != nil || others != 0 {
+		t.Errorf("type filter %s: %d items of other types (%v)", typ, others, err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`(() => { const s = document.getElementById("f-type");
+		s.selectedIndex = 0; s.dispatchEvent(new Event("change")); return 0; })()`)); err != nil {
+		t.Fatal(err)
+	}
 	// Follow the source to the article view.
 	step("open the source", chromedp.Click(chromedp.CSS("#detail ul.sources li a"), chromedp.NodeVisible),
 		chromedp.WaitVisible(chromedp.CSS(".doc-text")))
@@ -157,7 +184,19 @@ func TestBrowser(t *testing.T) {
 	if got := text(".doc-text"); !strings.Contains(got, "Sofala") {
 		t.Errorf("analysed text not shown: %q", got)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelector(".doc-head").scrollIntoView()`)); err != nil {
+	// Upload the worked example article, when the shared examples are there.
+	if example, err := filepath.Abs("../../shared/examples/kim-troops-russia.txt"); err == nil {
+		if _, err := os.Stat(example); err == nil {
+			step("upload the example", chromedp.Navigate(srv.URL+"/analyze"), chromedp.WaitVisible(chromedp.CSS("#a-text")),
+				chromedp.SetUploadFiles(chromedp.CSS(`input[type="file"]`), []string{example}),
+				chromedp.SetValue(chromedp.CSS(`input[name="date"]`), "2025-09-01"),
+				chromedp.Click(chromedp.CSS("button.primary"), chromedp.NodeVisible), chromedp.WaitVisible(chromedp.CSS(".doc-text")))
+			if got := text(".doc-text"); !strings.Contains(got, "troops") {
+				t.Errorf("uploaded example not shown: %.200q", got)
+			}
+		}
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelector(".doc-head").scrollIntoView(), 0`)); err != nil {
 		t.Fatal(err)
 	}
 	shot("analyze.png")

@@ -41,15 +41,25 @@ type Server struct {
 	Now func() time.Time
 	// Logger receives internal errors; nil logs to the standard logger.
 	Logger *log.Logger
+	// CacheTTL is how long GET answers of the JSON API are reused (see
+	// respCache); 0 turns the cache off. New sets DefaultCacheTTL.
+	CacheTTL time.Duration
 
 	mux          *http.ServeMux
 	analyzerOnce sync.Once
+	cacheOnce    sync.Once
+	cache        *respCache
 }
+
+// DefaultCacheTTL is how long the JSON API reuses an answer by default:
+// short enough that a store written by another process (sitrep ingest)
+// shows its news within seconds.
+const DefaultCacheTTL = 5 * time.Second
 
 // New returns a server over st. a may be nil, in which case one is loaded
 // on first use of the analyze endpoints.
 func New(st sitrep.Store, a *analyze.Analyzer) *Server {
-	s := &Server{Store: st, Analyzer: a, Now: time.Now}
+	s := &Server{Store: st, Analyzer: a, Now: time.Now, CacheTTL: DefaultCacheTTL}
 	s.routes()
 	return s
 }
@@ -118,6 +128,8 @@ func (s *Server) routes() {
 		var h http.Handler = rt.handler
 		if rt.post {
 			h = cop.Handler(h)
+		} else {
+			h = s.cached(h)
 		}
 		m.Handle(rt.Method+" "+rt.Path, h)
 	}
@@ -156,6 +168,30 @@ func (s *Server) routes() {
 		s.pageError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, r.URL.Path, "no such page"))
 	})
 	s.mux = m
+}
+
+// cached serves GET answers through the response cache.
+func (s *Server) cached(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.cacheOnce.Do(func() {
+			if s.CacheTTL > 0 {
+				s.cache = newRespCache(s.CacheTTL, 4096)
+			}
+		})
+		if s.cache == nil {
+			h.ServeHTTP(w, r)
+			return
+		}
+		s.cache.serve(w, r, h, s.Now())
+	})
+}
+
+// stored is called after a write through the server: cached answers are
+// stale.
+func (s *Server) stored() {
+	if s.cache != nil {
+		s.cache.clear()
+	}
 }
 
 func (s *Server) analyzer() *analyze.Analyzer {

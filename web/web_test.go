@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/kb"
@@ -269,5 +270,40 @@ func TestAnalyzeAPI(t *testing.T) {
 	w = do(s, "POST", "/api/v1/analyze", `{"html":"<html><head><title>T</title></head><body><article><p>The minister spoke in Maputo on Monday about the floods and the response.</p></article></body></html>"}`, nil)
 	if w.Code != 200 {
 		t.Fatalf("html: %d %s", w.Code, w.Body.String())
+	}
+}
+
+func TestAPICache(t *testing.T) {
+	st := openStore(t)
+	s := New(st, sharedAnalyzer())
+	s.WriteToken = "0123456789abcdef0123"
+	if w := get(t, s, "/api/v1/documents"); w.Header().Get("X-Cache") != "miss" || strings.TrimSpace(w.Body.String()) != "[]" {
+		t.Fatalf("first GET: X-Cache %q body %q", w.Header().Get("X-Cache"), w.Body.String())
+	}
+	if w := get(t, s, "/api/v1/documents"); w.Header().Get("X-Cache") != "hit" || w.Header().Get("Content-Type") == "" {
+		t.Errorf("second GET: X-Cache %q, Content-Type %q", w.Header().Get("X-Cache"), w.Header().Get("Content-Type"))
+	}
+	// Errors are not kept.
+	get(t, s, "/api/v1/documents/dnothing")
+	if w := get(t, s, "/api/v1/documents/dnothing"); w.Header().Get("X-Cache") == "hit" || w.Code != 404 {
+		t.Errorf("error answer reused: %d %q", w.Code, w.Header().Get("X-Cache"))
+	}
+	// A write through the server clears the cache.
+	w := do(s, "POST", "/api/v1/documents", `{"text":"Troops arrived in Beira on Monday.","date":"2026-01-12"}`,
+		map[string]string{"Authorization": "Bearer " + s.WriteToken})
+	if w.Code != http.StatusCreated {
+		t.Fatalf("POST: %d %s", w.Code, w.Body.String())
+	}
+	var docs []sitrep.Document
+	w = get(t, s, "/api/v1/documents")
+	json.Unmarshal(w.Body.Bytes(), &docs)
+	if len(docs) != 1 || w.Header().Get("X-Cache") != "miss" {
+		t.Errorf("after a write: %d documents, X-Cache %q", len(docs), w.Header().Get("X-Cache"))
+	}
+	// An expired answer is recomputed.
+	now := time.Now()
+	s.Now = func() time.Time { return now.Add(time.Hour) }
+	if w := get(t, s, "/api/v1/documents"); w.Header().Get("X-Cache") != "miss" {
+		t.Errorf("expired answer reused")
 	}
 }

@@ -17,6 +17,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var fEntity = $("f-entity"), fType = $("f-type"), fFrom = $("f-from"), fTo = $("f-to"), fUndated = $("f-undated");
   var status = $("tl-status"), detail = $("detail"), detailBody = $("detail-body"), undated = $("undated");
+  var truncated = false;
   var items = [], shown = [], scale = 0, fitScale = 1, t0 = 0, selected = null;
 
   function parseDay(s) {
@@ -61,11 +62,15 @@
 
   function load() {
     status.textContent = "Loading the timeline…";
-    var url = "/api/v1/timeline";
-    if (fEntity.value) url += "?entity=" + encodeURIComponent(fEntity.value);
+    var q = new URLSearchParams();
+    if (fEntity.value) q.set("entity", fEntity.value);
+    if (fFrom.value) q.set("from", fFrom.value);
+    if (fTo.value) q.set("to", fTo.value);
+    var url = "/api/v1/timeline" + (q.toString() ? "?" + q.toString() : "");
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (r) {
         if (!r.ok) return r.json().then(function (e) { throw new Error(e.error || r.statusText); });
+        truncated = !!r.headers.get("X-Sitrep-Truncated");
         return r.json();
       })
       .then(function (data) {
@@ -111,7 +116,8 @@
     status.textContent = shown.length === 0 ? "No events match these filters." :
       dated.length + " dated event" + (dated.length === 1 ? "" : "s") + " from " + n + " article" + (n === 1 ? "" : "s") +
       (rest.length ? " · " + rest.length + " undated" + (fUndated.checked ? " (listed below)" : "") : "") +
-      " · click an event for its sources · Ctrl+scroll or the buttons to zoom";
+      " · click an event for its sources · Ctrl+scroll or the buttons to zoom" +
+      (truncated ? " · only the earliest events are shown: set From to see later ones" : "");
     drawTimeline(dated);
     drawUndated(rest);
   }
@@ -283,8 +289,8 @@
     zoom(ev.deltaY < 0 ? 1.25 : 0.8);
   }, { passive: false });
   $("detail-close").addEventListener("click", function () { detail.hidden = true; });
-  fEntity.addEventListener("change", function () { syncURL(); load(); });
-  [fType, fFrom, fTo, fUndated].forEach(function (f) { f.addEventListener("change", function () { syncURL(); render(); }); });
+  [fEntity, fFrom, fTo].forEach(function (f) { f.addEventListener("change", function () { syncURL(); load(); }); });
+  [fType, fUndated].forEach(function (f) { f.addEventListener("change", function () { syncURL(); render(); }); });
   document.getElementById("filters").addEventListener("submit", function (ev) { ev.preventDefault(); });
   var resizeTimer;
   window.addEventListener("resize", function () {

@@ -1,0 +1,172 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/sqlite"
+	"github.com/sitrep-news/sitrep/storetest"
+)
+
+// The load test: a store of synthetic documents (SITREP_BENCH_DOCS, default
+// 10,000) served on loopback, 50 concurrent clients each sending a fixed
+// number of API requests (timeline by entity, entities, documents,
+// search), reporting p50 and p99 latency. SITREP_BENCH_DB keeps the store in
+// a file that later runs reuse, since building it is the slow part.
+//
+//	go test ./web -run '^$' -bench BenchmarkAPILoad -benchtime 1x
+
+const loadPerClient = 40
+
+// loadClients is 50, or SITREP_BENCH_CLIENTS (to measure service times).
+func loadClients() int {
+	if n, err := strconv.Atoi(os.Getenv("SITREP_BENCH_CLIENTS")); err == nil && n > 0 {
+		return n
+	}
+	return 50
+}
+
+func loadStore(b *testing.B) (sitrep.Store, int) {
+	b.Helper()
+	n := 10000
+	if v := os.Getenv("SITREP_BENCH_DOCS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			b.Fatalf("SITREP_BENCH_DOCS=%q", v)
+		}
+	}
+	path := os.Getenv("SITREP_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "load.db")
+	}
+	st, err := sqlite.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if stats.Documents >= n {
+		return st, stats.Documents
+	}
+	start := time.Now()
+	const batch = 250
+	for i := stats.Documents; i < n; i += batch {
+		var as []*sitrep.Analysis
+		for j := i; j < min(n, i+batch); j++ {
+			as = append(as, storetest.Synthetic(j))
+		}
+		if _, err := st.PutMany(ctx, as); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("built a store of %d synthetic documents in %s", n, time.Since(start).Round(time.Millisecond))
+	return st, n
+}
+
+func BenchmarkAPILoad(b *testing.B) {
+	st, docs := loadStore(b)
+	defer st.Close()
+	srv := httptest.NewServer(New(st, nil)) // loopback only
+	defer srv.Close()
+	ctx := context.Background()
+	// Entities to ask about: a spread over the popular ones.
+	ents, err := st.Entities(ctx, sitrep.EntityFilter{Limit: 400})
+	if err != nil || len(ents) == 0 {
+		b.Fatalf("entities: %v (%d)", err, len(ents))
+	}
+	urls := func(rng *rand.Rand) (int, string) {
+		e := ents[rng.IntN(len(ents))]
+		switch k := rng.IntN(4); k {
+		case 0:
+			return k, "/api/v1/timeline?entity=" + url.QueryEscape(e.Name)
+		case 1:
+			return k, "/api/v1/entities?limit=50"
+		case 2:
+			return k, fmt.Sprintf("/api/v1/documents?limit=50&offset=%d", rng.IntN(docs))
+		default:
+			return k, "/api/v1/search?q=" + url.QueryEscape(e.Name)
+		}
+	}
+	kinds := []string{"timeline", "entities", "documents", "search"}
+	var kmu sync.Mutex
+	byKind := make([][]time.Duration, len(kinds))
+	clients := loadClients()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: 30 * time.Second}
+	var all []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		lat := make([][]time.Duration, clients)
+		var wg sync.WaitGroup
+		errs := make(chan error, clients)
+		for c := range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				rng := rand.New(rand.NewPCG(uint64(c), 7))
+				for range loadPerClient {
+					k, u := urls(rng)
+					u = srv.URL + u
+					t0 := time.Now()
+					resp, err := client.Get(u)
+					if err != nil {
+						errs <- err
+						return
+					}
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						errs <- fmt.Errorf("GET %s: %s", u, resp.Status)
+						return
+					}
+					d := time.Since(t0)
+					lat[c] = append(lat[c], d)
+					kmu.Lock()
+					byKind[k] = append(byKind[k], d)
+					kmu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			b.Fatal(err)
+		}
+		for _, l := range lat {
+			all = append(all, l...)
+		}
+	}
+	b.StopTimer()
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	pct := func(p float64) float64 {
+		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+	b.ReportMetric(float64(docs), "docs")
+	b.ReportMetric(0, "ns/op")
+	for k, ds := range byKind {
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		if len(ds) > 0 {
+			b.Logf("%-9s %4d requests: p50 %.1f ms, p99 %.1f ms", kinds[k], len(ds),
+				float64(ds[len(ds)/2].Microseconds())/1000, float64(ds[min(len(ds)-1, len(ds)*99/100)].Microseconds())/1000)
+		}
+	}
+	b.Logf("%d requests from %d clients over %d documents: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+		len(all), clients, docs, pct(0.50), pct(0.99), float64(all[len(all)-1].Microseconds())/1000)
+}
