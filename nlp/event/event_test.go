@@ -214,6 +214,8 @@ func TestFrames(t *testing.T) {
 		{"Israel imposed a blockade on Gaza.", []want{{"imposed", "attack", "e12", "e13", "", ""}}},
 		{"Iran expelled two Israeli diplomats.", []want{{"expelled", "arrest", "e14", "", "", ""}}},
 		{"Gunmen kidnapped 20 students in Gaza.", []want{{"kidnapped", "abduct", "", "", "e13", ""}}},
+		{"The European Union imposed new sanctions on Iran over its supply of drones to Russia.",
+			[]want{{"supply", "supply", "e14", "e2", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

@@ -416,6 +416,10 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				// nearest earlier actor of the sentence of its kind.
 				e, atHead = x.pronoun(x.low(a), before), true
 			}
+			if e < 0 && x.tags[a] == pos.PRPS {
+				// "its troops had struck": whose troops
+				e = x.possessor(a, s)
+			}
 			troopSubject = x.inList("troops", b)
 			if atHead && e >= 0 && b-a <= 6 {
 				subjText = x.entName(e)
@@ -499,6 +503,9 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 			}
 			k = int(x.mentionStart[k])
 		}
+		if f.actor < 0 && x.tags[a] == pos.PRPS {
+			f.actor = x.possessor(a, s) // "its supply of drones"
+		}
 		ph = x.phrases(s, i)
 		// Keep only the prepositional phrases (and what coordinates
 		// with them).
@@ -568,6 +575,23 @@ func (x *extractor) pronoun(p string, before []frame) int {
 	for k := len(before) - 1; k >= 0; k-- {
 		if e := before[k].actor; e >= 0 && (x.ents[e].Type == sitrep.EntityPerson) == person {
 			return e
+		}
+	}
+	return -1
+}
+
+// possessor resolves the possessive pronoun at token a to the nearest
+// earlier mention in the sentence of an actor of its kind: a person for
+// his/her, anything else for its/their.
+func (x *extractor) possessor(a int, s text.Sentence) int {
+	w := x.low(a)
+	person := w == "his" || w == "her"
+	if !person && w != "its" && w != "their" {
+		return -1
+	}
+	for k := a - 1; k >= s.First; k-- {
+		if e := x.entAt[k]; e >= 0 && x.actorLike(int(e)) && (x.ents[e].Type == sitrep.EntityPerson) == person {
+			return int(e)
 		}
 	}
 	return -1
