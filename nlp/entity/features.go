@@ -221,6 +221,13 @@ type docState struct {
 	infos []tokInfo
 	words []wordRec
 	nw    int // distinct exact words: tokInfo.wid < nw
+
+	// scratch reused across documents (see Recognizer.pool)
+	lwIDs, wIDs idTable
+	wordScores  []int32
+	vectors     [][nLabels]int32
+	labels      []uint8
+	feats       []uint32
 }
 
 type wordRec struct {
@@ -236,12 +243,19 @@ type idTable struct {
 	n    int32
 }
 
-func newIDTable(tokens int) idTable {
+// reset empties t and sizes it for the words of a text of n tokens.
+func (t *idTable) reset(tokens int) {
 	size := 16
 	for size < 2*tokens {
 		size <<= 1
 	}
-	return idTable{keys: make([]uint64, size), ids: make([]int32, size)}
+	if cap(t.ids) >= size {
+		t.keys, t.ids = t.keys[:size], t.ids[:size]
+		clear(t.ids)
+	} else {
+		t.keys, t.ids = make([]uint64, size), make([]int32, size)
+	}
+	t.n = 0
 }
 
 func (t *idTable) id(k uint64) int32 {
@@ -263,12 +277,21 @@ func (t *idTable) id(k uint64) int32 {
 
 // newDocState computes the infos, word records and gazetteer marks of doc.
 func newDocState(doc *text.Doc, lex *lexicon) *docState {
-	st := &docState{doc: doc, infos: make([]tokInfo, len(doc.Tokens))}
+	return new(docState).init(doc, lex)
+}
+
+// init computes the infos, word records and gazetteer marks of doc,
+// reusing st's memory.
+func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
+	st.doc = doc
+	st.infos = resize(st.infos, len(doc.Tokens))
 	n := 0
 	for _, s := range doc.Sentences {
 		n += s.Last - s.First
 	}
-	lw, w := newIDTable(n), newIDTable(n)
+	lw, w := &st.lwIDs, &st.wIDs
+	lw.reset(n)
+	w.reset(n)
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := doc.Tokens[i]
@@ -280,7 +303,7 @@ func newDocState(doc *text.Doc, lex *lexicon) *docState {
 			lex.marks(doc, s.First, s.Last, st.infos)
 		}
 	}
-	st.words, st.nw = make([]wordRec, lw.n), int(w.n)
+	st.words, st.nw = resize(st.words, int(lw.n)), int(w.n)
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &st.infos[i]
@@ -300,6 +323,16 @@ func newDocState(doc *text.Doc, lex *lexicon) *docState {
 		}
 	}
 	return st
+}
+
+// resize returns s with length n and zero elements, reusing its memory.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // resetHistory forgets the predictions recorded so far.

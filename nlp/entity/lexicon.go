@@ -120,7 +120,8 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
 				}
 			}
 		}
-		if ti.letters {
+		// titles matter next to names: at a capital or just before one
+		if ti.letters && (ti.anyUpper || i+1 < last && infos[i+1].caps) {
 			if n, _ := l.g.Title(doc, i, last); n > 0 && !strings.EqualFold(doc.Tok(i+n-1), "of") {
 				mark(infos, i, n, gzTitle)
 			}

@@ -20,6 +20,7 @@ var embeddedModel []byte
 type Recognizer struct {
 	model *Model
 	lex   *lexicon
+	pool  *sync.Pool // of *docState: per-document scratch
 }
 
 var (
@@ -44,7 +45,7 @@ func Default() *Recognizer {
 // New returns a recogniser with model m and gazetteer g (which must be the
 // one the model was trained with for best results).
 func New(m *Model, g *gazetteer.Gazetteer) *Recognizer {
-	return &Recognizer{model: m, lex: newLexicon(g)}
+	return &Recognizer{model: m, lex: newLexicon(g), pool: &sync.Pool{New: func() any { return new(docState) }}}
 }
 
 // mention is a mention while resolving.
@@ -67,8 +68,11 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	if doc == nil || len(doc.Sentences) == 0 {
 		return nil
 	}
-	labels := r.model.tagDoc(newDocState(doc, r.lex))
+	st := r.pool.Get().(*docState)
+	labels := r.model.tagDoc(st.init(doc, r.lex))
 	ms := headingFilter(doc, r.mentions(doc, labels))
+	st.doc = nil
+	r.pool.Put(st)
 	return r.resolve(doc, ms)
 }
 

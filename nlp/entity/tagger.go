@@ -15,10 +15,13 @@ type phrase struct {
 // and returns the labels per token (0 outside sentences).
 func (m *Model) tagDoc(st *docState) []uint8 {
 	doc, infos := st.doc, st.infos
-	labels := make([]uint8, len(doc.Tokens))
-	feats := make([]uint32, 0, 64)
-	wordScores := make([]int32, st.nw) // index+1 into vectors; 0 not yet scored
-	var vectors [][nLabels]int32
+	st.labels = resize(st.labels, len(doc.Tokens))
+	labels := st.labels
+	feats := st.feats[:0]
+	st.wordScores = resize(st.wordScores, st.nw) // index+1 into vectors; 0 not yet scored
+	wordScores := st.wordScores
+	vectors := st.vectors[:0]
+	defer func() { st.feats, st.vectors = feats, vectors }()
 	for _, s := range doc.Sentences {
 		c := st.sentence(s)
 		prev1, prev2 := 0, 0
