@@ -95,6 +95,14 @@ func runIngest(env *Env, args []string) error {
 	return nil
 }
 
+// ingestBatch is the most documents stored in one transaction; a batch is
+// also stored once its first document has waited ingestWait, so a slow
+// source never holds finished documents back for long.
+const (
+	ingestBatch = 64
+	ingestWait  = 250 * time.Millisecond
+)
+
 type ingestOptions struct {
 	workers  int
 	maxBytes int
@@ -155,6 +163,48 @@ func ingest(ctx context.Context, env *Env, st sitrep.Store, srcs func(func(acqui
 
 	var s ingestStats
 	last := time.Time{}
+	// Analyses are stored in batches, one transaction each: far cheaper
+	// than a transaction a document, and still all or nothing per document.
+	var batch []*sitrep.Analysis
+	var names []string
+	var batchStart time.Time
+	flush := func() {
+		if len(batch) == 0 || ctx.Err() != nil {
+			batch, names = batch[:0], names[:0]
+			return
+		}
+		res, err := st.PutMany(ctx, batch)
+		if err != nil && ctx.Err() == nil {
+			// Find the culprit: store one by one.
+			res = make([]sitrep.PutResult, len(batch))
+			for i, an := range batch {
+				r, err := st.Put(ctx, an)
+				if err != nil {
+					if ctx.Err() == nil {
+						s.failed++
+						fmt.Fprintf(env.Stderr, "%ssitrep ingest: %s: storing: %v\n", clearLine(o.progress), names[i], err)
+					}
+					res[i].ID = ""
+					continue
+				}
+				res[i] = r
+			}
+		} else if err != nil {
+			res = nil
+		}
+		for i, r := range res {
+			if r.ID == "" {
+				continue
+			}
+			s.bytes += int64(len(batch[i].Document.Text))
+			if r.Created {
+				s.created++
+			} else {
+				s.duplicate++
+			}
+		}
+		batch, names = batch[:0], names[:0]
+	}
 	for r := range results {
 		if r.err != nil {
 			s.failed++
@@ -164,20 +214,13 @@ func ingest(ctx context.Context, env *Env, st sitrep.Store, srcs func(func(acqui
 		if ctx.Err() != nil {
 			continue // drain: a cancelled ingest stores nothing more
 		}
-		res, err := st.Put(ctx, r.an)
-		if err != nil {
-			if ctx.Err() != nil {
-				continue
-			}
-			s.failed++
-			fmt.Fprintf(env.Stderr, "%ssitrep ingest: %s: storing: %v\n", clearLine(o.progress), r.name, err)
-			continue
+		if len(batch) == 0 {
+			batchStart = time.Now()
 		}
-		s.bytes += int64(len(r.an.Document.Text))
-		if res.Created {
-			s.created++
-		} else {
-			s.duplicate++
+		batch = append(batch, r.an)
+		names = append(names, r.name)
+		if len(batch) >= ingestBatch || time.Since(batchStart) > ingestWait {
+			flush()
 		}
 		if o.progress && time.Since(last) > 100*time.Millisecond {
 			last = time.Now()
@@ -187,6 +230,7 @@ func ingest(ctx context.Context, env *Env, st sitrep.Store, srcs func(func(acqui
 				spinner(n), n, s.created, s.failed, rate, float64(s.bytes)/1e6/time.Since(start).Seconds())
 		}
 	}
+	flush()
 	if o.progress {
 		fmt.Fprint(env.Stderr, "\r\x1b[K")
 	}
