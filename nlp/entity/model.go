@@ -105,23 +105,37 @@ func addEntry(sc *[nLabels]int32, e uint64) {
 	}
 }
 
-// score adds the weights of feats to sc.
+// score adds the weights of feats to sc. It first loads every feature's
+// home slot, independent loads the processor overlaps, then matches them:
+// the table does not fit in the first cache levels, and waiting for each
+// miss in turn would dominate tagging.
 func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
-	for _, f := range feats {
-		s := m.lookup(f)
-		if s == 0 {
-			continue
+	var home [32]uint64
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(home))]
+		feats = feats[len(chunk):]
+		for k, f := range chunk {
+			home[k] = m.slots[(uint64(f)*0x9e3779b97f4a7c15)>>m.shift]
 		}
-		if s&overflow == 0 {
-			addEntry(sc, s&entryMask)
-			if e1 := s >> entryBits & entryMask; e1 != 0 {
-				addEntry(sc, e1)
+		for k, f := range chunk {
+			s := home[k]
+			if s != 0 && s>>43 != uint64(f)&fpMask {
+				s = m.lookup(f)
 			}
-			continue
-		}
-		off, n := int(uint32(s)), int(s>>32&31)
-		for _, e := range m.entries[off : off+n] {
-			addEntry(sc, uint64(e))
+			if s == 0 {
+				continue
+			}
+			if s&overflow == 0 {
+				addEntry(sc, s&entryMask)
+				if e1 := s >> entryBits & entryMask; e1 != 0 {
+					addEntry(sc, e1)
+				}
+				continue
+			}
+			off, n := int(uint32(s)), int(s>>32&31)
+			for _, e := range m.entries[off : off+n] {
+				addEntry(sc, uint64(e))
+			}
 		}
 	}
 }
