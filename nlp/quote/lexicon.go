@@ -1,7 +1,10 @@
 package quote
 
 import (
+	"bytes"
+	"compress/gzip"
 	_ "embed"
+	"io"
 	"strings"
 	"sync"
 
@@ -10,6 +13,48 @@ import (
 
 //go:embed cues.txt
 var cuesData string
+
+// names.txt.gz: "female NAME…" and "male NAME…" lines of lower-case first
+// names; see its header for the source and licence.
+//
+//go:embed names.txt.gz
+var namesData []byte
+
+var firstNames = sync.OnceValue(func() map[string]int8 {
+	m := map[string]int8{}
+	zr, err := gzip.NewReader(bytes.NewReader(namesData))
+	if err != nil {
+		return m
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return m
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		fs := strings.Fields(line)
+		if len(fs) < 2 || fs[0][0] == '#' {
+			continue
+		}
+		g := int8(genderMale)
+		if fs[0] == "female" {
+			g = genderFemale
+		}
+		for _, n := range fs[1:] {
+			m[n] = g
+		}
+	}
+	return m
+})
+
+// firstNameGender returns the usual gender of a first name, genderUnknown
+// when the list does not hold it.
+func firstNameGender(name string) int {
+	g, ok := lookup(firstNames(), name)
+	if !ok {
+		return genderUnknown
+	}
+	return int(g)
+}
 
 // cueEntry is what the lexicon knows about one reporting-verb form.
 type cueEntry struct {

@@ -192,6 +192,7 @@ type resolver struct {
 	entities []sitrep.Entity
 	// mentions of PERSON entities in text order: entity index and span
 	persons []personMention
+	genders []int8 // per entity: 0 not yet known, else gender+1
 }
 
 type personMention struct {
@@ -253,11 +254,15 @@ func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
 		return r.entities[best].ID
 	}
 	if !a.Pronoun {
-		return ""
+		return r.byRole(a)
 	}
 	w := a.Source.Of(r.doc.Text)
 	if w != "he" && w != "she" && w != "He" && w != "She" {
 		return ""
+	}
+	g := genderMale
+	if w == "she" || w == "She" {
+		g = genderFemale
 	}
 	// the most recent speaker of an earlier quote, or the person who opens a
 	// recent sentence, whichever is later
@@ -265,7 +270,7 @@ func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
 	for i := len(done) - 1; i >= 0; i-- {
 		q := done[i]
 		if q.Speaker != "" && q.Cue.Start < a.Cue.Start {
-			if r.isPerson(q.Speaker) {
+			if ei := r.index(q.Speaker); ei >= 0 && r.entities[ei].Type == sitrep.EntityPerson && r.agrees(ei, g) {
 				cand, candPos = q.Speaker, q.Cue.Start
 				break
 			}
@@ -283,20 +288,107 @@ func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
 		if p.span.Start <= candPos {
 			break
 		}
-		if r.subjectPosition(p) {
+		if r.subjectPosition(p) && r.agrees(p.ent, g) {
 			return r.entities[p.ent].ID
 		}
 	}
 	return cand
 }
 
-func (r *resolver) isPerson(id string) bool {
-	for _, e := range r.entities {
+func (r *resolver) index(id string) int {
+	for i, e := range r.entities {
 		if e.ID == id {
-			return e.Type == sitrep.EntityPerson
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// Genders, as far as a name or pronoun tells.
+const (
+	genderUnknown = iota
+	genderMale
+	genderFemale
+)
+
+// gender returns what the text says of entity ei's gender: the pronouns
+// the entity stage resolved to it, else its first name.
+func (r *resolver) gender(ei int) int {
+	if r.genders == nil {
+		r.genders = make([]int8, len(r.entities))
+	}
+	if g := r.genders[ei]; g != 0 {
+		return int(g - 1)
+	}
+	e := &r.entities[ei]
+	m, f := 0, 0
+	for _, mn := range e.Mentions {
+		if mn.Kind != sitrep.MentionPronoun {
+			continue
+		}
+		switch strings.ToLower(mn.Text) {
+		case "he", "him", "his", "himself":
+			m++
+		case "she", "her", "hers", "herself":
+			f++
+		}
+	}
+	g := genderUnknown
+	switch {
+	case m > f:
+		g = genderMale
+	case f > m:
+		g = genderFemale
+	default:
+		// the first word of a name of two words or more: "Maria Lopez",
+		// not the surname alone
+		if fs := strings.Fields(e.Name); len(fs) >= 2 {
+			g = firstNameGender(fs[0])
+		}
+	}
+	r.genders[ei] = int8(g + 1)
+	return g
+}
+
+// agrees reports whether entity ei may be referred to with a pronoun of
+// gender g: yes unless its gender is known and differs.
+func (r *resolver) agrees(ei, g int) bool {
+	eg := r.gender(ei)
+	return eg == genderUnknown || g == genderUnknown || eg == g
+}
+
+// byRole resolves a definite description ("the minister", "the country's
+// envoy", "the 70-year-old senator") to the most recent person named before
+// it whose roles hold its head noun.
+func (r *resolver) byRole(a *Attribution) string {
+	src := a.Source.Of(r.doc.Text)
+	fs := strings.Fields(src)
+	if len(fs) < 2 || len(fs) > 5 {
+		return ""
+	}
+	switch strings.ToLower(fs[0]) {
+	case "the", "this", "that":
+	default:
+		return ""
+	}
+	head := strings.ToLower(strings.Trim(fs[len(fs)-1], ",.;:"))
+	if len(head) < 3 || head[0] < 'a' || head[0] > 'z' {
+		return ""
+	}
+	for i := len(r.persons) - 1; i >= 0; i-- {
+		p := r.persons[i]
+		if p.span.Start >= a.Source.Start || p.pronoun {
+			continue
+		}
+		for _, role := range r.entities[p.ent].Roles {
+			for _, w := range strings.Fields(strings.ToLower(role)) {
+				if strings.Trim(w, ",.") == head {
+					return r.entities[p.ent].ID
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // subjectPosition reports whether a mention stands at the start of its
