@@ -640,6 +640,15 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 			tense = -1
 		}
 	}
+	b := m.i - 1
+	for b > 0 && (t.k(b) == cFuzzy || t.is(b, cDet, 0) || t.k(b) == cOf) {
+		b-- // "until the end of", "by mid-"
+	}
+	if (t.is(b, cPrep, prUntil) || t.is(b, cPrep, prBy)) && pick < 0 && !(tense == tensePast && t.pastPerfect()) {
+		// "gave Merieux until mid-November": a deadline looks ahead
+		// whatever the tense of the verb that set it
+		tense = tenseFuture
+	}
 	if tense == tenseNone || tense == tensePresent {
 		if p.g == gQuarter || p.g == gHalf {
 			tense = -2 // the DCT's year
@@ -910,8 +919,11 @@ func (t *tagger) posCue(k int) int {
 		if u.k == cVerbCue && u.v == tenseFuture {
 			return tenseFuture // "is expected", "scheduled"
 		}
-		if prev == "set" || t.word(k+1) == "to" && (t.word(k) == "set" || t.word(k) == "due") {
-			return tenseFuture // "set to resume Monday"
+		if nx := t.word(k + 1); prev == "set" || (nx == "to" || nx == "for") && (t.word(k) == "set" || t.word(k) == "due") {
+			return tenseFuture // "set to resume Monday", "a summit set for April"
+		}
+		if prev == "be" && strings.ToLower(t.word(k-2)) == "to" {
+			return tenseFuture // "guidelines to be published in November"
 		}
 		switch prev {
 		case "be", "being", "to":
