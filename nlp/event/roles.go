@@ -205,6 +205,11 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 			}
 			j, a = a-2, x.npLeft(a-2, s)
 		}
+		// "North Korean soldiers fighting for Russia have suffered": the
+		// noun the participle phrase modifies.
+		if a-3 >= s.First && x.tags[a-1] == pos.IN && x.tags[a-2] == pos.VBG && x.isHead(a-3) && !x.tags[a-3].IsVerb() {
+			j, a = a-3, x.npLeft(a-3, s)
+		}
 		// "Israel and Hamas signed": both conjuncts.
 		if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
 			a = x.npLeft(a-2, s)
@@ -306,25 +311,28 @@ func (x *extractor) npEntity(a, b int) (ent int, atHead bool) {
 	return -1, false
 }
 
-// firstEntity returns the entity of the first mention in tokens [a, b).
-func (x *extractor) firstEntity(a, b int) int {
+// firstConjunct returns, when tokens [a, b) coordinate two phrases with
+// "and", the entity of the first ("German Chancellor Olaf Scholz" in
+// "German Chancellor Olaf Scholz and French President Emmanuel Macron"),
+// or -1.
+func (x *extractor) firstConjunct(a, b int) int {
 	for k := a; k < b; k++ {
-		if e := x.entAt[k]; e >= 0 {
-			return int(e)
+		if x.tags[k] == pos.CC && x.low(k) == "and" {
+			e, _ := x.npEntity(a, k)
+			return e
 		}
 	}
 	return -1
 }
 
-// hasAnd reports whether tokens [a, b) coordinate with "and".
-func (x *extractor) hasAnd(a, b int) bool {
-	for k := a; k < b; k++ {
-		if x.tags[k] == pos.CC && x.low(k) == "and" {
-			return true
-		}
-	}
-	return false
+// patientSubject reports whether f's subject undergoes the event: losses
+// sustained or suffered.
+func patientSubject(f *frame) bool {
+	return f.absorbs >= 0 && (f.lemma == "sustain" || f.lemma == "suffer")
 }
+
+// force types: what is struck at a place strikes the place.
+var force = map[string]bool{"attack": true, "offensive": true, "capture": true}
 
 // symmetric types are done by two sides together.
 var symmetric = map[string]bool{
@@ -438,7 +446,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 			}
 			// Coordinated subjects: the first is the actor; for what two
 			// sides do together, the second is the target.
-			if first := x.firstEntity(a, b); first >= 0 && e >= 0 && first != e && x.hasAnd(a, b) && x.actorLike(first) && x.actorLike(e) && !passive {
+			if first := x.firstConjunct(a, b); first >= 0 && e >= 0 && first != e && x.actorLike(first) && x.actorLike(e) && !passive {
 				if symmetric[f.typ] {
 					f.target = e
 				}
@@ -446,6 +454,8 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
 			}
 			switch {
+			case !passive && e >= 0 && patientSubject(f):
+				f.target = e // "Pyongyang's forces sustained heavy losses": the side that lost
 			case !passive && e >= 0:
 				f.actor = e
 			case passive && e >= 0 && !atHead && troopSubject:
@@ -478,6 +488,9 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				}
 			case isLocPrep(p.prep) && f.location < 0 && x.locationOf(p) >= 0:
 				f.location = x.locationOf(p)
+				if force[f.typ] && f.target < 0 && (p.prep == "at" || p.prep == "into" || p.prep == "on") {
+					f.target = f.location // "fired rockets at northern Israel"
+				}
 			case isTargetPrep(p.prep) && f.target < 0 && (!reporting || p.prep == "to"):
 				// (what one says "on Korean Central TV" is its venue)
 				if e, _ := x.npEntity(p.a, p.b); e >= 0 && x.actorLike(e) && !(p.prep == "at" && x.placeLike(e)) {
