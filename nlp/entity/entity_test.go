@@ -365,3 +365,36 @@ func TestRecognizeReutersSpans(t *testing.T) {
 		checkSpans(t, doc, r.Recognize(doc))
 	}
 }
+
+// TestRecognizeConcurrent checks that concurrent calls, which share the
+// recogniser's scratch pool, give the answers sequential calls give.
+func TestRecognizeConcurrent(t *testing.T) {
+	texts := []string{
+		"Admiral Elena Varga met Prime Minister Anders Berg in Oslo. Varga said Norway would help.",
+		"Moscow has denied the report, the Kremlin said. The talks will be held in Moscow.",
+		"The Nordic Maritime Safety Agency (NMSA) issued a warning. NMSA officials said ships should wait.",
+	}
+	r := Default()
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(r.Recognize(text.Segment(s)))
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for k := 0; k < 30; k++ {
+				i := (g + k) % len(texts)
+				if got := fmt.Sprint(r.Recognize(text.Segment(texts[i]))); got != want[i] {
+					done <- fmt.Errorf("text %d: got %s, want %s", i, got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
