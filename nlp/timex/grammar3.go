@@ -644,7 +644,7 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 	for b > 0 && (t.k(b) == cFuzzy || t.is(b, cDet, 0) || t.k(b) == cOf) {
 		b-- // "until the end of", "by mid-"
 	}
-	if (t.is(b, cPrep, prUntil) || t.is(b, cPrep, prBy)) && pick < 0 && !(tense == tensePast && t.pastPerfect()) {
+	if (t.is(b, cPrep, prUntil) || t.is(b, cPrep, prBy)) && pick < 0 && !(tense == tensePast && t.untilBack(b)) {
 		// "gave Merieux until mid-November": a deadline looks ahead
 		// whatever the tense of the verb that set it
 		tense = tenseFuture
@@ -747,7 +747,7 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 		switch {
 		case sig == prSince:
 			tense, why0 = tensePast, "since: before"
-		case sig == prUntil && !(tense == tensePast && t.pastPerfect()):
+		case sig == prUntil && !(tense == tensePast && t.untilBack(i)):
 			// "postponed until Tuesday": a deadline ahead; but "had not
 			// called him a suspect until Thursday" looks back
 			tense, why0 = tenseFuture, "until: a deadline ahead"
@@ -806,13 +806,25 @@ func (t *tagger) weekdaySignal(i int) int {
 	return 0
 }
 
-// pastPerfect reports whether the last tense cue found was "had".
-func (t *tagger) pastPerfect() bool {
-	if t.cueAt < 0 {
-		return false
+// untilBack reports whether a deadline ("until", "by") before unit b
+// looks back after all: a past perfect ("had arrived by late October") or
+// a negation ("wasn't acknowledged until April", "not until").
+func (t *tagger) untilBack(b int) bool {
+	if t.cueAt >= 0 {
+		for _, k := range []int{t.cueAt, t.cueAt - 1} {
+			switch strings.ToLower(t.word(k)) {
+			case "had", "hadn", "'d":
+				return true
+			}
+		}
 	}
-	w := t.word(t.cueAt)
-	return w == "had" || w == "Had" || w == "hadn"
+	for k := b - 1; k >= 0 && k >= b-6; k-- {
+		w := strings.ToLower(t.word(k))
+		if w == "not" || w == "never" || w == "wasn" || w == "didn" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports whether unit i is followed by "'s".
