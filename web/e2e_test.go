@@ -196,7 +196,7 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelector(".doc-head").scrollIntoView(), 0`)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo(0, document.querySelector(".doc-head").getBoundingClientRect().top + window.scrollY - 70), 0`)); err != nil {
 		t.Fatal(err)
 	}
 	shot("analyze.png")

@@ -164,8 +164,8 @@
       b.style.left = p.left + "px";
       b.style.top = (TOP + p.lane * LANE) + "px";
       b.style.width = (BOX - 6) + "px";
-      b.title = it.text;
-      b.appendChild(el("span", "d", when(it) + " · " + it.type + (it.modality && it.modality !== "asserted" ? " · " + it.modality : "")));
+      b.title = it.text + (it.modality && it.modality !== "asserted" ? " (" + it.modality + ")" : "");
+      b.appendChild(el("span", "d", when(it) + " · " + it.type));
       b.appendChild(el("span", "t", it.text));
       if (it.reports > 1) b.appendChild(el("span", "n", "×" + it.reports));
       b.addEventListener("click", function () { select(it, b); });
