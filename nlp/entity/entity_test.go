@@ -273,6 +273,11 @@ func TestRecognizeIdentity(t *testing.T) {
 			},
 		},
 		{
+			name: "region, one sense per document",
+			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
+			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},
+		},
+		{
 			name: "possessive capital and place",
 			text: "Beijing's foreign ministry said Chinese diplomats will be in Beijing for the summit.",
 			want: []string{`GPE "China" CHN [Beijing/metonym Chinese/demonym]`, `GPE "Beijing" geonames:1816670 [Beijing/name]`},

@@ -185,9 +185,10 @@ var geoWords = map[string]bool{
 	"Europe": true, "Asia": true, "Africa": true, "East": true, "West": true, "Hills": true,
 }
 
-var gpeWords = map[string]bool{
-	"City": true, "Province": true, "State": true, "County": true, "Region": true, "Oblast": true,
-	"District": true, "Republic": true, "Kingdom": true, "Prefecture": true, "Governorate": true,
+// regionWords after a place name make it the region ("Kursk region").
+var regionWords = map[string]bool{
+	"region": true, "oblast": true, "province": true, "state": true, "county": true, "district": true,
+	"prefecture": true, "governorate": true, "territory": true,
 }
 
 var eventWords = map[string]bool{
@@ -300,14 +301,21 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 				}
 			}
 		}
-		for _, e := range es {
-			if e.Kind == sitrep.MentionMetonym || e.Kind == sitrep.MentionDemonym {
-				continue
-			}
-			switch e.Type {
-			case sitrep.EntityGPE, sitrep.EntityLoc, sitrep.EntityFac:
-				m.typ, m.kb, m.country, m.canon, m.geo, m.kind = e.Type, e.KB, e.Country, e.Name, e.Geo, e.Kind
-				return m
+		// "Kursk region": the region, not its capital city
+		region := last < s.Last && regionWords[doc.Tok(last)]
+		for pass := 0; pass < 2; pass++ {
+			for _, e := range es {
+				if e.Kind == sitrep.MentionMetonym || e.Kind == sitrep.MentionDemonym {
+					continue
+				}
+				if pass == 0 && (!region || !strings.HasPrefix(e.KB, "iso3166-2:")) {
+					continue
+				}
+				switch e.Type {
+				case sitrep.EntityGPE, sitrep.EntityLoc, sitrep.EntityFac:
+					m.typ, m.kb, m.country, m.canon, m.geo, m.kind = e.Type, e.KB, e.Country, e.Name, e.Geo, e.Kind
+					return m
+				}
 			}
 		}
 		switch {
@@ -588,6 +596,10 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			if isCountryKB(m.kb) && m.typ == sitrep.EntityGPE {
 				ei = countryEnt(m.kb)
 			} else if k, ok := byKB[m.kb]; ok {
+				ei = k
+			} else if k, ok := byName[family(m.typ)+key]; ok && m.typ != sitrep.EntityOrg && ents[k].kb != "" && !isCountryKB(ents[k].kb) {
+				// one sense per document: "Kursk" after "Kursk region"
+				// is the region already named
 				ei = k
 			} else {
 				ei = newEnt(m)
