@@ -154,6 +154,30 @@ type want struct {
 	trigger, typ, actor, target, location, modality string
 }
 
+func TestForceCodes(t *testing.T) {
+	tests := []struct{ text, trigger, code string }{
+		{"Iran fired rockets at northern Israel.", "fired", "195"},
+		{"Russian tanks attacked the village.", "attacked", "194"},
+		{"Gunmen attacked a police station with rifles.", "attacked", "193"},
+		{"Israel attacked Gaza.", "attacked", "190"},
+	}
+	for _, tt := range tests {
+		_, evs := extract(tt.text)
+		found := false
+		for _, e := range evs {
+			if e.Text == tt.trigger {
+				found = true
+				if e.CAMEO != tt.code {
+					t.Errorf("%q: %s CAMEO %s, want %s", tt.text, e.Text, e.CAMEO, tt.code)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %q", tt.text, tt.trigger)
+		}
+	}
+}
+
 func TestFrames(t *testing.T) {
 	tests := []struct {
 		text string

@@ -315,6 +315,21 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 	return fs
 }
 
+// refineForce refines the generic code of force (190) by the weapons the
+// clause names: aerial (195), artillery (194), small arms (193).
+func (x *extractor) refineForce(s text.Sentence, f *frame) {
+	if f.code != "190" {
+		return
+	}
+	lo, hi := max(s.First, f.tok-3), min(s.Last, f.tok+8)
+	for _, r := range [...]struct{ list, code string }{{"aerial", "195"}, {"artillery", "194"}, {"smallarms", "193"}} {
+		if x.anyIn(x.lex.lists[r.list], lo, hi, -1, false) {
+			f.code = r.code
+			return
+		}
+	}
+}
+
 // typeFrame sets the type and CAMEO code of f.
 func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 	i := f.tok
@@ -338,6 +353,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 				if e2, ok := x.lex.lookup(f.lemma, t, false, cond); ok && e2.typ == e.typ {
 					f.code = x.lex.cameo(e2)
 				}
+				x.refineForce(s, f)
 				return
 			}
 		}
@@ -349,6 +365,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 	}
 	if e, ok := x.lex.lookup(f.lemma, t, false, cond); ok {
 		f.typ, f.code = e.typ, x.lex.cameo(e)
+		x.refineForce(s, f)
 		return
 	}
 	if f.class == "REPORTING" && t.IsVerb() {
