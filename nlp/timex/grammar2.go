@@ -64,6 +64,11 @@ func (t *tagger) monthExpr(i int) (match, bool) {
 	if hasDay && t.k(dj) == cUnit {
 		hasDay = false // "May 5 years"
 	}
+	if yy, jj, ok := t.spelledYear(j); ok && t.k(j) == cNumWord {
+		// "January nineteen ninety-seven": a year, not the 19th
+		p := pt{g: gMonth, y: yy, m: mo}
+		return match{i: i, j: jj, typ: TypeDate, p: p, hasPt: true, val: p.value(), deriv: "explicit"}, true
+	}
 	if hasDay {
 		j = dj
 	}
@@ -688,6 +693,13 @@ func (t *tagger) theUnit(j int) (match, bool) {
 		return m, true
 	}
 	m := match{j: j + 1, typ: TypeDate, anchor: anchorDCT}
+	// the year two thousand, the year 2000
+	if u.v == uYear {
+		if y, k, ok := t.yearWords(j + 1); ok {
+			p := pt{g: gYear, y: y}
+			return match{j: k, typ: TypeDate, p: p, hasPt: true, val: p.value(), deriv: "explicit"}, true
+		}
+	}
 	// the week of March 6
 	if u.v == uWeek && t.is(j+1, cOf, 0) {
 		if dm, ok := t.matchCore(j + 2); ok && dm.hasPt && dm.p.g == gDay {

@@ -448,8 +448,8 @@ func (t *tagger) seasonExpr(i, r int) (match, bool) {
 	if t.is(k, cOf, 0) {
 		k++
 	}
-	if y, ok := t.yearAt(k); ok {
-		p.y, m.j, m.deriv = y, k+1, "explicit"
+	if y, kk, ok := t.yearWords(k); ok {
+		p.y, m.j, m.deriv = y, kk, "explicit"
 		m.p, m.hasPt, m.val = p, true, p.value()
 		return m, true
 	}
@@ -977,6 +977,29 @@ func (t *tagger) thatUnit(i int) (match, bool) {
 	}
 	p := coarsen(lo, g)
 	return match{i: i, j: j + 1, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorRef, deriv: "same " + w + " as " + t.ref.value()}, true
+}
+
+// yearWords reads a year written out after a month, season or "the year"
+// ("January nineteen ninety-seven", "the year two thousand", "two
+// thousand and one"), or a year in digits; it returns the unit after it.
+func (t *tagger) yearWords(k int) (int, int, bool) {
+	if y, ok := t.yearAt(k); ok {
+		return y, k + 1, true
+	}
+	if y, j, ok := t.spelledYear(k); ok {
+		return y, j, true
+	}
+	if t.is(k, cNumWord, 2) && t.is(k+1, cNumWord, 1000) {
+		y, j := 2000, k+2
+		if t.is(j, cAnd, 0) && t.k(j+1) == cNumWord {
+			j++
+		}
+		if n, jj, ok := t.number(j, false); ok && t.k(j) == cNumWord && n > 0 && n < 100 {
+			y, j = 2000+n, jj
+		}
+		return y, j, true
+	}
+	return 0, k, false
 }
 
 // spelledYear reads "nineteen ninety-six" as 1996.
