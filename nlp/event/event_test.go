@@ -250,6 +250,10 @@ func TestFrames(t *testing.T) {
 			[]want{{"paused", "reduce", "e11", "e3", "", ""}}},
 		{"The Israeli military responded with airstrikes in Gaza.",
 			[]want{{"responded", "attack", "e12", "", "e13", ""}}},
+		{"Iran announced tonight that its major offensive against Israel had ended.",
+			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
+		{"Iran said its forces had \"liberated\" the town.",
+			[]want{{"liberated", "capture", "e14", "", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

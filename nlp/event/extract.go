@@ -339,8 +339,9 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		// The type of the first typed noun in the verb's object.
 		for j := i + 1; j < s.Last && j <= i+10; j++ {
 			tj := x.tags[j]
-			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 {
-				break
+			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 ||
+				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || subordinator[x.low(j)]) {
+				break // "announced tonight that its offensive ...": another clause
 			}
 			if !tj.IsNoun() && !(tj.IsAdj() && strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive")) || tj.IsProper() {
 				continue

@@ -139,7 +139,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	for j >= s.First {
 		t := x.tags[j]
 		w := x.low(j)
-		if t == pos.RB || t == pos.MD || auxWords[w] || t.IsVerb() && auxWords[w] {
+		if t == pos.RB || t == pos.MD || t == pos.Quote || auxWords[w] || t.IsVerb() && auxWords[w] {
 			if beWords[w] {
 				be = true
 			}
