@@ -625,14 +625,28 @@ func (t *tagger) bareUnit(i int) (match, bool) {
 	u := t.us[i]
 	w := t.word(i)
 	plural := len(w) > 1 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
-	if u.v == uYear && t.glued(i+1) {
-		switch {
-		case t.is(i+1, cFuzzy, fEnd):
+	if u.v == uYear && !plural && i+1 < len(t.us) && !t.is(i-1, cDet, 0) {
+		// year-end, year end, year's end: the end of the DCT year, or of
+		// the year before after "since"
+		e := i + 1
+		if w := t.word(e); w == "'s" || w == "’s" {
+			e++
+		}
+		if t.is(e, cFuzzy, fEnd) && !t.is(e+1, cOf, 0) && (e > i+1 || t.glued(e) || !t.us[e].hyph) {
 			if !t.hasDCT {
-				return match{i: i, j: i + 2, typ: TypeDate, val: "XXXX", mod: "END"}, true
+				return match{i: i, j: e + 1, typ: TypeDate, val: "XXXX", mod: "END"}, true
 			}
 			p := pt{g: gYear, y: t.dct.Year()}
-			return match{i: i, j: i + 2, typ: TypeDate, val: p.value(), p: p, hasPt: true, mod: "END", anchor: anchorDCT, deriv: "year-end of the DCT year"}, true
+			deriv := "year-end of the DCT year"
+			if t.is(i-1, cPrep, prSince) {
+				p.y--
+				deriv = "since year-end: the DCT year's previous"
+			}
+			return match{i: i, j: e + 1, typ: TypeDate, val: p.value(), p: p, hasPt: true, mod: "END", anchor: anchorDCT, deriv: deriv}, true
+		}
+	}
+	if u.v == uYear && t.glued(i+1) {
+		switch {
 		case t.k(i+1) == cAnaph || t.k(i+1) == cAgo:
 			m := match{i: i, j: i + 2, shifted: true}
 			t.relativeShift(&m, uYear, 1, -1, false)
