@@ -38,7 +38,9 @@ func timelineFilter(r *http.Request) (sitrep.EventFilter, error) {
 	q := r.URL.Query()
 	f := sitrep.EventFilter{
 		Entity:    strings.TrimSpace(q.Get("entity")),
-		Mentioned: q.Get("mentioned") != "false",
+		// As `sitrep timeline --entity`: events the entity takes part in;
+		// mentioned=true widens to events whose sentence names it.
+		Mentioned: q.Get("mentioned") == "true",
 		Type:      strings.TrimSpace(q.Get("type")),
 		Source:    strings.TrimSpace(q.Get("source")),
 	}
