@@ -916,6 +916,9 @@ func (t *tagger) posCue(k int) int {
 	prev := strings.ToLower(t.word(k - 1))
 	switch {
 	case tg == pos.MD:
+		if w := strings.ToLower(t.word(k)); w == "could" {
+			return tenseNone // the past of "can" as often as a possibility
+		}
 		if u.k == cVerbCue {
 			return u.v
 		}
