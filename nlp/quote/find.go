@@ -488,6 +488,20 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		ends := k == sent.Last || sc.isPunct(k, '.') || sc.isComma(k) || sc.opensQuote(k) || d.Tokens[k].Kind == text.Punct
 		if k > j && ends && sc.contentBefore(si, b-1, &a) {
 			a.shape = shapeTCS
+			// "said Robert Klein, chairman of the institute." — the
+			// apposition runs to the end of the sentence
+			if k+1 < sent.Last && sc.isComma(k) && sc.apposition(k+1) && !sc.opensQuote(k+1) && !sc.fragmentAfter(&a, k+1) {
+				m := k + 1
+				for m < sent.Last && !sc.opensQuote(m) && !sc.isPunct(m, ';') && !(m == sent.Last-1 && d.Tokens[m].Kind == text.Punct) {
+					m++
+				}
+				for m > k+1 && sc.isComma(m-1) {
+					m--
+				}
+				if m > k+1 && m-k < 40 {
+					k = m
+				}
+			}
 			a.Source = d.Span(j, k)
 			a.left = d.Tokens[b-1].Start
 			sc.continuation(si, k, &a)
@@ -694,6 +708,11 @@ func (sc *scanner) sourceBefore(first, b int) (int, int, bool) {
 		s, _, ok := sc.npBack(first, k)
 		if !ok {
 			return 0, 0, false
+		}
+		if !sc.apposition(k + 1) {
+			// "Clinton, clearly frustrated, said": an aside, not part of the
+			// source
+			return s, k, true
 		}
 		return s, b, true
 	}
@@ -1076,6 +1095,22 @@ func (sc *scanner) continuation(si, j int, a *Attribution) {
 		return
 	}
 	a.Content = append(a.Content, sitrep.Span{Start: sc.rs[r].Start, End: sc.rs[r].End})
+}
+
+// apposition reports whether token k, after a comma that follows a name,
+// opens an apposition that PolNeAR counts as part of the source: a noun
+// phrase or a relative clause ("Robert Klein, chairman of …", "Griffin, an
+// Obama backer"), not an age, an adverbial or a participle ("Ramos, 58,",
+// "Clinton, clearly frustrated,", "Trump, in Kentucky,").
+func (sc *scanner) apposition(k int) bool {
+	if k >= len(sc.tags) {
+		return false
+	}
+	switch sc.tags[k] {
+	case pos.DT, pos.PRPS, pos.JJ, pos.JJS, pos.NN, pos.NNS, pos.NNP, pos.NNPS, pos.WP, pos.WPS:
+		return !sc.is(k, wTime)
+	}
+	return false
 }
 
 // fragmentAfter reports whether the clause at token k, after the comma that
