@@ -227,6 +227,8 @@ func TestFrames(t *testing.T) {
 			[]want{{"supply", "supply", "-", "", "", ""}, {"accused", "accuse", "", "e2", "", ""}}},
 		{"Trump said he would give Putin a deadline of two weeks before imposing new sanctions on Russia.",
 			[]want{{"give", "threaten", "e9", "e5", "", "future"}, {"imposing", "sanction", "e9", "e2", "", "future"}}},
+		{"State media showed Kim meeting with families of soldiers killed fighting in Ukraine.",
+			[]want{{"killed", "kill", "-", "", "", ""}}},
 		{"Families of soldiers killed in the fighting gathered in Kyiv.",
 			[]want{{"killed", "kill", "-", "", "", ""}}},
 		{"Israel and Iran signed a ceasefire agreement in Cairo.",
@@ -254,6 +256,8 @@ func TestFrames(t *testing.T) {
 			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
 		{"Iran said its forces had \"liberated\" the town.",
 			[]want{{"liberated", "capture", "e14", "", "", ""}}},
+		{"Iran said its offensive against Israel in the north had ended after dealing heavy blows.",
+			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

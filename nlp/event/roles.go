@@ -87,6 +87,29 @@ func (x *extractor) clauseAt(e int, s text.Sentence) bool {
 	return e < s.Last && (x.tags[e].IsVerb() && x.tags[e] != pos.VBG || x.tags[e] == pos.MD)
 }
 
+// reducedRelative reports whether the past form at token i (tagged VBD
+// or VBN, no auxiliary) modifies the noun before it: "meeting with
+// families of soldiers killed fighting in Russia's war", after a main
+// verb, with no object after it.
+func (x *extractor) reducedRelative(s text.Sentence, i, group int) bool {
+	t := x.tags[i]
+	if t != pos.VBD && t != pos.VBN || group != i || i == s.First || !x.tags[i-1].IsNoun() || i+1 >= s.Last {
+		return false
+	}
+	switch n := x.tags[i+1]; {
+	case n == pos.VBG:
+	case n == pos.IN && (x.low(i+1) == "in" || x.low(i+1) == "during" || x.low(i+1) == "while"):
+	default:
+		return false
+	}
+	for k := s.First; k < i-1; k++ {
+		if x.tags[k].IsVerb() && !auxWords[x.low(k)] {
+			return true
+		}
+	}
+	return false
+}
+
 // subordinator words take a clause as well as a noun phrase.
 var subordinator = map[string]bool{
 	"after": true, "before": true, "since": true, "until": true, "till": true, "as": true, "while": true,
@@ -151,7 +174,8 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	group = j + 1
 	// "were sent", and the reduced relative "drones fired by Russia"
 	// and "soldiers killed fighting" (a participle right after its noun)
-	passive = x.tags[i] == pos.VBN && (be || group == i && (i+1 < s.Last && x.low(i+1) == "by" || i > s.First && x.tags[i-1].IsNoun()))
+	passive = x.tags[i] == pos.VBN && (be || group == i && (i+1 < s.Last && x.low(i+1) == "by" || i > s.First && x.tags[i-1].IsNoun())) ||
+		x.reducedRelative(s, i, group)
 	if j < s.First {
 		return -1, -1, group, passive
 	}
@@ -198,7 +222,13 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		a := x.npLeft(j, s)
 		// "The Israeli strike on Gaza killed": the head noun before the
 		// prepositional phrase.
-		for hop := 0; hop < 1 && a-2 >= s.First && x.tags[a-1] == pos.IN && nounPrep[x.low(a-1)] && x.isHead(a-2); hop++ {
+		// (Not for a participle right after its noun: "families of
+		// soldiers killed" were killed, not the families.)
+		hops := 3
+		if passive && group == i {
+			hops = 0
+		}
+		for hop := 0; hop < hops && a-2 >= s.First && x.tags[a-1] == pos.IN && nounPrep[x.low(a-1)] && x.isHead(a-2); hop++ {
 			if x.low(a-1) == "of" {
 				a = x.npLeft(a-2, s) // "the president of Russia": one phrase
 				continue
