@@ -125,6 +125,12 @@ func checkEvent(t *testing.T, name string, evs []sitrep.Event, w want) {
 			break
 		}
 	}
+	if w.typ == "-" {
+		if got != nil {
+			t.Errorf("%s: unexpected event %q (%s)", name, w.trigger, got.Type)
+		}
+		return
+	}
 	if got == nil {
 		t.Errorf("%s: no event %q", name, w.trigger)
 		return
@@ -258,6 +264,8 @@ func TestFrames(t *testing.T) {
 			[]want{{"liberated", "capture", "e14", "", "", ""}}},
 		{"Iran said its offensive against Israel in the north had ended after dealing heavy blows.",
 			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
+		{"China held a parade marking the 80th anniversary of Japan's surrender.",
+			[]want{{"surrender", "-", "", "", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

@@ -305,7 +305,7 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 	}
 	for k := range fs {
 		f := &fs[k]
-		if !all && f.typ == "other" && !f.verb {
+		if !all && (f.typ == "other" && !f.verb || !f.verb && x.commemorated(s, f.tok)) {
 			f.skip = true
 		}
 		if (all || !f.absorbed) && !f.skip {
@@ -328,6 +328,20 @@ func (x *extractor) refineForce(s text.Sentence, f *frame) {
 			return
 		}
 	}
+}
+
+// commemorated reports whether the noun at token i names a past event
+// being remembered: "the 80th anniversary of Japan's surrender".
+func (x *extractor) commemorated(s text.Sentence, i int) bool {
+	a := x.npLeft(i, s)
+	if a-2 < s.First || x.low(a-1) != "of" {
+		return false
+	}
+	switch pos.Lemma(x.doc.Tok(a-2), x.tags[a-2]) {
+	case "anniversary", "memory", "commemoration", "remembrance", "centenary", "centennial":
+		return true
+	}
+	return false
 }
 
 // typeFrame sets the type and CAMEO code of f.
