@@ -40,12 +40,13 @@ type Store interface {
 	Document(ctx context.Context, id string) (*Analysis, error)
 
 	// Documents lists stored documents, newest first (by date, then by
-	// ingestion), without their Text. It returns an empty slice, not an
+	// ingestion; undated documents last), without their Text. It returns an empty slice, not an
 	// error, when nothing matches.
 	Documents(ctx context.Context, f DocumentFilter) ([]Document, error)
 
 	// Analyses streams the analyses of the documents matching f, oldest
-	// first (by date, then by ingestion), holding no more than a page of
+	// first (by date, then by ingestion; undated documents before all
+	// others), holding no more than a page of
 	// them in memory; Limit 0 means all. The loop may call other Store
 	// methods. An error ends the sequence with a nil analysis and the error.
 	Analyses(ctx context.Context, f DocumentFilter) iter.Seq2[*Analysis, error]

@@ -82,7 +82,7 @@ func benchStore(b *testing.B) *sqlite.DB {
 		if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_DOCS")); err == nil && v > 0 {
 			n = v
 		}
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("sitrep-bench-v2-%d.db", n))
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("sitrep-bench-v4-%d.db", n))
 		benchDB, benchErr = sqlite.Open(path)
 		if benchErr != nil {
 			return
@@ -117,7 +117,8 @@ func benchStore(b *testing.B) *sqlite.DB {
 // BenchmarkEventsByEntity is the timeline of one entity over the store:
 // entities of different frequency (synthetic names follow a Zipf law; the
 // n-th most frequent is "EntityN NameN%97"), by name and by KB id, whole or
-// for one year.
+// for one year; and the first events of the whole store. A store of 100,000
+// documents: SITREP_BENCH_DOCS=100000 (built once, about 3.5 GB).
 func BenchmarkEventsByEntity(b *testing.B) {
 	db := benchStore(b)
 	ctx := context.Background()
@@ -133,6 +134,8 @@ func BenchmarkEventsByEntity(b *testing.B) {
 		{"frequent-year", sitrep.EventFilter{Entity: name(20), From: "2010-01-01", To: "2010-12-31"}},
 		{"top-limit100", sitrep.EventFilter{Entity: name(0), Limit: 100}},
 		{"medium-mentioned", sitrep.EventFilter{Entity: name(200), Mentioned: true}},
+		{"all-limit100", sitrep.EventFilter{Limit: 100}},
+		{"all-year-limit100", sitrep.EventFilter{From: "2010-01-01", To: "2010-12-31", Limit: 100}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			n := 0

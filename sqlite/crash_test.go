@@ -175,6 +175,18 @@ func checkFile(t *testing.T, path string) {
 	if _, err := db.Exec("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')"); err != nil {
 		t.Errorf("full-text index integrity-check: %v", err)
 	}
+	for _, table := range []string{"documents", "entities", "mentions", "events", "quotes", "quantities", "timexes"} {
+		var n, counted int
+		if err := db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRow("SELECT COALESCE((SELECT n FROM counts WHERE name = ?), 0)", table).Scan(&counted); err != nil {
+			t.Fatal(err)
+		}
+		if n != counted {
+			t.Errorf("%s holds %d rows, its count says %d", table, n, counted)
+		}
+	}
 	var orphans int
 	if err := db.QueryRow("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.doc = d.seq)").Scan(&orphans); err != nil || orphans != 0 {
 		t.Errorf("%d documents without their analysis (%v)", orphans, err)

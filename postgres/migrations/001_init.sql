@@ -63,6 +63,12 @@ CREATE TABLE entity_names (
 CREATE INDEX entity_names_norm ON entity_names (norm);
 CREATE INDEX entity_names_type ON entity_names (type);
 
+-- How many rows each table holds, kept by Put: what Stats reports.
+CREATE TABLE counts (
+	name TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+	n    BIGINT NOT NULL
+);
+
 CREATE TABLE mentions (
 	doc        BIGINT NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
 	entity_idx INTEGER NOT NULL,

@@ -39,6 +39,9 @@ var (
 		" ON CONFLICT (key) DO UPDATE SET documents = entity_keys.documents + excluded.documents, mentions = entity_keys.mentions + excluded.mentions"}
 	tabEntityNames = table{"entity_names", []string{"key", "name", "type", "norm", "documents"},
 		" ON CONFLICT (key, name, type) DO UPDATE SET documents = entity_names.documents + excluded.documents"}
+	// The number of rows of each table, for Stats: counting a large
+	// store's rows would read all of them.
+	tabCounts = table{"counts", []string{"name", "n"}, " ON CONFLICT (name) DO UPDATE SET n = counts.n + excluded.n"}
 )
 
 type table struct {
@@ -314,7 +317,17 @@ func (rs *rowSet) tables() []*rows {
 	for _, n := range nks {
 		names.add(n.key, n.name, n.typ, n.norm, rs.names[n])
 	}
-	return []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx, keys, names}
+	counts := &rows{t: tabCounts}
+	for _, c := range []struct {
+		name string
+		r    *rows
+	}{{"documents", rs.an}, {"entities", rs.ents}, {"events", rs.evs}, {"mentions", rs.ments},
+		{"quantities", rs.qs}, {"quotes", rs.quotes}, {"timexes", rs.tx}} { // in name order
+		if k := len(c.r.vals) / len(c.r.t.cols); k > 0 {
+			counts.add(c.name, k)
+		}
+	}
+	return []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx, keys, names, counts}
 }
 
 // add lays an analysis out in the rows of the child tables.

@@ -456,13 +456,36 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]sitrep.S
 	return out, internal("search", r.Err())
 }
 
-// Stats implements sitrep.Store.
+// Stats implements sitrep.Store. It reads the counts Put keeps.
 func (s *Store) Stats(ctx context.Context) (sitrep.StoreStats, error) {
 	var st sitrep.StoreStats
-	err := s.conn.QueryRow(ctx, `SELECT
-		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities),
-		(SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM quotes),
-		(SELECT COUNT(*) FROM quantities), (SELECT COUNT(*) FROM timexes)`).Scan(
-		&st.Documents, &st.Entities, &st.Mentions, &st.Events, &st.Quotes, &st.Quantities, &st.Timexes)
-	return st, internal("stats", err)
+	r, err := s.conn.Query(ctx, `SELECT name, n FROM counts`)
+	if err != nil {
+		return st, internal("stats", err)
+	}
+	defer r.Close()
+	for r.Next() {
+		var name string
+		var n int
+		if err := r.Scan(&name, &n); err != nil {
+			return st, internal("stats", err)
+		}
+		switch name {
+		case "documents":
+			st.Documents = n
+		case "entities":
+			st.Entities = n
+		case "mentions":
+			st.Mentions = n
+		case "events":
+			st.Events = n
+		case "quotes":
+			st.Quotes = n
+		case "quantities":
+			st.Quantities = n
+		case "timexes":
+			st.Timexes = n
+		}
+	}
+	return st, internal("stats", r.Err())
 }
