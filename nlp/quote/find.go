@@ -401,6 +401,12 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		ce++
 	}
 	a.Cue = d.Span(i, ce)
+	if e.particle && ce == i+1 {
+		return a, false
+	}
+	if e.as && !sc.asAfter(ce, sent.Last) {
+		return a, false
+	}
 	if e.that && !(ce < sent.Last && (sc.is(ce, wThat) || sc.isPunct(ce, ':') || sc.opensQuote(ce))) {
 		return a, false
 	}
@@ -570,11 +576,26 @@ var particles = map[string]string{
 	"of":  "speak speaking spoke spoken accuse accused accuses accusing warn warned warns warning talk talked talks talking " +
 		"think thinking thought complain complained complaining boast boasted boasting",
 	"to":  "refer referred refers referring respond responded responds responding point pointed points pointing object objected objects reply replied replies",
-	"on":  "call called calls calling focus focused focuses focusing comment commented comments commenting agree agreed agrees weigh weighed",
+	"on":  "call called calls calling focus focused focuses focusing comment commented comments commenting agree agreed agrees weigh weighed " +
+		"speak spoke spoken speaks speaking",
 	"as":  "describe described describes describing know known see seen sees view viewed views cast casting portray portrayed label labeled",
 	"in":  "weigh weighed weighs weighing believe believed believes",
 	"at":  "aim aimed aims aiming hint hinted hints hinting",
 	"by":  "stand stood stands standing",
+}
+
+// asAfter reports "as" within a few words after token j, in the same
+// clause: "sees [Trump as a threat]".
+func (sc *scanner) asAfter(j, last int) bool {
+	for k := j + 1; k < last && k < j+8; k++ {
+		if sc.tokIs(k, "as") {
+			return true
+		}
+		if sc.doc.Tokens[k].Kind == text.Punct || sc.is(k, wThat) {
+			return false
+		}
+	}
+	return false
 }
 
 // particle reports whether token p after the cue at i belongs to the cue.

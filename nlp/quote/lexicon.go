@@ -67,6 +67,8 @@ type cueEntry struct {
 	that      bool   // only before "that", a colon or a quotation
 	verb      bool   // only where the tagger says verb: "ordered", not "an order"
 	noun      bool   // also where the tagger says noun or adjective
+	as        bool   // only with "as" after its object: "sees Trump as a threat"
+	particle  bool   // only with a particle after it: "spoke about"
 }
 
 // Word classes used by the structural rules, as bits.
@@ -136,6 +138,8 @@ func parseLexicon(data string) *lexicon {
 		e.that = strings.Contains(f[1], "t")
 		e.verb = strings.Contains(f[1], "v")
 		e.noun = strings.Contains(f[1], "n")
+		e.as = strings.Contains(f[1], "x")
+		e.particle = strings.Contains(f[1], "p")
 		for _, form := range f[2:] {
 			if _, dup := lx.cues[form]; dup {
 				continue
