@@ -606,6 +606,17 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 		}
 		f.sumB = p.b
 	}
+	// A noun's infinitive says what it is about: "the order to put
+	// troops on the ground".
+	if !f.verb && len(ph) == 0 && i+2 < s.Last && x.tags[i+1] == pos.TO && x.tags[i+2] == pos.VB {
+		f.sumB = i + 3
+		for n, p := range x.phrases(s, i+2) {
+			if n >= 2 || x.doc.Tokens[p.b-1].End-x.doc.Tokens[f.sumA].Start > 110 {
+				break
+			}
+			f.sumB = p.b
+		}
+	}
 }
 
 // pronoun resolves a subject pronoun to the actor of the nearest earlier
