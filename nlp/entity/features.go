@@ -54,6 +54,7 @@ const (
 	tAggPrev    // lw-1 of any occurrence of this word in the document
 	tAggNext    // lw+1 of any occurrence
 	tCapPrior   // capitalisation prior bucket x position (sentence-initial, headline)
+	tHistPos    // BILOU positions the word was predicted in earlier, with its majority type
 	tDist       // usual neighbours of the word in unlabelled news (+0..3: left1, left2, right1, right2)
 	_
 	_
@@ -233,6 +234,7 @@ type docState struct {
 type wordRec struct {
 	agg       aggCtx
 	hist      [nTypes]uint16
+	histPos   uint8 // bit per BILOU position predicted earlier
 	lowerSeen bool
 }
 
@@ -339,6 +341,7 @@ func resize[T any](s []T, n int) []T {
 func (st *docState) resetHistory() {
 	for i := range st.words {
 		st.words[i].hist = [nTypes]uint16{}
+		st.words[i].histPos = 0
 	}
 }
 
@@ -453,9 +456,6 @@ func (c *sentCtx) context(dst []uint32, i int) []uint32 {
 		feat(tShapeBi1, t.shape*31+n1.shape),
 		feat(tLowBi0, p1.lw*31+t.lw),
 		feat(tLowBi1, t.lw*31+n1.lw),
-		feat(tLowPrev2, (p2.lw*31+p1.lw)*31+t.shape),
-		feat(tWordPrev, p1.w),
-		feat(tWordNext, n1.w),
 	)
 	pos := uint64(0)
 	if i == c.first {
@@ -505,7 +505,8 @@ func (c *sentCtx) dynamic(dst []uint32, i int, prev1, prev2 int) []uint32 {
 					set |= 1 << k
 				}
 			}
-			dst = append(dst, feat(tHist, uint64(best)), feat(tHistSet, set))
+			dst = append(dst, feat(tHist, uint64(best)), feat(tHistSet, set),
+				feat(tHistPos, uint64(c.words[t.rec].histPos)*8+uint64(best)))
 		}
 	}
 	return dst
@@ -516,6 +517,9 @@ func (c *sentCtx) record(i, label int) {
 	t := &c.infos[i]
 	if !t.letters || t.lower {
 		return
+	}
+	if label != 0 {
+		c.words[t.rec].histPos |= 1 << posOf(label)
 	}
 	h := &c.words[t.rec].hist
 	if h[typeOf(label)] < 65535 {
