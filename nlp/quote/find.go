@@ -542,9 +542,15 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 				return a, true
 			}
 		}
-	} else if len(prev) > 0 && b > sent.First && sc.is(b-1, wConj) {
+	} else if len(prev) > 0 && b > sent.First && sc.is(b-1, wConj) && prev[len(prev)-1].Source.End > prev[len(prev)-1].Source.Start {
 		// "… and said": the previous clause's subject
 		a.Source = prev[len(prev)-1].Source
+	} else if b > sent.First && (sc.is(b-1, wConj) || a.Cue.Start < d.Tokens[b].Start) && !sc.passive(sent.First, i) {
+		// "The judge rubbed his chin and then said", "Clinton took to
+		// Twitter to say": the main clause's subject
+		if s, ok := sc.subject(si, b); ok && s.End <= d.Tokens[b].Start {
+			a.Source = s
+		}
 	}
 	a.shape = shapeSCT
 	a.left = d.Tokens[i].Start
@@ -766,7 +772,7 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 			}
 			break
 		}
-		if _, ok := sc.cueAt(p); ok {
+		if _, ok := sc.cueAt(p); ok && sc.tags[p].IsVerb() {
 			break
 		}
 		k--
@@ -837,23 +843,51 @@ func (sc *scanner) passive(first, i int) bool {
 	return false
 }
 
-// subject returns the first noun phrase of the sentence before token end:
-// the main clause subject for "…, saying".
+// subject returns the subject of the sentence's main clause, before token
+// end: the noun phrase (by the tagger) that opens the sentence, after a
+// fronted adverbial ("On Tuesday, …"), and is followed by a verb. It is the
+// source of "…, saying", "… and said" and "… took to Twitter to say".
 func (sc *scanner) subject(si, end int) (sitrep.Span, bool) {
 	d := sc.doc
 	sent := d.Sentences[si]
 	k := sent.First
-	for k < end && (sc.is(k, wConj|wBarrier|wPrep|wTime) || d.Tokens[k].Kind == text.Punct) {
+	for k < end && (sc.is(k, wConj) || d.Tokens[k].Kind == text.Punct) {
 		k++
 	}
-	j := k
-	for j < end && j < k+8 && (sc.isCap(j) || sc.is(j, wDet|wPronoun) || d.Tokens[j].Kind == text.Number) {
-		j++
-		if j-1 == k && sc.is(k, wPronoun) {
+	// a fronted adverbial: "On Tuesday,", "In a statement,", "Later,"
+	for c := k; c < end && c < k+8; c++ {
+		if sc.isComma(c) {
+			if sc.is(k, wPrep|wTime|wBarrier) || sc.tags[k] == pos.RB || sc.tags[k] == pos.IN || sc.tags[k] == pos.VBG {
+				k = c + 1
+			}
 			break
 		}
 	}
-	if j == k {
+	j := k
+	for j < end && j < k+10 {
+		tg := sc.tags[j]
+		if tg == pos.DT || tg == pos.PRPS || tg == pos.POS || tg == pos.CD || tg.IsAdj() || tg.IsNoun() || tg == pos.NNP ||
+			tg == pos.PRP && j == k || sc.tokIs(j, ".") && j > k && sc.tags[j-1] == pos.NNP {
+			if sc.inQuote(j) || sc.isMark(j) {
+				break
+			}
+			j++
+			if tg == pos.PRP {
+				break
+			}
+			continue
+		}
+		break
+	}
+	if j == k || j >= end {
+		return sitrep.Span{}, false
+	}
+	// the subject is followed by its verb (past adverbs)
+	v := j
+	for v < end && (sc.tags[v] == pos.RB || sc.tags[v] == pos.MD) {
+		v++
+	}
+	if v >= end+1 || !sc.tags[min(v, len(sc.tags)-1)].IsVerb() && sc.tags[min(v, len(sc.tags)-1)] != pos.MD {
 		return sitrep.Span{}, false
 	}
 	return d.Span(k, j), true
