@@ -258,7 +258,7 @@ func (t *tagger) numberExpr(i int) (match, bool) {
 			return t.timeOfDay(i, i+4, hh, 0)
 		}
 		if y, ok := t.yearAt(i); ok && u.ndig == 4 && t.k(i+1) != cUnit && !t.moneyOrPercent(i) {
-			if y < 1600 && !((t.is(i-1, cPrep, prIn) || t.is(i-1, cPrep, prSince)) && !(t.k(i+1) == cNone && t.us[i+1].word)) {
+			if y < 1600 && !((t.is(i-1, cPrep, prIn) || t.is(i-1, cPrep, prSince)) && !(t.k(i+1) == cNone && i+1 < len(t.us) && t.us[i+1].word)) {
 				return match{}, false // "by 1000 London time" is a clock time
 			}
 			return t.yearMatch(i, i+1, y), true

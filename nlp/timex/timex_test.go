@@ -96,6 +96,63 @@ func TestTag(t *testing.T) {
 	}
 }
 
+// TestTagRound2 checks the conventions added with the POS-based tense:
+// each case runs through Tag and TagWithPOS unless posOnly.
+func TestTagRound2(t *testing.T) {
+	tests := []struct {
+		src, dct              string
+		text, typ, value, mod string
+		posOnly               bool
+	}{
+		// deadlines look ahead whatever the tense; negations and past
+		// perfects look back
+		{"Officials postponed until Tuesday morning any action.", "2000-03-30", "Tuesday morning", "TIME", "2000-04-04TMO", "", false},
+		{"It gave Merieux until mid-November to reply.", "1989-10-30", "mid-November", "DATE", "1989-11", "MID", false},
+		{"Until Thursday, they had not called him a suspect.", "1999-05-07", "Thursday", "DATE", "1999-05-06", "", false},
+		// a possessive weekday takes the nearest day, not the verb's tense
+		{"They said they would look for ways to overturn Wednesday's ruling.", "2000-01-07", "Wednesday", "DATE", "2000-01-05", "", false},
+		// with no tense the past wins by a day
+		{"Volume rose from 886 million shares Thursday.", "1989-10-30", "Thursday", "DATE", "1989-10-26", "", false},
+		// nouns are no tense cue; participles after "to be" are future
+		{"On Friday, when Albright set aside vacation plans, she flew.", "1998-08-17", "Friday", "DATE", "1998-08-14", "", true},
+		{"Guidelines to be published in early November will decide.", "1989-10-30", "early November", "DATE", "1989-11", "START", true},
+		{"They attend a summit set for Washington in April.", "1999-03-12", "April", "DATE", "1999-04", "", true},
+		// ranges and offsets
+		{"Shipments resume within two to three weeks.", "1989-10-30", "two to three weeks", "DURATION", "P2W", "", false},
+		{"Three days later, the index fell.", "1989-10-30", "Three days", "DURATION", "P3D", "", false},
+		{"Sales rose 5% from a year earlier.", "1989-10-30", "a year earlier", "DATE", "1988", "", false},
+		{"Earlier Friday, the rally began.", "2000-01-28", "Friday", "DATE", "2000-01-28", "", false},
+		{"Prices have fallen in recent months.", "1998-04-02", "recent months", "DURATION", "PXM", "", false},
+		// spelled-out years, year end
+		{"His promise to halve unemployment by the year two thousand was dropped.", "1998-02-05", "the year two thousand", "DATE", "2000", "", false},
+		{"January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "DATE", "1997-01", "", false},
+		{"The deal should close by year end.", "1989-10-26", "year end", "DATE", "1989", "END", false},
+	}
+	for _, tc := range tests {
+		dct, _ := time.Parse("2006-01-02", tc.dct)
+		d := text.Segment(tc.src)
+		runs := map[string][]sitrep.Timex{"TagWithPOS": TagWithPOS(d, dct, pos.Default().Tag(d))}
+		if !tc.posOnly {
+			runs["Tag"] = Tag(d, dct)
+		}
+		for name, got := range runs {
+			var found *sitrep.Timex
+			for i := range got {
+				if got[i].Text == tc.text {
+					found = &got[i]
+				}
+			}
+			if found == nil {
+				t.Errorf("%s %q: no timex %q in %+v", name, tc.src, tc.text, got)
+				continue
+			}
+			if found.Type != tc.typ || found.Value != tc.value || found.Mod != tc.mod {
+				t.Errorf("%s %q: %q = %s %s %s {%s}, want %s %s %s", name, tc.src, tc.text, found.Type, found.Value, found.Mod, found.Derivation, tc.typ, tc.value, tc.mod)
+			}
+		}
+	}
+}
+
 func TestNoTimex(t *testing.T) {
 	for _, src := range []string{
 		"A 44-year-old man was arrested.",
@@ -196,6 +253,8 @@ func FuzzTag(f *testing.F) {
 		"On August 28, 2024, three weeks after the attack, troops arrived.",
 		"late October", "8/28/2024 15:00 GMT Saturday", "the 1990s and mid-2024", "every two weeks since 1999-12-31",
 		"twenty-five years ago; the year-earlier quarter; fiscal 2025", "Q3 2024 H1 FY2025 '90s",
+		"He would act within two weeks, a timeline of “a couple of weeks”; fighting has raged since March 1.",
+		"January nineteen ninety-seven, the year two thousand, two to three weeks later, until mid-November",
 	} {
 		f.Add(s, int64(0))
 		f.Add(s, int64(1725148800))
@@ -206,6 +265,10 @@ func FuzzTag(f *testing.F) {
 			dct = time.Unix(sec, 0).UTC()
 		}
 		d := text.Segment(s)
+		withPOS := TagWithPOS(d, dct, pos.Default().Tag(d))
+		for _, x := range withPOS {
+			checkTimex(t, s, x)
+		}
 		xs := Tag(d, dct)
 		for _, x := range xs {
 			checkTimex(t, s, x)
