@@ -254,6 +254,11 @@ func TestRecognizeIdentity(t *testing.T) {
 			role: map[string]string{"Elena Varga": "Admiral|head of the Baltic Fleet Command", "Anders Berg": "Prime Minister"},
 		},
 		{
+			name: "short name before the full one",
+			text: "Varga warns of storms. Admiral Elena Varga said on Monday that the fleet was ready.",
+			want: []string{`PERSON "Elena Varga"  [Varga/name Elena Varga/name]`},
+		},
+		{
 			name: "acronym",
 			text: "The Nordic Maritime Safety Agency (NMSA) issued a warning. NMSA officials said ships should avoid the strait.",
 			want: []string{`ORG "Nordic Maritime Safety Agency"  [Nordic Maritime Safety Agency/name NMSA/acronym NMSA/acronym]`},

@@ -3,6 +3,7 @@ package entity
 import (
 	"bytes"
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -694,6 +695,38 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			e.ms = nil
 		}
 	}
+	// a partial person name used before the full one ("Trump says ..."
+	// then "President Donald Trump"): merge it into the one later person
+	// whose name it starts or ends, when there is exactly one
+	for ei, e := range ents {
+		if len(e.ms) == 0 || e.typ != sitrep.EntityPerson {
+			continue
+		}
+		target := -1
+		for k := ei + 1; k < len(ents); k++ {
+			o := ents[k]
+			if len(o.ms) == 0 || o.typ != sitrep.EntityPerson || len(o.words) <= len(e.words) {
+				continue
+			}
+			m := &ms[e.ms[0]]
+			if partOf(doc, m.first, m.last, o.words) {
+				if target >= 0 {
+					target = -2
+					break
+				}
+				target = k
+			}
+		}
+		if target >= 0 {
+			o := ents[target]
+			for _, mi := range e.ms {
+				ms[mi].ent = target
+			}
+			o.ms = append(o.ms, e.ms...)
+			o.roles = append(o.roles, e.roles...)
+			e.ms = nil
+		}
+	}
 	return r.output(doc, ents, ms)
 }
 
@@ -762,11 +795,23 @@ func apposition(doc *text.Doc, g *gazetteer.Gazetteer, m *mention) string {
 
 // output builds the sitrep entities, dropping merged-away ones.
 func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitrep.Entity {
-	out := make([]sitrep.Entity, 0, len(ents))
-	for _, e := range ents {
-		if len(e.ms) == 0 {
-			continue
+	// ids follow the order of first mentions
+	first := func(e *entity) int {
+		f := len(doc.Tokens)
+		for _, mi := range e.ms {
+			f = min(f, ms[mi].first)
 		}
+		return f
+	}
+	live := make([]*entity, 0, len(ents))
+	for _, e := range ents {
+		if len(e.ms) > 0 {
+			live = append(live, e)
+		}
+	}
+	sort.SliceStable(live, func(i, j int) bool { return first(live[i]) < first(live[j]) })
+	out := make([]sitrep.Entity, 0, len(live))
+	for _, e := range live {
 		se := sitrep.Entity{
 			ID:      "e" + strconv.Itoa(len(out)+1),
 			Type:    e.typ,

@@ -96,6 +96,34 @@ func repair[T int32 | float32](sc *[nLabels]T, prev, best int, last bool) (int, 
 
 // phrases reads the phrases off BILOU labels.
 func phrases(doc *text.Doc, labels []uint8) []phrase {
+	out := rawPhrases(doc, labels)
+	// one sense per document: a name tagged with several types takes the
+	// type it has most often
+	type votes struct{ n [nTypes]int }
+	byName := map[string]*votes{}
+	for _, p := range out {
+		k := doc.Text[doc.Tokens[p.first].Start:doc.Tokens[p.last-1].End]
+		v := byName[k]
+		if v == nil {
+			v = &votes{}
+			byName[k] = v
+		}
+		v.n[p.typ]++
+	}
+	for i, p := range out {
+		v := byName[doc.Text[doc.Tokens[p.first].Start:doc.Tokens[p.last-1].End]]
+		best := p.typ
+		for t := 1; t < nTypes; t++ {
+			if v.n[t] > v.n[best] {
+				best = t
+			}
+		}
+		out[i].typ = best
+	}
+	return out
+}
+
+func rawPhrases(doc *text.Doc, labels []uint8) []phrase {
 	var out []phrase
 	for si, s := range doc.Sentences {
 		start := -1
