@@ -113,9 +113,18 @@ func info(s string) tokInfo {
 			r = rune(c)
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			// typographic punctuation reads as the ASCII the training
+			// text has: ’s is 's
+			if a := asciiPunct(r); a != 0 {
+				c, r = a, rune(a)
+			}
 		}
-		for k := 0; k < size; k++ {
-			w = (w ^ uint64(s[i+k])) * fnvPrime
+		if c < utf8.RuneSelf {
+			w = (w ^ uint64(c)) * fnvPrime
+		} else {
+			for k := 0; k < size; k++ {
+				w = (w ^ uint64(s[i+k])) * fnvPrime
+			}
 		}
 		var cls byte
 		switch {
@@ -180,6 +189,19 @@ func info(s string) tokInfo {
 	return ti
 }
 
+// asciiPunct maps typographic quotes and dashes to ASCII, 0 for others.
+func asciiPunct(r rune) byte {
+	switch r {
+	case '‘', '’', '′':
+		return '\''
+	case '“', '”', '″':
+		return '"'
+	case '–', '—', '−':
+		return '-'
+	}
+	return 0
+}
+
 // affixes appends the prefix and suffix features (1..4 runes, lower case)
 // of s.
 func affixes(dst []uint32, s string) []uint32 {
@@ -189,6 +211,9 @@ func affixes(dst []uint32, s string) []uint32 {
 	for _, r := range s {
 		if n == 4 {
 			break
+		}
+		if a := asciiPunct(r); a != 0 {
+			r = rune(a)
 		}
 		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
 		dst = append(dst, feat(tPre+n, h))
@@ -200,6 +225,9 @@ func affixes(dst []uint32, s string) []uint32 {
 	for i := len(s); i > 0 && n < 4; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
 		i -= size
+		if a := asciiPunct(r); a != 0 {
+			r = rune(a)
+		}
 		h = (h ^ uint64(unicode.ToLower(r))) * fnvPrime
 		dst = append(dst, feat(tSuf+n, h))
 		n++
