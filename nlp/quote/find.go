@@ -521,9 +521,14 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		if sc.is(sb, wPronoun) && sb+1 == se {
 			a.Pronoun = true
 		}
+		colon := sc.s[a.Cue.End-1] == ':' || ce < sent.Last && sc.isPunct(ce, ':')
+		quoteBefore := sb > sent.First && sc.closesQuote(sb-1) || sb == sent.First && sb > 0 && sc.closesQuote(sb-1)
 		if (sb > sent.First && (sc.isComma(sb-1) || sc.closesQuote(sb-1)) ||
 			sb == sent.First && sb > 0 && sc.closesQuote(sb-1) && si > 0 && d.Sentences[si-1].Paragraph == sent.Paragraph) &&
-			sc.endsClause(si, ce) {
+			!colon && (sc.endsClause(si, ce) ||
+				// "“…,” Clinton said on Thursday during a speech at …":
+				// adverbials, not content, follow the cue
+				quoteBefore && ce < sent.Last && sc.tags[ce] == pos.IN && !sc.is(ce, wThat) && !sc.tokIs(ce, "if") && !sc.tokIs(ce, "whether")) {
 			// "…, officials said." — content before
 			if sc.contentBefore(si, sb-1, &a) {
 				a.shape = shapeTSC
