@@ -1,49 +1,77 @@
 // Package entity is sitrep's named-entity recogniser and within-document
 // identity resolver: it finds PERSON, ORG, GPE, LOC, FAC, NORP, EVENT and
-// MISC mentions, links them (ISO 3166 alpha-3 for countries, GeoNames ids and
-// coordinates for places) and groups them into one Entity per real-world
-// identity ("Kim Jong Un" ... "Kim"; Korean Central News Agency ... KCNA;
-// "North Korean troops" and "Pyongyang" as an actor with North Korea).
+// MISC mentions, links them (ISO 3166 alpha-3 for countries, GeoNames or
+// ISO 3166-2 ids and coordinates for places) and groups them into one
+// sitrep.Entity per real-world identity ("Kim Jong Un" ... "Kim"; Korean
+// Central News Agency ... KCNA; "North Korean troops" and "Pyongyang" as an
+// actor with North Korea).
+//
+//	r := entity.Default()          // embedded model and gazetteer, loaded once
+//	ents := r.Recognize(doc)       // doc from text.Segment; ids e1, e2, ...
 //
 // # Tagger
 //
 // The statistical part is a greedy left-to-right averaged-perceptron tagger
 // over BILOU labels of the CoNLL-2003 types PER, ORG, LOC and MISC, in the
-// style of Ratinov & Roth (2009): lower-cased words in a ±2 window, the exact
-// word, word shapes and their bigrams, prefixes and suffixes up to four
-// letters, the two previous predictions and their conjunction with the
-// word, a headline (all-capitals sentence) flag, whether a capitalised word
-// also occurs in lower case in the document, the types the same word was
-// tagged with earlier in the document, and gazetteer marks (countries,
-// places, demonyms, organisations, events, seats of power, person titles)
-// from nlp/gazetteer. Features are 32-bit hashes; the model keeps only
-// features with non-zero averaged weight, quantised to int16, in an
-// open-addressing table (a few MB, loaded in tens of milliseconds).
+// style of Ratinov & Roth (2009). Features: lower-cased words in a ±2
+// window and their bigrams with the word, the exact word, word shapes in a
+// ±2 window and shape bigrams, prefixes and suffixes up to four letters,
+// the two previous labels and their conjunction with the word and shape,
+// sentence-initial and headline (all-capitals sentence) flags, and
+// non-local features: whether a capitalised word also occurs in lower case
+// in the document, the neighbours of every occurrence of the word in the
+// document (context aggregation), and the types and phrase positions the
+// word was given earlier in the document (prediction history). Knowledge
+// features: nlp/gazetteer marks (countries, places, demonyms, organisations,
+// events, seats of power, person titles), person-name lists
+// (data/names.txt.gz, see data/build-names.sh for sources and licences),
+// and, from unlabelled news (data/caps.txt.gz, built by data/gencaps from
+// Reuters-21578), how often a word is capitalised mid-sentence and its
+// usual neighbours. Typographic quotes and dashes read as ASCII.
+//
 // Tokens without a capital letter outside an open phrase are labelled O
-// without scoring, in training and tagging alike.
+// without scoring (0.2% of CoNLL phrases start otherwise), in training and
+// tagging alike; a phrase opened by mistake closes when continuing it
+// scores below closing it. Features are 32-bit hashes; the model keeps the
+// features with a weight above 0.1% of the largest, quantised to int16, in
+// an open-addressing table of 8-byte slots (about 0.6 MB compressed, loaded
+// in tens of milliseconds).
 //
 // The embedded model model/ner.bin.gz is rebuilt, deterministically (fixed
-// shuffling seed), with
+// seeds), with
 //
 //	sitrep train ner --train ../shared/eval/conll2003/eng.train \
 //	    --dev ../shared/eval/conll2003/eng.testa --out nlp/entity/model/ner.bin.gz
 //
-// which keeps the iteration scoring best on the development file. The
-// gazetteer features mean the model must be retrained when nlp/gazetteer's
-// data changes much. Score it with
+// which trains four runs (seeds 1-4, 16 iterations each), keeps each run's
+// iteration scoring best on the development file, and averages their
+// weights. The gazetteer features mean the model should be retrained when
+// nlp/gazetteer's data changes much. Score it with
 //
 //	sitrep eval ner --conll ../shared/eval/conll2003/eng.testa
 //
 // # Types, links and identity
 //
-// Recognize types each tagged phrase with the gazetteer: LOC becomes GPE
-// for countries, cities and regions (and unknown towns), LOC for other
-// geography, FAC for facilities; MISC becomes NORP for demonyms and EVENT
-// for named events. Country names and demonyms the tagger missed are added
-// from the gazetteer. A capital or seat of power ("Pyongyang", "the
-// Kremlin", "Washington") stands for its country when used as an actor
-// (possessive, subject of a verb, "X and its allies") and stays a place
-// after a locative preposition ("in Beijing"). Person titles before a name
-// and appositions after it ("Samuel Paparo, head of U.S. Indo-Pacific
-// Command,") become Entity.Roles.
+// Recognize tags each sentence (chrome paragraphs have none) and types each
+// phrase with the gazetteer: LOC becomes GPE for countries, cities and
+// regions (and unknown towns), LOC for other geography, FAC for
+// facilities; MISC becomes NORP for demonyms and EVENT for named events.
+// Country names, demonyms and seats of power used as actors that the tagger
+// missed are added from the gazetteer. A capital or seat of power
+// ("Pyongyang", "the Kremlin", "Washington") stands for its country, as a
+// metonym mention, when used as an actor (possessive, subject of a verb,
+// "X and its allies") and stays a place after a locative preposition ("in
+// Beijing"). A place name before "region" links the region. Mentions in
+// title-case headings are kept only when linked or named in the body.
+//
+// Identity: mentions with the same country or place link are one entity;
+// demonyms join their country; a person's first or last name, or the start
+// of the name, joins the most recent person it belongs to (and a short name
+// used before the full one joins it); an acronym joins the organisation
+// whose initials it spells; company names match without corporate
+// suffixes ("Penn Traffic Co" and "Penn Traffic"); other names match
+// exactly within a type family. Person titles before a name and
+// appositions after it ("Samuel Paparo, head of U.S. Indo-Pacific
+// Command,") become Entity.Roles. Entity.Name is the gazetteer's name for
+// linked entities, else the longest name mention.
 package entity
