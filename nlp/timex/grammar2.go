@@ -407,6 +407,13 @@ func (t *tagger) timeOfDay(i, j, hh, mi int) (match, bool) {
 			}
 		}
 	}
+	if !dayKnown && t.hasRefDay && t.refDay.known() && t.refDay.g >= gDay && t.recentDay(t.refDay) {
+		// "The blast occurred Friday. ... at 10:35 a.m.": the day the
+		// story last named, when it is one of the days just before the DCT
+		day, dayKnown = t.refDay, true
+		day.g = gDay
+		m.anchor, m.deriv = anchorRefDay, "time on the last day named, "+t.refDayID
+	}
 	if !dayKnown {
 		if t.hasDCT {
 			day = dayPt(t.dct)
@@ -423,6 +430,15 @@ func (t *tagger) timeOfDay(i, j, hh, mi int) (match, bool) {
 	}
 	m.p, m.hasPt, m.val = p, p.known(), p.value()
 	return m, true
+}
+
+// recentDay reports whether day p falls in the week up to the DCT.
+func (t *tagger) recentDay(p pt) bool {
+	if !t.hasDCT {
+		return true
+	}
+	d := date(p.y, p.m, p.d)
+	return !d.After(t.dct) && t.dct.Sub(d) <= 7*24*time.Hour
 }
 
 // ---- weekdays, deictics, relatives ----
