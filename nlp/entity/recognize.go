@@ -560,6 +560,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 	byKB := map[string]int{}
 	byName := map[string]int{}
 	byInitials := map[string]int{}
+	personByWord := map[string][]int{} // words of person names -> entities, in order of creation
 	g := r.lex.g
 	newEnt := func(m *mention) int {
 		e := &entity{typ: m.typ, kb: m.kb, country: m.country, canon: m.canon, geo: m.geo}
@@ -615,9 +616,9 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		if ei < 0 && m.typ == sitrep.EntityPerson && m.last-m.first <= 3 {
 			// a partial person name: "Kim" for "Kim Jong Un", "Paparo" for
 			// "Samuel Paparo"; the most recent person wins
-			for k := len(ents) - 1; k >= 0; k-- {
-				e := ents[k]
-				if e.typ == sitrep.EntityPerson && partOf(doc, m.first, m.last, e.words) {
+			cands := personByWord[doc.Tok(m.first)]
+			for c := len(cands) - 1; c >= 0; c-- {
+				if k := cands[c]; ents[k].typ == sitrep.EntityPerson && partOf(doc, m.first, m.last, ents[k].words) {
 					ei = k
 					break
 				}
@@ -653,6 +654,9 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			e.words = e.words[:0]
 			for i := m.first; i < m.last; i++ {
 				e.words = append(e.words, doc.Tok(i))
+				if l := personByWord[doc.Tok(i)]; len(l) == 0 || l[len(l)-1] != ei {
+					personByWord[doc.Tok(i)] = append(l, ei)
+				}
 			}
 		}
 		if _, ok := byName[family(m.typ)+key]; !ok && m.kind != sitrep.MentionDemonym && m.kind != sitrep.MentionMetonym {
@@ -703,12 +707,12 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			continue
 		}
 		target := -1
-		for k := ei + 1; k < len(ents); k++ {
+		m := &ms[e.ms[0]]
+		for _, k := range personByWord[doc.Tok(m.first)] {
 			o := ents[k]
-			if len(o.ms) == 0 || o.typ != sitrep.EntityPerson || len(o.words) <= len(e.words) {
+			if k <= ei || len(o.ms) == 0 || o.typ != sitrep.EntityPerson || len(o.words) <= len(e.words) {
 				continue
 			}
-			m := &ms[e.ms[0]]
 			if partOf(doc, m.first, m.last, o.words) {
 				if target >= 0 {
 					target = -2
