@@ -18,8 +18,15 @@ type TimexScore struct {
 	StrictSys, StrictGold     int // system (gold) timexes with an identical partner
 	RelaxedSys, RelaxedGold   int // system (gold) timexes with an overlapping partner
 	TypeCorrect, ValueCorrect int // over relaxed-matched gold timexes
-	Errors                    []TimexError
+	// ByType counts, per gold type, the relaxed matches and those with the
+	// right value: where the value errors are
+	ByType map[string]*TypeCount
+	Errors []TimexError
 }
+
+// TypeCount is the relaxed matches of one gold type and how many of them
+// have the right value.
+type TypeCount struct{ Matched, ValueCorrect int }
 
 // TimexError is one disagreement: a missed gold timex, a spurious system
 // one, or a matched pair with different extent, type or value.
@@ -148,7 +155,17 @@ func (s *TimexScore) Add(d *Doc, sys []sitrep.Timex) {
 		} else {
 			s.Errors = append(s.Errors, TimexError{Doc: name, Kind: "type", Gold: desc(g.Text, g.Type, g.Value), Sys: desc(best.Text, best.Type, best.Value), Context: ctx(g.Start, g.End)})
 		}
+		if s.ByType == nil {
+			s.ByType = map[string]*TypeCount{}
+		}
+		tc := s.ByType[g.Type]
+		if tc == nil {
+			tc = &TypeCount{}
+			s.ByType[g.Type] = tc
+		}
+		tc.Matched++
 		if best.Value == g.Value {
+			tc.ValueCorrect++
 			s.ValueCorrect++
 		} else {
 			s.Errors = append(s.Errors, TimexError{Doc: name, Kind: "value", Gold: desc(g.Text, g.Type, g.Value), Sys: desc(best.Text, best.Type, best.Value) + " {" + best.Derivation + "} DCT " + d.DCT, Context: ctx(g.Start, g.End)})
@@ -166,4 +183,9 @@ func (s *TimexScore) Report(w io.Writer) {
 	fmt.Fprintf(w, "strict   P %.3f  R %.3f  F1 %.3f\n", sp, sr, sf)
 	fmt.Fprintf(w, "relaxed  P %.3f  R %.3f  F1 %.3f\n", rp, rr, rf)
 	fmt.Fprintf(w, "type accuracy  %.3f\nvalue accuracy %.3f\nvalue F1       %.3f\n", s.TypeAccuracy(), s.ValueAccuracy(), s.ValueF1())
+	for _, typ := range []string{sitrep.TimexDate, sitrep.TimexTime, sitrep.TimexDuration, sitrep.TimexSet} {
+		if tc := s.ByType[typ]; tc != nil {
+			fmt.Fprintf(w, "  %-8s value accuracy %.3f (%d of %d matched)\n", typ, ratio(tc.ValueCorrect, tc.Matched), tc.ValueCorrect, tc.Matched)
+		}
+	}
 }

@@ -35,6 +35,12 @@ func TestScoreTimexes(t *testing.T) {
 	if math.Abs(s.ValueF1()-rf*0.5) > 1e-9 {
 		t.Errorf("value F1 = %v, want %v", s.ValueF1(), rf*0.5)
 	}
+	if d := s.ByType["DATE"]; d == nil || d.Matched != 1 || d.ValueCorrect != 1 {
+		t.Errorf("DATE counts = %+v", d)
+	}
+	if d := s.ByType["DURATION"]; d == nil || d.Matched != 1 || d.ValueCorrect != 0 {
+		t.Errorf("DURATION counts = %+v", d)
+	}
 	kinds := map[string]int{}
 	for _, e := range s.Errors {
 		kinds[e.Kind]++
