@@ -55,16 +55,12 @@ func (w *where) dateRange(col, from, to string) {
 
 const documentColumns = "id, hash, url, title, site, published, dct, dct_source, format"
 
+// docRefColumns are the document's columns a listed event, quote or figure
+// carries.
+const docRefColumns = "d.id, d.title, d.url, d.site, d.published, d.dct"
+
 func scanDocument(r Rows, d *sitrep.Document, extra ...any) error {
 	return r.Scan(append([]any{&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format}, extra...)...)
-}
-
-func prefixed(cols, p string) string {
-	parts := strings.Split(cols, ", ")
-	for i := range parts {
-		parts[i] = p + parts[i]
-	}
-	return strings.Join(parts, ", ")
 }
 
 // Document implements sitrep.Store.
@@ -281,7 +277,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 	if f.DocumentID != "" {
 		w.add("d.id = ?", f.DocumentID)
 	}
-	q := "SELECT " + eventColumns + ", " + prefixed(documentColumns, "d.") + " FROM " + from +
+	q := "SELECT " + eventColumns + ", " + docRefColumns + " FROM " + from +
 		" JOIN documents d ON d.seq = e.doc" + w.String() +
 		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, e.doc, e.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, append(args, w.args...)...)
@@ -297,7 +293,7 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 		if err := r.Scan(&e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
 			&t.Value, &t.Earliest, &t.Latest, &t.Anchor, &t.Derivation, &e.Modality, &e.Source, &e.Quote, &e.Summary,
 			&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB, &e.SentenceText,
-			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format); err != nil {
+			&d.ID, &d.Title, &d.URL, &d.Site, &d.Published, &d.DCT); err != nil {
 			return nil, internal("events", err)
 		}
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
@@ -360,7 +356,7 @@ func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.Stor
 		w.add("d.id = ?", f.DocumentID)
 	}
 	w.dateRange("d.doc_date", f.From, f.To)
-	q := "SELECT " + quoteColumns + ", " + prefixed(documentColumns, "d.") + " FROM quotes q" +
+	q := "SELECT " + quoteColumns + ", " + docRefColumns + " FROM quotes q" +
 		" JOIN documents d ON d.seq = q.doc" + w.String() +
 		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, w.args...)
@@ -375,7 +371,7 @@ func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.Stor
 		if err := r.Scan(&e.ID, &e.Start, &e.End, &e.Text, &e.Kind, &e.Speaker, &e.SpeakerName, &e.SpeakerKB,
 			&e.Source.Start, &e.Source.End, &e.Source.Text, &e.Cue.Start, &e.Cue.End, &e.Cue.Text,
 			&e.Venue, &e.Addressee, &e.Time, &e.Modality, &e.Sentence, &e.SentenceText,
-			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format); err != nil {
+			&d.ID, &d.Title, &d.URL, &d.Site, &d.Published, &d.DCT); err != nil {
 			return nil, internal("quotes", err)
 		}
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
@@ -403,7 +399,7 @@ func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitr
 		w.add("d.id = ?", f.DocumentID)
 	}
 	w.dateRange("d.doc_date", f.From, f.To)
-	q := "SELECT " + quantityColumns + ", " + prefixed(documentColumns, "d.") + " FROM quantities q" +
+	q := "SELECT " + quantityColumns + ", " + docRefColumns + " FROM quantities q" +
 		" JOIN documents d ON d.seq = q.doc" + w.String() +
 		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, w.args...)
@@ -417,7 +413,7 @@ func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitr
 		var d sitrep.Document
 		if err := r.Scan(&e.ID, &e.Start, &e.End, &e.Text, &e.Value, &e.Min, &e.Max, &e.Approximate, &e.Qualifier, &e.Unit,
 			&e.Category, &e.Entity, &e.EntityName, &e.EntityKB, &e.Modality, &e.Source, &e.Speaker, &e.Quote, &e.Sentence, &e.SentenceText,
-			&d.ID, &d.Hash, &d.URL, &d.Title, &d.Site, &d.Published, &d.DCT, &d.DCTSource, &d.Format); err != nil {
+			&d.ID, &d.Title, &d.URL, &d.Site, &d.Published, &d.DCT); err != nil {
 			return nil, internal("quantities", err)
 		}
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
