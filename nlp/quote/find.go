@@ -16,6 +16,7 @@ const (
 	shapeAccording        // "according to X"
 	shapeGerund           // "…, saying …": the main clause's subject
 	shapeColon            // transcript: "TAPPER: …"
+	shapePassive          // "X was criticized by Y": content before, source after
 )
 
 // Attribution is one attribution with everything Find knows about it. The
@@ -446,6 +447,11 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	if i > sent.First && sc.is(i-1, wDet) && !sc.is(i-1, wPronoun|wThat) {
 		return a, false // "an estimated 11,000": an adjective
 	}
+	if sc.opt.Stance && ce < sent.Last && sc.tokIs(ce, "by") && sc.passive(sent.First, i) {
+		if a, ok := sc.passiveBy(si, b, ce, a); ok {
+			return a, true
+		}
+	}
 	if sc.passive(sent.First, i) && (ce >= sent.Last || sc.isPunct(ce, '.') || sc.isComma(ce) || sc.is(ce, wTime) ||
 		sc.tokIs(ce, "until") || sc.tokIs(ce, "on") || sc.tokIs(ce, "in") || sc.tokIs(ce, "at") || sc.tokIs(ce, "since")) {
 		return a, false // "wasn't acknowledged until April": no content
@@ -631,6 +637,35 @@ func (sc *scanner) particle(i, p int) bool {
 		l = l[min(j+1, len(l)):]
 	}
 	return false
+}
+
+// passiveBy handles "X was criticized by Y" (Options.Stance): the agent
+// after "by" is the source, the subject the content. The cue runs from the
+// auxiliary (token b) through "by" (token by).
+func (sc *scanner) passiveBy(si, b, by int, a Attribution) (Attribution, bool) {
+	d := sc.doc
+	sent := d.Sentences[si]
+	j := by + 1
+	k := j
+	for k < sent.Last && k < j+12 && d.Tokens[k].Kind != text.Punct && !sc.opensQuote(k) && !(sc.is(k, wBarrier) && !sc.is(k, wConj)) {
+		if sc.tags[k].IsVerb() {
+			break
+		}
+		k++
+	}
+	if k == j {
+		return a, false
+	}
+	sb, se, ok := sc.sourceBefore(sent.First, b)
+	if !ok {
+		return a, false
+	}
+	a.shape = shapePassive
+	a.Cue = d.Span(b, by+1)
+	a.Source = d.Span(j, k)
+	a.Content = []sitrep.Span{d.Span(sb, se)}
+	a.left = d.Tokens[sb].Start
+	return a, true
 }
 
 // negatedBefore reports "did not say", "never said" just before the cue.
@@ -1267,6 +1302,8 @@ func (sc *scanner) finish(as []Attribution) {
 func (sc *scanner) clausal(a *Attribution) bool {
 	switch a.shape {
 	case shapeSCT, shapeGerund:
+	case shapePassive:
+		return false
 	default:
 		return true
 	}
