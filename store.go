@@ -14,7 +14,7 @@ import (
 // Errors are *Error values with a code from error.go where the caller can act
 // on them (ENOTFOUND, EINVALID, ECONFLICT); anything else (a broken
 // connection, a full disk) is returned wrapped, and ErrorCode reports it as
-// EINTERNAL. A canceled context aborts the call with ctx.Err() in its chain.
+// EINTERNAL. A canceled context aborts the call with an error.
 type Store interface {
 	// Put stores a document, its text and metadata and its full analysis in
 	// one transaction: all of it or nothing. Put sets a.Document.Hash to the
