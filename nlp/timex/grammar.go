@@ -650,7 +650,7 @@ func (t *tagger) bareUnit(i int) (match, bool) {
 		case t.k(i+1) == cAnaph || t.k(i+1) == cAgo:
 			m := match{i: i, j: i + 2, shifted: true}
 			t.relativeShift(&m, uYear, 1, -1, false)
-			if t.hasRef && t.ref.g >= gHalf && t.ref.g < gDay {
+			if t.hasRef && (t.ref.g == gHalf || t.ref.g == gQuarter) {
 				m.p, m.val, m.anchor = t.ref.shift(uYear, -1), t.ref.shift(uYear, -1).value(), anchorRef
 			} else if t.hasDCT {
 				m.p = pt{g: gYear, y: t.dct.Year() - 1}

@@ -561,6 +561,9 @@ func (t *tagger) theExpr(i int) (match, bool) {
 	if j >= len(t.us) {
 		return match{}, false
 	}
+	if w := t.word(j); (w == "comparable" || w == "corresponding" || w == "same") && t.is(j+1, cUnit, uYear) && t.glued(j+2) {
+		j++ // "the comparable year-ago quarter"
+	}
 	u := t.us[j]
 	var m match
 	ok := false
@@ -696,10 +699,25 @@ func (t *tagger) theUnit(j int) (match, bool) {
 		} else if nn, kk, ok := t.number(k, false); ok && nn > 1 && t.is(kk, cUnit, uMonth) {
 			// the year-earlier nine months
 			return match{j: kk + 1, typ: TypeDuration, val: durValue(numStr(nn), uMonth), deriv: "duration"}, true
-		} else if t.is(k, cUnit, uQuarter) || t.word(k) == "period" || t.is(k, cUnit, uMonth) {
+		} else if t.is(k, cUnit, uQuarter) || t.word(k) == "period" {
+			// the year-ago quarter: the quarter under report (the one the
+			// text last named, else the last completed) a year before
+			k++
+			if q := t.lastQuarter(); q > 0 && t.hasDCT {
+				y := t.dct.Year()
+				if t.hasRef && t.ref.g == gQuarter && t.ref.y <= y {
+					y = t.ref.y
+				} else if t.dct.Month() <= 3 {
+					y-- // the last completed quarter is last year's fourth
+				}
+				p := pt{g: gQuarter, y: y - 1, n: q}
+				m.p, m.hasPt, m.val, m.anchor, m.deriv, m.j = p, true, p.value(), anchorDCT, "the quarter under report a year before", k
+				return m, true
+			}
+		} else if t.is(k, cUnit, uMonth) {
 			k++
 		}
-		if t.hasRef && t.ref.g >= gHalf && t.ref.g < gDay {
+		if t.hasRef && (t.ref.g == gHalf || t.ref.g == gQuarter) {
 			p := t.ref.shift(uYear, -1)
 			m.p, m.hasPt, m.val, m.anchor, m.deriv = p, true, p.value(), anchorRef, "previous date "+t.ref.value()+" minus P1Y"
 		} else {

@@ -67,7 +67,7 @@ func TestTag(t *testing.T) {
 		{"He was sworn in last Friday.", "", "last Friday", "DATE", "XXXX-XX-XX", ""},
 		{"The blast occurred Friday.", "1998-08-08", "Friday", "DATE", "1998-08-07", ""},
 		{"He will testify on Friday.", "1998-08-05", "Friday", "DATE", "1998-08-07", ""},
-		{"Net income rose in the year-earlier quarter.", "1989-10-27", "the year-earlier quarter", "DATE", "1988", ""},
+		{"Net income rose in the year-earlier quarter.", "1989-10-27", "the year-earlier quarter", "DATE", "1988-Q3", ""},
 		{"The company said third-quarter profit fell.", "1989-10-27", "third-quarter", "DATE", "1989-Q3", ""},
 		{"The fund rose in fiscal 1989.", "1989-10-27", "fiscal 1989", "DATE", "1989", ""},
 		{"He returned in nineteen ninety-six.", "1998-01-01", "nineteen ninety-six", "DATE", "1996", ""},
