@@ -150,6 +150,9 @@ func checkEvent(t *testing.T, name string, evs []sitrep.Event, w want) {
 	check("target", got.Target, w.target)
 	check("location", got.Location, w.location)
 	check("modality", got.Modality, w.modality)
+	if strings.ContainsAny(got.Summary, "\n\t") || strings.Contains(got.Summary, "  ") {
+		t.Errorf("%s: event %q: summary %q not squashed", name, got.Text, got.Summary)
+	}
 	if got.Summary == "" || got.CAMEO == "" && got.Type != "other" || got.Lemma == "" || got.Class == "" {
 		t.Errorf("%s: event %q incomplete: %+v", name, got.Text, *got)
 	}
@@ -266,6 +269,10 @@ func TestFrames(t *testing.T) {
 			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
 		{"China held a parade marking the 80th anniversary of Japan's surrender.",
 			[]want{{"surrender", "-", "", "", "", ""}}},
+		{"Trump spoke with Putin on Monday. He said he would impose sanctions on Iran.",
+			[]want{{"said", "statement", "e9", "", "", ""}, {"impose", "sanction", "e9", "e14", "", "future"}}},
+		{"Iran said its\n  major offensive against Israel had\nended.",
+			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
 	}

@@ -54,6 +54,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	ti := 0
 	var cands, lexbuf []Trigger
 	var gov []int // per event: the token of its governing verb, -1
+	para := -1
 	for si, s := range doc.Sentences {
 		// The detector's triggers in this sentence, plus lexicon words it
 		// missed.
@@ -64,7 +65,19 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 		}
 		lexbuf = x.addLexical(s, cands, lexbuf[:0])
 		cands, lexbuf = lexbuf, cands
+		if s.Paragraph != para {
+			para, x.lastPerson, x.lastOther = s.Paragraph, -1, -1
+		}
 		frames := x.frames(s, cands, opts.All)
+		for k := range frames {
+			if e := frames[k].actor; e >= 0 && !frames[k].skip {
+				if x.ents[e].Type == sitrep.EntityPerson {
+					x.lastPerson = e
+				} else {
+					x.lastOther = e
+				}
+			}
+		}
 		for k := range frames {
 			f := &frames[k]
 			if f.absorbed && !opts.All || f.typ == "x" || f.skip {
@@ -138,6 +151,8 @@ type extractor struct {
 	mentionStart []int32
 	// buffers reused from sentence to sentence
 	gov int // set by subject: the verb whose subject it borrowed, or -1
+	// the last actors seen in the paragraph, for pronouns
+	lastPerson, lastOther int
 	// whether the sentence starting at token milFirst has a military word
 	milFirst      int
 	milKnown, mil bool

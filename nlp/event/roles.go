@@ -631,7 +631,12 @@ func (x *extractor) pronoun(p string, before []frame) int {
 			return e
 		}
 	}
-	return -1
+	// Else the last actor of its kind in the sentences before, within
+	// the paragraph: "Trump spoke on Monday. He said ...".
+	if person {
+		return x.lastPerson
+	}
+	return x.lastOther
 }
 
 // possessor resolves the possessive pronoun at token a to the nearest
@@ -691,18 +696,12 @@ func (x *extractor) verbBetween(a, b int) bool {
 	return false
 }
 
-// summary writes "who did what to whom where" from the text: the subject
-// (by entity name where the subject is a name), the verb group or noun
-// phrase as written through its last phrase, and the location if that text
-// does not already name it. Runs of white space become one space.
-func (x *extractor) summary(f *frame) string {
-	b := x.sbuf[:0]
-	b = append(b, f.subj...)
-	if f.subj != "" {
-		b = append(b, ' ')
-	}
+// appendSquashed appends s with each run of white space (line breaks of
+// wrapped wire copy included) as one space.
+func appendSquashed(b []byte, s string) []byte {
 	space := false
-	for _, c := range []byte(x.doc.Text[x.doc.Tokens[f.sumA].Start:x.doc.Tokens[f.sumB-1].End]) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 			space = true
 			continue
@@ -713,6 +712,19 @@ func (x *extractor) summary(f *frame) string {
 		}
 		b = append(b, c)
 	}
+	return b
+}
+
+// summary writes "who did what to whom where" from the text: the subject
+// (by entity name where the subject is a name), the verb group or noun
+// phrase as written through its last phrase, and the location if that text
+// does not already name it. Runs of white space become one space.
+func (x *extractor) summary(f *frame) string {
+	b := appendSquashed(x.sbuf[:0], f.subj)
+	if f.subj != "" {
+		b = append(b, ' ')
+	}
+	b = appendSquashed(b, x.doc.Text[x.doc.Tokens[f.sumA].Start:x.doc.Tokens[f.sumB-1].End])
 	if f.location >= 0 && !f.locInText {
 		b = append(b, " ("...)
 		b = append(b, x.entName(f.location)...)
