@@ -397,3 +397,43 @@ func TestFirstNameGender(t *testing.T) {
 		}
 	}
 }
+
+// TestFindPolNeAR checks the PolNeAR-sense attributions Find reports with
+// Options.Stance: cue extents, sources with appositions, passive agents.
+func TestFindPolNeAR(t *testing.T) {
+	tests := []struct {
+		text                 string
+		cue, source, content string
+	}{
+		{"The senator talked about the economy on Monday.", "talked about", "The senator", "the economy on Monday"},
+		{"The mayor pointed to the new budget figures.", "pointed to", "The mayor", "the new budget figures"},
+		{"Democrats see the governor as a liability.", "see", "Democrats", "the governor as a liability"},
+		{"The governor declined to comment on the report.", "declined", "The governor", "to comment on the report"},
+		{"The senator has declined to endorse the nominee.", "to endorse", "The senator", "the nominee"},
+		{"“We will win,” said Robert Klein, chairman of the state party.", "said", "Robert Klein, chairman of the state party", "“We will win,”"},
+		{"“We will win,” said Mona Lamberson, 59, of Philadelphia.", "said", "Mona Lamberson", "“We will win,”"},
+		{"Clinton, clearly frustrated, said the debate was over.", "said", "Clinton", "the debate was over"},
+		{"The plan was criticized by several governors.", "was criticized by", "several governors", "The plan"},
+		{"The judge rubbed his chin and said the case was closed.", "said", "The judge", "the case was closed"},
+		{"“It’s fine,” Trump said on Thursday during a speech at the council.", "said", "Trump", "“It’s fine,”"},
+	}
+	for _, tt := range tests {
+		doc := text.Segment(tt.text)
+		var got []string
+		ok := false
+		for _, a := range Find(doc, Options{Stance: true}) {
+			var cs []string
+			for _, c := range a.Content {
+				cs = append(cs, c.Of(tt.text))
+			}
+			g := a.Cue.Of(tt.text) + "/" + a.Source.Of(tt.text) + "/" + strings.Join(cs, "|")
+			got = append(got, g)
+			if g == tt.cue+"/"+tt.source+"/"+tt.content {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q:\ngot  %q\nwant %q", tt.text, got, tt.cue+"/"+tt.source+"/"+tt.content)
+		}
+	}
+}
