@@ -278,6 +278,15 @@ func TestRecognizeIdentity(t *testing.T) {
 			},
 		},
 		{
+			name: "coordinated actors, objects, sources and places",
+			text: "Seoul and Washington have agreed to hold talks with Pyongyang. The delegation arrived in Seoul on Friday, according to Tokyo.",
+			want: []string{
+				`GPE "South Korea" KOR [Seoul/metonym]`, `GPE "United States" USA [Washington/metonym]`,
+				`GPE "North Korea" PRK [Pyongyang/metonym]`, `GPE "Seoul" geonames:1835848 [Seoul/name]`,
+				`GPE "Japan" JPN [Tokyo/metonym]`,
+			},
+		},
+		{
 			name: "region, one sense per document",
 			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
 			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},

@@ -113,38 +113,70 @@ var adverbs = map[string]bool{
 	"never": true, "recently": true, "previously": true, "officially": true, "quickly": true,
 }
 
-// actorAt reports whether the phrase at tokens [first, last) is used as an
-// actor: possessive, subject of a verb, or "X and its allies".
-func actorAt(doc *text.Doc, first, last, sentLast int) bool {
+// actorAt reports whether the phrase at tokens [first, last) of sentence s
+// is used as an actor: possessive ("Pyongyang's forces"), subject of a verb
+// ("Pyongyang also supplied", "Seoul and Washington have agreed"), "X and
+// its allies", the source in "according to X", or the object of a verb or
+// of "with", "against", "between" ("talks with Washington", "urged
+// Beijing").
+func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
+	if p := first - 1; p >= s.First {
+		w := strings.ToLower(doc.Tok(p))
+		if actorPreps[w] || w == "to" && p > s.First && strings.EqualFold(doc.Tok(p-1), "according") {
+			return true
+		}
+		if locPreps[w] || placeVerbs[w] {
+			return false
+		}
+		if isVerbish(w) {
+			return true
+		}
+	}
 	j := last
-	if j >= sentLast {
+	// coordinated names: "Seoul and Washington have agreed"
+	for k := 0; k < 3 && j+1 < s.Last; k++ {
+		w := doc.Tok(j)
+		if w != "and" && w != "," || !startsUpperASCII(doc.Tok(j+1)) {
+			break
+		}
+		j += 2
+		for j < s.Last && startsUpperASCII(doc.Tok(j)) {
+			j++
+		}
+	}
+	if j >= s.Last {
 		return false
 	}
 	w := doc.Tok(j)
 	if w == "'s" || w == "’s" || w == "'" || w == "’" {
-		return true
+		return j == last
 	}
-	if w == "and" && j+1 < sentLast {
+	if w == "and" && j+1 < s.Last {
 		n := doc.Tok(j + 1)
 		if n == "its" || n == "their" {
 			return true
 		}
 	}
-	for k := 0; k < 3 && j < sentLast; k++ {
+	for k := 0; k < 3 && j < s.Last; k++ {
 		w = doc.Tok(j)
 		if adverbs[w] {
 			j++
 			continue
 		}
-		if auxVerbs[w] {
-			return true
-		}
-		if isVerbish(w) {
-			return true
-		}
-		return false
+		return auxVerbs[w] || isVerbish(w)
 	}
 	return false
+}
+
+// actorPreps before a seat of power make it a party, not a place.
+var actorPreps = map[string]bool{"with": true, "against": true, "between": true, "urged": true, "accused": true}
+
+// placeVerbs before a name take a place as their object.
+var placeVerbs = map[string]bool{
+	"visited": true, "visits": true, "reached": true, "reaches": true, "entered": true, "enters": true,
+	"left": true, "leaves": true, "arrived": true, "arrives": true, "landed": true, "lands": true,
+	"struck": true, "strikes": true, "hit": true, "hits": true, "bombed": true, "shelled": true,
+	"captured": true, "captures": true, "flew": true, "returned": true, "returns": true, "based": true,
 }
 
 // isVerbish guesses a finite verb from its form: a lower-case word ending
@@ -163,13 +195,21 @@ func isVerbish(w string) bool {
 }
 
 // placeAt reports whether the phrase is used as a place: after a locative
-// preposition (possibly with "the" between).
+// preposition (possibly with "the" between) or a verb of movement or
+// attack ("visited", "struck").
 func placeAt(doc *text.Doc, first, sentFirst int) bool {
 	j := first - 1
 	if j >= sentFirst && strings.EqualFold(doc.Tok(j), "the") {
 		j--
 	}
-	return j >= sentFirst && locPreps[strings.ToLower(doc.Tok(j))]
+	if j < sentFirst {
+		return false
+	}
+	w := strings.ToLower(doc.Tok(j))
+	if w == "to" && j > sentFirst && strings.EqualFold(doc.Tok(j-1), "according") {
+		return false
+	}
+	return locPreps[w] || placeVerbs[w]
 }
 
 var facWords = map[string]bool{
@@ -255,7 +295,7 @@ func gazOnly(doc *text.Doc, first, last, si int, es []gazetteer.Entry) (mention,
 		return m, true
 	}
 	for _, e := range es {
-		if e.Kind == sitrep.MentionMetonym && e.Country != "" && actorAt(doc, first, last, s.Last) && !placeAt(doc, first, s.First) {
+		if e.Kind == sitrep.MentionMetonym && e.Country != "" && actorAt(doc, first, last, s) && !placeAt(doc, first, s.First) {
 			m.kind, m.typ, m.kb, m.country = sitrep.MentionMetonym, sitrep.EntityGPE, e.Country, e.Country
 			return m, true
 		}
@@ -296,7 +336,7 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 		// a seat of power used as an actor stands for its country
 		for _, e := range es {
 			if e.Kind == sitrep.MentionMetonym && e.Country != "" {
-				if actorAt(doc, first, last, s.Last) && !placeAt(doc, first, s.First) {
+				if actorAt(doc, first, last, s) && !placeAt(doc, first, s.First) {
 					m.typ, m.kb, m.country, m.kind = sitrep.EntityGPE, e.Country, e.Country, sitrep.MentionMetonym
 					return m
 				}
