@@ -271,7 +271,7 @@ func TestFrames(t *testing.T) {
 			[]want{{"surrender", "-", "", "", "", ""}}},
 		{"Trump spoke with Putin on Monday. He said he would impose sanctions on Iran.",
 			[]want{{"said", "statement", "e9", "", "", ""}, {"impose", "sanction", "e9", "e14", "", "future"}}},
-		{"Iran said its\n  major offensive against Israel had\nended.",
+		{"Iran announced on Thursday evening in a statement that its\nmajor offensive against Israel in the northern sector had ended\nafter weeks of heavy fighting, the state news agency reported.\nThe agency gave no figures for casualties on either side of it.\n",
 			[]want{{"offensive", "offensive", "e14", "e12", "", ""}}},
 		{"Thousands of troops arrived in Kharkiv on Monday.",
 			[]want{{"arrived", "arrive", "", "", "e16", ""}}},
