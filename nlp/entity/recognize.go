@@ -381,13 +381,46 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 				return m
 			}
 		}
-		if eventWords[lastWord] && last-first > 1 {
+		switch {
+		case eventWords[lastWord] && last-first > 1:
 			m.typ = sitrep.EntityEvent
-		} else {
+		case last-first == 1 && (groupWords[strings.ToLower(lastWord)] || nationalForm(lastWord)):
+			m.typ = sitrep.EntityNORP
+		default:
 			m.typ = sitrep.EntityMisc
 		}
 		return m
 	}
+}
+
+// groupWords name religious and political groups (NORP).
+var groupWords = map[string]bool{
+	"muslim": true, "muslims": true, "christian": true, "christians": true, "jewish": true, "jew": true,
+	"jews": true, "catholic": true, "catholics": true, "protestant": true, "protestants": true,
+	"sunni": true, "sunnis": true, "shiite": true, "shiites": true, "shia": true, "hindu": true,
+	"hindus": true, "buddhist": true, "buddhists": true, "sikh": true, "sikhs": true, "orthodox": true,
+	"islamist": true, "islamists": true, "democrat": true, "democrats": true, "republican": true,
+	"republicans": true, "communist": true, "communists": true, "socialist": true, "socialists": true,
+	"conservative": true, "conservatives": true, "liberal": true, "liberals": true, "labour": false,
+	"kurd": true, "kurds": true, "kurdish": true, "arab": true, "arabs": true, "latino": true,
+	"latinos": true, "hispanic": true, "hispanics": true, "uyghur": true, "uyghurs": true, "uighur": true,
+	"uighurs": true, "rohingya": true, "pashtun": true, "tamil": true, "tamils": true, "basque": true,
+	"basques": true, "catalan": true, "catalans": true, "palestinian": true, "palestinians": true,
+}
+
+// nationalForm guesses a nationality or people adjective from its ending
+// ("Chechen", "Tibetan", "Congolese", "Flemish"), for single-word MISC
+// names the gazetteer does not know.
+func nationalForm(w string) bool {
+	if len(w) < 5 || !startsUpperASCII(w) {
+		return false
+	}
+	for _, suf := range []string{"ian", "ians", "ean", "eans", "ese", "ish", "an", "ans"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // headingFilter drops mentions in title-case headings ("What People Have
