@@ -770,10 +770,12 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	var p pt
 	switch u.v {
 	case uYear:
-		if !t.is(j-2, cOf, 0) && !(t.is(j-2, cPrep, prIn) && t.k(j-3) == cAnaph) {
-			// "for the year": the span of the reporting year
+		switch t.word(j + 1) {
+		case "ended", "ending", "through", "to", "before", "after", "since":
+			// "for the year ended Sept. 30": a span of twelve months
 			return match{j: j + 1, typ: TypeDuration, val: "P1Y", deriv: "duration"}, true
 		}
+		// "for the year", "a high for the year": the DCT's year
 		p = coarsen(t.dct, gYear)
 	case uMonth:
 		p = coarsen(t.dct, gMonth)
