@@ -477,6 +477,13 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	if n == 0 && t.us[i].k == cNum && t.us[unitIdx].k != cUnit {
 		return match{}, false
 	}
+	if w := t.word(i); n == 1 && uc == uDay && j == i+2 && (w == "one" || w == "One") {
+		switch t.word(i - 1) {
+		case "will", "would", "could", "might", "may", "can", "should", "shall", "'ll", "must":
+			// "Islam will one day be the second religion": some day
+			return match{i: i, j: j, typ: TypeDate, val: "FUTURE_REF", deriv: "future (one day after a modal)"}, true
+		}
+	}
 	val := durationValue(n, uc, half)
 	m := match{i: i, j: j, typ: TypeDuration, val: val, deriv: "duration"}
 	if hi > 0 {
