@@ -1,0 +1,469 @@
+package entity
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/gazetteer"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// entity is an entity while resolving.
+type entity struct {
+	typ, kb, country, canon string
+	geo                     *sitrep.Geo
+	name                    string   // longest name mention
+	words                   []string // tokens of the longest person name
+	initials                string   // acronym of the first multi-word name
+	ms                      []int
+	roles                   []string
+}
+
+var stopInitials = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "on": true, "in": true, "&": true}
+
+// initials returns the acronym of a multi-word name ("Korean Central News
+// Agency" -> "KCNA"), "" for a single word.
+func initials(doc *text.Doc, first, last int) string {
+	if last-first < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for i := first; i < last; i++ {
+		w := doc.Tok(i)
+		if stopInitials[strings.ToLower(w)] {
+			continue
+		}
+		if w == "" || !(w[0] >= 'A' && w[0] <= 'Z') {
+			return ""
+		}
+		b.WriteByte(w[0])
+	}
+	return b.String()
+}
+
+// acronymOf returns the letters of an all-capital token ("KCNA", "U.N." ->
+// "UN"), "" if it is not one.
+func acronymOf(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c)
+		case c == '.':
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// partOf reports whether tokens [first, last) are a proper prefix or suffix
+// of the name words.
+func partOf(doc *text.Doc, first, last int, words []string) bool {
+	n := last - first
+	if n >= len(words) {
+		return false
+	}
+	prefix, suffix := true, true
+	for k := 0; k < n; k++ {
+		w := doc.Tok(first + k)
+		prefix = prefix && words[k] == w
+		suffix = suffix && words[len(words)-n+k] == w
+	}
+	return prefix || suffix
+}
+
+// extend grows mention mi, a prefix of a person's name, to the whole name
+// where the text goes on with the rest of it ("Kim Jong" + "Un"), unless
+// another mention starts there.
+func extend(doc *text.Doc, ms []mention, mi int, words []string) int {
+	m := &ms[mi]
+	s := doc.Sentences[m.sent]
+	n := m.last - m.first
+	for k := 0; k < n; k++ {
+		if doc.Tok(m.first+k) != words[k] {
+			return m.last
+		}
+	}
+	end := m.first + len(words)
+	if end > s.Last || mi+1 < len(ms) && ms[mi+1].first < end {
+		return m.last
+	}
+	for k := n; k < len(words); k++ {
+		if doc.Tok(m.first+k) != words[k] {
+			return m.last
+		}
+	}
+	return end
+}
+
+// family groups types that a name keeps across mentions: the same string
+// as a person and as an organisation ("Nice" the club) are two entities.
+func family(typ string) string {
+	switch typ {
+	case sitrep.EntityGPE, sitrep.EntityLoc, sitrep.EntityFac:
+		return "L\x00"
+	case sitrep.EntityNORP, sitrep.EntityMisc, sitrep.EntityEvent:
+		return "M\x00"
+	case sitrep.EntityOrg:
+		return "O\x00"
+	}
+	return "P\x00"
+}
+
+// squash replaces each run of white space in s by one space: names
+// broken across lines ("Penn\nTraffic") are one name.
+func squash(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var corpSuffixes = map[string]bool{
+	"co": true, "co.": true, "corp": true, "corp.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
+	"plc": true, "llc": true, "corporation": true, "company": true, "ag": true, "sa": true, "nv": true,
+	"gmbh": true, "limited": true, "incorporated": true, "&": true, "and": true, ",": true, ".": true,
+}
+
+// orgKey drops corporate suffixes from a normalised organisation name, so
+// "Penn Traffic Co" and "Penn Traffic" are one company.
+func orgKey(key string) string {
+	f := strings.Fields(key)
+	n := len(f)
+	for n > 1 && corpSuffixes[f[n-1]] {
+		n--
+	}
+	if n == len(f) {
+		return key
+	}
+	return strings.Join(f[:n], " ")
+}
+
+// normName is the key of a name for exact matching: lower case, without a
+// leading "the".
+func normName(s string) string {
+	s = strings.ToLower(squash(s))
+	s = strings.TrimPrefix(s, "the ")
+	return s
+}
+
+// resolve groups mentions into entities.
+func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
+	var ents []*entity
+	byKB := map[string]int{}
+	byName := map[string]int{}
+	byInitials := map[string]int{}
+	personByWord := map[string][]int{} // words of person names -> entities, in order of creation
+	g := r.lex.g
+	newEnt := func(m *mention) int {
+		e := &entity{typ: m.typ, kb: m.kb, country: m.country, canon: m.canon, geo: m.geo}
+		ents = append(ents, e)
+		return len(ents) - 1
+	}
+	countryEnt := func(code string) int {
+		if k, ok := byKB[code]; ok {
+			return k
+		}
+		e := &entity{typ: sitrep.EntityGPE, kb: code, country: code}
+		if g != nil {
+			if c, ok := g.Country(code); ok {
+				e.canon, e.geo = c.Name, c.Geo
+			}
+		}
+		ents = append(ents, e)
+		byKB[code] = len(ents) - 1
+		return len(ents) - 1
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		surface := doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+		key := normName(surface)
+		if m.typ == sitrep.EntityOrg {
+			key = orgKey(key)
+		}
+		ei := -1
+		switch {
+		case m.kind == sitrep.MentionDemonym && m.country != "":
+			ei = countryEnt(m.country)
+		case m.kind == sitrep.MentionMetonym && m.kb != "":
+			ei = countryEnt(m.kb)
+		case m.kb != "":
+			if isCountryKB(m.kb) && m.typ == sitrep.EntityGPE {
+				ei = countryEnt(m.kb)
+			} else if k, ok := byKB[m.kb]; ok {
+				ei = k
+			} else if k, ok := byName[family(m.typ)+key]; ok && m.typ != sitrep.EntityOrg && ents[k].kb != "" && !isCountryKB(ents[k].kb) {
+				// one sense per document: "Kursk" after "Kursk region"
+				// is the region already named
+				ei = k
+			} else {
+				ei = newEnt(m)
+				byKB[m.kb] = ei
+			}
+		}
+		if ei < 0 {
+			if k, ok := byName[family(m.typ)+key]; ok {
+				ei = k
+			}
+		}
+		if ei < 0 && m.typ == sitrep.EntityPerson && m.last-m.first <= 3 {
+			// a partial person name: "Kim" for "Kim Jong Un", "Paparo" for
+			// "Samuel Paparo"; the most recent person wins
+			cands := personByWord[doc.Tok(m.first)]
+			for c := len(cands) - 1; c >= 0; c-- {
+				if k := cands[c]; ents[k].typ == sitrep.EntityPerson && partOf(doc, m.first, m.last, ents[k].words) {
+					ei = k
+					break
+				}
+			}
+		}
+		if ei < 0 && m.last-m.first == 1 && m.kb == "" && (m.typ == sitrep.EntityOrg || m.typ == sitrep.EntityMisc) {
+			if a := acronymOf(doc.Tok(m.first)); a != "" {
+				if k, ok := byInitials[a]; ok {
+					ei = k
+					m.kind = sitrep.MentionAcronym
+				}
+			}
+		}
+		if ei < 0 {
+			ei = newEnt(m)
+		}
+		m.ent = ei
+		e := ents[ei]
+		if e.typ == sitrep.EntityPerson && m.typ == sitrep.EntityPerson && len(e.words) > m.last-m.first {
+			m.last = extend(doc, ms, mi, e.words)
+			surface = doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+		}
+		if m.last-m.first == 1 && e.initials != "" && m.kind == sitrep.MentionName && acronymOf(doc.Tok(m.first)) == e.initials {
+			m.kind = sitrep.MentionAcronym
+		}
+		e.ms = append(e.ms, mi)
+		if m.kind == sitrep.MentionName || m.kind == sitrep.MentionAcronym && e.name == "" {
+			if len(surface) > len(e.name) {
+				e.name = surface
+			}
+		}
+		if m.typ == sitrep.EntityPerson && m.last-m.first > len(e.words) {
+			e.words = e.words[:0]
+			for i := m.first; i < m.last; i++ {
+				e.words = append(e.words, doc.Tok(i))
+				if l := personByWord[doc.Tok(i)]; len(l) == 0 || l[len(l)-1] != ei {
+					personByWord[doc.Tok(i)] = append(l, ei)
+				}
+			}
+		}
+		if _, ok := byName[family(m.typ)+key]; !ok && m.kind != sitrep.MentionDemonym && m.kind != sitrep.MentionMetonym {
+			byName[family(m.typ)+key] = ei
+		}
+		if a := initials(doc, m.first, m.last); a != "" && m.typ == sitrep.EntityOrg {
+			if _, ok := byInitials[a]; !ok {
+				byInitials[a] = ei
+			}
+			if e.initials == "" {
+				e.initials = a
+			}
+		}
+		if m.typ == sitrep.EntityPerson {
+			if role := r.role(doc, m); role != "" {
+				e.roles = appendRole(e.roles, role)
+			}
+			if role := apposition(doc, g, m); role != "" {
+				e.roles = appendRole(e.roles, role)
+			}
+		}
+	}
+	// an acronym used before its expansion ("KCNA ... Korean Central News
+	// Agency"): merge the acronym's entity into the expansion's
+	for ei, e := range ents {
+		if len(e.ms) == 0 || e.typ != sitrep.EntityOrg && e.typ != sitrep.EntityMisc {
+			continue
+		}
+		m := &ms[e.ms[0]]
+		if m.last-m.first != 1 {
+			continue
+		}
+		a := acronymOf(doc.Tok(m.first))
+		if k, ok := byInitials[a]; ok && a != "" && k != ei && len(ents[k].ms) > 0 && e.kb == "" {
+			for _, mi := range e.ms {
+				ms[mi].ent = k
+				ms[mi].kind = sitrep.MentionAcronym
+			}
+			ents[k].ms = append(ents[k].ms, e.ms...)
+			e.ms = nil
+		}
+	}
+	// a partial person name used before the full one ("Trump says ..."
+	// then "President Donald Trump"): merge it into the one later person
+	// whose name it starts or ends, when there is exactly one
+	for ei, e := range ents {
+		if len(e.ms) == 0 || e.typ != sitrep.EntityPerson {
+			continue
+		}
+		target := -1
+		m := &ms[e.ms[0]]
+		for _, k := range personByWord[doc.Tok(m.first)] {
+			o := ents[k]
+			if k <= ei || len(o.ms) == 0 || o.typ != sitrep.EntityPerson || len(o.words) <= len(e.words) {
+				continue
+			}
+			if partOf(doc, m.first, m.last, o.words) {
+				if target >= 0 {
+					target = -2
+					break
+				}
+				target = k
+			}
+		}
+		if target >= 0 {
+			o := ents[target]
+			for _, mi := range e.ms {
+				ms[mi].ent = target
+			}
+			o.ms = append(o.ms, e.ms...)
+			o.roles = append(o.roles, e.roles...)
+			e.ms = nil
+		}
+	}
+	return r.output(doc, ents, ms)
+}
+
+func appendRole(roles []string, role string) []string {
+	for _, x := range roles {
+		if strings.EqualFold(x, role) {
+			return roles
+		}
+	}
+	return append(roles, role)
+}
+
+// role returns the title right before a person mention ("Admiral Samuel
+// Paparo", "Russian President Vladimir Putin"), canonical, or "".
+func (r *Recognizer) role(doc *text.Doc, m *mention) string {
+	g := r.lex.g
+	if g == nil {
+		return ""
+	}
+	s := doc.Sentences[m.sent]
+	for k := max(m.first-4, s.First); k < m.first; k++ {
+		if n, role := g.Title(doc, k, m.first); n == m.first-k {
+			return role
+		}
+	}
+	return ""
+}
+
+// apposition returns a role given in an apposition after a person mention:
+// "Samuel Paparo, head of U.S. Indo-Pacific Command," -> "head of U.S.
+// Indo-Pacific Command".
+func apposition(doc *text.Doc, g *gazetteer.Gazetteer, m *mention) string {
+	if g == nil {
+		return ""
+	}
+	s := doc.Sentences[m.sent]
+	i := m.last
+	if i+1 >= s.Last || doc.Tok(i) != "," {
+		return ""
+	}
+	start := i + 1
+	j := start
+	if w := strings.ToLower(doc.Tok(j)); w == "the" || w == "a" || w == "an" {
+		j++
+	}
+	n, _ := g.Title(doc, j, s.Last)
+	if n == 0 {
+		return ""
+	}
+	end := j + n
+	for end < s.Last && end-start < 12 {
+		w := doc.Tok(end)
+		if w == "," || w == "." || w == ";" || w == "said" || w == "says" || w == ")" || w == "(" || w == "--" {
+			break
+		}
+		end++
+	}
+	if end == s.Last || end-start >= 12 {
+		// an apposition closes with a comma or the sentence's end
+		if end-start >= 12 {
+			return ""
+		}
+	}
+	return doc.Text[doc.Tokens[j].Start:doc.Tokens[end-1].End]
+}
+
+// output builds the sitrep entities, dropping merged-away ones.
+func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitrep.Entity {
+	// ids follow the order of first mentions
+	first := func(e *entity) int {
+		f := len(doc.Tokens)
+		for _, mi := range e.ms {
+			f = min(f, ms[mi].first)
+		}
+		return f
+	}
+	live := make([]*entity, 0, len(ents))
+	for _, e := range ents {
+		if len(e.ms) > 0 {
+			live = append(live, e)
+		}
+	}
+	sort.SliceStable(live, func(i, j int) bool { return first(live[i]) < first(live[j]) })
+	out := make([]sitrep.Entity, 0, len(live))
+	for _, e := range live {
+		se := sitrep.Entity{
+			ID:      "e" + strconv.Itoa(len(out)+1),
+			Type:    e.typ,
+			KB:      e.kb,
+			Roles:   e.roles,
+			Country: e.country,
+			Geo:     e.geo,
+		}
+		if isCountryKB(e.kb) && e.typ == sitrep.EntityGPE {
+			se.Country = ""
+		}
+		se.Name = e.name
+		if e.canon != "" && (e.kb != "" || se.Name == "") {
+			se.Name = e.canon
+		}
+		if se.Name == "" {
+			m := ms[e.ms[0]]
+			se.Name = doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+		}
+		se.Name = squash(se.Name)
+		// mentions in text order
+		idx := append([]int(nil), e.ms...)
+		sortInts(idx, func(a, b int) bool { return ms[a].first < ms[b].first })
+		se.Mentions = make([]sitrep.Mention, 0, len(idx))
+		for _, mi := range idx {
+			m := ms[mi]
+			sp := doc.Span(m.first, m.last)
+			se.Mentions = append(se.Mentions, sitrep.Mention{
+				Start: sp.Start, End: sp.End, Text: doc.Text[sp.Start:sp.End],
+				Kind: m.kind, Sentence: m.sent,
+			})
+		}
+		out = append(out, se)
+	}
+	return out
+}
+
+func sortInts(a []int, less func(x, y int) bool) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && less(a[j], a[j-1]); j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
