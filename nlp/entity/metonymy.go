@@ -6,6 +6,11 @@ import (
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
+// Metonymy is decided by context: a capital or seat of power used as an
+// actor stands for its country's government, used as a place it stays a
+// place. These word lists are the cues.
+
+// locPreps before a name make it a place.
 var locPreps = map[string]bool{
 	"in": true, "at": true, "from": true, "to": true, "into": true, "near": true, "outside": true,
 	"around": true, "across": true, "via": true, "toward": true, "towards": true, "through": true,
@@ -13,12 +18,14 @@ var locPreps = map[string]bool{
 	"for": true, "over": true, "on": true, "arrived": true, "reached": true,
 }
 
+// auxVerbs after a name make it a subject.
 var auxVerbs = map[string]bool{
 	"is": true, "was": true, "has": true, "have": true, "had": true, "will": true, "would": true,
 	"could": true, "can": true, "may": true, "might": true, "must": true, "should": true, "did": true,
 	"does": true, "were": true, "are": true, "said": true, "says": true, "wants": true, "hopes": true,
 }
 
+// adverbs may stand between a subject and its verb.
 var adverbs = map[string]bool{
 	"also": true, "reportedly": true, "again": true, "now": true, "still": true, "already": true,
 	"then": true, "later": true, "too": true, "has": false, "allegedly": true, "repeatedly": true,
