@@ -591,8 +591,9 @@ func (t *tagger) relativeShift(m *match, u, n, dir int, anaphoric bool) {
 		g = gYear // "a decade ago" is a year
 	}
 	var p pt
-	if anaphoric && t.hasRef && (base.g == gQuarter || base.g == gHalf) && unitMonths(u) > 0 && unitMonths(u)%12 == 0 {
-		// a year earlier than a quarter is that quarter of the year before
+	if anaphoric && t.hasRef && (base.g == gQuarter || base.g == gHalf || base.g == gDay && u == uYear) && unitMonths(u) > 0 && unitMonths(u)%12 == 0 {
+		// a year earlier than a quarter is that quarter of the year
+		// before; than a day ("Sept. 30 ... a year earlier"), that day
 		p = base.shift(u, dir*n)
 	} else if base.g < g && base.g != gNone {
 		p = base.shift(u, dir*n)
