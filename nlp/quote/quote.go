@@ -250,19 +250,22 @@ func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
 			}
 		}
 	}
-	if best >= 0 && !(a.Pronoun && r.entities[best].Type != sitrep.EntityPerson) {
+	w := a.Source.Of(r.doc.Text)
+	g := genderUnknown
+	switch w {
+	case "he", "He":
+		g = genderMale
+	case "she", "She":
+		g = genderFemale
+	}
+	if best >= 0 && !(a.Pronoun && (r.entities[best].Type != sitrep.EntityPerson || !r.agrees(best, g))) {
 		return r.entities[best].ID
 	}
 	if !a.Pronoun {
 		return r.byRole(a)
 	}
-	w := a.Source.Of(r.doc.Text)
-	if w != "he" && w != "she" && w != "He" && w != "She" {
+	if g == genderUnknown {
 		return ""
-	}
-	g := genderMale
-	if w == "she" || w == "She" {
-		g = genderFemale
 	}
 	// the most recent speaker of an earlier quote, or the person who opens a
 	// recent sentence, whichever is later
@@ -311,8 +314,8 @@ const (
 	genderFemale
 )
 
-// gender returns what the text says of entity ei's gender: the pronouns
-// the entity stage resolved to it, else its first name.
+// gender returns what the text says of entity ei's gender: its first name,
+// else the pronouns the entity stage resolved to it.
 func (r *resolver) gender(ei int) int {
 	if r.genders == nil {
 		r.genders = make([]int8, len(r.entities))
@@ -333,18 +336,18 @@ func (r *resolver) gender(ei int) int {
 			f++
 		}
 	}
+	// the first word of a name of two words or more ("Maria Lopez", not
+	// the surname alone), else the pronouns
 	g := genderUnknown
+	if fs := strings.Fields(e.Name); len(fs) >= 2 {
+		g = firstNameGender(fs[0])
+	}
 	switch {
+	case g != genderUnknown:
 	case m > f:
 		g = genderMale
 	case f > m:
 		g = genderFemale
-	default:
-		// the first word of a name of two words or more: "Maria Lopez",
-		// not the surname alone
-		if fs := strings.Fields(e.Name); len(fs) >= 2 {
-			g = firstNameGender(fs[0])
-		}
 	}
 	r.genders[ei] = int8(g + 1)
 	return g

@@ -387,11 +387,23 @@ func TestSpeakerAgreementAndRole(t *testing.T) {
 	}
 }
 
+func TestSpeakerOverridesDisagreeingPronoun(t *testing.T) {
+	// the entity stage resolved "She" to a man: the pronoun's gender wins
+	s := "Maria Lopez met Samuel Baker on Monday. She said the talks had failed."
+	ents := persons(s, []string{"Maria Lopez", "Samuel Baker"}, nil)
+	i := strings.Index(s, "She")
+	ents[1].Mentions = append(ents[1].Mentions, sitrep.Mention{Start: i, End: i + 3, Text: "She", Kind: sitrep.MentionPronoun})
+	qs := Extract(text.Segment(s), ents, nil)
+	if len(qs) != 1 || qs[0].Speaker != "e1" {
+		t.Errorf("got %+v, want one quote by e1", qs)
+	}
+}
+
 func TestFirstNameGender(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		want int
-	}{{"Maria", genderFemale}, {"John", genderMale}, {"Kim", genderUnknown}, {"Zzyzx", genderUnknown}} {
+	}{{"Maria", genderFemale}, {"John", genderMale}, {"Samuel", genderMale}, {"Kim", genderUnknown}, {"Zzyzx", genderUnknown}} {
 		if got := firstNameGender(tt.name); got != tt.want {
 			t.Errorf("firstNameGender(%q) = %d, want %d", tt.name, got, tt.want)
 		}
