@@ -261,7 +261,7 @@ func (t *tagger) matchCore(i int) (match, bool) {
 	case cSetAdv:
 		// "quarterly dividend": the adjective is no timex in reports
 		// (while "daily life", "weekly address" are)
-		if n := t.k(i + 1); u.v == uQuarter && n == cNone && t.us[i+1].word {
+		if n := t.k(i + 1); u.v == uQuarter && n == cNone && i+1 < len(t.us) && t.us[i+1].word {
 			return match{}, false
 		}
 		return match{i: i, j: i + 1, typ: TypeSet, val: durValue("1", u.v), deriv: "set"}, true

@@ -341,3 +341,11 @@ func BenchmarkTagWithPOS(b *testing.B) {
 		}
 	}
 }
+
+// TestSetAdverbAtEnd is a regression test: a set adverb ("quarterly") as
+// the last unit of a document must not read past the end.
+func TestSetAdverbAtEnd(t *testing.T) {
+	for _, s := range []string{"The company pays quarterly", "Dividends are paid quarterly.", "quarterly"} {
+		Tag(text.Segment(s), time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC))
+	}
+}
