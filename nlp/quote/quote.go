@@ -72,6 +72,11 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 		}
 		if a.Kind == sitrep.QuoteDirect && len(a.Content) == 1 {
 			h = inside(doc.Text, h)
+		} else if a.Kind == sitrep.QuoteIndirect && a.Modality == sitrep.ModalityNegated {
+			// what a denial covers ends where the writer's own contrasting
+			// clause starts; elsewhere such a clause is as often still the
+			// speaker's, and "reported" is the safer modality for it
+			h.End = contrastCut(doc, h)
 		}
 		q := sitrep.Quote{
 			ID:       "q" + strconv.Itoa(len(out)+1),
@@ -97,6 +102,30 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 		out = append(out, q)
 	}
 	return out
+}
+
+// contrastCut returns where an indirect content that runs on into a
+// contrasting clause of the writer's ends: "… whether troops had crossed,
+// [but the army wasn't deployed until April]".
+func contrastCut(doc *text.Doc, h sitrep.Span) int {
+	k := doc.TokenAt(h.Start)
+	for ; k+2 < len(doc.Tokens) && doc.Tokens[k+2].End <= h.End; k++ {
+		if doc.Tok(k) != "," && doc.Tok(k) != ";" {
+			continue
+		}
+		switch doc.Tok(k + 1) {
+		case "but", "while", "although", "though", "whereas", "yet":
+			switch w := doc.Tok(k + 2); w {
+			case "the", "a", "an", "he", "she", "they", "it", "we", "his", "her", "their", "its", "this", "that", "there":
+				return doc.Tokens[k].Start
+			default:
+				if c := w[0]; c >= 'A' && c <= 'Z' {
+					return doc.Tokens[k].Start
+				}
+			}
+		}
+	}
+	return h.End
 }
 
 // expletive reports a passive cue whose "source" is a dummy subject: "It was

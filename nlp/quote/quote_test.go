@@ -182,6 +182,14 @@ func TestNestedCueInsideQuote(t *testing.T) {
 	}
 }
 
+func TestNegatedContentEndsAtContrast(t *testing.T) {
+	s := "The minister did not say whether troops had crossed the river, but the army wasn’t deployed until April."
+	qs := Extract(text.Segment(s), nil, nil)
+	if len(qs) != 1 || qs[0].Text != "whether troops had crossed the river" || qs[0].Modality != sitrep.ModalityNegated {
+		t.Errorf("got %+v", qs)
+	}
+}
+
 func TestNoAttribution(t *testing.T) {
 	for _, s := range []string{
 		"This was the country’s first foreign military involvement and wasn’t acknowledged until April.",
