@@ -6,7 +6,16 @@
 // Tag is the entry point. It runs a token-based matcher over the scanner's
 // tokens with small lexicons (month and weekday names, number words, time
 // units, relative and fuzzy modifiers), so its cost is one map lookup per
-// token plus the grammar around the few temporal words.
+// token plus the grammar around the few temporal words. TagWithPOS is the
+// same with part-of-speech tags, which decide the tense that places
+// weekdays and underspecified dates better than word lists do.
+//
+// Conventions follow TimeBank/TempEval-3 practice where the guidelines
+// leave a choice: "three days later" is a DURATION with the adverb outside
+// (Anchor reads the offset), "a year earlier" a DATE at the granularity of
+// the date it counts from, "two to three weeks" one DURATION valued at its
+// lower bound, "Friday night" a TIME ("1998-02-13TNI"), weekdays resolved
+// against the DCT by tense ("until"/"by" look ahead, "since" back).
 package timex
 
 import (
