@@ -20,8 +20,28 @@
 //
 // Quoted regions are found first, paragraph by paragraph, in straight or
 // curly marks; a paragraph that ends inside an open quote continues it when
-// the next paragraph opens with a mark. Cues inside quoted regions belong
-// to the quoted speaker and are not reported.
+// the next paragraph opens with a mark. A cue inside a quoted region is
+// speech the quoted speaker reports ("He said: “She told me that …”"): it
+// becomes an attribution of its own, marked Nested, with its source and
+// content inside the quotation.
+//
+// Part-of-speech tags (nlp/pos; ExtractTagged takes the pipeline's) tell
+// verb uses of ambiguous cue forms from noun uses ("ordered" against "an
+// order"), find a main clause's subject for "… and said" and "…, saying",
+// and tell a clause from a noun phrase after the cue.
+//
+// Two senses of attribution: Find with Options.Stance reports PolNeAR's
+// wide sense (stance verbs with noun-phrase objects, "X was criticized by
+// Y"), for scoring against that corpus; Extract reports speech and claims
+// only: a verb cue needs a source and a clause, a quotation or "that" after
+// it. The lexicon (cues.txt) was checked against the PolNeAR train split:
+// each form's share of uses that head a gold cue is noted where it was the
+// reason to add or restrict the form.
+//
+// Speakers: a source that is an entity mention gives its entity; "he" and
+// "she" go to the most recent speaker or sentence subject whose gender
+// agrees (by first name, names.txt.gz, else the pronouns resolved to it);
+// "the minister said" goes to the most recent person with that role.
 package quote
 
 import (
