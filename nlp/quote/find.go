@@ -532,9 +532,9 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		if (sb > sent.First && (sc.isComma(sb-1) || sc.closesQuote(sb-1)) ||
 			sb == sent.First && sb > 0 && sc.closesQuote(sb-1) && si > 0 && d.Sentences[si-1].Paragraph == sent.Paragraph) &&
 			!colon && (sc.endsClause(si, ce) ||
-				// "“…,” Clinton said on Thursday during a speech at …":
-				// adverbials, not content, follow the cue
-				quoteBefore && ce < sent.Last && sc.tags[ce] == pos.IN && !sc.is(ce, wThat) && !sc.tokIs(ce, "if") && !sc.tokIs(ce, "whether")) {
+			// "“…,” Clinton said on Thursday during a speech at …":
+			// adverbials, not content, follow the cue
+			quoteBefore && ce < sent.Last && sc.tags[ce] == pos.IN && !sc.is(ce, wThat) && !sc.tokIs(ce, "if") && !sc.tokIs(ce, "whether")) {
 			// "…, officials said." — content before
 			if sc.contentBefore(si, sb-1, &a) {
 				a.shape = shapeTSC
@@ -590,15 +590,15 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 // verbs), or only after the verbs listed.
 var particles = map[string]string{
 	"about": "*", "for": "*", "against": "*", "with": "*", "over": "*", "up": "*", "out": "*", "upon": "*", "into": "*",
-	"of":  "speak speaking spoke spoken accuse accused accuses accusing warn warned warns warning talk talked talks talking " +
+	"of": "speak speaking spoke spoken accuse accused accuses accusing warn warned warns warning talk talked talks talking " +
 		"think thinking thought complain complained complaining boast boasted boasting",
-	"to":  "refer referred refers referring respond responded responds responding point pointed points pointing object objected objects reply replied replies",
-	"on":  "call called calls calling focus focused focuses focusing comment commented comments commenting agree agreed agrees weigh weighed " +
+	"to": "refer referred refers referring respond responded responds responding point pointed points pointing object objected objects reply replied replies",
+	"on": "call called calls calling focus focused focuses focusing comment commented comments commenting agree agreed agrees weigh weighed " +
 		"speak spoke spoken speaks speaking",
-	"as":  "describe described describes describing know known see seen sees view viewed views cast casting portray portrayed label labeled",
-	"in":  "weigh weighed weighs weighing believe believed believes",
-	"at":  "aim aimed aims aiming hint hinted hints hinting",
-	"by":  "stand stood stands standing",
+	"as": "describe described describes describing know known see seen sees view viewed views cast casting portray portrayed label labeled",
+	"in": "weigh weighed weighs weighing believe believed believes",
+	"at": "aim aimed aims aiming hint hinted hints hinting",
+	"by": "stand stood stands standing",
 }
 
 // asAfter reports "as" within a few words after token j, in the same
