@@ -947,7 +947,11 @@ func (sc *scanner) skipAdverbials(si, j int, e cueEntry, a *Attribution) int {
 			!(sc.is(k, wPrep) && !sc.tokIs(k, "of")) && !(k > j && sc.is(k, wPronoun)) {
 			k++
 		}
-		if k > j && k < sent.Last && k < j+8 {
+		if k > j && k < sent.Last && k < j+8 && sc.tags[k] == pos.TO && k+1 < sent.Last && sc.tags[k+1] == pos.VB {
+			// "urged [the party to ax …]": the person urged is part of
+			// what is urged, and its addressee
+			a.Addressee = d.Span(j, k)
+		} else if k > j && k < sent.Last && k < j+8 {
 			a.Addressee = d.Span(j, k)
 			j = k
 		} else if k > j && k == sent.Last {
