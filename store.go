@@ -100,7 +100,8 @@ type DocumentFilter struct {
 
 // EventFilter selects event mentions. Zero fields select all.
 type EventFilter struct {
-	// Entity is an entity's KB id or its name (case-insensitive): events
+	// Entity is an entity's KB id, or any name it goes by in some document
+	// (case-insensitive; entities merged as Entities merges them): events
 	// whose actor, target or location it is.
 	Entity string
 	// Mentioned widens Entity to events whose sentence mentions the entity

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) sitrep.Store) {
 		{"Analyses", testAnalyses},
 		{"AnalysesPaging", testAnalysesPaging},
 		{"Events", testEvents},
+		{"EventsRoles", testEventsRoles},
 		{"Entities", testEntities},
 		{"Quotes", testQuotes},
 		{"Quantities", testQuantities},
@@ -436,8 +437,15 @@ func testEvents(t *testing.T, s sitrep.Store) {
 	}{
 		{"all in time order", sitrep.EventFilter{}, []string{
 			k(a, "ev3"), k(c, "ev1"), k(c, "ev2"), k(a, "ev1"), k(a, "ev2"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4"), k(b, "ev2")}},
-		{"entity by name, any case", sitrep.EventFilter{Entity: "north KOREA"}, []string{
-			k(a, "ev1"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4")}},
+		{"entity by name, any case: all its names", sitrep.EventFilter{Entity: "north KOREA"}, []string{
+			k(a, "ev1"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4"), k(b, "ev2")}},
+		{"entity by another name", sitrep.EventFilter{Entity: "DPRK"}, []string{
+			k(a, "ev1"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4"), k(b, "ev2")}},
+		{"entity without kb, by name", sitrep.EventFilter{Entity: "Kim Jong Un"}, []string{k(a, "ev3"), k(c, "ev1")}},
+		{"entity without kb, limit", sitrep.EventFilter{Entity: "vladimir putin", Limit: 1}, []string{k(a, "ev3")}},
+		{"entity, type", sitrep.EventFilter{Entity: "PRK", Type: "deploy"}, []string{k(a, "ev1"), k(a, "ev4"), k(b, "ev2")}},
+		{"entity, source", sitrep.EventFilter{Entity: "PRK", Source: "herald.example"}, []string{k(a, "ev1"), k(a, "ev4")}},
+		{"entity, document", sitrep.EventFilter{Entity: "PRK", DocumentID: b}, []string{k(b, "ev1"), k(b, "ev3"), k(b, "ev2")}},
 		{"entity by kb", sitrep.EventFilter{Entity: "PRK"}, []string{
 			k(a, "ev1"), k(b, "ev1"), k(b, "ev3"), k(a, "ev4"), k(b, "ev2")}},
 		{"entity as location", sitrep.EventFilter{Entity: "geonames:1871859"}, []string{k(a, "ev3"), k(c, "ev1")}},
@@ -485,6 +493,38 @@ func testEvents(t *testing.T, s sitrep.Store) {
 		ActorName:    "North Korea", ActorKB: "PRK", LocationName: "Russia", LocationKB: "RUS"}
 	if !reflect.DeepEqual(got[0], want) {
 		t.Errorf("Events()[0] =\n%+v, want\n%+v", got[0], want)
+	}
+}
+
+// testEventsRoles: an event with the entity in several roles, and mentioned
+// in its sentence, is listed once.
+func testEventsRoles(t *testing.T, s sitrep.Store) {
+	ctx := context.Background()
+	b := newBuilder(sitrep.Document{Title: "Reform", DCT: "2024-03-01", Text: "Russia reorganised Russia's army in Russia. Nothing else happened."})
+	b.entity("e1", "Russia", sitrep.EntityGPE, "RUS", "Russia")
+	b.event(ev{id: "ev1", typ: "reform", trigger: "reorganised", actor: "e1", target: "e1", location: "e1",
+		value: "2024-02", earliest: "2024-02-01", latest: "2024-02-29"})
+	b.event(ev{id: "ev2", typ: "none", trigger: "happened", actor: "e1"})
+	id := mustPut(t, s, b.a).ID
+	for _, f := range []sitrep.EventFilter{
+		{Entity: "RUS"}, {Entity: "russia"}, {Entity: "RUS", Limit: 5}, {Entity: "RUS", Mentioned: true},
+		{Entity: "RUS", Mentioned: true, Limit: 5}, {Entity: "RUS", Type: "reform", Limit: 5},
+	} {
+		got, err := s.Events(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := []string{}
+		for _, e := range got {
+			g = append(g, eventKey(e))
+		}
+		want := []string{id + "/ev1", id + "/ev2"}
+		if f.Type != "" {
+			want = want[:1]
+		}
+		if !slices.Equal(g, want) {
+			t.Errorf("Events(%+v) = %v, want %v", f, g, want)
+		}
 	}
 }
 

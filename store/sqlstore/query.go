@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -186,48 +187,140 @@ const eventColumns = "e.id, e.type, e.span_start, e.span_end, e.text, e.class, e
 	"e.t_value, e.t_earliest, e.t_latest, e.t_anchor, e.t_derivation, e.modality, e.source, e.quote, e.summary, " +
 	"e.actor, e.actor_name, e.actor_kb, e.target, e.target_name, e.target_kb, e.location, e.location_name, e.location_kb, e.sentence_text"
 
+// entityRef is an entity as Put merges them: by KB id, else by folded name.
+type entityRef struct{ kb, norm string }
+
+// cond returns the condition selecting the rows of the entity, in a table
+// (alias a) with kb and norm columns.
+func (r entityRef) cond(a string) (string, []any) {
+	if r.kb != "" {
+		return a + "kb = ?", []any{r.kb}
+	}
+	return "(" + a + "norm = ? AND " + a + "kb = '')", []any{r.norm}
+}
+
+// resolveEntity finds the entities a filter names: the one with that KB id,
+// and every one that goes by that name in some document.
+func (s *Store) resolveEntity(ctx context.Context, entity string) ([]entityRef, error) {
+	entity = strings.TrimSpace(entity)
+	r, err := s.conn.Query(ctx, `SELECT key FROM entity_keys WHERE key = ? UNION SELECT key FROM entity_names WHERE norm = ?`,
+		"k:"+entity, normName(entity))
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var out []entityRef
+	for r.Next() {
+		var key string
+		if err := r.Scan(&key); err != nil {
+			return nil, err
+		}
+		if kb, ok := strings.CutPrefix(key, "k:"); ok {
+			out = append(out, entityRef{kb: kb})
+		} else if n, ok := strings.CutPrefix(key, "n:"); ok {
+			norm, _, _ := strings.Cut(n, "|")
+			if !slices.Contains(out, entityRef{norm: norm}) {
+				out = append(out, entityRef{norm: norm})
+			}
+		}
+	}
+	return out, r.Err()
+}
+
 // Events implements sitrep.Store.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.StoredEvent, error) {
-	w := new(where)
+	out := []sitrep.StoredEvent{}
+	if strings.TrimSpace(f.Entity) == "" {
+		return s.events(ctx, f, nil, out)
+	}
+	refs, err := s.resolveEntity(ctx, f.Entity)
+	if err != nil {
+		return nil, internal("events", err)
+	}
+	switch {
+	case len(refs) == 0:
+		return out, nil
+	case len(refs) == 1 && !f.Mentioned:
+		return s.eventsOf(ctx, f, refs[0], out)
+	}
+	return s.events(ctx, f, refs, out)
+}
+
+// eventsOf lists the events of one entity in the order of the
+// event_entities index, which is the order of the result: no sort, and a
+// limit stops the scan. Dated events first, then the undated.
+func (s *Store) eventsOf(ctx context.Context, f sitrep.EventFilter, ref entityRef, out []sitrep.StoredEvent) ([]sitrep.StoredEvent, error) {
+	for _, dated := range []bool{true, false} {
+		if !dated && (f.From != "" || f.To != "") {
+			break
+		}
+		w := new(where)
+		c, args := ref.cond("ee.")
+		w.add(c, args...)
+		order := " ORDER BY ee.t_earliest, ee.t_latest, ee.doc, ee.event_idx"
+		if dated {
+			w.add("ee.t_earliest > ''")
+			w.dateRange("ee.t_latest", f.From, "")
+			w.dateRange("ee.t_earliest", "", f.To)
+		} else {
+			w.add("ee.t_earliest = ''")
+			order = " ORDER BY ee.doc, ee.event_idx"
+		}
+		eventFilters(w, f)
+		lim := ""
+		if f.Limit > 0 {
+			// An event holds the entity in up to three roles: rows.
+			lim = " LIMIT " + strconv.Itoa(3*(f.Limit-len(out)))
+		}
+		q := "SELECT ee.doc, ee.event_idx, " + eventColumns + ", " + docRefColumns +
+			" FROM event_entities ee JOIN events e ON e.doc = ee.doc AND e.idx = ee.event_idx JOIN documents d ON d.seq = e.doc" +
+			w.String() + order + lim
+		var err error
+		if out, err = s.scanEvents(ctx, q, w.args, out, true, f.Limit); err != nil {
+			return nil, internal("events", err)
+		}
+		if f.Limit > 0 && len(out) >= f.Limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// eventFilters adds the conditions on the event and its document.
+func eventFilters(w *where, f sitrep.EventFilter) {
+	if f.Type != "" {
+		w.add("e.type = ?", f.Type)
+	}
+	if f.Source != "" {
+		w.add("lower(d.site) = ?", strings.ToLower(strings.TrimSpace(f.Source)))
+	}
+	if f.DocumentID != "" {
+		w.add("d.id = ?", f.DocumentID)
+	}
+}
+
+// events lists events of any of the entities refs (all events when refs is
+// nil), sorting them.
+func (s *Store) events(ctx context.Context, f sitrep.EventFilter, refs []entityRef, out []sitrep.StoredEvent) ([]sitrep.StoredEvent, error) {
 	from := "events e"
 	var args []any
-	if strings.TrimSpace(f.Entity) != "" {
-		// The event_entities index (kb or name, then time) finds the
-		// events with the entity in a role; with Mentioned, the entity's
-		// mentions find the events in the same sentences. The UNION
-		// removes duplicates.
+	if refs != nil {
+		// The event_entities index finds the events with the entity in a
+		// role; with Mentioned, the entity's mentions find the events in
+		// the same sentences. The UNION removes duplicates.
 		var parts []string
-		// With a limit and no filter on the events themselves, each
-		// branch reads only its first rows in the order of the index
-		// (entity, time, document, event), which is the order of the
-		// result: a timeline of an entity in every document is no slower
-		// than one of a rare entity. 3*Limit rows, as an event may hold
-		// the entity in three roles.
-		preLimit := f.Limit > 0 && f.Type == "" && f.Source == "" && f.DocumentID == ""
-		for _, m := range []struct{ col, val string }{{"kb", strings.TrimSpace(f.Entity)}, {"norm", normName(f.Entity)}} {
+		for _, ref := range refs {
 			var sub where
-			sub.add(m.col+" = ?", m.val)
+			c, a := ref.cond("")
+			sub.add(c, a...)
 			sub.dateRange("t_latest", f.From, "")
 			sub.dateRange("t_earliest", "", f.To)
-			if preLimit {
-				lim := " LIMIT " + strconv.Itoa(3*f.Limit)
-				dated := sub
-				dated.add("t_earliest <> ''")
-				parts = append(parts, "SELECT doc, event_idx FROM (SELECT doc, event_idx FROM event_entities"+dated.String()+
-					" ORDER BY t_earliest, t_latest, doc, event_idx"+lim+") AS d"+m.col)
-				args = append(args, dated.args...)
-				if f.From == "" && f.To == "" {
-					parts = append(parts, "SELECT doc, event_idx FROM (SELECT doc, event_idx FROM event_entities WHERE "+m.col+" = ? AND t_earliest = ''"+
-						" ORDER BY doc, event_idx"+lim+") AS u"+m.col)
-					args = append(args, m.val)
-				}
-			} else {
-				parts = append(parts, "SELECT doc, event_idx FROM event_entities"+sub.String())
-				args = append(args, sub.args...)
-			}
+			parts = append(parts, "SELECT doc, event_idx FROM event_entities"+sub.String())
+			args = append(args, sub.args...)
 			if f.Mentioned {
 				var sub where
-				sub.add("en."+m.col+" = ?", m.val)
+				c, a := ref.cond("en.")
+				sub.add(c, a...)
 				sub.dateRange("e.t_latest", f.From, "")
 				sub.dateRange("e.t_earliest", "", f.To)
 				parts = append(parts, "SELECT e.doc, e.idx FROM entities en JOIN mentions mn ON mn.doc = en.doc AND mn.entity_idx = en.idx"+
@@ -266,40 +359,49 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 		}
 		from = "(" + strings.Join(parts, " UNION ALL ") + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
 	}
+	w := new(where)
 	w.dateRange("e.t_latest", f.From, "")
 	w.dateRange("e.t_earliest", "", f.To)
-	if f.Type != "" {
-		w.add("e.type = ?", f.Type)
-	}
-	if f.Source != "" {
-		w.add("lower(d.site) = ?", strings.ToLower(strings.TrimSpace(f.Source)))
-	}
-	if f.DocumentID != "" {
-		w.add("d.id = ?", f.DocumentID)
-	}
-	q := "SELECT " + eventColumns + ", " + docRefColumns + " FROM " + from +
+	eventFilters(w, f)
+	q := "SELECT e.doc, e.idx, " + eventColumns + ", " + docRefColumns + " FROM " + from +
 		" JOIN documents d ON d.seq = e.doc" + w.String() +
 		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, e.doc, e.idx" + limitSQL(f.Limit, 0)
-	r, err := s.conn.Query(ctx, q, append(args, w.args...)...)
+	out, err := s.scanEvents(ctx, q, append(args, w.args...), out, false, 0)
+	return out, internal("events", err)
+}
+
+// scanEvents appends the events q finds to out. With dedup, a row of the
+// same event as the row before is skipped; with limit > 0, scanning stops
+// when out holds that many.
+func (s *Store) scanEvents(ctx context.Context, q string, args []any, out []sitrep.StoredEvent, dedup bool, limit int) ([]sitrep.StoredEvent, error) {
+	r, err := s.conn.Query(ctx, q, args...)
 	if err != nil {
-		return nil, internal("events", err)
+		return nil, err
 	}
 	defer r.Close()
-	out := []sitrep.StoredEvent{}
+	var lastDoc, lastIdx int64 = -1, -1
 	for r.Next() {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
 		var e sitrep.StoredEvent
 		var d sitrep.Document
+		var doc, idx int64
 		t := &e.Time
-		if err := r.Scan(&e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
+		if err := r.Scan(&doc, &idx, &e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
 			&t.Value, &t.Earliest, &t.Latest, &t.Anchor, &t.Derivation, &e.Modality, &e.Source, &e.Quote, &e.Summary,
 			&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB, &e.SentenceText,
 			&d.ID, &d.Title, &d.URL, &d.Site, &d.Published, &d.DCT); err != nil {
-			return nil, internal("events", err)
+			return nil, err
 		}
+		if dedup && doc == lastDoc && idx == lastIdx {
+			continue
+		}
+		lastDoc, lastIdx = doc, idx
 		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
 		out = append(out, e)
 	}
-	return out, internal("events", r.Err())
+	return out, r.Err()
 }
 
 // Entities implements sitrep.Store. It reads the counts Put keeps per
