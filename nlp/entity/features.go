@@ -75,7 +75,7 @@ type tokInfo struct {
 	prior        uint8  // capitalisation bucket + 1 from the word lexicon, 0 unknown
 	word         *wordInfo
 	rec          int32 // index of the lower-cased word's record in docState.words
-	wid          int32 // id of the exact word within the document
+	wid          int32 // id of the exact capitalised word within the document, -1 for others
 	letters      bool
 }
 
@@ -326,7 +326,11 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		for i := s.First; i < s.Last; i++ {
 			t := doc.Tokens[i]
 			ti := info(doc.Text[t.Start:t.End])
-			ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
+			ti.rec, ti.wid = lw.id(ti.lw), -1
+			if ti.anyUpper {
+				// only capitalised words are scored often enough to cache
+				ti.wid = w.id(ti.w)
+			}
 			st.infos[i] = ti
 		}
 		if lex != nil {

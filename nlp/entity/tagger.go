@@ -32,15 +32,20 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 				continue
 			}
 			// the word's own features, scored once per word
-			ws := wordScores[infos[i].wid]
-			if ws == 0 {
-				var v [nLabels]int32
-				m.score(&v, c.word(feats[:0], i))
-				vectors = append(vectors, v)
-				ws = int32(len(vectors))
-				wordScores[infos[i].wid] = ws
+			var sc [nLabels]int32
+			if wid := infos[i].wid; wid < 0 {
+				m.score(&sc, c.word(feats[:0], i))
+			} else {
+				ws := wordScores[wid]
+				if ws == 0 {
+					var v [nLabels]int32
+					m.score(&v, c.word(feats[:0], i))
+					vectors = append(vectors, v)
+					ws = int32(len(vectors))
+					wordScores[wid] = ws
+				}
+				sc = vectors[ws-1]
 			}
-			sc := vectors[ws-1]
 			feats = c.context(feats[:0], i)
 			feats = c.dynamic(feats, i, prev1, prev2)
 			m.score(&sc, feats)
