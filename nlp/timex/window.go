@@ -118,12 +118,23 @@ func (a *anchorer) windows() {
 			continue
 		}
 		off, vague, known := durationDays(x.Value)
-		if !known || off <= 0 {
+		few := false
+		if !known {
+			// "within weeks", "in the coming months": a few units, taken
+			// as up to three, counted as a deadline
+			if u := vagueUnitDays(x.Value); u > 0 {
+				off, few = 3*u, true
+			}
+		}
+		if off <= 0 {
 			continue
 		}
 		kind, sig := a.windowKind(x)
 		if kind == 0 {
 			continue
+		}
+		if few {
+			kind = winWithin
 		}
 		// the speech time: the last day the sentence names before the
 		// duration, else the DCT
@@ -166,12 +177,16 @@ func (a *anchorer) windows() {
 			if baseID != "dct" {
 				from = baseID + " " + baseVal
 			}
+			value, durText := dayOf(base+off).Format(ymd), x.Value
+			if few {
+				value, durText = "FUTURE_REF", x.Value+" (a few: up to "+strconv.Itoa(off)+" days)"
+			}
 			a.out[e] = sitrep.EventTime{
-				Value:      dayOf(base + off).Format(ymd),
+				Value:      value,
 				Earliest:   dayOf(lo).Format(ymd),
 				Latest:     dayOf(hi).Format(ymd),
 				Anchor:     baseID,
-				Derivation: from + " plus " + x.Value + " (" + how + ": " + windowWhy(kind) + ", ±" + strconv.Itoa(vague) + " days)",
+				Derivation: from + " plus " + durText + " (" + how + ": " + windowWhy(kind) + ", ±" + strconv.Itoa(vague) + " days)",
 			}
 			rel := "IS_INCLUDED"
 			if kind == winIn {
@@ -180,6 +195,24 @@ func (a *anchorer) windows() {
 			a.extra = append(a.extra, sitrep.TLink{From: ev.ID, To: x.ID, Rel: rel, Offset: x.Value, Signal: sigSpan})
 		}
 	}
+}
+
+// vagueUnitDays is the length in days of the unit of a vague duration
+// ("PXW" -> 7), or 0.
+func vagueUnitDays(v string) int {
+	switch v {
+	case "PXD":
+		return 1
+	case "PXW":
+		return 7
+	case "PXM":
+		return 30
+	case "PXQ":
+		return 91
+	case "PXY":
+		return 365
+	}
+	return 0
 }
 
 func windowWhy(kind int) string {
