@@ -145,7 +145,7 @@ func TestAnchorWindows(t *testing.T) {
 		{"within from the speech day", "The president said on Friday he would impose sanctions within two weeks.", "he would", "impose", "2024-03-22", "2024-03-08", "2024-03-25", "plus P2W (within"},
 		{"in from the DCT", "The ministry said it will decide in ten days.", "it will", "decide", "2024-03-21", "2024-03-21", "2024-03-21", "DCT 2024-03-11 plus P10D (in"},
 		{"a deadline noun", "Trump said he would give Putin a timeline of \u201ca couple of weeks\u201d before announcing sanctions.", "he would", "give", "2024-03-25", "2024-03-11", "2024-03-28", "(timeline"},
-		{"a vague deadline", "Officials said they will announce a decision in the coming weeks.", "they will", "announce", "FUTURE_REF", "2024-03-11", "2024-04-04", "plus PXW (within"},
+		{"a vague deadline", "Officials said they will announce a decision in the coming weeks.", "they will", "announce", "FUTURE_REF", "2024-03-11", "2024-04-04", "plus PXW (a few: up to 21 days) (within"},
 		{"past clause: no window", "Prices rose 5% in two weeks.", "Prices", "rose", "", "2024-02-11", "2024-03-11", ""},
 		{"since a date", "Fighting has continued since March 1.", "Fighting", "continued", "2024-03-01", "2024-03-01", "2024-03-11", "since t1"},
 	}
