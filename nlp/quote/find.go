@@ -810,6 +810,10 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 				k--
 				continue
 			}
+			if sc.quantifier(first, p) {
+				k--
+				continue
+			}
 			break
 		}
 		if _, ok := sc.cueAt(p); ok && sc.tags[p].IsVerb() {
@@ -842,6 +846,44 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return k, b, true
+}
+
+// quantifier reports a barrier word at p that belongs to a quantified noun
+// phrase: "more than nine of 10 Republicans", "as many as 40 percent",
+// "not everyone".
+func (sc *scanner) quantifier(first, p int) bool {
+	w := strings.ToLower(sc.word(p))
+	switch w {
+	case "than":
+		if p > first {
+			switch strings.ToLower(sc.word(p - 1)) {
+			case "more", "less", "fewer":
+				return true
+			}
+		}
+	case "as":
+		// "as many as", "as much as", and the first "as"
+		if p+1 < len(sc.doc.Tokens) {
+			switch strings.ToLower(sc.word(p + 1)) {
+			case "many", "much", "few", "little":
+				return true
+			}
+		}
+		if p > first+1 {
+			switch strings.ToLower(sc.word(p - 1)) {
+			case "many", "much", "few", "little":
+				return sc.tokIs(p-2, "as") || sc.tokIs(p-2, "As")
+			}
+		}
+	case "not":
+		if p+1 < len(sc.doc.Tokens) && p == first {
+			switch strings.ToLower(sc.word(p + 1)) {
+			case "everyone", "everybody", "all", "every", "many", "one":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // plainNP reports whether the tokens before the conjunction at p, back to
