@@ -158,7 +158,7 @@ type EntitySummary struct {
 
 // QuoteFilter selects quotes. Zero fields select all.
 type QuoteFilter struct {
-	Speaker    string // the speaker entity's KB id or name, case-insensitive
+	Speaker    string // the speaker: an entity's KB id or any of its names, as EventFilter.Entity
 	DocumentID string
 	From, To   string // the document's date, YYYY-MM-DD
 	Limit      int    // at most this many; 0: no limit
@@ -180,7 +180,7 @@ type StoredQuote struct {
 
 // QuantityFilter selects figures. Zero fields select all.
 type QuantityFilter struct {
-	Entity     string // whose: the entity's KB id or name, case-insensitive
+	Entity     string // whose: an entity's KB id or any of its names, as EventFilter.Entity
 	Category   string
 	Unit       string
 	DocumentID string

@@ -583,6 +583,8 @@ func testQuotes(t *testing.T, s sitrep.Store) {
 	}{
 		{sitrep.QuoteFilter{}, []string{b + "/q1", a + "/q1", a + "/q2"}},
 		{sitrep.QuoteFilter{Speaker: "KOR"}, []string{a + "/q1"}},
+		{sitrep.QuoteFilter{Speaker: "south korea"}, []string{a + "/q1"}},
+		{sitrep.QuoteFilter{Speaker: "nobody"}, []string{}},
 		{sitrep.QuoteFilter{From: "2024-11-01"}, []string{b + "/q1"}},
 		{sitrep.QuoteFilter{To: "2024-10-31", Limit: 1}, []string{a + "/q1"}},
 		{sitrep.QuoteFilter{DocumentID: b}, []string{b + "/q1"}},
@@ -631,6 +633,8 @@ func testQuantities(t *testing.T, s sitrep.Store) {
 		want int
 	}{
 		{sitrep.QuantityFilter{}, 3},
+		{sitrep.QuantityFilter{Entity: "DPRK"}, 3},
+		{sitrep.QuantityFilter{Entity: "Russia"}, 0},
 		{sitrep.QuantityFilter{Unit: "soldiers"}, 1},
 		{sitrep.QuantityFilter{Category: "personnel", From: "2024-11-01"}, 1},
 		{sitrep.QuantityFilter{Category: "money"}, 0},

@@ -177,10 +177,27 @@ func (s *Store) Analyses(ctx context.Context, f sitrep.DocumentFilter) iter.Seq2
 	}
 }
 
-// entityMatch returns the condition matching a KB id or a folded name in
-// the columns kbCol and normCol.
-func entityMatch(w *where, kbCol, normCol, entity string) {
-	w.add("("+kbCol+" = ? OR "+normCol+" = ?)", strings.TrimSpace(entity), normName(entity))
+// matchEntity adds the condition selecting the rows of the entities an
+// entity filter names (see resolveEntity), in the columns kbCol and
+// normCol. It returns false when the filter names no entity.
+func (s *Store) matchEntity(ctx context.Context, w *where, kbCol, normCol, entity string) (bool, error) {
+	refs, err := s.resolveEntity(ctx, entity)
+	if err != nil || len(refs) == 0 {
+		return false, err
+	}
+	var conds []string
+	var args []any
+	for _, r := range refs {
+		if r.kb != "" {
+			conds = append(conds, kbCol+" = ?")
+			args = append(args, r.kb)
+		} else {
+			conds = append(conds, "("+normCol+" = ? AND "+kbCol+" = '')")
+			args = append(args, r.norm)
+		}
+	}
+	w.add("("+strings.Join(conds, " OR ")+")", args...)
+	return true, nil
 }
 
 const eventColumns = "e.id, e.type, e.span_start, e.span_end, e.text, e.class, e.cameo, e.lemma, e.sentence, " +
@@ -452,7 +469,9 @@ const quoteColumns = "q.id, q.span_start, q.span_end, q.text, q.kind, q.speaker,
 func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.StoredQuote, error) {
 	w := new(where)
 	if strings.TrimSpace(f.Speaker) != "" {
-		entityMatch(w, "q.speaker_kb", "q.speaker_norm", f.Speaker)
+		if ok, err := s.matchEntity(ctx, w, "q.speaker_kb", "q.speaker_norm", f.Speaker); err != nil || !ok {
+			return []sitrep.StoredQuote{}, internal("quotes", err)
+		}
 	}
 	if f.DocumentID != "" {
 		w.add("d.id = ?", f.DocumentID)
@@ -489,7 +508,9 @@ const quantityColumns = "q.id, q.span_start, q.span_end, q.text, q.value, q.qmin
 func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitrep.StoredQuantity, error) {
 	w := new(where)
 	if strings.TrimSpace(f.Entity) != "" {
-		entityMatch(w, "q.entity_kb", "q.entity_norm", f.Entity)
+		if ok, err := s.matchEntity(ctx, w, "q.entity_kb", "q.entity_norm", f.Entity); err != nil || !ok {
+			return []sitrep.StoredQuantity{}, internal("quantities", err)
+		}
 	}
 	if f.Category != "" {
 		w.add("q.category = ?", f.Category)
