@@ -408,6 +408,9 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	if e.as && !sc.asAfter(ce, sent.Last) {
 		return a, false
 	}
+	if e.adj && !(sc.passive(sent.First, i) && ce < sent.Last && (sc.tokIs(ce, "that") || sc.tokIs(ce, "to") || sc.tokIs(ce, "about") || sc.tokIs(ce, "of"))) {
+		return a, false
+	}
 	if e.that && !(ce < sent.Last && (sc.is(ce, wThat) || sc.isPunct(ce, ':') || sc.opensQuote(ce))) {
 		return a, false
 	}
@@ -452,7 +455,7 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 			return a, true
 		}
 	}
-	if sc.passive(sent.First, i) && (ce >= sent.Last || sc.isPunct(ce, '.') || sc.isComma(ce) || sc.is(ce, wTime) ||
+	if !e.adj && sc.passive(sent.First, i) && (ce >= sent.Last || sc.isPunct(ce, '.') || sc.isComma(ce) || sc.is(ce, wTime) ||
 		sc.tokIs(ce, "until") || sc.tokIs(ce, "on") || sc.tokIs(ce, "in") || sc.tokIs(ce, "at") || sc.tokIs(ce, "since")) {
 		return a, false // "wasn't acknowledged until April": no content
 	}

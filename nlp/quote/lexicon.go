@@ -69,6 +69,7 @@ type cueEntry struct {
 	noun      bool   // also where the tagger says noun or adjective
 	as        bool   // only with "as" after its object: "sees Trump as a threat"
 	particle  bool   // only with a particle after it: "spoke about"
+	adj       bool   // an adjective after "be", before that/to/about/of: "is confident that"
 }
 
 // Word classes used by the structural rules, as bits.
@@ -140,6 +141,7 @@ func parseLexicon(data string) *lexicon {
 		e.noun = strings.Contains(f[1], "n")
 		e.as = strings.Contains(f[1], "x")
 		e.particle = strings.Contains(f[1], "p")
+		e.adj = strings.Contains(f[1], "j")
 		for _, form := range f[2:] {
 			if _, dup := lx.cues[form]; dup {
 				continue

@@ -436,6 +436,9 @@ func TestFindPolNeAR(t *testing.T) {
 		{"The plan was criticized by several governors.", "was criticized by", "several governors", "The plan"},
 		{"The judge rubbed his chin and said the case was closed.", "said", "The judge", "the case was closed"},
 		{"“It’s fine,” Trump said on Thursday during a speech at the council.", "said", "Trump", "“It’s fine,”"},
+		{"Officials are confident that the dam will hold.", "are confident", "Officials", "that the dam will hold"},
+		{"More than nine of 10 Republicans say the party is divided.", "say", "More than nine of 10 Republicans", "the party is divided"},
+		{"The governor urged lawmakers to pass the budget.", "urged", "The governor", "lawmakers to pass the budget"},
 	}
 	for _, tt := range tests {
 		doc := text.Segment(tt.text)
