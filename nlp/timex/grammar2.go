@@ -266,6 +266,9 @@ func (t *tagger) numberExpr(i int) (match, bool) {
 		if u.ndig <= 2 && (t.k(i+1) == cMonth || t.is(i+1, cOf, 0) && t.k(i+2) == cMonth) {
 			return t.dayMonth(i)
 		}
+		if m, ok := t.secondDay(i); ok {
+			return m, true
+		}
 		return t.durationOrAgo(i)
 	}
 	return match{}, false
@@ -430,6 +433,27 @@ func (t *tagger) timeOfDay(i, j, hh, mi int) (match, bool) {
 	}
 	m.p, m.hasPt, m.val = p, p.known(), p.value()
 	return m, true
+}
+
+// secondDay reads the second day of "April 24 and 25", "May 5 or 6": a
+// bare day number after "and"/"or"/"to" that follows a month and day.
+func (t *tagger) secondDay(i int) (match, bool) {
+	u := t.us[i]
+	if u.num < 1 || u.num > 31 || i < 3 || !t.hasRefDay || !t.refDay.known() {
+		return match{}, false
+	}
+	if !(t.k(i-1) == cAnd || t.k(i-1) == cOr || t.is(i-1, cPrep, prTo)) {
+		return match{}, false
+	}
+	prev := t.us[i-2]
+	if prev.k != cNum || prev.shape != shNone || prev.num != t.refDay.d || t.k(i-3) != cMonth || t.us[i-3].v != t.refDay.m || u.num <= prev.num {
+		return match{}, false
+	}
+	if n := i + 1; n < len(t.us) && (t.us[n].word || t.us[n].k != cNone) {
+		return match{}, false // "May 5 and 6 percent", "April 24 and 25 troops"
+	}
+	p := pt{g: gDay, y: t.refDay.y, m: t.refDay.m, d: u.num}
+	return match{i: i, j: i + 1, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorRefDay, deriv: "second day of " + t.refDay.value()}, true
 }
 
 // recentDay reports whether day p falls in the week up to the DCT.

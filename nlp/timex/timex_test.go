@@ -127,6 +127,11 @@ func TestTagRound2(t *testing.T) {
 		{"His promise to halve unemployment by the year two thousand was dropped.", "1998-02-05", "the year two thousand", "DATE", "2000", "", false},
 		{"January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "DATE", "1997-01", "", false},
 		{"The deal should close by year end.", "1989-10-26", "year end", "DATE", "1989", "END", false},
+		{"The summit is on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25", "", false},
+		{"Islam will one day be the second religion.", "1998-03-03", "one day", "DATE", "FUTURE_REF", "", false},
+		{"For the year, volume was flat.", "1989-11-02", "the year", "DATE", "1989", "", false},
+		{"Net was $5 million for the year ended Sept. 30.", "1989-11-02", "the year", "DURATION", "P1Y", "", false},
+		{"Profit rose from the comparable year-ago quarter.", "1989-10-27", "the comparable year-ago quarter", "DATE", "1988-Q3", "", false},
 	}
 	for _, tc := range tests {
 		dct, _ := time.Parse("2006-01-02", tc.dct)
