@@ -80,7 +80,7 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 		var c string
 		switch class(w) {
 		case cNeg:
-			if neg == "" && !reported && !notOnly(doc, j) && (!weakNeg(w) || j >= k-3) {
+			if neg == "" && !reported && !notOnly(doc, j) && (!weakNeg(w) || j >= k-5) {
 				neg = sitrep.ModalityNegated
 			}
 			continue
@@ -138,8 +138,8 @@ func notOnly(doc *text.Doc, j int) bool {
 	return false
 }
 
-// weakNeg reports negators that deny only what they stand right before:
-// "no troops", "without support".
+// weakNeg reports negators that deny only what they stand close before:
+// "no troops", "no troops would be sent", "without support".
 func weakNeg(w string) bool {
 	switch w {
 	case "no", "No", "without", "Without", "neither", "Neither", "nor":
@@ -183,7 +183,7 @@ func clauseBreak(w string) bool {
 	switch w {
 	case ",", ";", ":", "(", ")", "—", "–", "“", "”", "\"", "but", "and", "or", "because", "while", "although", "though",
 		"which", "who", "whom", "where", "when", "after", "before", "since", "if", "unless", "whereas",
-		"that", "whether", "until", "than":
+		"that", "whether", "until", "than", "how", "what", "why":
 		return true
 	}
 	return false
