@@ -66,6 +66,9 @@ func evalNER(env *Env, args []string) error {
 					}
 					first := doc.TokenAt(m.Start)
 					last := doc.TokenAt(m.End - 1)
+					if doc.Tokens[first].Start != m.Start || doc.Tokens[last].End != m.End {
+						continue // inside a token ("U.S." in "U.S.-led"): no CoNLL phrase
+					}
 					add(first, last+1, typ)
 				}
 			}

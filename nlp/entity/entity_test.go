@@ -287,6 +287,11 @@ func TestRecognizeIdentity(t *testing.T) {
 			},
 		},
 		{
+			name: "countries inside hyphenated words",
+			text: "The U.S.-led coalition struck Russian-made air defences near an Iran-backed militia.",
+			want: []string{`GPE "United States" USA [U.S./acronym]`, `GPE "Russia" RUS [Russian/demonym]`, `GPE "Iran" IRN [Iran/name]`},
+		},
+		{
 			name: "region, one sense per document",
 			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
 			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},

@@ -50,6 +50,7 @@ func New(m *Model, g *gazetteer.Gazetteer) *Recognizer {
 // mention is a mention while resolving.
 type mention struct {
 	first, last int // tokens
+	end         int // byte end when the mention ends inside its last token ("U.S." in "U.S.-led"), else 0
 	sent        int
 	typ         string // sitrep type of the mention
 	kind        string
@@ -57,6 +58,19 @@ type mention struct {
 	geo         *sitrep.Geo
 	canon       string // canonical name from the gazetteer, "" if none
 	ent         int
+}
+
+func (m *mention) span(doc *text.Doc) sitrep.Span {
+	sp := doc.Span(m.first, m.last)
+	if m.end > 0 {
+		sp.End = m.end
+	}
+	return sp
+}
+
+func (m *mention) text(doc *text.Doc) string {
+	sp := m.span(doc)
+	return doc.Text[sp.Start:sp.End]
 }
 
 // Recognize tags every sentence of doc (chrome paragraphs have none), builds
@@ -132,11 +146,24 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 				p := ps[pi]
 				pi++
 				ms = append(ms, r.typed(doc, p.first, p.last, si, p.typ))
+				if g != nil && p.last-p.first == 1 && ms[len(ms)-1].kb == "" {
+					// "Russian-made" (MISC) also names Russia
+					if m, ok := hyphenMention(doc, g, p.first, p.last, si); ok {
+						ms = append(ms, m)
+					}
+				}
 				i = p.last
 				continue
 			}
 			// gazetteer-only mentions
 			ti := doc.Tok(i)
+			if g != nil && startsUpperASCII(ti) {
+				if m, ok := hyphenMention(doc, g, i, s.Last, si); ok && (pi >= len(ps) || ps[pi].first >= m.last) {
+					ms = append(ms, m)
+					i = m.last
+					continue
+				}
+			}
 			if g != nil && startsUpperASCII(ti) {
 				n, es := g.Longest(doc, i, s.Last)
 				if n > 0 && (pi >= len(ps) || ps[pi].first >= i+n) {
@@ -151,6 +178,27 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 		}
 	}
 	return ms
+}
+
+// hyphenMention returns the country, demonym or seat of power that starts
+// a hyphenated word at token i ("U.S.-led", "Russian-made", "North
+// Korean-backed"), as a mention ending at the hyphen.
+func hyphenMention(doc *text.Doc, g *gazetteer.Gazetteer, i, end, si int) (mention, bool) {
+	if !doc.Tokens[i].Is(text.HasHyphen) && !(i+1 < end && doc.Tokens[i+1].Is(text.HasHyphen)) {
+		return mention{}, false
+	}
+	n, byteEnd, es := g.Hyphenated(doc, i, end)
+	if n == 0 {
+		return mention{}, false
+	}
+	m, ok := gazOnly(doc, i, i+n, si, es)
+	if e := es[0]; !ok && e.Kind == sitrep.MentionAcronym && isCountryKB(e.KB) {
+		// "US-led": a bare country acronym is safe before a hyphen
+		m = mention{first: i, last: i + n, sent: si, kind: e.Kind, typ: sitrep.EntityGPE, kb: e.KB, country: e.KB, canon: e.Name, geo: e.Geo}
+		ok = true
+	}
+	m.end = byteEnd
+	return m, ok
 }
 
 func startsUpperASCII(s string) bool {
@@ -320,13 +368,13 @@ func headingFilter(doc *text.Doc, ms []mention) []mention {
 	body := map[string]bool{}
 	for _, m := range ms {
 		if !title[m.sent] {
-			body[doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]] = true
+			body[m.text(doc)] = true
 		}
 	}
 	out := ms[:0]
 	for _, m := range ms {
 		if title[m.sent] && m.kb == "" && m.country == "" &&
-			!body[doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]] {
+			!body[m.text(doc)] {
 			continue
 		}
 		out = append(out, m)

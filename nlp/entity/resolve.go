@@ -190,7 +190,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 	}
 	for mi := range ms {
 		m := &ms[mi]
-		surface := doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+		surface := m.text(doc)
 		key := normName(surface)
 		if m.typ == sitrep.EntityOrg {
 			key = orgKey(key)
@@ -246,7 +246,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		e := ents[ei]
 		if e.typ == sitrep.EntityPerson && m.typ == sitrep.EntityPerson && len(e.words) > m.last-m.first {
 			m.last = extend(doc, ms, mi, e.words)
-			surface = doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+			surface = m.text(doc)
 		}
 		if m.last-m.first == 1 && e.initials != "" && m.kind == sitrep.MentionName && acronymOf(doc.Tok(m.first)) == e.initials {
 			m.kind = sitrep.MentionAcronym
@@ -440,7 +440,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		}
 		if se.Name == "" {
 			m := ms[e.ms[0]]
-			se.Name = doc.Text[doc.Tokens[m.first].Start:doc.Tokens[m.last-1].End]
+			se.Name = m.text(doc)
 		}
 		se.Name = squash(se.Name)
 		// mentions in text order
@@ -449,7 +449,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		se.Mentions = make([]sitrep.Mention, 0, len(idx))
 		for _, mi := range idx {
 			m := ms[mi]
-			sp := doc.Span(m.first, m.last)
+			sp := m.span(doc)
 			se.Mentions = append(se.Mentions, sitrep.Mention{
 				Start: sp.Start, End: sp.End, Text: doc.Text[sp.Start:sp.End],
 				Kind: m.kind, Sentence: m.sent,
