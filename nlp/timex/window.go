@@ -168,7 +168,10 @@ func (a *anchorer) windows() {
 			if a.iv[e].ok && !bySpeech || reportingEvent(ev) {
 				continue
 			}
-			future := ev.Modality == sitrep.ModalityFuture || ev.Modality == sitrep.ModalityPossible || a.futureBefore(x.Sentence, ev.Start)
+			// the events layer's modality decides; without one, a future
+			// cue before the trigger
+			future := ev.Modality == sitrep.ModalityFuture || ev.Modality == sitrep.ModalityPossible ||
+				ev.Modality == "" && a.futureBefore(x.Sentence, ev.Start)
 			if !future {
 				continue
 			}
