@@ -501,7 +501,7 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 			k++
 		}
 		ends := k == sent.Last || sc.isPunct(k, '.') || sc.isComma(k) || sc.opensQuote(k) || d.Tokens[k].Kind == text.Punct
-		if k > j && ends && sc.contentBefore(si, b-1, &a) {
+		if k > j && ends && sc.contentBefore(si, b-1, &a) && !sc.cueWithin(a.Content[0]) {
 			a.shape = shapeTCS
 			// "said Robert Klein, chairman of the institute." — the
 			// apposition runs to the end of the sentence
@@ -571,7 +571,7 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	if ok {
 		a.left = d.Tokens[sb].Start
 	}
-	if ce < sent.Last && sc.isComma(ce) && !sc.quoteAfter(d.Tokens[ce].End) {
+	if ce < sent.Last && sc.isComma(ce) && !sc.quoteAfter(d.Tokens[ce].End) && !(ok && sayForm(sc.word(i))) {
 		return a, false // "X shows, Y said": not a reporting verb here
 	}
 	cs := sc.skipAdverbials(si, ce, e, &a)
@@ -669,6 +669,34 @@ func (sc *scanner) passiveBy(si, b, by int, a Attribution) (Attribution, bool) {
 	a.Content = []sitrep.Span{d.Span(sb, se)}
 	a.left = d.Tokens[sb].Start
 	return a, true
+}
+
+// sayForm reports the forms of "say", which stay reporting verbs before a
+// parenthetical comma: "Rubio says, win or lose, he's staying".
+func sayForm(w string) bool {
+	switch w {
+	case "said", "says", "say", "Said", "Says":
+		return true
+	}
+	return false
+}
+
+// cueWithin reports a reporting verb with a subject inside an unquoted
+// span: then the span is that verb's clause ("Kiedis said his band …,
+// wrote a host of songs"), not the content of an inverted cue after it.
+func (sc *scanner) cueWithin(sp sitrep.Span) bool {
+	if r := regionAt(sc.rs, sp.Start); r >= 0 && sc.rs[r].Start == sp.Start {
+		return false
+	}
+	d := sc.doc
+	for k := d.TokenAt(sp.Start); k < len(d.Tokens) && d.Tokens[k].End <= sp.End; k++ {
+		if e, ok := sc.cueAt(k); ok && !e.stance && sc.tags[k].IsVerb() && !sc.inQuote(k) {
+			if k > 0 && d.Tokens[k-1].Kind == text.Word && !sc.is(k-1, wBarrier|wPrep) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negatedBefore reports "did not say", "never said" just before the cue.
