@@ -113,6 +113,7 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 	a.baseTimes()
 	a.windows()
 	a.solve()
+	a.laterFromDate()
 	a.fallback()
 	var links []sitrep.TLink
 	for _, r := range a.rels {
@@ -472,6 +473,56 @@ func (a *anchorer) derivedFrom(i int, base, anchor string, shift int, r relation
 		Latest:     dayOf(iv.hi).Format(ymd),
 		Anchor:     anchor,
 		Derivation: base + " " + word + " " + r.offset + " (" + sig + ", ±" + strconv.Itoa(r.vague) + " days)",
+	}
+}
+
+// laterFromDate places the undated events of a sentence with "<duration>
+// later|earlier" (no anchor event found) from the last date the text named
+// before it: "The ceasefire collapsed on March 1. A week later, fighting
+// resumed" with no event detected for the collapse.
+func (a *anchorer) laterFromDate() {
+	for _, x := range a.tx {
+		if x.Type != TypeDuration || x.Sentence < 0 || x.Sentence >= len(a.d.Sentences) {
+			continue
+		}
+		k := a.d.TokenAt(x.End)
+		if k >= a.d.Sentences[x.Sentence].Last {
+			continue
+		}
+		dir := 0
+		switch a.word(k) {
+		case "later":
+			dir = 1
+		case "earlier":
+			dir = -1
+		default:
+			continue
+		}
+		off, vague, known := durationDays(x.Value)
+		if !known {
+			continue
+		}
+		prev := -1
+		for i, y := range a.tx {
+			if y.End <= x.Start && (y.Type == TypeDate || y.Type == TypeTime) && y.Earliest != "" && y.Latest != "" {
+				prev = i
+			}
+		}
+		if prev < 0 {
+			continue
+		}
+		y := a.tx[prev]
+		lo, _ := parseDay(y.Earliest)
+		hi, _ := parseDay(y.Latest)
+		shift := dir * off
+		r := relation{dir: dir, off: off, vague: vague, offset: x.Value}
+		for _, e := range a.eventsIn(x.Sentence) {
+			if a.iv[e].ok {
+				continue
+			}
+			a.iv[e] = interval{lo + shift - vague, hi + shift + vague, true}
+			a.out[e] = a.derivedFrom(e, y.Value, y.ID, shift, r)
+		}
 	}
 }
 

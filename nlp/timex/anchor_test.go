@@ -180,3 +180,13 @@ func TestAnchorSinceEvent(t *testing.T) {
 		t.Errorf("links = %+v, want BEGUN_BY", links)
 	}
 }
+
+func TestAnchorLaterFromDate(t *testing.T) {
+	dct := time.Date(2024, 3, 20, 0, 0, 0, 0, time.UTC)
+	d := text.Segment("The ceasefire ended on March 1, 2024. A week later, rebels attacked the town.")
+	evs := triggers(t, d, [][2]string{{"rebels", "attacked"}})
+	_, times := Anchor(d, Tag(d, dct), evs, dct)
+	if got := times[0]; got.Value != "2024-03-08" || got.Earliest != "2024-03-05" || got.Latest != "2024-03-11" || got.Anchor != "t1" {
+		t.Errorf("attacked = %+v, want 2024-03-08 [03-05..03-11] from t1", got)
+	}
+}
