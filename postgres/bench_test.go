@@ -2,6 +2,9 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/sitrep-news/sitrep"
@@ -43,3 +46,65 @@ func BenchmarkPut(b *testing.B) { benchPut(b, 1) }
 
 // BenchmarkPutMany stores 64 documents per transaction.
 func BenchmarkPutMany(b *testing.B) { benchPut(b, 64) }
+
+// BenchmarkEventsByEntity is the timeline of one entity over a store of
+// $SITREP_BENCH_DOCS synthetic documents (5,000 by default), built in a
+// fresh schema for the run; see the SQLite benchmark of the same name.
+func BenchmarkEventsByEntity(b *testing.B) {
+	db := benchDB(b)
+	n := 5000
+	if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_DOCS")); err == nil && v > 0 {
+		n = v
+	}
+	ctx := context.Background()
+	for i := 0; i < n; i += 128 {
+		var batch []*sitrep.Analysis
+		for k := i; k < min(i+128, n); k++ {
+			batch = append(batch, storetest.Synthetic(k))
+		}
+		if _, err := db.PutMany(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := db.Pool().Exec(ctx, "ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
+	name := func(n int) string { return fmt.Sprintf("Entity%d Name%d", n, n%97) }
+	for _, tc := range []struct {
+		name string
+		f    sitrep.EventFilter
+	}{
+		{"rare", sitrep.EventFilter{Entity: name(2000)}},
+		{"medium", sitrep.EventFilter{Entity: name(200)}},
+		{"frequent", sitrep.EventFilter{Entity: name(20)}},
+		{"top-limit100", sitrep.EventFilter{Entity: name(0), Limit: 100}},
+		{"medium-mentioned", sitrep.EventFilter{Entity: name(200), Mentioned: true}},
+		{"all-limit100", sitrep.EventFilter{Limit: 100}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			k := 0
+			for i := 0; i < b.N; i++ {
+				evs, err := db.Events(ctx, tc.f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				k = len(evs)
+			}
+			b.ReportMetric(float64(k), "events")
+		})
+	}
+	b.Run("search", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := db.Search(ctx, "Entity200 troops", 20); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("entities", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := db.Entities(ctx, sitrep.EntityFilter{Limit: 50}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
