@@ -814,10 +814,39 @@ func (sc *scanner) sourceBefore(first, b int) (int, int, bool) {
 		}
 		return s, b, true
 	}
-	if d.Tokens[j].Kind == text.Punct && !sc.tokIs(j, ".") {
+	if d.Tokens[j].Kind == text.Punct && !sc.tokIs(j, ".") && !sc.tokIs(j, ")") {
 		return 0, 0, false
 	}
+	if s, ok := sc.relativeSource(first, b); ok {
+		return s, b, true
+	}
 	return sc.npBack(first, b)
+}
+
+// relativeSource finds a source with a restrictive relative clause ending
+// before token b: "the groups who wrote to her on Thursday [say]",
+// "organizations that have endorsed him [say]". The relative pronoun must
+// be tagged as one (not the complementizer "that") and follow a noun.
+func (sc *scanner) relativeSource(first, b int) (int, bool) {
+	d := sc.doc
+	for r := b - 2; r > first && r >= b-12; r-- {
+		if d.Tokens[r].Kind == text.Punct || sc.isMark(r) || sc.inQuote(r) {
+			return 0, false
+		}
+		tg := sc.tags[r]
+		if tg != pos.WP && tg != pos.WDT {
+			continue
+		}
+		if !sc.tags[r-1].IsNoun() {
+			return 0, false
+		}
+		s, _, ok := sc.npBack(first, r)
+		if !ok {
+			return 0, false
+		}
+		return s, true
+	}
+	return 0, false
 }
 
 // npBack scans a noun phrase back from token b (exclusive).
@@ -829,6 +858,13 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 		t := d.Tokens[p]
 		if t.Kind == text.Punct {
 			w := sc.s[t.Start:t.End]
+			if w == ")" && p == b-1 {
+				// "Governor Mary Fallin (R-OK) said": a party label
+				if o := sc.parenOpen(first, p); o > first {
+					k = o
+					continue
+				}
+			}
 			if w != "'s" && w != "’s" && w != "." && w != "-" && w != "'" && w != "’" {
 				break
 			}
@@ -877,6 +913,20 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return k, b, true
+}
+
+// parenOpen returns the "(" that opens a short parenthesis closing at
+// token p, or -1.
+func (sc *scanner) parenOpen(first, p int) int {
+	for o := p - 1; o >= first && o >= p-6; o-- {
+		if sc.tokIs(o, "(") {
+			return o
+		}
+		if sc.doc.Tokens[o].Kind == text.Punct && !sc.tokIs(o, "-") && !sc.tokIs(o, ".") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // quantifier reports a barrier word at p that belongs to a quantified noun
