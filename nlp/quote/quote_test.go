@@ -439,6 +439,9 @@ func TestFindPolNeAR(t *testing.T) {
 		{"Officials are confident that the dam will hold.", "are confident", "Officials", "that the dam will hold"},
 		{"More than nine of 10 Republicans say the party is divided.", "say", "More than nine of 10 Republicans", "the party is divided"},
 		{"The governor urged lawmakers to pass the budget.", "urged", "The governor", "lawmakers to pass the budget"},
+		{"Governor Mary Fallin (R-OK) said the party was united.", "said", "Governor Mary Fallin (R-OK)", "the party was united"},
+		{"The groups who wrote to her on Thursday say the plan is unfair.", "say", "The groups who wrote to her on Thursday", "the plan is unfair"},
+		{"Marco Rubio says, win or lose, he is staying in the race.", "says", "Marco Rubio", "win or lose, he is staying in the race"},
 	}
 	for _, tt := range tests {
 		doc := text.Segment(tt.text)
