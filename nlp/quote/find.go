@@ -571,6 +571,11 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	if ok {
 		a.left = d.Tokens[sb].Start
 	}
+	if ok && ce+1 < sent.Last && sc.isComma(ce) && sb > sent.First && strings.EqualFold(sc.word(sb-1), "as") {
+		// "As the Times noted, CONTENT"
+		a.Content = []sitrep.Span{sc.after(si, ce+1)}
+		return a, a.Content[0].End > a.Content[0].Start
+	}
 	if ce < sent.Last && sc.isComma(ce) && !sc.quoteAfter(d.Tokens[ce].End) && !(ok && sayForm(sc.word(i))) {
 		return a, false // "X shows, Y said": not a reporting verb here
 	}

@@ -442,6 +442,7 @@ func TestFindPolNeAR(t *testing.T) {
 		{"Governor Mary Fallin (R-OK) said the party was united.", "said", "Governor Mary Fallin (R-OK)", "the party was united"},
 		{"The groups who wrote to her on Thursday say the plan is unfair.", "say", "The groups who wrote to her on Thursday", "the plan is unfair"},
 		{"Marco Rubio says, win or lose, he is staying in the race.", "says", "Marco Rubio", "win or lose, he is staying in the race"},
+		{"As the Times noted, the senator raised more than $1 million.", "noted", "the Times", "the senator raised more than $1 million"},
 	}
 	for _, tt := range tests {
 		doc := text.Segment(tt.text)
