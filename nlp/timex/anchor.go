@@ -362,6 +362,15 @@ func (a *anchorer) baseTimes() {
 				Derivation: "since " + x.ID + " " + x.Value + ": from then up to the DCT " + a.dct.Format(ymd)}
 			continue
 		}
+		if k := a.d.TokenAt(x.Start) - 1; k >= 0 && (a.word(k) == "by" || a.word(k) == "before") && !a.dct.IsZero() && dayNum(a.dct) < hi && a.futureEvent(e) {
+			// "will withdraw by March 1": a deadline, any day from the
+			// speech time up to it
+			base := dayNum(a.dct)
+			a.iv[i] = interval{min(base, lo), hi, true}
+			a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: dayOf(min(base, lo)).Format(ymd), Latest: x.Latest, Anchor: x.ID,
+				Derivation: a.word(k) + " " + x.ID + " " + x.Value + ": a deadline, from the DCT " + a.dct.Format(ymd) + " up to it"}
+			continue
+		}
 		a.iv[i] = interval{lo, hi, true}
 		a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: x.Latest, Anchor: x.ID, Derivation: "explicit: " + x.ID + " " + x.Value}
 	}

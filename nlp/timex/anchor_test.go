@@ -146,6 +146,8 @@ func TestAnchorWindows(t *testing.T) {
 		{"in from the DCT", "The ministry said it will decide in ten days.", "it will", "decide", "2024-03-21", "2024-03-21", "2024-03-21", "DCT 2024-03-11 plus P10D (in"},
 		{"a deadline noun", "Trump said he would give Putin a timeline of \u201ca couple of weeks\u201d before announcing sanctions.", "he would", "give", "2024-03-25", "2024-03-11", "2024-03-28", "(timeline"},
 		{"a vague deadline", "Officials said they will announce a decision in the coming weeks.", "they will", "announce", "FUTURE_REF", "2024-03-11", "2024-04-04", "plus PXW (a few: up to 21 days) (within"},
+		{"by a date", "The army will withdraw by March 20.", "army will", "withdraw", "2024-03-20", "2024-03-11", "2024-03-20", "by t1"},
+		{"by a date, past", "The army had withdrawn by March 1.", "army had", "withdrawn", "2024-03-01", "2024-03-01", "2024-03-01", "explicit"},
 		{"past clause: no window", "Prices rose 5% in two weeks.", "Prices", "rose", "", "2024-02-11", "2024-03-11", ""},
 		{"since a date", "Fighting has continued since March 1.", "Fighting", "continued", "2024-03-01", "2024-03-01", "2024-03-11", "since t1"},
 	}

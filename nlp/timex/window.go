@@ -89,6 +89,9 @@ func (a *anchorer) windowKind(x sitrep.Timex) (kind, sig int) {
 // futureBefore reports whether a future cue comes before byte offset off
 // in sentence si.
 func (a *anchorer) futureBefore(si, off int) bool {
+	if si < 0 || si >= len(a.d.Sentences) {
+		return false
+	}
 	s := a.d.Sentences[si]
 	for k := s.First; k < s.Last && a.d.Tokens[k].Start < off; k++ {
 		w := a.word(k)
@@ -108,6 +111,15 @@ func reportingEvent(e sitrep.Event) bool {
 		return true
 	}
 	return false
+}
+
+// futureEvent reports whether event ev is about the future: the events
+// layer's modality when it has one, else a future cue before the trigger.
+func (a *anchorer) futureEvent(ev sitrep.Event) bool {
+	if ev.Modality != "" {
+		return ev.Modality == sitrep.ModalityFuture || ev.Modality == sitrep.ModalityPossible
+	}
+	return a.futureBefore(ev.Sentence, ev.Start)
 }
 
 // windows gives the undated future events of a sentence with a deadline
@@ -168,11 +180,7 @@ func (a *anchorer) windows() {
 			if a.iv[e].ok && !bySpeech || reportingEvent(ev) {
 				continue
 			}
-			// the events layer's modality decides; without one, a future
-			// cue before the trigger
-			future := ev.Modality == sitrep.ModalityFuture || ev.Modality == sitrep.ModalityPossible ||
-				ev.Modality == "" && a.futureBefore(x.Sentence, ev.Start)
-			if !future {
+			if !a.futureEvent(ev) {
 				continue
 			}
 			a.iv[e] = interval{lo, hi, true}
