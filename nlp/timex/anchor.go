@@ -31,7 +31,9 @@ import (
 // ("would impose sanctions within two weeks", "a timeline of a couple of
 // weeks", "will decide in ten days") gives the clause's future events a
 // window counted from the speech time (the day the sentence names before
-// it, else the DCT): see windows. "Since" gives an interval, not only an
+// it, else the DCT): see windows. A future event "by March 20" may happen
+// any day from the DCT up to that date; "a week later" with no event to
+// count from counts from the last date named. "Since" gives an interval, not only an
 // order: "has continued since March 1" runs from March 1 up to the DCT, and
 // so does an event "since" a dated one.
 //
