@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/eval/polnear"
 	"github.com/sitrep-news/sitrep/nlp/quote"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -13,10 +14,11 @@ import (
 // and F1 of content, source and cue, by overlap and by exact boundaries
 // (see package eval/polnear for the matching rules).
 func evalQuotes(env *Env, args []string) error {
-	fs := newFlags(env, "eval quotes", "eval quotes --polnear FILE.jsonl [--all-annotators] [--errors N]")
+	fs := newFlags(env, "eval quotes", "eval quotes --polnear FILE.jsonl [--all-annotators] [--errors N] [--extract]")
 	path := fs.String("polnear", "", "PolNeAR JSONL file (e.g. polnear-dev.jsonl)")
 	all := fs.Bool("all-annotators", false, "score every annotation of an article (default: the first annotator's only)")
 	nerr := fs.Int("errors", 0, "print up to N missed gold spans and N false positives per role")
+	extract := fs.Bool("extract", false, "score quote.Extract (speech and claims, as the pipeline reports them) instead of Find in PolNeAR's wider sense")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,10 +37,23 @@ func evalQuotes(env *Env, args []string) error {
 	for _, d := range docs {
 		t0 := time.Now()
 		doc := text.Segment(d.Text)
-		found := quote.Find(doc, quote.Options{Stance: true})
+		var found []quote.Attribution
+		var quotes []sitrep.Quote
+		if *extract {
+			quotes = quote.Extract(doc, nil, nil)
+		} else {
+			found = quote.Find(doc, quote.Options{Stance: true})
+		}
 		elapsed += time.Since(t0)
 		bytes += len(d.Text)
 		var pred []polnear.Attribution
+		for _, q := range quotes {
+			p := polnear.Attribution{Content: polnear.Span{{Start: q.Start, End: q.End}}, Cue: polnear.Span{{Start: q.Cue.Start, End: q.Cue.End}}}
+			if q.Source.End > q.Source.Start {
+				p.Source = polnear.Span{{Start: q.Source.Start, End: q.Source.End}}
+			}
+			pred = append(pred, p)
+		}
 		for _, a := range found {
 			if a.Nested {
 				continue // PolNeAR gives each token one role in one attribution
@@ -65,6 +80,9 @@ func evalQuotes(env *Env, args []string) error {
 		}
 	}
 	mode := "first annotator per article"
+	if *extract {
+		mode += ", quote.Extract"
+	}
 	if *all {
 		mode = "every annotation file"
 	}
@@ -80,7 +98,7 @@ func evalQuotes(env *Env, args []string) error {
 		}
 	}
 	if elapsed > 0 {
-		fmt.Fprintf(env.Stdout, "segment+find: %.1f MB/s\n", float64(bytes)/1e6/elapsed.Seconds())
+		fmt.Fprintf(env.Stdout, "segment+tag+find: %.1f MB/s\n", float64(bytes)/1e6/elapsed.Seconds())
 	}
 	return nil
 }
