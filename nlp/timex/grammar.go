@@ -74,6 +74,9 @@ func (t *tagger) matchAt(i int) (match, bool) {
 	m, ok := t.matchCore(i)
 	if ok && t.k(m.j) == cOr && t.word(m.j+1) == "so" {
 		m.j += 2
+		if m.mod == "" {
+			m.mod = "APPROX" // "a week or so"
+		}
 	}
 	if ok && m.mod == "" && i > 0 && t.us[i-1].k == cQuant && (t.us[i-1].v == qAround || t.us[i-1].v == qOver) {
 		// "over" is mostly "during" ("over the past decade"): no mod
@@ -491,6 +494,11 @@ func (t *tagger) durationOrAgo(i int) (match, bool) {
 	}
 	if t.is(i, cDet, 1) && t.glued(unitIdx) && j > i+1 {
 		m.i = i + 1 // "a [several-year] tenure"
+	}
+	// "a week or so ago": the hedge sits inside the extent
+	if t.k(j) == cOr && t.word(j+1) == "so" && (t.k(j+2) == cAgo || t.k(j+2) == cAnaph && !t.glued(j+2)) {
+		j += 2
+		m.j, m.mod = j, "APPROX"
 	}
 	// ago, earlier, later, from now
 	switch {
