@@ -43,7 +43,7 @@
 //	sitrep train ner --train ../shared/eval/conll2003/eng.train \
 //	    --dev ../shared/eval/conll2003/eng.testa --out nlp/entity/model/ner.bin.gz
 //
-// which trains four runs (seeds 1-4, 16 iterations each), keeps each run's
+// which trains four runs (seeds 1-4, 15 iterations each), keeps each run's
 // iteration scoring best on the development file, and averages their
 // weights. The gazetteer features mean the model should be retrained when
 // nlp/gazetteer's data changes much. Score it with
