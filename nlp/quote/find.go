@@ -1304,24 +1304,39 @@ func (sc *scanner) continuation(si, j int, a *Attribution) {
 			}
 		}
 	}
-	// the next sentence of the same paragraph is a quote that has no cue
-	if len(a.Content) == 0 || regionAt(sc.rs, a.Content[0].Start) < 0 || si+1 >= len(d.Sentences) {
+	// the next sentence of the same paragraph is a quote that has no cue;
+	// then whole paragraphs that are quotes, the same speaker going on
+	if len(a.Content) == 0 || regionAt(sc.rs, a.Content[0].Start) < 0 {
 		return
 	}
-	next := d.Sentences[si+1]
-	if next.Paragraph != sent.Paragraph {
-		return
+	cur := si
+	for n := 0; n < 4 && cur+1 < len(d.Sentences); n++ {
+		next := d.Sentences[cur+1]
+		here := d.Sentences[cur]
+		r := regionAt(sc.rs, next.Start)
+		if r < 0 || sc.rs[r].Start != next.Start {
+			return
+		}
+		// the quote must run to the end of its last sentence
+		last := d.SentenceOf(sc.rs[r].End - 1)
+		if last < 0 || !sc.onlyPunctBetween(sc.rs[r].End, d.Sentences[last].End) {
+			return
+		}
+		if next.Paragraph != here.Paragraph {
+			// a new paragraph: only after a paragraph that ended with the
+			// content, and only a paragraph that is all quote
+			p := d.Paragraphs[here.Paragraph]
+			if next.Paragraph != here.Paragraph+1 || !sc.onlyPunctBetween(a.Content[len(a.Content)-1].End, p.End) && !sc.onlyPunctBetween(here.End, p.End) ||
+				d.Sentences[last].Paragraph != next.Paragraph || !sc.onlyPunctBetween(sc.rs[r].End, d.Paragraphs[next.Paragraph].End) {
+				return
+			}
+			if cur != si && a.Content[len(a.Content)-1].End < here.End-3 {
+				return
+			}
+		}
+		a.Content = append(a.Content, sitrep.Span{Start: sc.rs[r].Start, End: sc.rs[r].End})
+		cur = last
 	}
-	r := regionAt(sc.rs, next.Start)
-	if r < 0 || sc.rs[r].Start != next.Start {
-		return
-	}
-	// the quote must run to the end of its last sentence
-	last := d.SentenceOf(sc.rs[r].End - 1)
-	if last < 0 || !sc.onlyPunctBetween(sc.rs[r].End, d.Sentences[last].End) {
-		return
-	}
-	a.Content = append(a.Content, sitrep.Span{Start: sc.rs[r].Start, End: sc.rs[r].End})
 }
 
 // apposition reports whether token k, after a comma that follows a name,
