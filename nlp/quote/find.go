@@ -537,7 +537,8 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 			!colon && (sc.endsClause(si, ce) ||
 			// "“…,” Clinton said on Thursday during a speech at …":
 			// adverbials, not content, follow the cue
-			quoteBefore && ce < sent.Last && sc.tags[ce] == pos.IN && !sc.is(ce, wThat) && !sc.tokIs(ce, "if") && !sc.tokIs(ce, "whether")) {
+			quoteBefore && ce < sent.Last && (sc.tags[ce] == pos.IN || sc.tags[ce] == pos.TO || sc.tags[ce] == pos.RB) &&
+				!sc.is(ce, wThat|wClause) && !sc.tokIs(ce, "if") && !sc.tokIs(ce, "whether")) {
 			// "…, officials said." — content before
 			if sc.contentBefore(si, sb-1, &a) {
 				a.shape = shapeTSC
