@@ -845,7 +845,7 @@ func (t *tagger) tense(i, j int) int {
 		}
 	}
 	comma := false
-	for k := j; k < len(t.us) && k < j+8; k++ {
+	for k := j; k < len(t.us) && k < j+12; k++ {
 		w := t.word(k)
 		if w == "," || w == "''" || w == "\"" || w == "”" {
 			comma = true
