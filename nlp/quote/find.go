@@ -510,7 +510,7 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 				for m < sent.Last && !sc.opensQuote(m) && !sc.isPunct(m, ';') && !(m == sent.Last-1 && d.Tokens[m].Kind == text.Punct) {
 					m++
 				}
-				for m > k+1 && sc.isComma(m-1) {
+				for m > k+1 && (sc.isComma(m-1) || sc.isPunct(m-1, '.') || sc.isMark(m-1)) {
 					m--
 				}
 				if m > k+1 && m-k < 40 {
