@@ -12,7 +12,7 @@ import (
 // conformance suite both pass, so callers may rely on every sentence below.
 //
 // Errors are *Error values with a code from error.go where the caller can act
-// on them (ENOTFOUND, EINVALID, ECONFLICT); anything else (a broken
+// on them (ENOTFOUND, EINVALID); anything else (a broken
 // connection, a full disk) is returned wrapped, and ErrorCode reports it as
 // EINTERNAL. A canceled context aborts the call with an error.
 type Store interface {
@@ -40,15 +40,15 @@ type Store interface {
 	Document(ctx context.Context, id string) (*Analysis, error)
 
 	// Documents lists stored documents, newest first (by date, then by
-	// ingestion; undated documents last), without their Text. It returns an empty slice, not an
-	// error, when nothing matches.
+	// ingestion; undated documents last), without their Text. It returns
+	// an empty slice, not an error, when nothing matches.
 	Documents(ctx context.Context, f DocumentFilter) ([]Document, error)
 
 	// Analyses streams the analyses of the documents matching f, oldest
 	// first (by date, then by ingestion; undated documents before all
-	// others), holding no more than a page of
-	// them in memory; Limit 0 means all. The loop may call other Store
-	// methods. An error ends the sequence with a nil analysis and the error.
+	// others), holding no more than a page of them in memory; Limit 0
+	// means all. The loop may call other Store methods. An error ends the
+	// sequence with a nil analysis and the error.
 	Analyses(ctx context.Context, f DocumentFilter) iter.Seq2[*Analysis, error]
 
 	// Events lists event mentions across documents in time order (by
@@ -75,7 +75,8 @@ type Store interface {
 	// without words matches nothing. limit <= 0 means 20.
 	Search(ctx context.Context, query string, limit int) ([]SearchResult, error)
 
-	// Stats counts what the store holds.
+	// Stats counts what the store holds (counts kept by Put: cheap at any
+	// size).
 	Stats(ctx context.Context) (StoreStats, error)
 
 	// Close releases the store's connections.
