@@ -142,7 +142,7 @@ func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 
 // newModel builds a model from dense rows (nLabels values per key).
 func newModel(keys []uint32, rows []int16, scale float32) *Model {
-	m := &Model{scale: scale}
+	m := &Model{scale: scale, keys: make([]uint32, 0, len(keys)), rows: make([]int16, 0, len(rows))}
 	size := 2
 	for size < len(keys)+len(keys)/2 {
 		size <<= 1
