@@ -37,7 +37,7 @@ func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
 func timelineFilter(r *http.Request) (sitrep.EventFilter, error) {
 	q := r.URL.Query()
 	f := sitrep.EventFilter{
-		Entity:    strings.TrimSpace(q.Get("entity")),
+		Entity: strings.TrimSpace(q.Get("entity")),
 		// As `sitrep timeline --entity`: events the entity takes part in;
 		// mentioned=true widens to events whose sentence names it.
 		Mentioned: q.Get("mentioned") == "true",
@@ -112,7 +112,13 @@ func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
-	p, err := kb.ProfileOf(r.Context(), s.Store, r.PathValue("name"))
+	st, done, err := s.windowed(r, r.PathValue("name"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	p, err := kb.ProfileOf(r.Context(), st, r.PathValue("name"))
+	done()
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -304,7 +310,13 @@ func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	claims, err := kb.ClaimsOf(r.Context(), s.Store, f)
+	st, done, err := s.windowed(r, f.Entity)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	claims, err := kb.ClaimsOf(r.Context(), st, f)
+	done()
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -343,7 +355,13 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiForecasts(w http.ResponseWriter, r *http.Request) {
-	fs, err := kb.ForecastsOf(r.Context(), s.Store)
+	st, done, err := s.windowed(r, "")
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	fs, err := kb.ForecastsOf(r.Context(), st)
+	done()
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -377,7 +395,14 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiBrief(w http.ResponseWriter, r *http.Request) {
-	b, err := kb.BriefOf(r.Context(), s.Store, r.URL.Query().Get("q"))
+	q := r.URL.Query().Get("q")
+	st, done, err := s.windowed(r, q)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	b, err := kb.BriefOf(r.Context(), st, q)
+	done()
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -210,7 +210,13 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) pageBrief(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
-	b, err := kb.BriefOf(r.Context(), s.Store, q)
+	st, done, err := s.windowed(r, q)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	b, err := kb.BriefOf(r.Context(), st, q)
+	done()
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -262,7 +268,13 @@ func (s *Server) pageEntities(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
-	p, err := kb.ProfileOf(r.Context(), s.Store, r.PathValue("name"))
+	st, done, err := s.windowed(r, r.PathValue("name"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	p, err := kb.ProfileOf(r.Context(), st, r.PathValue("name"))
+	done()
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -275,11 +287,18 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageFigures(w http.ResponseWriter, r *http.Request) {
-	claims, err := kb.ClaimsOf(r.Context(), s.Store, sitrep.QuantityFilter{Limit: 5000})
+	st, done, err := s.windowed(r, "")
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
+	claims, err := kb.ClaimsOf(r.Context(), st, sitrep.QuantityFilter{Limit: 5000})
+	done()
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	sort.SliceStable(claims, func(i, j int) bool { return len(claims[i].Figures) > len(claims[j].Figures) })
 	var charts []figureChart
 	var single []kb.Claim
 	for _, c := range claims {
@@ -289,13 +308,28 @@ func (s *Server) pageFigures(w http.ResponseWriter, r *http.Request) {
 			single = append(single, c)
 		}
 	}
+	// A page a reader can take in: the most reported measures first.
+	total := len(charts) + len(single)
+	if len(charts) > maxCharts {
+		charts = charts[:maxCharts]
+	}
+	if len(single) > maxSingles {
+		single = single[:maxSingles]
+	}
 	s.render(w, r, http.StatusOK, "figures", page{Title: "Figures", Stats: s.stats(r), Data: struct {
 		Charts []figureChart
 		Single []kb.Claim
-	}{charts, single}})
+		Shown  int
+		Total  int
+	}{charts, single, len(charts) + len(single), total}})
 }
 
 // quoteGroup is one speaker's statements.
+const (
+	maxCharts  = 40
+	maxSingles = 200
+)
+
 type quoteGroup struct {
 	Speaker string
 	Entity  string // the speaker's entity name for a link, "" when none
@@ -341,7 +375,13 @@ func (s *Server) pageQuotes(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageForecasts(w http.ResponseWriter, r *http.Request) {
-	fs, err := kb.ForecastsOf(r.Context(), s.Store)
+	st, done, err := s.windowed(r, "")
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	fs, err := kb.ForecastsOf(r.Context(), st)
+	done()
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -49,6 +49,7 @@ type Server struct {
 	analyzerOnce sync.Once
 	cacheOnce    sync.Once
 	cache        *respCache
+	heavySlots   chan struct{}
 }
 
 // DefaultCacheTTL is how long the JSON API reuses an answer by default:
@@ -59,7 +60,7 @@ const DefaultCacheTTL = 5 * time.Second
 // New returns a server over st. a may be nil, in which case one is loaded
 // on first use of the analyze endpoints.
 func New(st sitrep.Store, a *analyze.Analyzer) *Server {
-	s := &Server{Store: st, Analyzer: a, Now: time.Now, CacheTTL: DefaultCacheTTL}
+	s := &Server{Store: st, Analyzer: a, Now: time.Now, CacheTTL: DefaultCacheTTL, heavySlots: make(chan struct{}, 2)}
 	s.routes()
 	return s
 }
