@@ -1286,6 +1286,19 @@ func (sc *scanner) before(si, end, _ int) sitrep.Span {
 	// a quoted region that opened in an earlier sentence and closes here
 	if r := regionAt(sc.rs, start); r >= 0 && sc.rs[r].Start < start {
 		start = sc.rs[r].Start
+	} else if k := sent.First; k+1 < sent.Last && sc.doc.Tokens[k].Start == start {
+		// a connective that links to the previous sentence is the writer's:
+		// "But [the talks failed], officials said."
+		switch sc.word(k) {
+		case "But", "And", "So", "Yet", "Still", "However", "Meanwhile", "Also":
+			k++
+			if sc.isComma(k) {
+				k++
+			}
+			if k < sent.Last && sc.doc.Tokens[k].Start < end {
+				start = sc.doc.Tokens[k].Start
+			}
+		}
 	}
 	return sitrep.Span{Start: start, End: sc.trimEnd(start, end)}
 }
