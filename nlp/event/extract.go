@@ -91,8 +91,21 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			if !opts.All && f.typ == "other" && !(f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
 				continue
 			}
-			if !opts.All && needsParticipant[f.typ] && f.actor < 0 && f.target < 0 && f.location < 0 {
+			if !opts.All && needsParticipant[f.typ] && f.actor < 0 && f.target < 0 && f.location < 0 &&
+				!(f.arg && argSuffices[f.typ]) {
 				continue
+			}
+			// A state ("X leads the institute") is no event of a
+			// timeline.
+			if !opts.All && f.typ == "other" && (f.class == "STATE" || f.class == "I_STATE") {
+				continue
+			}
+			// Nor is a participle after "remain" or "stay": "roads stay
+			// closed".
+			if !opts.All && f.verb && f.tok > s.First && (x.tags[f.tok] == pos.VBN || x.tags[f.tok] == pos.VBD) {
+				if l := pos.Lemma(x.doc.Tok(f.tok-1), x.tags[f.tok-1]); l == "remain" || l == "stay" {
+					continue
+				}
 			}
 			out = append(out, x.event(f, si))
 			gov = append(gov, f.gov)
@@ -131,6 +144,11 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	return out
 }
 
+// aspectual verbs say when their subject's event begins, goes on or ends.
+var aspectual = map[string]bool{
+	"begin": true, "start": true, "end": true, "continue": true, "resume": true, "erupt": true,
+}
+
 // needsParticipant are the types whose events say nothing without an
 // actor, target or location ("the annual meeting", "talks", "their
 // demands", "a return").
@@ -138,6 +156,22 @@ var needsParticipant = map[string]bool{
 	"meet": true, "negotiate": true, "appeal": true, "aid": true, "deny": true, "demand": true,
 	"criticize": true, "accuse": true, "return": true, "visit": true, "protest": true,
 	"threaten": true, "arrive": true,
+	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
+	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
+	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
+	"bankruptcy": true, "market": true, "rates": true,
+}
+
+// argSuffices are the needsParticipant types whose verbs say enough with a
+// common noun as subject or object: "donors pledged $120 million", "the
+// port reopened", "prices fell", "more than 9,000 were forced from their
+// homes". The others ("officials met", "analysts warned") need a name.
+var argSuffices = map[string]bool{
+	"aid": true, "arrive": true, "return": true,
+	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
+	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
+	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
+	"bankruptcy": true, "market": true, "rates": true,
 }
 
 type extractor struct {
@@ -214,11 +248,23 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 
 // cond reports whether a word of list c occurs near token i: in the six
 // tokens after it or the four before; for "military", anywhere in the
-// sentence.
+// sentence. "s:list" asks for the head of the verb's subject ("prices
+// fell"), "a:list" for that of its subject or object or a word nearby
+// ("the port reopened", "closed the plant"); "money" also takes a
+// currency sign.
 func (x *extractor) cond(s text.Sentence, i int, c string) bool {
-	list := x.lex.lists[c]
+	scope, name := condList(c)
+	list := x.lex.lists[name]
+	switch scope {
+	case 's':
+		return x.tags[i].IsVerb() && x.subjectHeadIn(s, i, list)
+	case 'a':
+		if x.tags[i].IsVerb() && (x.subjectHeadIn(s, i, list) || x.objectHeadIn(s, i, list)) {
+			return true
+		}
+	}
 	lo, hi := max(s.First, i-4), min(s.Last, i+7)
-	if c == "military" {
+	if name == "military" {
 		// once per sentence (its answer does not depend on i, but for
 		// the trigger itself, which no military entry lists)
 		if x.milFirst != s.First || !x.milKnown {
@@ -227,7 +273,47 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 		}
 		return x.mil
 	}
+	if name == "money" {
+		for j := i + 1; j < hi; j++ {
+			if x.tags[j] == pos.Dollar {
+				return true
+			}
+		}
+	}
 	return x.anyIn(list, lo, hi, i, false)
+}
+
+// subjectHeadIn reports whether the head of the subject of the verb at
+// token i has its lemma in list.
+func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) bool {
+	gov := x.gov
+	a, b, _, _ := x.subject(s, i, 1)
+	x.gov = gov
+	if a < 0 || b <= a || !x.tags[b-1].IsNoun() {
+		return false
+	}
+	// A name is headed by any of its words: "Cyclone Ilusa".
+	for k := b - 1; k >= a; k-- {
+		if list[pos.Lemma(x.doc.Tok(k), x.tags[k])] {
+			return true
+		}
+		if k < b-1 && !x.tags[k].IsProper() || !x.tags[k].IsProper() {
+			break
+		}
+	}
+	return false
+}
+
+// objectHeadIn reports whether the head of the direct object of the verb
+// at token i has its lemma in list.
+func (x *extractor) objectHeadIn(s text.Sentence, i int, list map[string]bool) bool {
+	for _, p := range x.phrases(s, i) {
+		if p.prep == "" && p.b > p.a && x.tags[p.b-1].IsNoun() {
+			return list[pos.Lemma(x.doc.Tok(p.b-1), x.tags[p.b-1])]
+		}
+		break
+	}
+	return false
 }
 
 // anyIn reports whether a noun or adjective (or, with verbs, a verb) in
@@ -255,6 +341,7 @@ type frame struct {
 	verb, passive           bool
 	actor, target, location int // entity indexes, -1 none
 	absorbed                bool
+	arg                     bool // a verb with a noun (or figure) as subject or object
 	skip                    bool // not worth framing: an "other" noun when only typed events are kept
 	absorbs                 int  // token of the object noun a light verb took its type from, -1
 	gov                     int  // token of the verb whose subject it borrowed, -1
@@ -323,6 +410,11 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 		if !all && (f.typ == "other" && !f.verb || !f.verb && x.commemorated(s, f.tok)) {
 			f.skip = true
 		}
+		// A noun modifying another names no event of its own: "rescue
+		// teams", "aid flights", "election campaign".
+		if !all && !f.verb && f.tok+1 < s.Last && (x.tags[f.tok+1] == pos.NN || x.tags[f.tok+1] == pos.NNS) {
+			f.skip = true
+		}
 		if (all || !f.absorbed) && !f.skip {
 			x.roles(s, f, fs[:k])
 		}
@@ -372,7 +464,9 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || subordinator[x.low(j)]) {
 				break // "announced tonight that its offensive ...": another clause
 			}
-			if !tj.IsNoun() && !(tj.IsAdj() && strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive")) || tj.IsProper() {
+			// (a phrase-final adjective is a mistagged noun: "made
+			// landfall near")
+			if !tj.IsNoun() && !(tj.IsAdj() && (strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive") || x.isHead(j))) || tj.IsProper() {
 				continue
 			}
 			lem := pos.Lemma(x.doc.Tok(j), tj)
@@ -384,6 +478,21 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 					f.code = x.lex.cameo(e2)
 				}
 				x.refineForce(s, f)
+				return
+			}
+		}
+	}
+	// An aspectual verb with no typed object takes the type of its
+	// subject: "the outbreak began in late February", "the strike ended".
+	if t.IsVerb() && aspectual[f.lemma] {
+		gov := x.gov
+		a, b, _, _ := x.subject(s, i, 1)
+		x.gov = gov
+		if a >= 0 && b > a && x.tags[b-1].IsNoun() && !x.tags[b-1].IsProper() {
+			h := b - 1
+			lem := pos.Lemma(x.doc.Tok(h), x.tags[h])
+			if e, ok := x.lex.lookup(lem, x.tags[h], true, func(c string) bool { return x.cond(s, h, c) }); ok && e.typ != "statement" {
+				f.typ, f.code, f.absorbs = e.typ, x.lex.cameo(e), h
 				return
 			}
 		}

@@ -133,6 +133,16 @@ func (l *lexicon) lookup(lemma string, tag pos.Tag, asObject bool, cond func(str
 	return entry{}, false
 }
 
+// condList splits a condition into its scope ('s' the subject's head,
+// 'a' the verb's arguments or its neighbourhood, 0 the neighbourhood) and
+// its word list.
+func condList(c string) (scope byte, list string) {
+	if len(c) > 2 && c[1] == ':' {
+		return c[0], c[2:]
+	}
+	return 0, c
+}
+
 func (l *lexicon) cameo(e entry) string {
 	if e.cameo != "" {
 		return e.cameo

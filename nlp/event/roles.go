@@ -120,7 +120,7 @@ var subordinator = map[string]bool{
 // strike on Gaza killed").
 var nounPrep = map[string]bool{
 	"of": true, "on": true, "against": true, "in": true, "at": true, "with": true, "from": true,
-	"for": true, "by": true, "near": true, "over": true, "between": true, "into": true,
+	"for": true, "by": true, "near": true, "over": true, "between": true, "into": true, "to": true,
 }
 
 // objectControl verbs pass their object to an infinitive: "called on the
@@ -130,6 +130,45 @@ var objectControl = map[string]bool{
 	"persuade": true, "invite": true, "encourage": true, "press": true, "request": true, "instruct": true,
 	"authorize": true, "authorise": true, "pressure": true, "warn": true, "compel": true, "direct": true,
 	"permit": true, "appeal": true, "want": true, "expect": true, "help": true,
+}
+
+// catenative verbs take a gerund that shares their subject: "began
+// withdrawing", "stopped paying".
+var catenative = map[string]bool{
+	"begin": true, "start": true, "continue": true, "stop": true, "resume": true, "finish": true,
+	"keep": true, "cease": true, "quit": true, "complete": true,
+}
+
+// quantLeft extends a noun phrase starting at token a over the words that
+// qualify its figure: "[at least] 38 people", "[more than] 9,000", "[up to]
+// 30,000 troops", "[about] 600 soldiers".
+func (x *extractor) quantLeft(a int, s text.Sentence) int {
+	if a < s.First || a >= s.Last {
+		return a
+	}
+	if w := x.low(a); (w == "least" || w == "most") && a-1 >= s.First && x.low(a-1) == "at" {
+		return a - 1
+	}
+	if x.tags[a] != pos.CD {
+		return a
+	}
+	if a-2 >= s.First {
+		switch w1, w2 := x.low(a-2), x.low(a-1); {
+		case w2 == "than" && (w1 == "more" || w1 == "fewer" || w1 == "less"),
+			w2 == "to" && w1 == "up",
+			w2 == "least" && w1 == "at", w2 == "most" && w1 == "at":
+			return a - 2
+		case w2 == "as" && w1 == "many" && a-3 >= s.First && x.low(a-3) == "as":
+			return a - 3
+		}
+	}
+	if a-1 >= s.First {
+		switch x.low(a - 1) {
+		case "about", "around", "nearly", "almost", "some", "over", "roughly", "approximately", "only", "just", "under", "below", "above":
+			return a - 1
+		}
+	}
+	return a
 }
 
 var auxWords = map[string]bool{
@@ -218,33 +257,17 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		if k >= s.First && x.isHead(k) {
 			return x.npLeft(k, s), k + 1, group, passive
 		}
+	case t.IsVerb() && x.tags[i] == pos.VBG && depth < 2 && catenative[pos.Lemma(x.doc.Tok(j), t)]:
+		// "the army began withdrawing": the subject and verb group of
+		// the catenative verb
+		if depth == 0 {
+			defer func() { x.gov = j }()
+		}
+		a, b, g, _ := x.subject(s, j, depth+1)
+		return a, b, g, passive
 	case x.isHead(j):
-		a := x.npLeft(j, s)
-		// "The Israeli strike on Gaza killed": the head noun before the
-		// prepositional phrase.
-		// (Not for a participle right after its noun: "families of
-		// soldiers killed" were killed, not the families.)
-		hops := 3
-		if passive && group == i {
-			hops = 0
-		}
-		for hop := 0; hop < hops && a-2 >= s.First && x.tags[a-1] == pos.IN && nounPrep[x.low(a-1)] && x.isHead(a-2); hop++ {
-			if x.low(a-1) == "of" {
-				a = x.npLeft(a-2, s) // "the president of Russia": one phrase
-				continue
-			}
-			j, a = a-2, x.npLeft(a-2, s)
-		}
-		// "North Korean soldiers fighting for Russia have suffered": the
-		// noun the participle phrase modifies.
-		if a-3 >= s.First && x.tags[a-1] == pos.IN && x.tags[a-2] == pos.VBG && x.isHead(a-3) && !x.tags[a-3].IsVerb() {
-			j, a = a-3, x.npLeft(a-3, s)
-		}
-		// "Israel and Hamas signed": both conjuncts.
-		if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
-			a = x.npLeft(a-2, s)
-		}
-		return a, j + 1, group, passive
+		a, b := x.subjectNP(s, i, j, group, passive)
+		return a, b, group, passive
 	case (t == pos.Comma || t == pos.IN && subordinator[x.low(j)] || x.low(j) == "without") && x.tags[i] == pos.VBG && depth < 2:
 		// "before announcing": the main clause's subject
 		// "shelled Gaza, killing 12": the main clause's subject
@@ -257,6 +280,12 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 				return a, b, group, passive
 			}
 		}
+	case t == pos.Comma && x.relativeBefore(s, j) > s.First:
+		// "Repairs to the N6 highway, which the government had promised
+		// for March, will not be finished": skip the relative clause.
+		k := x.relativeBefore(s, j)
+		a, b := x.subjectNP(s, i, k-1, group, passive)
+		return a, b, group, passive
 	case t == pos.Comma:
 		// "Samuel Paparo, head of U.S. Indo-Pacific Command, told": skip
 		// an appositive back to the comma that opens it.
@@ -273,6 +302,77 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		}
 	}
 	return -1, -1, group, passive
+}
+
+// subjectNP returns the subject noun phrase [a, b) whose last token j
+// comes before the verb group of the verb at token i.
+func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a, b int) {
+	a = x.npLeft(j, s)
+	// "The Israeli strike on Gaza killed": the head noun before the
+	// prepositional phrase.
+	// (Not for a participle right after its noun: "families of
+	// soldiers killed" were killed, not the families.)
+	hops, coord := 3, false
+	if passive && group == i {
+		hops = 0
+	}
+	for hop := 0; hop < hops && a-2 >= s.First && x.isHead(a-2); hop++ {
+		if l := x.npLeft(a-2, s); x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.tags[a-2] != pos.PRP && hop+1 < hops && !coord &&
+			l-1 >= s.First && x.tags[l-1] == pos.IN && nounPrep[x.low(l-1)] {
+			// "the highway between Beira and Zimbabwe": a coordination
+			// inside the prepositional phrase
+			a = x.npLeft(a-2, s)
+			hop, coord = hop-1, true // (not a hop)
+			continue
+		}
+		if x.tags[a-1] != pos.IN && x.tags[a-1] != pos.TO || !nounPrep[x.low(a-1)] {
+			break
+		}
+		if x.low(a-1) == "of" {
+			a = x.npLeft(a-2, s) // "the president of Russia": one phrase
+			continue
+		}
+		j, a = a-2, x.npLeft(a-2, s)
+	}
+	// "North Korean soldiers fighting for Russia have suffered": the
+	// noun the participle phrase modifies.
+	if a-3 >= s.First && x.tags[a-1] == pos.IN && x.tags[a-2] == pos.VBG && x.isHead(a-3) && !x.tags[a-3].IsVerb() {
+		j, a = a-3, x.npLeft(a-3, s)
+	}
+	// "Israel and Hamas signed": both conjuncts.
+	if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
+		a = x.npLeft(a-2, s)
+	}
+	return a, j + 1
+}
+
+// ofBefore reports whether "of" sits in tokens [a, m): the phrase's head
+// comes before its name ("the port of Beira").
+func (x *extractor) ofBefore(a, m int) bool {
+	for k := a; k < m; k++ {
+		if x.low(k) == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeBefore returns the comma opening a relative clause that the
+// comma at token j closes ("X, which ..., will"), when the token before it
+// heads a noun phrase; else -1.
+func (x *extractor) relativeBefore(s text.Sentence, j int) int {
+	for k := j - 1; k > s.First && k >= j-25; k-- {
+		switch x.tags[k] {
+		case pos.Comma:
+			if k+1 < j && (x.tags[k+1] == pos.WDT || x.tags[k+1] == pos.WP) && x.isHead(k-1) {
+				return k
+			}
+			return -1
+		case pos.Period, pos.Colon:
+			return -1
+		}
+	}
+	return -1
 }
 
 // phrases collects the objects and prepositional phrases after token i up
@@ -313,12 +413,26 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			if subordinator[x.low(k)] && x.clauseAt(e, s) {
 				return out // "after Pyongyang's forces sustained": a clause
 			}
+			if x.clauseAt(e, s) && x.quantLeft(k+1, s) < k+1 || x.quantLeft(e-1, s) <= k && x.clauseAt(e, s) {
+				return out // "says at least 190 people died": a clause
+			}
 			out = append(out, phrase{prep: x.low(k), a: k + 1, b: e})
+			k = e
+			continue
+		case (x.low(k) == "more" || x.low(k) == "fewer" || x.low(k) == "less") && k+2 < s.Last && x.low(k+1) == "than" && x.tags[k+2] == pos.CD:
+			// "more than 400 people": one phrase
+			e := x.npRight(k+2, s)
+			if x.clauseAt(e, s) {
+				return out
+			}
+			out = append(out, phrase{a: k, b: e})
 			k = e
 			continue
 		case x.npInternal(k, s) || t == pos.PRP:
 			e := x.npRight(k, s)
-			if e == k || x.clauseAt(e, s) && !(k > i+1 && x.tags[k-1] == pos.CC) {
+			// "and the World Bank said": a clause, but "between Israel
+			// and Iran collapsed" coordinates inside the phrase.
+			if e == k || x.clauseAt(e, s) && !(k > i+1 && x.tags[k-1] == pos.CC && len(out) > 0 && out[len(out)-1].prep == "between") {
 				return out // "said [he] would": the subject of a clause
 			}
 			out = append(out, phrase{a: k, b: e})
@@ -448,6 +562,10 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 		ph = x.phrases(s, i)
 		sumStart = group
 		if a >= 0 {
+			a = x.quantLeft(a, s)
+			if h := x.tags[b-1]; h.IsNoun() || h == pos.CD || h.IsAdj() {
+				f.arg = true
+			}
 			e, atHead := x.npEntity(a, b)
 			if e < 0 && b == a+1 && x.tags[a] == pos.PRP {
 				// "Trump said he would give": a pronoun subject is the
@@ -459,7 +577,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				e = x.possessor(a, s)
 			}
 			troopSubject = x.inList("troops", b)
-			if atHead && e >= 0 && b-a <= 6 {
+			if atHead && e >= 0 && b-a <= 6 && !x.ofBefore(a, int(x.mentionStart[b-1])) {
 				subjText = x.entName(e)
 			} else {
 				subjText = x.doc.Text[x.doc.Tokens[a].Start:x.doc.Tokens[b-1].End]
@@ -502,6 +620,9 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 					}
 				}
 			}
+		}
+		if len(ph) > 0 && ph[0].prep == "" && (x.tags[ph[0].b-1].IsNoun() || x.tags[ph[0].b-1] == pos.CD) {
+			f.arg = true
 		}
 		for n, p := range ph {
 			switch {
@@ -578,6 +699,14 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				f.target = e
 			}
 		}
+	}
+	// What opens or closes at a place is the place's infrastructure:
+	// "the port of Beira reopened".
+	if (f.typ == "reopen" || f.typ == "close") && f.actor >= 0 && x.placeLike(f.actor) && !x.isCountry(f.actor) {
+		if f.location < 0 {
+			f.location = f.actor
+		}
+		f.actor = -1
 	}
 	// Arrivals and returns of troops are deployments and withdrawals.
 	if troopSubject {

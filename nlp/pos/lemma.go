@@ -126,10 +126,39 @@ func verbStem(w, suf string) string {
 	if n >= 4 && last == prev && !isVowel(last) && last != 'l' && last != 's' && last != 'f' && last != 'z' {
 		return s[:n-1]
 	}
-	if needsE(s) {
+	if needsE(s) && !noE(s) {
 		return s + "e"
 	}
 	return s
+}
+
+// noE reports stems that end as verbs without a final e does: a listed
+// stem behind a prefix (reopen, recommit, disobey), and the -en, -er and
+// -ion families (flatten, deliver, mention) but for -ven and -ere verbs
+// (convene, interfere).
+func noE(s string) bool {
+	n := len(s)
+	for _, p := range [...]string{"re", "un", "dis", "pre", "mis", "over", "under", "out", "co"} {
+		if len(s) > len(p)+2 && strings.HasPrefix(s, p) && cvcNoE[s[len(p):]] {
+			return true
+		}
+	}
+	if n < 4 || isVowel(s[n-3]) {
+		return false
+	}
+	switch s[n-2:] {
+	case "en":
+		return s[n-3] != 'v'
+	case "er":
+		switch s {
+		case "interfer", "adher", "coher", "rever", "persever", "sincer":
+			return false
+		}
+		return true
+	case "on":
+		return s[n-3] == 'i'
+	}
+	return false
 }
 
 // needsE guesses whether a stem lost a final e before -ed/-ing.

@@ -24,6 +24,9 @@ func TestLemma(t *testing.T) {
 		{"casualties", NNS, "casualty"}, {"Talks", NNS, "talks"}, {"missiles", NNS, "missile"},
 		{"parade", NN, "parade"}, {"Kim", NNP, "kim"}, {"troops", NNS, "troop"},
 		{"expelled", VBD, "expel"}, {"controlling", VBG, "control"}, {"spelled", VBD, "spell"},
+		{"reopened", VBD, "reopen"}, {"flattening", VBG, "flatten"}, {"convened", VBD, "convene"},
+		{"entered", VBD, "enter"}, {"interfered", VBD, "interfere"}, {"mentioned", VBN, "mention"}, {"recommitted", VBD, "recommit"},
+		{"completed", VBN, "complete"}, {"evacuated", VBD, "evacuate"}, {"pledged", VBD, "pledge"},
 		{"dying", VBG, "die"}, {"handled", VBD, "handle"}, {"occurred", VBD, "occur"},
 	}
 	for _, tt := range tests {
