@@ -292,6 +292,11 @@ func TestRecognizeIdentity(t *testing.T) {
 			want: []string{`GPE "United States" USA [U.S./acronym]`, `GPE "Russia" RUS [Russian/demonym]`, `GPE "Iran" IRN [Iran/name]`},
 		},
 		{
+			name: "seat of power as institution and as building",
+			text: "White House spokesman Marlin Fitzwater said the talks would go on. He spoke at the White House on Monday.",
+			want: []string{`GPE "United States" USA [White House/metonym]`, `FAC "White House"  [White House/name]`},
+		},
+		{
 			name: "region, one sense per document",
 			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
 			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},

@@ -70,6 +70,10 @@ func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
 	if w == "'s" || w == "’s" || w == "'" || w == "’" {
 		return j == last
 	}
+	if j == last && spokesWords[strings.ToLower(w)] {
+		// "White House spokesman", "Kremlin officials"
+		return true
+	}
 	if w == "and" && j+1 < s.Last {
 		n := doc.Tok(j + 1)
 		if n == "its" || n == "their" {
@@ -85,6 +89,13 @@ func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
 		return auxVerbs[w] || isVerbish(w)
 	}
 	return false
+}
+
+// spokesWords after a seat of power make it the institution.
+var spokesWords = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "officials": true,
+	"aide": true, "aides": true, "adviser": true, "advisers": true, "advisor": true, "advisors": true,
+	"source": true, "sources": true, "press": true, "chief": true, "statement": true,
 }
 
 // actorPreps before a seat of power make it a party, not a place.

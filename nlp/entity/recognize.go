@@ -145,6 +145,11 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			if pi < len(ps) && ps[pi].first == i {
 				p := ps[pi]
 				pi++
+				if p.last-p.first == 1 && corpSuffixes[strings.ToLower(doc.Tok(p.first))] {
+					// "Co" or "Inc" alone is the tail of a name cut short
+					i = p.last
+					continue
+				}
 				ms = append(ms, r.typed(doc, p.first, p.last, si, p.typ))
 				if g != nil && p.last-p.first == 1 && ms[len(ms)-1].kb == "" {
 					// "Russian-made" (MISC) also names Russia
@@ -178,6 +183,16 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 		}
 	}
 	return ms
+}
+
+// namesPlace reports whether an alias names a country, city or region.
+func namesPlace(es []gazetteer.Entry) bool {
+	for _, e := range es {
+		if e.Type == sitrep.EntityGPE && e.Kind != sitrep.MentionMetonym && e.Kind != sitrep.MentionDemonym {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenMention returns the country, demonym or seat of power that starts
@@ -254,10 +269,15 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 				break
 			}
 		}
-		if m.kb == "" && len(es) > 0 && es[0].Kind == sitrep.MentionMetonym && es[0].Country != "" {
-			// "the Kremlin" tagged ORG: the government it stands for
-			e := es[0]
-			m.typ, m.kb, m.country, m.kind = sitrep.EntityGPE, e.Country, e.Country, sitrep.MentionMetonym
+		if m.kb == "" && m.canon == "" && !namesPlace(es) {
+			// "the Kremlin" tagged ORG: the government it stands for (but
+			// "Washington" the team stays an organisation)
+			for _, e := range es {
+				if e.Kind == sitrep.MentionMetonym && e.Country != "" {
+					m.typ, m.kb, m.country, m.kind = sitrep.EntityGPE, e.Country, e.Country, sitrep.MentionMetonym
+					break
+				}
+			}
 		}
 		return m
 	case 3: // LOC
