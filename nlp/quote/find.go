@@ -598,7 +598,10 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 // how often the train split's gold cues include them: always (for most
 // verbs), or only after the verbs listed.
 var particles = map[string]string{
-	"about": "*", "for": "*", "against": "*", "with": "*", "over": "*", "up": "*", "out": "*", "upon": "*", "into": "*",
+	"about": "*", "for": "*", "against": "*", "out": "*", "upon": "*", "into": "*",
+	"with": "agree agreed agrees agreeing disagree disagreed disagrees side sided sides siding charged concerned " +
+		"comfortable pleased",
+	"up":   "talk talked talks talking lay laid lays laying",
 	"of": "speak speaking spoke spoken accuse accused accuses accusing warn warned warns warning talk talked talks talking " +
 		"think thinking thought complain complained complaining boast boasted boasting",
 	"to": "refer referred refers referring respond responded responds responding point pointed points pointing object objected objects reply replied replies",
