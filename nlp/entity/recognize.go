@@ -145,8 +145,8 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			if pi < len(ps) && ps[pi].first == i {
 				p := ps[pi]
 				pi++
-				if p.last-p.first == 1 && corpSuffixes[strings.ToLower(doc.Tok(p.first))] {
-					// "Co" or "Inc" alone is the tail of a name cut short
+				if onlySuffixes(doc, p.first, p.last) {
+					// "Co" or "Co Inc" alone is the tail of a name cut short
 					i = p.last
 					continue
 				}
@@ -183,6 +183,17 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 		}
 	}
 	return ms
+}
+
+// onlySuffixes reports whether tokens [first, last) are all corporate
+// suffixes ("Co", "Inc").
+func onlySuffixes(doc *text.Doc, first, last int) bool {
+	for i := first; i < last; i++ {
+		if !corpSuffixes[strings.ToLower(doc.Tok(i))] {
+			return false
+		}
+	}
+	return true
 }
 
 // namesPlace reports whether an alias names a country, city or region.
@@ -257,6 +268,10 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 	}
 	lastWord := doc.Tok(last - 1)
 	s := doc.Sentences[si]
+	if conll != 2 && last-first > 1 && corpSuffixes[strings.ToLower(lastWord)] && startsUpperASCII(lastWord) {
+		// "Duke Power Co" is a company, whatever the tagger thought
+		conll = 2
+	}
 	switch conll {
 	case 1: // PER
 		m.typ = sitrep.EntityPerson
