@@ -285,6 +285,10 @@ func FuzzExtract(f *testing.F) {
 		"TAPPER: Do you think so?\nKim said: “a",
 		"''Yes,'' she said, ''it is.''",
 		"X told Y that",
+		"He said: 'She told me \"no\".'",
+		"“They told us ‘we will never leave,’” the mayor said.",
+		"“My brother said",
+		"said Robert Klein, chairman of",
 	} {
 		f.Add(s)
 	}
