@@ -30,6 +30,14 @@ requests bearing "Authorization: Bearer TOKEN".
 Flags:`
 
 func runServe(env *Env, args []string) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, env, args, nil)
+}
+
+// serve runs the server until ctx ends; ready, when set, is told the
+// address it listens on.
+func serve(ctx context.Context, env *Env, args []string, ready func(addr string)) error {
 	fs := newFlags(env, "serve", serveUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	db := dbFlag(fs)
@@ -64,8 +72,9 @@ func runServe(env *Env, args []string) error {
 		mode = "writes allowed with the token"
 	}
 	fmt.Fprintf(env.Stderr, "sitrep serving on http://%s/ (%s); Ctrl+C stops\n", ln.Addr(), mode)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
