@@ -297,6 +297,12 @@ func TestRecognizeIdentity(t *testing.T) {
 			want: []string{`GPE "United States" USA [White House/metonym]`, `FAC "White House"  [White House/name]`},
 		},
 		{
+			name: "title inside a tagged phrase",
+			text: "Nordic Shipping Board Vice Chairman Jonas Lindqvist said rates would stay.",
+			want: []string{`ORG "Nordic Shipping Board"  [Nordic Shipping Board/name]`, `PERSON "Jonas Lindqvist"  [Jonas Lindqvist/name]`},
+			role: map[string]string{"Jonas Lindqvist": "Vice Chairman"},
+		},
+		{
 			name: "region, one sense per document",
 			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
 			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},

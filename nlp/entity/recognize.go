@@ -150,6 +150,14 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 					i = p.last
 					continue
 				}
+				if k, n := innerTitle(doc, g, p.first, p.last); n > 0 {
+					// "Federal Reserve Board Vice Chairman Manuel Johnson": an
+					// organisation, a title, a person
+					ms = append(ms, r.typed(doc, p.first, k, si, 2))
+					ms = append(ms, r.typed(doc, k+n, p.last, si, 1))
+					i = p.last
+					continue
+				}
 				ms = append(ms, r.typed(doc, p.first, p.last, si, p.typ))
 				if g != nil && p.last-p.first == 1 && ms[len(ms)-1].kb == "" {
 					// "Russian-made" (MISC) also names Russia
@@ -183,6 +191,24 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 		}
 	}
 	return ms
+}
+
+// innerTitle finds a person title inside a phrase, between a capitalised
+// name before it and one after it: the token where it starts and its
+// length, or 0, 0.
+func innerTitle(doc *text.Doc, g *gazetteer.Gazetteer, first, last int) (int, int) {
+	if g == nil || last-first < 4 {
+		return 0, 0
+	}
+	for k := first + 1; k < last-1; k++ {
+		if !startsUpperASCII(doc.Tok(k)) {
+			continue
+		}
+		if n, _ := g.Title(doc, k, last); n > 0 && k+n < last && startsUpperASCII(doc.Tok(k+n)) {
+			return k, n
+		}
+	}
+	return 0, 0
 }
 
 // onlySuffixes reports whether tokens [first, last) are all corporate
