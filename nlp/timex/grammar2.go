@@ -771,6 +771,18 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	// the day before / the day after
 	if u.v == uDay {
 		if t.is(j+1, cPrep, prBefore) || t.is(j+1, cPrep, prAfter) {
+			// the day before last Tuesday, the day after Christmas: one
+			// day from the date that follows
+			if dm, ok := t.matchCore(j + 2); ok && dm.hasPt && dm.p.g == gDay && dm.p.known() {
+				dir := -1
+				if t.us[j+1].v == prAfter {
+					dir = 1
+				}
+				d := date(dm.p.y, dm.p.m, dm.p.d).AddDate(0, 0, dir)
+				p := dayPt(d)
+				return match{j: dm.j, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: dm.anchor, shifted: true,
+					deriv: "the day " + t.word(j+1) + " " + dm.p.value() + " (" + dm.deriv + ")"}, true
+			}
 			if t.k(j+2) == cNone || t.k(j+2) == cPrep || j+2 >= len(t.us) {
 				dir := -1
 				if t.us[j+1].v == prAfter {
