@@ -145,6 +145,10 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			if pi < len(ps) && ps[pi].first == i {
 				p := ps[pi]
 				pi++
+				for p.last-p.first > 1 && weekdays[doc.Tok(p.last-1)] {
+					// "Ecuador Tuesday": a date is no part of a name
+					p.last--
+				}
 				if onlySuffixes(doc, p.first, p.last) {
 					// "Co" or "Co Inc" alone is the tail of a name cut short
 					i = p.last
@@ -209,6 +213,11 @@ func innerTitle(doc *text.Doc, g *gazetteer.Gazetteer, first, last int) (int, in
 		}
 	}
 	return 0, 0
+}
+
+var weekdays = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+	"Saturday": true, "Sunday": true,
 }
 
 // onlySuffixes reports whether tokens [first, last) are all corporate
