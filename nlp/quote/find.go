@@ -158,6 +158,13 @@ func (sc *scanner) cueAt(i int) (cueEntry, bool) {
 	return e, true
 }
 
+// isCueAt reports an unconditional cue form at token i (not one that is a
+// cue only before a colon, "that", "as" or a particle).
+func (sc *scanner) isCueAt(i int) bool {
+	e, ok := sc.cueAt(i)
+	return ok && !e.quoted && !e.that && !e.as && !e.particle && !e.adj
+}
+
 // isLowerWord reports whether token i is a word starting in lower case.
 func (sc *scanner) isLowerWord(i int) bool {
 	t := sc.doc.Tokens[i]
@@ -446,6 +453,18 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 	// an infinitive's "to" is part of the cue: "declined [to say]"
 	if b == i && b > sent.First && sc.tags[b-1] == pos.TO {
 		a.Cue.Start = d.Tokens[b-1].Start
+		// and the verb it complements: "[continued to assert]", "[went on
+		// to say]", "[has refused to endorse]"
+		v := b - 2
+		if v > sent.First && sc.tokIs(v, "on") {
+			v--
+		}
+		if v >= sent.First && sc.tags[v].IsVerb() && !sc.inQuote(v) && !sc.isCueAt(v) {
+			for v > sent.First && sc.isAdverb(v-1) && !sc.isComma(v-1) {
+				v--
+			}
+			a.Cue.Start = d.Tokens[v].Start
+		}
 	}
 	if i > sent.First && sc.is(i-1, wDet) && !sc.is(i-1, wPronoun|wThat) {
 		return a, false // "an estimated 11,000": an adjective

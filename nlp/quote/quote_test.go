@@ -434,6 +434,7 @@ func TestFindPolNeAR(t *testing.T) {
 		{"Democrats see the governor as a liability.", "see", "Democrats", "the governor as a liability"},
 		{"The governor declined to comment on the report.", "declined", "The governor", "to comment on the report"},
 		{"The senator has declined to endorse the nominee.", "to endorse", "The senator", "the nominee"},
+		{"Lewandowski continued to assert that he never touched her.", "continued to assert", "Lewandowski", "that he never touched her"},
 		{"“We will win,” said Robert Klein, chairman of the state party.", "said", "Robert Klein, chairman of the state party", "“We will win,”"},
 		{"“We will win,” said Mona Lamberson, 59, of Philadelphia.", "said", "Mona Lamberson", "“We will win,”"},
 		{"Clinton, clearly frustrated, said the debate was over.", "said", "Clinton", "the debate was over"},
