@@ -620,7 +620,7 @@ var particles = map[string]string{
 	"about": "*", "for": "*", "against": "*", "out": "*", "upon": "*", "into": "*",
 	"with": "agree agreed agrees agreeing disagree disagreed disagrees side sided sides siding charged concerned " +
 		"comfortable pleased",
-	"up":   "talk talked talks talking lay laid lays laying",
+	"up": "talk talked talks talking lay laid lays laying",
 	"of": "speak speaking spoke spoken accuse accused accuses accusing warn warned warns warning talk talked talks talking " +
 		"think thinking thought complain complained complaining boast boasted boasting",
 	"to": "refer referred refers referring respond responded responds responding point pointed points pointing object objected objects reply replied replies",
