@@ -595,6 +595,17 @@ func (t *tagger) theExpr(i int) (match, bool) {
 	case cRel:
 		m, ok = t.relExpr(j, true)
 	case cOrd:
+		// the first two quarters of 1990: a half
+		if n, k, okn := t.number(j+1, false); okn && n == 2 && t.is(k, cUnit, uQuarter) && (u.v == 1 || u.v == -1) && t.is(k+1, cOf, 0) {
+			half := 1
+			if u.v == -1 {
+				half = 2
+			}
+			m, ok = t.halfOf(i, k+1, half)
+			if ok {
+				return m, true
+			}
+		}
 		// the first nine months
 		if n, k, okn := t.number(j+1, false); okn && n != 1 {
 			if uc, oku := t.unitAt(k, n); oku {

@@ -108,6 +108,11 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 			m.p, m.hasPt, m.val = p, p.known(), p.value()
 			return m, true
 		}
+	case cHalf:
+		if the && r == rLast {
+			// "the last half of 1989": the second half
+			return t.halfOf(i, j+1, 2)
+		}
 	case cSeason:
 		return t.seasonExpr(j, r)
 	case cPart:
@@ -401,6 +406,24 @@ func (t *tagger) quarterExpr(i int) (match, bool) {
 }
 
 // ordAt reads an ordinal: third, 3rd, twenty-first, final.
+// halfOf finishes a half-year n whose words end before unit k: "of 1989",
+// or the year from the DCT.
+func (t *tagger) halfOf(i, k, n int) (match, bool) {
+	p := pt{g: gHalf, y: -1, n: n}
+	m := match{i: i, j: k, typ: TypeDate}
+	kk := k
+	if t.is(kk, cOf, 0) {
+		kk++
+	}
+	if y, ok := t.yearAt(kk); ok {
+		p.y, m.j, m.deriv = y, kk+1, "explicit"
+	} else {
+		p = t.resolveYear(p, i, &m)
+	}
+	m.p, m.hasPt, m.val = p, p.known(), p.value()
+	return m, true
+}
+
 func (t *tagger) ordAt(i int) (int, int, bool) {
 	if i >= len(t.us) {
 		return 0, i, false
