@@ -49,27 +49,54 @@ func wordLexicon() *wordLex {
 	return namesSet
 }
 
-// wordLex is the word lexicon: an index from word hash into its entries.
+// wordLex is the word lexicon: an open-addressing index from word hash
+// into its entries (a Go map costs twice as much per lookup here, and every
+// capitalised token is looked up).
 type wordLex struct {
-	index map[uint64]int32
+	keys  []uint64
+	ids   []int32 // index+1 into words; 0 is empty
 	words []wordInfo
 }
 
 // get returns the entry of word hash h, nil if none.
 func (l *wordLex) get(h uint64) *wordInfo {
-	if i, ok := l.index[h]; ok {
-		return &l.words[i]
+	mask := uint64(len(l.keys) - 1)
+	for i := mix(h) & mask; ; i = (i + 1) & mask {
+		switch id := l.ids[i]; {
+		case id == 0:
+			return nil
+		case l.keys[i] == h:
+			return &l.words[id-1]
+		}
 	}
-	return nil
+}
+
+func (l *wordLex) index(hs []uint64) {
+	size := 16
+	for size < 2*len(hs) {
+		size <<= 1
+	}
+	l.keys, l.ids = make([]uint64, size), make([]int32, size)
+	mask := uint64(size - 1)
+	for id, h := range hs {
+		i := mix(h) & mask
+		for l.ids[i] != 0 {
+			i = (i + 1) & mask
+		}
+		l.keys[i], l.ids[i] = h, int32(id+1)
+	}
 }
 
 func loadWordLexicon() *wordLex {
-	l := &wordLex{index: make(map[uint64]int32, 64000), words: make([]wordInfo, 0, 64000)}
+	l := &wordLex{words: make([]wordInfo, 0, 64000)}
+	byHash := make(map[uint64]int32, 64000)
+	var hashes []uint64
 	add := func(h uint64) *wordInfo {
-		if i, ok := l.index[h]; ok {
+		if i, ok := byHash[h]; ok {
 			return &l.words[i]
 		}
-		l.index[h] = int32(len(l.words))
+		byHash[h] = int32(len(l.words))
+		hashes = append(hashes, h)
 		l.words = append(l.words, wordInfo{})
 		return &l.words[len(l.words)-1]
 	}
@@ -103,6 +130,7 @@ func loadWordLexicon() *wordLex {
 			}
 		}
 	})
+	l.index(hashes)
 	return l
 }
 
