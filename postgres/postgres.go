@@ -194,6 +194,17 @@ type errRow struct{ err error }
 
 func (r errRow) Scan(...any) error { return r.err }
 
+func (t *txn) Query(ctx context.Context, q string, args ...any) (sqlstore.Rows, error) {
+	if err := t.flush(ctx); err != nil {
+		return nil, err
+	}
+	r, err := t.tx.Query(ctx, rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	return rows{r}, nil
+}
+
 func (t *txn) QueryRow(ctx context.Context, q string, args ...any) sqlstore.Row {
 	if err := t.flush(ctx); err != nil {
 		return errRow{err}

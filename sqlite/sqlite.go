@@ -98,7 +98,7 @@ func Open(path string) (*DB, error) {
 func (db *DB) Path() string { return db.path }
 
 var dialect = sqlstore.Dialect{
-	IndexText: `INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	IndexTable: "documents_fts",
 	SearchSQL: `SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format,
 		snippet(documents_fts, -1, '[', ']', '…', 16), -bm25(documents_fts, 2.0, 1.0)
 		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
@@ -195,6 +195,13 @@ func (t *txn) Exec(ctx context.Context, q string, args ...any) error {
 	}
 	_, err := t.tx.ExecContext(ctx, q, args...)
 	return err
+}
+
+func (t *txn) Query(ctx context.Context, q string, args ...any) (sqlstore.Rows, error) {
+	if s, ok := t.c.stmts.Load(q); ok {
+		return t.tx.StmtContext(ctx, s.(*sql.Stmt)).QueryContext(ctx, args...)
+	}
+	return t.tx.QueryContext(ctx, q, args...)
 }
 
 func (t *txn) QueryRow(ctx context.Context, q string, args ...any) sqlstore.Row {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -17,6 +16,8 @@ import (
 // The child tables and their columns, in the order Put fills them. The
 // migrations of both backends create exactly these.
 var (
+	tabDocuments = table{"documents", []string{"id", "hash", "url", "title", "site", "published", "dct", "dct_source", "format",
+		"doc_date", "ingested_at", "text"}, " ON CONFLICT DO NOTHING RETURNING seq, hash"}
 	tabAnalyses = table{"analyses", []string{"doc", "json"}, ""}
 	tabEntities = table{"entities", []string{"doc", "idx", "id", "name", "norm", "type", "kb", "country", "mentions"}, ""}
 	tabMentions = table{"mentions", []string{"doc", "entity_idx", "idx", "span_start", "span_end", "text", "kind", "sentence"}, ""}
@@ -63,20 +64,16 @@ func (r *rows) add(vals ...any) {
 	r.vals = append(r.vals, vals...)
 }
 
-const (
-	insertDocumentSQL = `INSERT INTO documents (id, hash, url, title, site, published, dct, dct_source, format, doc_date, ingested_at, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`
-	existingDocumentSQL = `SELECT id FROM documents WHERE hash = ? OR id = ? OR (url = ? AND url <> '') LIMIT 1`
-)
+const existingDocumentSQL = `SELECT id FROM documents WHERE hash = ? OR id = ? OR (url = ? AND url <> '') LIMIT 1`
 
 // WriteStatements lists every statement Put and PutMany run with
 // arguments, for a backend that prepares them ahead.
 func WriteStatements(d Dialect) []string {
-	out := []string{insertDocumentSQL, existingDocumentSQL}
-	if d.IndexText != "" {
-		out = append(out, d.IndexText)
+	out := []string{existingDocumentSQL}
+	for n := 1; n <= maxRows(d, len(tabDocuments.cols)); n *= 2 {
+		out = append(out, insertSQL(tabDocuments, n))
 	}
-	for _, t := range newRowSet().tables() {
+	for _, t := range newRowSet(d.IndexTable).tables() {
 		for n := 1; n <= maxRows(d, len(t.t.cols)); n *= 2 {
 			out = append(out, insertSQL(t.t, n))
 		}
@@ -184,24 +181,15 @@ func (s *Store) putTx(ctx context.Context, as []*sitrep.Analysis, blobs []string
 	if err != nil {
 		return nil, err
 	}
-	out := make([]sitrep.PutResult, len(as))
-	rs := newRowSet()
-	// Documents go in by hash, so that writers putting overlapping
-	// batches lock the unique index in the same order and do not deadlock.
-	order := make([]int, len(as))
-	for i := range order {
-		order[i] = i
+	out, seqs, err := s.putDocuments(ctx, tx, as)
+	if err != nil {
+		tx.Rollback(ctx)
+		return nil, err
 	}
-	slices.SortStableFunc(order, func(x, y int) int { return strings.Compare(as[x].Document.Hash, as[y].Document.Hash) })
-	for _, i := range order {
-		a := as[i]
-		var seq int64
-		if out[i], seq, err = s.putDocument(ctx, tx, a); err != nil {
-			tx.Rollback(ctx)
-			return nil, err
-		}
+	rs := newRowSet(s.d.IndexTable)
+	for i, a := range as {
 		if out[i].Created {
-			rs.add(seq, a, blobs[i])
+			rs.add(seqs[i], a, blobs[i])
 		}
 	}
 	if rs.empty() {
@@ -220,34 +208,76 @@ func (s *Store) putTx(ctx context.Context, as []*sitrep.Analysis, blobs []string
 	return out, nil
 }
 
-// putDocument inserts the documents row (and its full-text entry) unless
-// the document is already stored, and returns the row's seq.
-func (s *Store) putDocument(ctx context.Context, tx Tx, a *sitrep.Analysis) (sitrep.PutResult, int64, error) {
-	d := &a.Document
-	var seq int64
-	err := tx.QueryRow(ctx, insertDocumentSQL,
-		d.ID, d.Hash, d.URL, d.Title, d.Site, d.Published, d.DCT, d.DCTSource, d.Format, docDate(d),
-		s.Now().UTC().Format(time.RFC3339Nano), d.Text).Scan(&seq)
-	if errors.Is(err, errNoRows) {
-		// Already stored, by content or by URL: the unique constraints
-		// decided, so concurrent writers cannot both create it.
-		var id string
-		err := tx.QueryRow(ctx, existingDocumentSQL,
-			d.Hash, d.ID, d.URL).Scan(&id)
+// putDocuments inserts the documents rows of the analyses not stored yet,
+// in multi-row statements, and returns what Put returns for each and the
+// seq of each row created.
+func (s *Store) putDocuments(ctx context.Context, tx Tx, as []*sitrep.Analysis) ([]sitrep.PutResult, []int64, error) {
+	// Documents go in by hash, so that writers putting overlapping
+	// batches lock the unique index in the same order and do not deadlock.
+	order := make([]int, len(as))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return strings.Compare(as[x].Document.Hash, as[y].Document.Hash) })
+	docs := &rows{t: tabDocuments}
+	now := s.Now().UTC().Format(time.RFC3339Nano)
+	queued := map[string]bool{}
+	for _, i := range order {
+		d := &as[i].Document
+		if queued[d.Hash] {
+			continue
+		}
+		queued[d.Hash] = true
+		docs.add(d.ID, d.Hash, d.URL, d.Title, d.Site, d.Published, d.DCT, d.DCTSource, d.Format, docDate(d), now, d.Text)
+	}
+	// The unique constraints decide which are new: concurrent writers
+	// cannot both create one. RETURNING names the rows created.
+	created := map[string]int64{} // hash -> seq
+	nc := len(tabDocuments.cols)
+	n := len(docs.vals) / nc
+	for off := 0; off < n; {
+		k := maxRows(s.d, nc)
+		for k > n-off {
+			k /= 2
+		}
+		err := func() error {
+			r, err := tx.Query(ctx, insertSQL(tabDocuments, k), docs.vals[off*nc:(off+k)*nc]...)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			for r.Next() {
+				var seq int64
+				var hash string
+				if err := r.Scan(&seq, &hash); err != nil {
+					return err
+				}
+				created[hash] = seq
+			}
+			return r.Err()
+		}()
 		if err != nil {
-			return sitrep.PutResult{}, 0, err
+			return nil, nil, err
 		}
-		return sitrep.PutResult{ID: id, Created: false}, 0, nil
+		off += k
 	}
-	if err != nil {
-		return sitrep.PutResult{}, 0, err
-	}
-	if s.d.IndexText != "" {
-		if err := tx.Exec(ctx, s.d.IndexText, seq, d.Title, d.Text); err != nil {
-			return sitrep.PutResult{}, 0, err
+	out := make([]sitrep.PutResult, len(as))
+	seqs := make([]int64, len(as))
+	for _, i := range order {
+		d := &as[i].Document
+		if seq, ok := created[d.Hash]; ok {
+			out[i], seqs[i] = sitrep.PutResult{ID: d.ID, Created: true}, seq
+			delete(created, d.Hash) // a second copy in the batch is not new
+			continue
 		}
+		// Already stored, by content or by URL.
+		var id string
+		if err := tx.QueryRow(ctx, existingDocumentSQL, d.Hash, d.ID, d.URL).Scan(&id); err != nil {
+			return nil, nil, err
+		}
+		out[i] = sitrep.PutResult{ID: id}
 	}
-	return sitrep.PutResult{ID: d.ID, Created: true}, seq, nil
+	return out, seqs, nil
 }
 
 // checkText rejects what no database column takes: invalid UTF-8 and NUL.
@@ -274,6 +304,7 @@ type entRef struct {
 // rowSet collects the rows of the child tables for several documents.
 type rowSet struct {
 	an, ents, ments, evs, links, quotes, qs, tx *rows
+	fts                                         *rows // nil: the database indexes text by itself
 	keys                                        map[string]*keyCount
 	names                                       map[nameKey]int
 }
@@ -293,11 +324,15 @@ func entityKey(kb, norm, typ string) string {
 	return "n:" + norm + "|" + typ
 }
 
-func newRowSet() *rowSet {
-	return &rowSet{an: &rows{t: tabAnalyses}, ents: &rows{t: tabEntities}, ments: &rows{t: tabMentions},
+func newRowSet(indexTable string) *rowSet {
+	rs := &rowSet{an: &rows{t: tabAnalyses}, ents: &rows{t: tabEntities}, ments: &rows{t: tabMentions},
 		evs: &rows{t: tabEvents}, links: &rows{t: tabEventEntities}, quotes: &rows{t: tabQuotes},
 		qs: &rows{t: tabQuantities}, tx: &rows{t: tabTimexes},
 		keys: map[string]*keyCount{}, names: map[nameKey]int{}}
+	if indexTable != "" {
+		rs.fts = &rows{t: table{indexTable, []string{"rowid", "title", "text"}, ""}}
+	}
+	return rs
 }
 
 func (rs *rowSet) empty() bool { return len(rs.an.vals) == 0 }
@@ -327,7 +362,11 @@ func (rs *rowSet) tables() []*rows {
 			counts.add(c.name, k)
 		}
 	}
-	return []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx, keys, names, counts}
+	out := []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx, keys, names, counts}
+	if rs.fts != nil {
+		out = append(out, rs.fts)
+	}
+	return out
 }
 
 // add lays an analysis out in the rows of the child tables.
@@ -335,6 +374,9 @@ func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 	text := a.Document.Text
 	an, ents, ments, evs, links, quotes, qs, tx := rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx
 	an.add(seq, blob)
+	if rs.fts != nil {
+		rs.fts.add(seq, a.Document.Title, text)
+	}
 
 	// The sentence of an event, quote or figure is kept on its row: the
 	// queries that list them need no join to show it.

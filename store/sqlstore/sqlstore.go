@@ -30,10 +30,11 @@ type Conn interface {
 }
 
 // Tx is a write transaction. Exec may defer a statement until the next
-// QueryRow or Commit (to send many in one round trip) and report its error
-// then.
+// Query, QueryRow or Commit (to send many in one round trip) and report its
+// error then.
 type Tx interface {
 	Exec(ctx context.Context, query string, args ...any) error
+	Query(ctx context.Context, query string, args ...any) (Rows, error)
 	QueryRow(ctx context.Context, query string, args ...any) Row
 	Commit(ctx context.Context) error
 	Rollback(ctx context.Context) error
@@ -55,10 +56,10 @@ type Row interface {
 
 // Dialect holds what differs between backends.
 type Dialect struct {
-	// IndexText is run in the Put transaction after the document row is
-	// inserted, with the document's seq, title and text; "" when the
+	// IndexTable is the full-text table Put fills with the rowid (the
+	// document's seq), title and text of each document; "" when the
 	// database indexes documents by itself (a generated tsvector column).
-	IndexText string
+	IndexTable string
 	// SearchSQL finds documents: it takes the query (as FTSQuery made it)
 	// and a limit and returns the document columns of documentColumns
 	// prefixed "d.", then a snippet and a rank.

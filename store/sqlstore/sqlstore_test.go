@@ -78,5 +78,8 @@ func (r *recordTx) Exec(_ context.Context, q string, args ...any) error {
 	return nil
 }
 func (r *recordTx) QueryRow(context.Context, string, ...any) Row { return nil }
-func (r *recordTx) Commit(context.Context) error                 { return nil }
-func (r *recordTx) Rollback(context.Context) error               { return nil }
+func (r *recordTx) Query(context.Context, string, ...any) (Rows, error) {
+	return nil, nil
+}
+func (r *recordTx) Commit(context.Context) error   { return nil }
+func (r *recordTx) Rollback(context.Context) error { return nil }
