@@ -580,10 +580,58 @@ func (t *tagger) deictic(i int) (match, bool) {
 }
 
 // theExpr handles patterns that start with "the".
+// quarterYearBefore is the quarter under report (the one the text last
+// named, else the last completed before the DCT) a year before.
+func (t *tagger) quarterYearBefore() (pt, bool) {
+	q := t.lastQuarter()
+	if q <= 0 || !t.hasDCT {
+		return pt{}, false
+	}
+	y := t.dct.Year()
+	if t.hasRef && t.ref.g == gQuarter && t.ref.y <= y {
+		y = t.ref.y
+	} else if t.dct.Month() <= 3 {
+		y-- // the last completed quarter is last year's fourth
+	}
+	return pt{g: gQuarter, y: y - 1, n: q}, true
+}
+
+// periodYearBefore reads "the (same|corresponding|comparable) quarter|period
+// a year ago|a year earlier|last year" at i ("the").
+func (t *tagger) periodYearBefore(i int) (match, bool) {
+	j := i + 1
+	switch t.word(j) {
+	case "same", "corresponding", "comparable", "year-ago", "year-earlier":
+		j++
+	}
+	if !(t.is(j, cUnit, uQuarter) && t.word(j) == "quarter" || t.word(j) == "period") {
+		return match{}, false
+	}
+	k := j + 1
+	switch {
+	case t.is(k, cDet, 1) && t.is(k+1, cUnit, uYear) && (t.k(k+2) == cAgo || t.k(k+2) == cAnaph):
+		k += 3
+	case t.is(k, cRel, rLast) && t.is(k+1, cUnit, uYear):
+		k += 2
+	case t.is(k, cOf, 0) && t.is(k+1, cRel, rLast) && t.is(k+2, cUnit, uYear):
+		k += 3
+	default:
+		return match{}, false
+	}
+	p, ok := t.quarterYearBefore()
+	if !ok {
+		return match{}, false
+	}
+	return match{i: i, j: k, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorDCT, shifted: true, deriv: "the quarter under report a year before"}, true
+}
+
 func (t *tagger) theExpr(i int) (match, bool) {
 	j := i + 1
 	if j >= len(t.us) {
 		return match{}, false
+	}
+	if m, ok := t.periodYearBefore(i); ok {
+		return m, true
 	}
 	if w := t.word(j); (w == "comparable" || w == "corresponding" || w == "same") && t.is(j+1, cUnit, uYear) && t.glued(j+2) {
 		j++ // "the comparable year-ago quarter"
@@ -738,14 +786,7 @@ func (t *tagger) theUnit(j int) (match, bool) {
 			// the year-ago quarter: the quarter under report (the one the
 			// text last named, else the last completed) a year before
 			k++
-			if q := t.lastQuarter(); q > 0 && t.hasDCT {
-				y := t.dct.Year()
-				if t.hasRef && t.ref.g == gQuarter && t.ref.y <= y {
-					y = t.ref.y
-				} else if t.dct.Month() <= 3 {
-					y-- // the last completed quarter is last year's fourth
-				}
-				p := pt{g: gQuarter, y: y - 1, n: q}
+			if p, ok := t.quarterYearBefore(); ok {
 				m.p, m.hasPt, m.val, m.anchor, m.deriv, m.j = p, true, p.value(), anchorDCT, "the quarter under report a year before", k
 				return m, true
 			}
