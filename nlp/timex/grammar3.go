@@ -864,6 +864,10 @@ func (t *tagger) tense(i, j int) int {
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		if c := t.cue(k); c != tenseNone {
 			t.cueAt = k
+			if c == tenseFuture && t.hadBefore(k) {
+				// "had been due to expire Friday": a plan of the past
+				return tensePast
+			}
 			return c
 		}
 	}
@@ -882,6 +886,21 @@ func (t *tagger) tense(i, j int) int {
 		}
 	}
 	return tenseNone
+}
+
+// hadBefore reports whether "had" comes just before unit k ("had been
+// scheduled to", "had planned to").
+func (t *tagger) hadBefore(k int) bool {
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		switch strings.ToLower(t.word(q)) {
+		case "had", "'d":
+			return true
+		case "been", "to", "due", "scheduled", "set", "expected", "previously", "originally", "planned":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 func reporting(w string) bool {

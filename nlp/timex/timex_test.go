@@ -128,6 +128,7 @@ func TestTagRound2(t *testing.T) {
 		{"January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "DATE", "1997-01", "", false},
 		{"The deal should close by year end.", "1989-10-26", "year end", "DATE", "1989", "END", false},
 		{"The summit is on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25", "", false},
+		{"The offer had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "TIME", "1989-10-27T24:00", "", false},
 		{"Net fell from the corresponding period last year.", "1989-10-26", "the corresponding period last year", "DATE", "1988-Q3", "", false},
 		{"For the quarter a year ago, it earned more.", "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3", "", false},
 		{"Earnings for the last half of 1989 fell.", "1989-10-26", "the last half of 1989", "DATE", "1989-H2", "", false},
