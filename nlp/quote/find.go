@@ -900,6 +900,9 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 		if sc.isMark(p) || sc.inQuote(p) {
 			break
 		}
+		if sc.is(p, wRel) && p+1 < b {
+			break // "the probe, which [officials] say …"
+		}
 		if sc.is(p, wBarrier) {
 			if sc.is(p, wConj) && p > first && p+1 < b && (sc.isCap(p-1) || sc.plainNP(first, p)) {
 				k--
