@@ -291,9 +291,32 @@ func segment(text string, paras []sitrep.Paragraph, anns []ann) []block {
 			sg.Title = strings.Join(uniq(titles), "\n")
 			b.Segs = append(b.Segs, sg)
 		}
+		if b.Kind == sitrep.ParagraphHeading {
+			b.Segs = dimMarkup(b.Segs)
+		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// dimMarkup sets Markdown heading markers ("## ", "**") at the ends of an
+// unannotated heading apart, so they can be shown faint; the text itself
+// is unchanged.
+func dimMarkup(segs []seg) []seg {
+	const marks = "#* \t"
+	if len(segs) > 0 && segs[0].Class == "" {
+		t := segs[0].Text
+		if n := len(t) - len(strings.TrimLeft(t, marks)); n > 0 && n < len(t) {
+			segs = append([]seg{{Text: t[:n], Class: "md"}, {Text: t[n:]}}, segs[1:]...)
+		}
+	}
+	if last := len(segs) - 1; last >= 0 && segs[last].Class == "" && len(segs[last].Labels) == 0 {
+		t := segs[last].Text
+		if n := len(t) - len(strings.TrimRight(t, marks)); n > 0 && n < len(t) {
+			segs = append(segs[:last], seg{Text: t[:len(t)-n]}, seg{Text: t[len(t)-n:], Class: "md"})
+		}
+	}
+	return segs
 }
 
 func uniq(xs []string) []string {
