@@ -543,6 +543,12 @@ func (t *tagger) deictic(i int) (match, bool) {
 		}
 		p := dayPt(t.dct.AddDate(0, 0, off))
 		m.deriv = "DCT " + t.dct.Format(ymd) + " " + t.word(i)
+		if u.v == dOvernight && t.hasRefDay && t.refDay.known() && t.refDay.g >= gDay && t.recentDay(t.refDay) && date(t.refDay.y, t.refDay.m, t.refDay.d).Before(t.dct.AddDate(0, 0, -1)) {
+			// "depressed by overnight losses in New York" in a story about
+			// Friday: the night before the story's day
+			p = dayPt(date(t.refDay.y, t.refDay.m, t.refDay.d).AddDate(0, 0, -1))
+			m.anchor, m.deriv = anchorRefDay, "the night before "+t.refDayID+" "+t.refDay.value()
+		}
 		if u.v == dTonight || u.v == dOvernight {
 			p.g, p.part = gPart, pNI
 			m.typ = TypeTime
