@@ -516,7 +516,7 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 			j++ // said Tuesday
 		}
 		k := j
-		for k < sent.Last && !sc.isComma(k) && !sc.isPunct(k, '.') && !sc.opensQuote(k) && !(sc.is(k, wPrep) && !sc.tokIs(k, "of") && !sc.tokIs(k, "for")) && d.Tokens[k].Kind != text.Punct {
+		for k < sent.Last && !sc.isComma(k) && !sc.isPunct(k, '.') && !sc.opensQuote(k) && !(sc.is(k, wPrep) && !sc.tokIs(k, "of") && !sc.tokIs(k, "for")) && (d.Tokens[k].Kind != text.Punct || sc.tokIs(k, "/")) {
 			k++
 		}
 		ends := k == sent.Last || sc.isPunct(k, '.') || sc.isComma(k) || sc.opensQuote(k) || d.Tokens[k].Kind == text.Punct
@@ -893,7 +893,7 @@ func (sc *scanner) npBack(first, b int) (int, int, bool) {
 					continue
 				}
 			}
-			if w != "'s" && w != "’s" && w != "." && w != "-" && w != "'" && w != "’" {
+			if w != "'s" && w != "’s" && w != "." && w != "-" && w != "'" && w != "’" && w != "/" {
 				break
 			}
 		}
