@@ -77,7 +77,21 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 	if f.Limit == 0 {
 		f.Limit = defaultTimelineEvents
 	}
-	evs, err := s.Store.Events(r.Context(), f)
+	var st sitrep.Store = s.Store
+	if f == (sitrep.EventFilter{Limit: f.Limit}) && r.URL.Query().Get("all") != "true" {
+		// The whole story: on a large store, that of the newest articles.
+		ws, done, err := s.windowed(r, "")
+		if err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+		defer done()
+		if win, ok := ws.(*windowStore); ok {
+			st = win
+			w.Header().Set("X-Sitrep-Window", "documents="+strconv.Itoa(len(win.ids)))
+		}
+	}
+	evs, err := st.Events(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

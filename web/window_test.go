@@ -70,6 +70,12 @@ func TestWindow(t *testing.T) {
 	if b.Documents != WindowDocs {
 		t.Errorf("brief draws on %d documents, want %d", b.Documents, WindowDocs)
 	}
+	if r := get(t, s, "/api/v1/timeline"); r.Code != 200 || r.Header().Get("X-Sitrep-Window") != "documents=200" {
+		t.Errorf("timeline of a large store: %d, X-Sitrep-Window %q", r.Code, r.Header().Get("X-Sitrep-Window"))
+	}
+	if r := get(t, s, "/api/v1/timeline?all=true"); r.Code != 200 || r.Header().Get("X-Sitrep-Window") != "" {
+		t.Errorf("timeline?all=true: %d, X-Sitrep-Window %q", r.Code, r.Header().Get("X-Sitrep-Window"))
+	}
 	for _, p := range []string{"/brief", "/forecasts", "/figures", "/api/v1/claims", "/api/v1/forecasts", "/brief?q=troops"} {
 		if r := get(t, s, p); r.Code != 200 {
 			t.Errorf("GET %s: %d", p, r.Code)

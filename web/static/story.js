@@ -17,7 +17,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var fEntity = $("f-entity"), fType = $("f-type"), fFrom = $("f-from"), fTo = $("f-to"), fUndated = $("f-undated");
   var status = $("tl-status"), detail = $("detail"), detailBody = $("detail-body"), undated = $("undated");
-  var truncated = false;
+  var truncated = false, windowed = "";
   var items = [], shown = [], scale = 0, fitScale = 1, t0 = 0, selected = null;
 
   function parseDay(s) {
@@ -71,6 +71,7 @@
       .then(function (r) {
         if (!r.ok) return r.json().then(function (e) { throw new Error(e.error || r.statusText); });
         truncated = !!r.headers.get("X-Sitrep-Truncated");
+        windowed = r.headers.get("X-Sitrep-Window") || "";
         return r.json();
       })
       .then(function (data) {
@@ -117,6 +118,7 @@
       dated.length + " dated event" + (dated.length === 1 ? "" : "s") + " from " + n + " article" + (n === 1 ? "" : "s") +
       (rest.length ? " · " + rest.length + " undated" + (fUndated.checked ? " (listed below)" : "") : "") +
       " · click an event for its sources · Ctrl+scroll or the buttons to zoom" +
+      (windowed ? " · from the newest " + windowed.replace("documents=", "") + " articles: filter by entity or dates for the rest" : "") +
       (truncated ? " · only the earliest events are shown: set From to see later ones" : "");
     drawTimeline(dated);
     drawUndated(rest);
