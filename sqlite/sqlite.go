@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -16,10 +17,12 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/store/sqlstore"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -83,7 +86,16 @@ func Open(path string) (*DB, error) {
 	db.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)))
 	conn := &conn{db: db}
 	sub, _ := fs.Sub(migrations, "migrations")
-	if _, err := sqlstore.Migrate(context.Background(), conn, sub, ""); err != nil {
+	// Several processes opening a new file at once race to set it up (WAL
+	// mode, the schema); the loser may get SQLITE_BUSY at once, without
+	// the busy timeout, and tries again.
+	for deadline := time.Now().Add(BusyTimeout * time.Millisecond); ; {
+		if _, err = sqlstore.Migrate(context.Background(), conn, sub, ""); err == nil || !busy(err) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
 		db.Close()
 		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
 	}
@@ -92,6 +104,12 @@ func Open(path string) (*DB, error) {
 		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
 	}
 	return &DB{Store: sqlstore.New(conn, dialect), db: db, path: path}, nil
+}
+
+// busy reports whether err is SQLite's "database is locked".
+func busy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && (e.Code()&0xff == sqlite3.SQLITE_BUSY || e.Code()&0xff == sqlite3.SQLITE_LOCKED)
 }
 
 // Path returns the file the store lives in.

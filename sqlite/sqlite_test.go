@@ -84,3 +84,33 @@ func TestOpenOddPath(t *testing.T) {
 		t.Errorf("the store is not at %q: %v", path, err)
 	}
 }
+
+// TestOpenConcurrently opens a new file from several stores at once, as
+// several `sitrep ingest` started together do: all of them succeed.
+func TestOpenConcurrently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	const n = 6
+	errs := make(chan error, n)
+	dbs := make(chan *sqlite.DB, n)
+	for i := range n {
+		go func() {
+			db, err := sqlite.Open(path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			_, err = db.Put(t.Context(), storetest.Synthetic(i))
+			errs <- err
+			dbs <- db
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	close(dbs)
+	for db := range dbs {
+		db.Close()
+	}
+}
