@@ -439,8 +439,41 @@ func (r *resolver) byRole(a *Attribution) string {
 				}
 			}
 		}
+		if r.roleAround(p.span, head) {
+			return r.entities[p.ent].ID
+		}
 	}
 	return ""
+}
+
+// roleAround reports head in the text around a mention when the entity
+// stage gave it no such role: a title just before ("Defense Minister Jan
+// Novak") or an apposition just after ("Maria Lopez, the UN envoy,").
+func (r *resolver) roleAround(m sitrep.Span, head string) bool {
+	d := r.doc
+	k := d.TokenAt(m.Start)
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if d.Tokens[j].Kind != text.Word {
+			break
+		}
+		if strings.EqualFold(d.Tok(j), head) {
+			return true
+		}
+	}
+	e := d.TokenAt(m.End)
+	if e >= len(d.Tokens) || d.Tok(e) != "," {
+		return false
+	}
+	for j := e + 1; j < len(d.Tokens) && j <= e+8; j++ {
+		w := d.Tok(j)
+		if w == "," || w == "." || w == ";" {
+			break
+		}
+		if strings.EqualFold(w, head) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectPosition reports whether a mention stands at the start of its

@@ -383,7 +383,10 @@ func TestSpeakerAgreementAndRole(t *testing.T) {
 			[]string{"Jan Novak"}, map[string][]string{"Jan Novak": {"Defense Minister"}}, []string{"e1"}},
 		{"Maria Lopez, the UN envoy, met Jan Novak, the defence minister. The envoy said the talks had failed.",
 			[]string{"Maria Lopez", "Jan Novak"}, map[string][]string{"Maria Lopez": {"the UN envoy"}, "Jan Novak": {"the defence minister"}}, []string{"e1"}},
-		// no role matches: no speaker
+		// the apposition names the role, the entity stage did not
+		{"Maria Lopez, the UN envoy, met Jan Novak on Monday. “We are ready,” the envoy said.",
+			[]string{"Maria Lopez", "Jan Novak"}, nil, []string{"e1"}},
+				// no role matches: no speaker
 		{"Jan Novak visited the base. The spokesman said the army was ready.",
 			[]string{"Jan Novak"}, map[string][]string{"Jan Novak": {"Defense Minister"}}, []string{""}},
 	}
