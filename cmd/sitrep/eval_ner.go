@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"time"
+	"unicode"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/eval/conll"
@@ -14,7 +15,10 @@ import (
 // Recognizer runs on each document (tokens joined by spaces, one sentence
 // per CoNLL sentence) and every mention is scored as a phrase, its type
 // mapped PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, NORP/EVENT/MISC->MISC (a
-// demonym mention of a country counts as MISC, as CoNLL tags it).
+// demonym mention of a country counts as MISC, as CoNLL tags it). Mentions
+// that are no CoNLL phrase are left out: those inside a token ("U.S." in
+// "U.S.-led") and descriptive event names ending in a common noun
+// ("Kursk offensive", whose "Kursk" is scored as a place).
 func evalNER(env *Env, args []string) error {
 	fs := newFlags(env, "eval ner", "eval ner --conll FILE [--tagger]")
 	path := fs.String("conll", "", "CoNLL-2003 file (eng.testa)")
@@ -68,6 +72,9 @@ func evalNER(env *Env, args []string) error {
 					last := doc.TokenAt(m.End - 1)
 					if doc.Tokens[first].Start != m.Start || doc.Tokens[last].End != m.End {
 						continue // inside a token ("U.S." in "U.S.-led"): no CoNLL phrase
+					}
+					if w := doc.Tok(last); e.Type == sitrep.EntityEvent && w != "" && unicode.IsLower(rune(w[0])) {
+						continue // a descriptive event name ("Kursk offensive"), which CoNLL does not annotate
 					}
 					add(first, last+1, typ)
 				}

@@ -303,6 +303,11 @@ func TestRecognizeIdentity(t *testing.T) {
 			role: map[string]string{"Jonas Lindqvist": "Vice Chairman"},
 		},
 		{
+			name: "named events",
+			text: "The parade marks the end of World War II. Ukraine launched the Kursk offensive in August.",
+			want: []string{`EVENT "World War II"  [World War II/name]`, `EVENT "Kursk offensive"  [Kursk offensive/name]`, `GPE "Kursk" geonames:538560 [Kursk/name]`},
+		},
+		{
 			name: "region, one sense per document",
 			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
 			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},

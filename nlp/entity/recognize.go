@@ -162,7 +162,17 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 					i = p.last
 					continue
 				}
-				ms = append(ms, r.typed(doc, p.first, p.last, si, p.typ))
+				typ := p.typ
+				event := p.last < s.Last && eventNouns[doc.Tok(p.last)] && (typ == 3 || typ == 4)
+				if event && typ == 4 && namesPlace(r.lookup(doc, p.first, p.last)) {
+					// "the Kursk offensive": Kursk is the place
+					typ = 3
+				}
+				ms = append(ms, r.typed(doc, p.first, p.last, si, typ))
+				if event {
+					// ... and the offensive an event of its own
+					ms = append(ms, mention{first: p.first, last: p.last + 1, sent: si, typ: sitrep.EntityEvent, kind: sitrep.MentionName})
+				}
 				if g != nil && p.last-p.first == 1 && ms[len(ms)-1].kb == "" {
 					// "Russian-made" (MISC) also names Russia
 					if m, ok := hyphenMention(doc, g, p.first, p.last, si); ok {
@@ -292,15 +302,29 @@ func gazOnly(doc *text.Doc, first, last, si int, es []gazetteer.Entry) (mention,
 	return m, false
 }
 
+// eventNouns after a place or name make a named event: "the Kursk
+// offensive", "the Gaza war".
+var eventNouns = map[string]bool{
+	"offensive": true, "counteroffensive": true, "counter-offensive": true, "invasion": true, "war": true,
+	"incursion": true, "uprising": true, "massacre": true, "siege": true, "blockade": true, "campaign": true,
+	"summit": true, "crisis": true, "bombing": true, "bombings": true, "earthquake": true, "referendum": true,
+}
+
+// lookup returns the gazetteer entries of exactly tokens [first, last).
+func (r *Recognizer) lookup(doc *text.Doc, first, last int) []gazetteer.Entry {
+	if r.lex.g == nil {
+		return nil
+	}
+	if n, es := r.lex.g.Longest(doc, first, last); n == last-first {
+		return es
+	}
+	return nil
+}
+
 // typed types and links a tagged phrase.
 func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 	m := mention{first: first, last: last, sent: si, kind: sitrep.MentionName}
-	var es []gazetteer.Entry
-	if g := r.lex.g; g != nil {
-		if n, found := g.Longest(doc, first, last); n == last-first {
-			es = found
-		}
-	}
+	es := r.lookup(doc, first, last)
 	lastWord := doc.Tok(last - 1)
 	s := doc.Sentences[si]
 	if conll != 2 && last-first > 1 && corpSuffixes[strings.ToLower(lastWord)] && startsUpperASCII(lastWord) {
