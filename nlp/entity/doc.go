@@ -60,9 +60,17 @@
 // missed are added from the gazetteer. A capital or seat of power
 // ("Pyongyang", "the Kremlin", "Washington") stands for its country, as a
 // metonym mention, when used as an actor (possessive, subject of a verb,
-// "X and its allies") and stays a place after a locative preposition ("in
-// Beijing"). A place name before "region" links the region. Mentions in
-// title-case headings are kept only when linked or named in the body.
+// "X and its allies", "talks with X", "according to X", "X officials")
+// and stays a place after a locative preposition or a verb of movement
+// ("in Beijing", "visited Beijing"). A place name before "region" links the
+// region. Countries, demonyms and seats of power inside hyphenated words
+// ("U.S.-led", "Russian-made") are mentions ending at the hyphen. A name
+// before an event noun is also an EVENT ("the Kursk offensive"). A title
+// inside a tagged phrase splits it into organisation and person ("Federal
+// Reserve Board Vice Chairman Manuel Johnson"); a name ending in a
+// corporate suffix is an organisation; trailing weekdays leave names.
+// Mentions in title-case headings are kept only when linked or named in
+// the body.
 //
 // Identity: mentions with the same country or place link are one entity;
 // demonyms join their country; a person's first or last name, or the start
