@@ -386,7 +386,7 @@ func TestSpeakerAgreementAndRole(t *testing.T) {
 		// the apposition names the role, the entity stage did not
 		{"Maria Lopez, the UN envoy, met Jan Novak on Monday. “We are ready,” the envoy said.",
 			[]string{"Maria Lopez", "Jan Novak"}, nil, []string{"e1"}},
-				// no role matches: no speaker
+		// no role matches: no speaker
 		{"Jan Novak visited the base. The spokesman said the army was ready.",
 			[]string{"Jan Novak"}, map[string][]string{"Jan Novak": {"Defense Minister"}}, []string{""}},
 	}
