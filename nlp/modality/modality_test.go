@@ -100,9 +100,13 @@ func BenchmarkModality(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	b.ResetTimer()
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, sp := range spans {
 			Of(doc, sp, nil)
 		}
+	}
+	if cpu := cpuTime() - c0; cpu > 0 {
+		b.ReportMetric(float64(len(s))*float64(b.N)/1e6/cpu.Seconds(), "cpuMB/s")
 	}
 }
