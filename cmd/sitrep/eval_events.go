@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/eval/timeml"
@@ -14,12 +16,13 @@ import (
 // scores each held-out fold: the honest number when the files are the
 // detector's own training data (TBAQ).
 func evalEvents(env *Env, args []string) error {
-	fs := newFlags(env, "eval events", "eval events --tml DIR [--folds K]")
+	fs := newFlags(env, "eval events", "eval events --tml DIR [--folds K] [--matres DIR]")
 	dir := fs.String("tml", "", "directory of TimeML (.tml) files, searched recursively")
 	folds := fs.Int("folds", 0, "also report K-fold cross-validated scores (retrains per fold)")
 	def := event.DefaultTrainOptions()
 	iters := fs.Int("iter", def.Iterations, "training iterations for --folds")
 	bias := fs.Float64("bias", def.NoEventBias, "no-event bias for --folds (> 0 favours recall)")
+	matres := fs.String("matres", "", "also check event ordering against the MATRES pair files (*.txt) in this directory")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +52,26 @@ func evalEvents(env *Env, args []string) error {
 		}
 		timeml.WriteEventScores(env.Stdout, fmt.Sprintf("%d-fold cross-validation (retrained per fold)", *folds), s)
 		timeml.WriteEventScores(env.Stdout, fmt.Sprintf("%d-fold cross-validation, event.Extract all triggers", *folds), ext)
+	}
+	if *matres != "" {
+		files, _ := filepath.Glob(filepath.Join(*matres, "*.txt"))
+		var pairs []timeml.OrderPair
+		for _, f := range files {
+			r, err := os.Open(f)
+			if err != nil {
+				return &sitrep.Error{Code: sitrep.EINVALID, Message: fmt.Sprintf("reading MATRES pairs: %v", err)}
+			}
+			ps, err := timeml.ReadMATRES(r)
+			r.Close()
+			if err != nil {
+				return &sitrep.Error{Code: sitrep.EINVALID, Message: fmt.Sprintf("reading MATRES pairs from %s: %v", f, err)}
+			}
+			pairs = append(pairs, ps...)
+		}
+		if len(pairs) == 0 {
+			return &sitrep.Error{Code: sitrep.EINVALID, Message: fmt.Sprintf("no MATRES pairs in %s/*.txt", *matres)}
+		}
+		timeml.WriteOrderScores(env.Stdout, "event order (start points) against MATRES", timeml.ScoreOrder(docs, pairs))
 	}
 	return nil
 }

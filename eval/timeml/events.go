@@ -1,13 +1,18 @@
 package timeml
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/event"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
+	"github.com/sitrep-news/sitrep/nlp/timex"
 )
 
 // EventTrainDocs turns TimeML documents into training documents for the
@@ -161,4 +166,181 @@ func WriteEventScores(w io.Writer, title string, s EventScores) {
 		fmt.Fprintf(w, "  %-8s P %.4f  R %.4f  F1 %.4f\n", m.name, p, r, f)
 	}
 	fmt.Fprintf(w, "  class accuracy over relaxed matches %.4f (%d/%d)\n", s.ClassAccuracy(), s.ClassMatches, s.Relaxed.Matched)
+}
+
+// OrderPair is one MATRES pair: two verb events of a document by their
+// MAKEINSTANCE ids (numeric part) and the relation of their start points
+// (BEFORE, AFTER, EQUAL, VAGUE).
+type OrderPair struct {
+	DocID, EIID1, EIID2, Rel string
+}
+
+// ReadMATRES reads MATRES pair files (docid, verb1, verb2, eiid1, eiid2,
+// relation, tab separated).
+func ReadMATRES(r io.Reader) ([]OrderPair, error) {
+	var out []OrderPair
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
+		if len(f) < 6 {
+			continue
+		}
+		out = append(out, OrderPair{DocID: f[0], EIID1: f[3], EIID2: f[4], Rel: f[5]})
+	}
+	return out, sc.Err()
+}
+
+// OrderScores count, per rule that decided, the pairs sitrep ordered and
+// those it ordered as MATRES does. Rules: "tlink" (a relation the anchoring
+// found between the two events), "explicit" (disjoint day intervals of
+// dates in the events' own clauses), "interval" (disjoint day intervals
+// derived otherwise: relations, the lead date), "tense" (one event is future or possible after
+// the article's date, the other happened by it).
+type OrderScores struct {
+	Pairs, Matched int            // MATRES pairs; those whose two events sitrep found
+	ByGold         map[string]int // MATRES pairs per relation
+	Decided        map[string]int // per rule
+	Correct        map[string]int // per rule
+	DecidedVague   int            // decisions on pairs MATRES calls VAGUE (counted as wrong)
+}
+
+// ScoreOrder runs the event and temporal layers (event.Extract with every
+// trigger, timex.TagWithPOS and timex.Anchor, modality over no quotes) on
+// each document that has MATRES pairs and compares the order sitrep gives
+// two events with the pair's relation.
+func ScoreOrder(docs []*Doc, pairs []OrderPair) OrderScores {
+	s := OrderScores{ByGold: map[string]int{}, Decided: map[string]int{}, Correct: map[string]int{}}
+	byDoc := map[string][]OrderPair{}
+	for _, p := range pairs {
+		byDoc[p.DocID] = append(byDoc[p.DocID], p)
+	}
+	tg := pos.Default()
+	for _, d := range docs {
+		ps := byDoc[d.DocID]
+		if len(ps) == 0 {
+			ps = byDoc[strings.TrimSuffix(filepath.Base(d.Path), ".tml")]
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		var dct time.Time
+		if len(d.DCT) >= 10 {
+			dct, _ = time.Parse(time.DateOnly, d.DCT[:10])
+		}
+		td := text.Segment(d.Text)
+		tags := tg.Tag(td)
+		tx := timex.TagWithPOS(td, dct, tags)
+		evs := event.Extract(td, event.Options{Tags: tags, All: true})
+		links, times := timex.Anchor(td, tx, evs, dct)
+		for i := range evs {
+			if i < len(times) {
+				evs[i].Time = times[i]
+			}
+		}
+		rel := map[[2]string]string{}
+		for _, l := range links {
+			rel[[2]string{l.From, l.To}] = l.Rel
+		}
+		find := func(eiid string) int {
+			ge := d.EventByEIID("ei" + eiid)
+			if ge == nil {
+				return -1
+			}
+			for k := range evs {
+				if evs[k].Start < ge.End && ge.Start < evs[k].End {
+					return k
+				}
+			}
+			return -1
+		}
+		for _, p := range ps {
+			s.Pairs++
+			s.ByGold[p.Rel]++
+			a, b := find(p.EIID1), find(p.EIID2)
+			if a < 0 || b < 0 {
+				continue
+			}
+			s.Matched++
+			got, rule := orderOf(&evs[a], &evs[b], rel, dct)
+			if got == "" {
+				continue
+			}
+			s.Decided[rule]++
+			if p.Rel == "VAGUE" {
+				s.DecidedVague++
+			}
+			if got == p.Rel {
+				s.Correct[rule]++
+			}
+		}
+	}
+	return s
+}
+
+// orderOf orders the start points of events a and b: BEFORE, AFTER or
+// EQUAL, with the rule that decided, or "" when sitrep cannot tell.
+func orderOf(a, b *sitrep.Event, rel map[[2]string]string, dct time.Time) (string, string) {
+	inverse := map[string]string{"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "EQUAL"}
+	if r, ok := rel[[2]string{a.ID, b.ID}]; ok {
+		switch r {
+		case "BEFORE", "AFTER":
+			return r, "tlink"
+		case "SIMULTANEOUS":
+			return "EQUAL", "tlink"
+		}
+	}
+	if r, ok := rel[[2]string{b.ID, a.ID}]; ok {
+		if v := inverse[r]; v != "" {
+			return v, "tlink"
+		}
+	}
+	known := func(e *sitrep.Event) bool {
+		return e.Time.Earliest != "" && e.Time.Latest != "" && !strings.HasPrefix(e.Time.Derivation, "dct")
+	}
+	if known(a) && known(b) {
+		rule := "interval"
+		if strings.HasPrefix(a.Time.Derivation, "explicit") && strings.HasPrefix(b.Time.Derivation, "explicit") {
+			rule = "explicit"
+		}
+		switch {
+		case a.Time.Latest < b.Time.Earliest:
+			return "BEFORE", rule
+		case b.Time.Latest < a.Time.Earliest:
+			return "AFTER", rule
+		}
+		return "", ""
+	}
+	if dct.IsZero() {
+		return "", ""
+	}
+	// Tense: what will or may happen comes after what happened.
+	future := func(e *sitrep.Event) bool {
+		return e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible
+	}
+	past := func(e *sitrep.Event) bool {
+		return !future(e) && (e.Modality == sitrep.ModalityAsserted || e.Modality == sitrep.ModalityReported) &&
+			(known(e) && e.Time.Latest <= dct.Format(time.DateOnly) || !known(e))
+	}
+	switch {
+	case future(a) && past(b) && !future(b):
+		return "AFTER", "tense"
+	case future(b) && past(a) && !future(a):
+		return "BEFORE", "tense"
+	}
+	return "", ""
+}
+
+// WriteOrderScores prints s: coverage (pairs decided) and accuracy per
+// rule and overall.
+func WriteOrderScores(w io.Writer, title string, s OrderScores) {
+	fmt.Fprintf(w, "%s: %d MATRES pairs (BEFORE %d, AFTER %d, EQUAL %d, VAGUE %d), both events found in %d\n",
+		title, s.Pairs, s.ByGold["BEFORE"], s.ByGold["AFTER"], s.ByGold["EQUAL"], s.ByGold["VAGUE"], s.Matched)
+	dec, cor := 0, 0
+	for _, r := range []string{"tlink", "explicit", "interval", "tense"} {
+		dec += s.Decided[r]
+		cor += s.Correct[r]
+		fmt.Fprintf(w, "  %-9s decided %5d  accuracy %.4f\n", r, s.Decided[r], ratio(s.Correct[r], s.Decided[r]))
+	}
+	fmt.Fprintf(w, "  all       decided %5d  accuracy %.4f  coverage %.4f of pairs (%d decided on VAGUE pairs, counted wrong)\n",
+		dec, ratio(cor, dec), ratio(dec, s.Pairs), s.DecidedVague)
 }

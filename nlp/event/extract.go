@@ -146,7 +146,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 
 // aspectual verbs say when their subject's event begins, goes on or ends.
 var aspectual = map[string]bool{
-	"begin": true, "start": true, "end": true, "continue": true, "resume": true, "erupt": true,
+	"begin": true, "start": true, "end": true, "continue": true, "resume": true, "erupt": true, "reopen": true,
 }
 
 // needsParticipant are the types whose events say nothing without an
@@ -159,7 +159,7 @@ var needsParticipant = map[string]bool{
 	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
 	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
 	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
-	"bankruptcy": true, "market": true, "rates": true,
+	"bankruptcy": true, "market": true, "rates": true, "vote": true,
 }
 
 // argSuffices are the needsParticipant types whose verbs say enough with a
@@ -171,7 +171,7 @@ var argSuffices = map[string]bool{
 	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
 	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
 	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
-	"bankruptcy": true, "market": true, "rates": true,
+	"bankruptcy": true, "market": true, "rates": true, "vote": true,
 }
 
 type extractor struct {
@@ -258,6 +258,17 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 	switch scope {
 	case 's':
 		return x.tags[i].IsVerb() && x.subjectHeadIn(s, i, list)
+	case 'o':
+		if !x.tags[i].IsVerb() {
+			return false
+		}
+		if x.objectHeadIn(s, i, list) {
+			return true
+		}
+		gov := x.gov
+		_, _, _, passive := x.subject(s, i, 1)
+		x.gov = gov
+		return passive && x.subjectHeadIn(s, i, list)
 	case 'a':
 		if x.tags[i].IsVerb() && (x.subjectHeadIn(s, i, list) || x.objectHeadIn(s, i, list)) {
 			return true
