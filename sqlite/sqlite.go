@@ -89,17 +89,19 @@ func Open(path string) (*DB, error) {
 	// Several processes opening a new file at once race to set it up (WAL
 	// mode, the schema); the loser may get SQLITE_BUSY at once, without
 	// the busy timeout, and tries again.
+	setup := func() error {
+		if _, err := sqlstore.Migrate(context.Background(), conn, sub, ""); err != nil {
+			return err
+		}
+		return conn.prepare(context.Background(), sqlstore.WriteStatements(dialect))
+	}
 	for deadline := time.Now().Add(BusyTimeout * time.Millisecond); ; {
-		if _, err = sqlstore.Migrate(context.Background(), conn, sub, ""); err == nil || !busy(err) || time.Now().After(deadline) {
+		if err = setup(); err == nil || !busy(err) || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	if err != nil {
-		db.Close()
-		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
-	}
-	if err := conn.prepare(context.Background(), sqlstore.WriteStatements(dialect)); err != nil {
 		conn.Close()
 		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
 	}
@@ -172,7 +174,9 @@ func (c *conn) prepare(ctx context.Context, qs []string) error {
 		if err != nil {
 			return fmt.Errorf("prepare %q: %w", q, err)
 		}
-		c.stmts.Store(q, s)
+		if old, ok := c.stmts.Swap(q, s); ok {
+			old.(*sql.Stmt).Close()
+		}
 	}
 	return nil
 }
