@@ -589,6 +589,11 @@ func (t *tagger) deictic(i int) (match, bool) {
 // quarterYearBefore is the quarter under report (the one the text last
 // named, else the last completed before the DCT) a year before.
 func (t *tagger) quarterYearBefore() (pt, bool) {
+	if t.hasRef && t.ref.known() && (t.ref.g == gMonth || t.ref.g == gHalf || t.ref.g == gSeason) && (!t.hasDCT || t.ref.y <= t.dct.Year()) {
+		// "imports in January rose from the same period last year": the
+		// period the text last named, a year before
+		return t.ref.shift(uYear, -1), true
+	}
 	q := t.lastQuarter()
 	if q <= 0 || !t.hasDCT {
 		return pt{}, false
@@ -600,6 +605,24 @@ func (t *tagger) quarterYearBefore() (pt, bool) {
 		y-- // the last completed quarter is last year's fourth
 	}
 	return pt{g: gQuarter, y: y - 1, n: q}, true
+}
+
+// refOr names the text's last reference for derivations, or "the last
+// completed quarter".
+func (t *tagger) refOr() string {
+	if t.hasRef && t.ref.known() {
+		return "last named " + t.ref.value()
+	}
+	return "the last completed quarter"
+}
+
+// periodAnchor is anchorRef when the period under report is the text's
+// last reference, anchorDCT otherwise.
+func (t *tagger) periodAnchor() int {
+	if t.hasRef && t.ref.known() && t.ref.g >= gHalf && t.ref.g <= gMonth {
+		return anchorRef
+	}
+	return anchorDCT
 }
 
 // periodYearBefore reads "the (same|corresponding|comparable) quarter|period
@@ -628,7 +651,7 @@ func (t *tagger) periodYearBefore(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	return match{i: i, j: k, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorDCT, shifted: true, deriv: "the quarter under report a year before"}, true
+	return match{i: i, j: k, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: t.periodAnchor(), shifted: true, deriv: "the period under report (" + t.refOr() + ") a year before"}, true
 }
 
 func (t *tagger) theExpr(i int) (match, bool) {
@@ -793,7 +816,7 @@ func (t *tagger) theUnit(j int) (match, bool) {
 			// text last named, else the last completed) a year before
 			k++
 			if p, ok := t.quarterYearBefore(); ok {
-				m.p, m.hasPt, m.val, m.anchor, m.deriv, m.j = p, true, p.value(), anchorDCT, "the quarter under report a year before", k
+				m.p, m.hasPt, m.val, m.anchor, m.deriv, m.j = p, true, p.value(), t.periodAnchor(), "the period under report ("+t.refOr()+") a year before", k
 				return m, true
 			}
 		} else if t.is(k, cUnit, uMonth) {
