@@ -1239,6 +1239,20 @@ func (sc *scanner) singleQuoted(start, limit int) int {
 	return 0
 }
 
+// onlyMarkBetween reports whether s[a:b] is one quotation mark and space:
+// the opening mark the sentence splitter left at the end of the sentence
+// before.
+func (sc *scanner) onlyMarkBetween(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	n, _ := markAt(sc.s, a)
+	if n == 0 {
+		return false
+	}
+	return strings.TrimSpace(sc.s[a+n:b]) == ""
+}
+
 func (sc *scanner) onlyPunctBetween(a, b int) bool {
 	for i := a; i < b; i++ {
 		if b-i >= 3 && (sc.s[i:i+3] == "\u2019" || sc.s[i:i+3] == rdquo) {
@@ -1333,6 +1347,21 @@ func (sc *scanner) before(si, end, _ int) sitrep.Span {
 func (sc *scanner) continuation(si, j int, a *Attribution) {
 	d := sc.doc
 	sent := d.Sentences[si]
+	if j < sent.Last && !sc.isComma(j) {
+		// "“…,” he said of Trump and Ryan, “…”": a short adverbial before
+		// the comma that leads to the rest of the quote
+		for k := j; k < sent.Last && k < j+8; k++ {
+			if sc.isMark(k) || sc.isPunct(k, '.') || sc.opensQuote(k) {
+				break
+			}
+			if sc.isComma(k) {
+				if k+1 < sent.Last && sc.opensQuote(k+1) {
+					j = k
+				}
+				break
+			}
+		}
+	}
 	if j < sent.Last && sc.isComma(j) {
 		k := j + 1
 		if k < sent.Last && sc.fragmentAfter(a, k) {
@@ -1353,7 +1382,7 @@ func (sc *scanner) continuation(si, j int, a *Attribution) {
 		next := d.Sentences[cur+1]
 		here := d.Sentences[cur]
 		r := regionAt(sc.rs, next.Start)
-		if r < 0 || sc.rs[r].Start != next.Start {
+		if r < 0 || sc.rs[r].Start != next.Start && !sc.onlyMarkBetween(sc.rs[r].Start, next.Start) {
 			return
 		}
 		// the quote must run to the end of its last sentence

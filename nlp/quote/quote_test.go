@@ -451,6 +451,8 @@ func TestFindPolNeAR(t *testing.T) {
 		{"The groups who wrote to her on Thursday say the plan is unfair.", "say", "The groups who wrote to her on Thursday", "the plan is unfair"},
 		{"Marco Rubio says, win or lose, he is staying in the race.", "says", "Marco Rubio", "win or lose, he is staying in the race"},
 		{"As the Times noted, the senator raised more than $1 million.", "noted", "the Times", "the senator raised more than $1 million"},
+		{"“I heard parts of his speech,\" Trump said. \"He wants to give away our country.”", "said", "Trump", "“I heard parts of his speech,\"|\"He wants to give away our country.”"},
+		{"“They need each other,” he said of the two men, “because neither can win alone.”", "said", "he", "“They need each other,”|“because neither can win alone.”"},
 	}
 	for _, tt := range tests {
 		doc := text.Segment(tt.text)
