@@ -41,6 +41,8 @@ type Server struct {
 	Now func() time.Time
 	// Logger receives internal errors; nil logs to the standard logger.
 	Logger *log.Logger
+	// Timeout bounds the time of one request; New sets 30 seconds.
+	Timeout time.Duration
 	// CacheTTL is how long GET answers of the JSON API are reused (see
 	// respCache); 0 turns the cache off. New sets DefaultCacheTTL.
 	CacheTTL time.Duration
@@ -60,7 +62,7 @@ const DefaultCacheTTL = 5 * time.Second
 // New returns a server over st. a may be nil, in which case one is loaded
 // on first use of the analyze endpoints.
 func New(st sitrep.Store, a *analyze.Analyzer) *Server {
-	s := &Server{Store: st, Analyzer: a, Now: time.Now, CacheTTL: DefaultCacheTTL, heavySlots: make(chan struct{}, 2)}
+	s := &Server{Store: st, Analyzer: a, Now: time.Now, Timeout: 30 * time.Second, CacheTTL: DefaultCacheTTL, heavySlots: make(chan struct{}, 2)}
 	s.routes()
 	return s
 }
@@ -76,7 +78,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
 	defer cancel()
 	s.mux.ServeHTTP(w, r.WithContext(ctx))
 }

@@ -307,3 +307,26 @@ func TestAPICache(t *testing.T) {
 		t.Errorf("expired answer reused")
 	}
 }
+
+// slowStore answers Entities only when its context ends.
+type slowStore struct{ sitrep.Store }
+
+func (slowStore) Entities(ctx context.Context, f sitrep.EntityFilter) ([]sitrep.EntitySummary, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestTimeout(t *testing.T) {
+	s := New(slowStore{openStore(t)}, sharedAnalyzer())
+	s.Timeout = 50 * time.Millisecond
+	for _, p := range []string{"/api/v1/entities", "/entities"} {
+		start := time.Now()
+		w := get(t, s, p)
+		if w.Code != http.StatusServiceUnavailable {
+			t.Errorf("GET %s past the timeout: %d, want 503", p, w.Code)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("GET %s took %s", p, d)
+		}
+	}
+}
