@@ -1427,13 +1427,16 @@ func (sc *scanner) apposition(k int) bool {
 // follows an inverted cue, continues a's content: "“…,” he said, “…”",
 // "…, he said, is different".
 func (sc *scanner) fragmentAfter(a *Attribution, k int) bool {
+	direct := regionAt(sc.rs, a.Content[0].Start) >= 0 && sc.rs[regionAt(sc.rs, a.Content[0].Start)].Start == a.Content[0].Start
+	if direct && sc.opensQuote(k) {
+		return true // “…,” he said, “and …”
+	}
 	if _, ok := sc.cueAt(k); ok {
 		return false
 	}
 	if sc.word(k) == "according" || sc.is(k, wRel|wBarrier|wConj) {
 		return false
 	}
-	direct := regionAt(sc.rs, a.Content[0].Start) >= 0 && sc.rs[regionAt(sc.rs, a.Content[0].Start)].Start == a.Content[0].Start
 	return !(direct && !sc.opensQuote(k) || !direct && !sc.isLowerWord(k) && !sc.opensQuote(k))
 }
 

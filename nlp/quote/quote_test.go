@@ -453,6 +453,7 @@ func TestFindPolNeAR(t *testing.T) {
 		{"As the Times noted, the senator raised more than $1 million.", "noted", "the Times", "the senator raised more than $1 million"},
 		{"“I heard parts of his speech,\" Trump said. \"He wants to give away our country.”", "said", "Trump", "“I heard parts of his speech,\"|\"He wants to give away our country.”"},
 		{"“They need each other,” he said of the two men, “because neither can win alone.”", "said", "he", "“They need each other,”|“because neither can win alone.”"},
+		{"“The benefit of being from here,” Traynor said, \"is being for whoever we want.\"", "said", "Traynor", "“The benefit of being from here,”|\"is being for whoever we want.\""},
 	}
 	for _, tt := range tests {
 		doc := text.Segment(tt.text)
