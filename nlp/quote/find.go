@@ -440,6 +440,11 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		case w == ":":
 			ce++
 			continue
+		case sc.tags[ce] == pos.RB && strings.HasSuffix(w, "ly") && ce+1 < sent.Last &&
+			(sc.tokIs(ce+1, "that") || sc.isPunct(ce+1, ':') || sc.opensQuote(ce+1)):
+			// "said privately that", "wrote repeatedly:"
+			ce++
+			continue
 		case sc.is(ce, wTime) && sc.isCap(ce) && !sc.is(ce, wClause):
 			ce++
 			continue
