@@ -95,9 +95,21 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 				!(f.arg && argSuffices[f.typ]) {
 				continue
 			}
-			// A state ("X leads the institute") is no event of a
-			// timeline.
+			// Saying is the attribution layer's: "X said (that) ...", "Y
+			// told reporters" are cues of what was said, not events of a
+			// timeline (analyze drops the cues its quotes found; these
+			// are dropped even when no quote was found).
+			if !opts.All && f.typ == "statement" && speechCue[f.lemma] {
+				continue
+			}
+			// A state ("X leads the institute", "the company publishes
+			// a newspaper") is no event of a timeline; outside headlines
+			// the simple present of an untyped verb or a statement is
+			// habitual.
 			if !opts.All && f.typ == "other" && (f.class == "STATE" || f.class == "I_STATE") {
+				continue
+			}
+			if !opts.All && (f.typ == "other" || f.typ == "statement") && !s.Heading && x.simplePresent(s, f.tok) {
 				continue
 			}
 			// Nor is a participle after "remain" or "stay": "roads stay
@@ -142,6 +154,22 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 		}
 	}
 	return out
+}
+
+// simplePresent reports whether the verb at token i is a simple present
+// with no auxiliary: "leads", "publish".
+func (x *extractor) simplePresent(s text.Sentence, i int) bool {
+	if t := x.tags[i]; t != pos.VBZ && t != pos.VBP {
+		return false
+	}
+	return i == s.First || !x.tags[i-1].IsVerb() && x.tags[i-1] != pos.MD && !auxWords[x.low(i-1)]
+}
+
+// speechCue are the verbs of saying whose content is what was said.
+var speechCue = map[string]bool{
+	"say": true, "tell": true, "add": true, "note": true, "stress": true, "insist": true, "assert": true,
+	"explain": true, "comment": true, "reply": true, "argue": true, "state": true, "reiterate": true,
+	"remark": true, "quote": true, "emphasize": true, "emphasise": true,
 }
 
 // aspectual verbs say when their subject's event begins, goes on or ends.
@@ -283,6 +311,11 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 			x.mil = x.anyIn(list, s.First, s.Last, -1, true)
 		}
 		return x.mil
+	}
+	if name == "labor" {
+		// a strike by anyone the sentence names as labour: "transport
+		// strikes ... undermined the unions"
+		return x.anyIn(list, s.First, s.Last, i, false)
 	}
 	if name == "money" {
 		for j := i + 1; j < hi; j++ {
