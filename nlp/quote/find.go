@@ -498,7 +498,7 @@ func (sc *scanner) verbCue(si, i int, e cueEntry, prev []Attribution) (Attributi
 		return a, true
 	}
 	afterSep := b > sent.First && (sc.isComma(b-1) || sc.closesQuote(b-1))
-	if e.gerund && afterSep {
+	if e.gerund && afterSep && b == i {
 		// "…, saying …": the subject is the main clause's
 		a.shape = shapeGerund
 		a.left = d.Tokens[b-1].Start
@@ -1053,8 +1053,9 @@ func (sc *scanner) subject(si, end int) (sitrep.Span, bool) {
 	for k < end && (sc.is(k, wConj) || d.Tokens[k].Kind == text.Punct) {
 		k++
 	}
-	// a fronted adverbial: "On Tuesday,", "In a statement,", "Later,"
-	for c := k; c < end && c < k+8; c++ {
+	// a fronted adverbial: "On Tuesday,", "In a statement,", "Later,", "As
+	// her supporters waited in the ballroom,"
+	for c := k; c < end && c < k+20; c++ {
 		if sc.isComma(c) {
 			if sc.is(k, wPrep|wTime|wBarrier) || sc.tags[k] == pos.RB || sc.tags[k] == pos.IN || sc.tags[k] == pos.VBG {
 				k = c + 1

@@ -91,7 +91,7 @@ var wordClasses = map[uint16]string{
 	wAux: "has have had 've 's 'd ’ve ’s ’d n't n’t not also later then previously recently repeatedly publicly often once again would will could " +
 		"did does do is are was were never just already still first further privately explicitly strongly " +
 		"has since since frequently initially originally subsequently quickly immediately widely long ultimately " +
-		"eventually finally personally flatly bluntly firmly openly sharply simply only even been now",
+		"eventually finally personally flatly bluntly firmly openly sharply simply only even been now yet",
 	wBarrier: "that but because when while as if since although though after before where so yet or whether than until " +
 		"unless meanwhile however whom whose what how why and nor also not n't n’t never to -- — – ; : ( ) [ ] \" “ ” ''" +
 		" is are was were be been being has have had do does did will would can could may might should must",
