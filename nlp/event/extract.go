@@ -172,9 +172,14 @@ var speechCue = map[string]bool{
 	"remark": true, "quote": true, "emphasize": true, "emphasise": true,
 }
 
+// prepLight are the light verbs whose event noun follows a preposition:
+// "went on strike", "responded with airstrikes", "agreed to a ceasefire".
+var prepLight = map[string]bool{"go": true, "respond": true, "retaliate": true, "agree": true}
+
 // aspectual verbs say when their subject's event begins, goes on or ends.
 var aspectual = map[string]bool{
 	"begin": true, "start": true, "end": true, "continue": true, "resume": true, "erupt": true, "reopen": true,
+	"conclude": true,
 }
 
 // needsParticipant are the types whose events say nothing without an
@@ -502,11 +507,18 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 	cond := func(c string) bool { return x.cond(s, i, c) }
 	if t.IsVerb() && x.lex.isLight(f.lemma) {
 		// The type of the first typed noun in the verb's object.
+		nounSeen := false
 		for j := i + 1; j < s.Last && j <= i+10; j++ {
 			tj := x.tags[j]
 			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 ||
 				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || subordinator[x.low(j)]) {
 				break // "announced tonight that its offensive ...": another clause
+			}
+			if (tj == pos.IN || tj == pos.TO) && !nounSeen && !prepLight[f.lemma] {
+				break // "hold to its pact", "paid on signature": not the object
+			}
+			if tj.IsNoun() {
+				nounSeen = true // "took part in the talks"
 			}
 			// (a phrase-final adjective is a mistagged noun: "made
 			// landfall near")
