@@ -308,6 +308,14 @@ func TestRecognizeIdentity(t *testing.T) {
 			want: []string{`EVENT "World War II"  [World War II/name]`, `EVENT "Kursk offensive"  [Kursk offensive/name]`, `GPE "Kursk" geonames:538560 [Kursk/name]`},
 		},
 		{
+			name: "gazetteer organisations by name and acronym",
+			text: "The United Nations said aid was blocked. U.N. officials and NATO met. The North Atlantic Treaty Organization denied it.",
+			want: []string{
+				`ORG "United Nations"  [United Nations/name U.N./acronym]`,
+				`ORG "North Atlantic Treaty Organization"  [NATO/acronym North Atlantic Treaty Organization/name]`,
+			},
+		},
+		{
 			name: "region, one sense per document",
 			text: "Fighting continued in Ukraine's Kharkiv region on Monday. Officials in Kharkiv said two people died.",
 			want: []string{`GPE "Kharkiv" iso3166-2:UA-63 [Kharkiv/name Kharkiv/name]`, `GPE "Ukraine" UKR [Ukraine/name]`},

@@ -214,6 +214,19 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 				ei = newEnt(m)
 				byKB[m.kb] = ei
 			}
+		case m.canon != "":
+			// linked without an id ("U.N." and "United Nations"): the
+			// gazetteer's name is the identity
+			ck := "name:" + family(m.typ) + m.canon
+			if k, ok := byKB[ck]; ok {
+				ei = k
+			} else if k, ok := byName[family(m.typ)+key]; ok {
+				ei = k
+				byKB[ck] = k
+			} else {
+				ei = newEnt(m)
+				byKB[ck] = ei
+			}
 		}
 		if ei < 0 {
 			if k, ok := byName[family(m.typ)+key]; ok {
@@ -435,7 +448,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 			se.Country = ""
 		}
 		se.Name = e.name
-		if e.canon != "" && (e.kb != "" || se.Name == "") {
+		if e.canon != "" {
 			se.Name = e.canon
 		}
 		if se.Name == "" {
