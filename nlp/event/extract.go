@@ -173,8 +173,9 @@ var speechCue = map[string]bool{
 }
 
 // prepLight are the light verbs whose event noun follows a preposition:
-// "went on strike", "responded with airstrikes", "agreed to a ceasefire".
-var prepLight = map[string]bool{"go": true, "respond": true, "retaliate": true, "agree": true}
+// "went on strike", "responded with airstrikes", "agreed to a ceasefire",
+// "filed for bankruptcy".
+var prepLight = map[string]bool{"go": true, "respond": true, "retaliate": true, "agree": true, "file": true}
 
 // aspectual verbs say when their subject's event begins, goes on or ends.
 var aspectual = map[string]bool{
@@ -357,8 +358,14 @@ func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) 
 // at token i has its lemma in list.
 func (x *extractor) objectHeadIn(s text.Sentence, i int, list map[string]bool) bool {
 	for _, p := range x.phrases(s, i) {
-		if p.prep == "" && p.b > p.a && x.tags[p.b-1].IsNoun() {
-			return list[pos.Lemma(x.doc.Tok(p.b-1), x.tags[p.b-1])]
+		if p.prep != "" {
+			break
+		}
+		// the last noun: "a deal late on Friday" is headed by "deal"
+		for k := p.b - 1; k >= p.a; k-- {
+			if x.tags[k].IsNoun() {
+				return list[pos.Lemma(x.doc.Tok(k), x.tags[k])]
+			}
 		}
 		break
 	}

@@ -35,6 +35,11 @@ func TestNewsEvents(t *testing.T) {
 		{"Voters elected a new parliament on Sunday.", "elected", "election", "", "Voters elected a new parliament"},
 		{"The board voted to approve the merger.", "voted", "vote", "", "The board voted"},
 		{"The army began withdrawing its troops from the border.", "withdrawing", "withdraw", "0874", "The army began withdrawing its troops"},
+		{"The two companies struck a deal late on Friday.", "struck", "sign", "057", "struck a deal"},
+		{"A jury found the former mayor guilty of fraud.", "found", "court", "", "found the former mayor guilty"},
+		{"The retailer filed for bankruptcy protection in March.", "filed", "bankruptcy", "", "filed for bankruptcy protection"},
+		{"The carmaker announced 3,000 job cuts.", "announced", "layoff", "", "announced 3,000 job cuts"},
+		{"The defendant pleaded guilty to two counts.", "pleaded", "court", "", "The defendant pleaded guilty"},
 		// not events of those types
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
 		{"The analyst bought a coffee before the meeting.", "bought", "", "", "-"},
