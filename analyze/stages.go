@@ -41,7 +41,7 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
 	tags := s.tagger.Tag(d)
 	an.Timexes = nonNil(timex.TagWithPOS(d, dct, tags))
 	an.Entities = nonNil(s.entities.Recognize(d))
-	an.Quotes = nonNil(quote.Extract(d, an.Entities, an.Timexes))
+	an.Quotes = nonNil(quote.ExtractTagged(d, tags, an.Entities, an.Timexes))
 	for i := range an.Quotes {
 		if an.Quotes[i].Modality == "" {
 			an.Quotes[i].Modality = sitrep.ModalityReported

@@ -115,6 +115,7 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 	a.baseTimes()
 	a.windows()
 	a.solve()
+	a.purposes()
 	a.laterFromDate()
 	a.fallback()
 	var links []sitrep.TLink
@@ -453,6 +454,52 @@ func (a *anchorer) solve() {
 		if !changed {
 			break
 		}
+	}
+}
+
+// purposes dates an undated event that is the purpose or result of a dated
+// one in its sentence by a to-infinitive ("Kim met Putin to sign a pact",
+// "troops were sent to reinforce the front"): the two happen together, as
+// far as the text says. The infinitive must follow the governing trigger
+// within the same clause (no comma, semicolon or other trigger between).
+func (a *anchorer) purposes() {
+	for i, e := range a.ev {
+		if a.iv[i].ok {
+			continue
+		}
+		ti := a.d.TokenAt(e.Start)
+		if ti <= 0 || ti >= len(a.d.Tokens) || a.word(ti-1) != "to" {
+			continue
+		}
+		// The governing event: the nearest earlier trigger in the sentence.
+		gov := -1
+		for j := i - 1; j >= 0; j-- {
+			if a.ev[j].Sentence != e.Sentence {
+				break
+			}
+			if a.ev[j].End <= e.Start {
+				gov = j
+				break
+			}
+		}
+		if gov < 0 || !a.iv[gov].ok {
+			continue
+		}
+		clause := true
+		for k := a.d.TokenAt(a.ev[gov].End); k < ti-1; k++ {
+			switch a.word(k) {
+			case ",", ";", ":", "(", ")", "—", "–", "and", "but", "which", "who", "that":
+				clause = false
+			}
+		}
+		if !clause || ti-1-a.d.TokenAt(a.ev[gov].End) > 8 {
+			continue
+		}
+		a.iv[i] = a.iv[gov]
+		g := a.out[gov]
+		a.out[i] = sitrep.EventTime{Value: g.Value, Earliest: g.Earliest, Latest: g.Latest, Anchor: a.ev[gov].ID,
+			Derivation: "purpose of " + a.ev[gov].ID + " (to-infinitive): same time as it"}
+		a.extra = append(a.extra, sitrep.TLink{From: e.ID, To: a.ev[gov].ID, Rel: "SIMULTANEOUS"})
 	}
 }
 

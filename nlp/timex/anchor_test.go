@@ -192,3 +192,21 @@ func TestAnchorLaterFromDate(t *testing.T) {
 		t.Errorf("attacked = %+v, want 2024-03-08 [03-05..03-11] from t1", got)
 	}
 }
+
+// TestPurposeInfinitive: an undated to-infinitive purpose takes the time of
+// the event it is the purpose of.
+func TestPurposeInfinitive(t *testing.T) {
+	d := text.Segment("The deal was announced on May 20, 2024, two weeks after envoys met in Geneva to negotiate a truce. Officials hoped to help.")
+	evs := triggers(t, d, [][2]string{{"The deal", "announced"}, {"envoys", "met"}, {"to ", "negotiate"}, {"Officials", "help"}})
+	dct := time.Date(2024, 5, 21, 0, 0, 0, 0, time.UTC)
+	_, times := Anchor(d, Tag(d, dct), evs, dct)
+	if times[1].Value != "2024-05-06" {
+		t.Fatalf("met: %+v", times[1])
+	}
+	if times[2].Earliest != times[1].Earliest || times[2].Latest != times[1].Latest || !strings.Contains(times[2].Derivation, "purpose of e2") {
+		t.Errorf("negotiate: %+v", times[2])
+	}
+	if strings.Contains(times[3].Derivation, "purpose") {
+		t.Errorf("help has no dated governor in its sentence: %+v", times[3])
+	}
+}
