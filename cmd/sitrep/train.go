@@ -39,7 +39,7 @@ func trainNER(env *Env, args []string) error {
 	iter := fs.Int("iter", 15, "training iterations")
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	runs := fs.Int("runs", 4, "independent runs (seeds seed, seed+1, ...) whose weights are averaged")
-	minCount := fs.Int("min-count", 1, "keep features seen at least this often")
+	minCount := fs.Int("min-count", 2, "keep features seen at least this often in the training data")
 	prune := fs.Float64("prune", 0.001, "drop features whose weights are all below this fraction of the largest")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
