@@ -2,8 +2,10 @@ package kb
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 )
@@ -166,5 +168,23 @@ func TestSyndicatedCopiesCountOnce(t *testing.T) {
 	}
 	if items[0].Sources[1].CopyOf != "a" {
 		t.Errorf("copy not marked: %+v", items[0].Sources)
+	}
+}
+
+// BenchmarkTimeline merges 12,000 mentions of a busy entity's events.
+func BenchmarkTimeline(b *testing.B) {
+	types := []string{"attack", "meet", "deploy", "statement", "kill"}
+	places := []string{"Kursk", "Kharkiv", "Donetsk", "Kyiv", "Odesa", "Belgorod"}
+	var evs []sitrep.StoredEvent
+	for i := 0; i < 12000; i++ {
+		day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/40)
+		d := day.Format(time.DateOnly)
+		evs = append(evs, ev(fmt.Sprintf("d%d", i/8), fmt.Sprintf("ev%d", i%8), types[i%len(types)], "Russia",
+			places[(i/7)%len(places)], d, d, "explicit: t1 "+d, "asserted", day.AddDate(0, 0, i%3).Format(time.DateOnly)))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		Timeline(evs)
 	}
 }

@@ -76,20 +76,24 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	var items []*cluster
 	byType := map[string][]*cluster{}
 	for i := range evs {
-		e := &evs[i]
+		m := newMention(&evs[i])
 		var home *cluster
-		for _, c := range byType[e.Type] {
-			if c.accepts(e) {
-				home = c
+		// Reports of one event are published close together, and evs is
+		// in publication order: look among the latest clusters of the type
+		// only, which keeps merging linear in the number of mentions.
+		cs := byType[m.e.Type]
+		for k := len(cs) - 1; k >= 0 && k >= len(cs)-mergeWindow; k-- {
+			if cs[k].accepts(&m) {
+				home = cs[k]
 				break
 			}
 		}
 		if home == nil {
 			home = &cluster{}
 			items = append(items, home)
-			byType[e.Type] = append(byType[e.Type], home)
+			byType[m.e.Type] = append(byType[m.e.Type], home)
 		}
-		home.add(e)
+		home.add(&m)
 	}
 	out := make([]TimelineItem, 0, len(items))
 	for _, c := range items {
@@ -178,6 +182,24 @@ func docDate(published, dct string) string {
 }
 
 // cluster is a timeline item under construction.
+// mergeWindow is how many of the most recent items of a type a mention is
+// compared with.
+const mergeWindow = 256
+
+// mention is an event mention with its merge keys computed once.
+type mention struct {
+	e                  *sitrep.StoredEvent
+	actor, target, loc string
+	dated, narrow      bool
+}
+
+func newMention(e *sitrep.StoredEvent) mention {
+	m := mention{e: e, actor: key(e.ActorKB, e.ActorName), target: key(e.TargetKB, e.TargetName), loc: key(e.LocationKB, e.LocationName)}
+	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
+	m.narrow = m.dated && narrow(e.Time.Earliest, e.Time.Latest)
+	return m
+}
+
 type cluster struct {
 	mentions []*sitrep.StoredEvent
 	earliest string
@@ -185,6 +207,7 @@ type cluster struct {
 	actor    string // merge key of the actor, "" when none yet
 	target   string
 	location string
+	narrow   bool // the window spans a week or less
 }
 
 func key(kb, name string) string {
@@ -196,28 +219,24 @@ func key(kb, name string) string {
 
 func compatible(a, b string) bool { return a == "" || b == "" || a == b }
 
-func (c *cluster) accepts(e *sitrep.StoredEvent) bool {
-	actor, target, loc := key(e.ActorKB, e.ActorName), key(e.TargetKB, e.TargetName), key(e.LocationKB, e.LocationName)
-	if !compatible(c.actor, actor) || !compatible(c.target, target) || !compatible(c.location, loc) {
+func (c *cluster) accepts(m *mention) bool {
+	if !compatible(c.actor, m.actor) || !compatible(c.target, m.target) || !compatible(c.location, m.loc) {
 		return false
 	}
-	// A document reports an event once: two mentions of one type in one
-	// document are only the same event when they are dated alike.
-	dated := e.Time.Earliest != "" && e.Time.Latest != ""
-	if !dated || c.earliest == "" {
+	if !m.dated || c.earliest == "" {
 		// Undated: demand the same named actor and target or location.
-		return dated == (c.earliest != "") && actor != "" && actor == c.actor &&
-			((target != "" && target == c.target) || (loc != "" && loc == c.location))
+		return m.dated == (c.earliest != "") && m.actor != "" && m.actor == c.actor &&
+			((m.target != "" && m.target == c.target) || (m.loc != "" && m.loc == c.location))
 	}
-	if !(e.Time.Earliest <= c.latest && c.earliest <= e.Time.Latest) {
+	if !(m.e.Time.Earliest <= c.latest && c.earliest <= m.e.Time.Latest) {
 		return false
 	}
 	// Dated and overlapping: also require that something ties them beyond
 	// the type, unless the windows are tight (a week or less).
-	if actor != "" && actor == c.actor || target != "" && target == c.target || loc != "" && loc == c.location {
+	if m.actor != "" && m.actor == c.actor || m.target != "" && m.target == c.target || m.loc != "" && m.loc == c.location {
 		return true
 	}
-	return narrow(e.Time.Earliest, e.Time.Latest) && narrow(c.earliest, c.latest)
+	return m.narrow && c.narrow
 }
 
 // narrow reports whether [a, b] spans at most about a week.
@@ -227,22 +246,23 @@ func narrow(a, b string) bool {
 	return ok1 && ok2 && tb.Sub(ta).Hours() <= 7*24
 }
 
-func (c *cluster) add(e *sitrep.StoredEvent) {
+func (c *cluster) add(m *mention) {
+	e := m.e
 	c.mentions = append(c.mentions, e)
 	if c.actor == "" {
-		c.actor = key(e.ActorKB, e.ActorName)
+		c.actor = m.actor
 	}
 	if c.target == "" {
-		c.target = key(e.TargetKB, e.TargetName)
+		c.target = m.target
 	}
 	if c.location == "" {
-		c.location = key(e.LocationKB, e.LocationName)
+		c.location = m.loc
 	}
-	if e.Time.Earliest == "" || e.Time.Latest == "" {
+	if !m.dated {
 		return
 	}
 	if c.earliest == "" {
-		c.earliest, c.latest = e.Time.Earliest, e.Time.Latest
+		c.earliest, c.latest, c.narrow = e.Time.Earliest, e.Time.Latest, m.narrow
 		return
 	}
 	// Intersect: each report narrows the window.
@@ -252,6 +272,7 @@ func (c *cluster) add(e *sitrep.StoredEvent) {
 	if e.Time.Latest < c.latest {
 		c.latest = e.Time.Latest
 	}
+	c.narrow = c.narrow || narrow(c.earliest, c.latest)
 }
 
 // precision ranks how a time was found: an explicit date beats one anchored
