@@ -195,6 +195,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		if m.typ == sitrep.EntityOrg {
 			key = orgKey(key)
 		}
+		fkey := family(m.typ) + key
 		ei := -1
 		switch {
 		case m.kind == sitrep.MentionDemonym && m.country != "":
@@ -206,7 +207,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 				ei = countryEnt(m.kb)
 			} else if k, ok := byKB[m.kb]; ok {
 				ei = k
-			} else if k, ok := byName[family(m.typ)+key]; ok && m.typ != sitrep.EntityOrg && ents[k].kb != "" && !isCountryKB(ents[k].kb) {
+			} else if k, ok := byName[fkey]; ok && m.typ != sitrep.EntityOrg && ents[k].kb != "" && !isCountryKB(ents[k].kb) {
 				// one sense per document: "Kursk" after "Kursk region"
 				// is the region already named
 				ei = k
@@ -220,7 +221,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			ck := "name:" + family(m.typ) + m.canon
 			if k, ok := byKB[ck]; ok {
 				ei = k
-			} else if k, ok := byName[family(m.typ)+key]; ok {
+			} else if k, ok := byName[fkey]; ok {
 				ei = k
 				byKB[ck] = k
 			} else {
@@ -229,7 +230,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			}
 		}
 		if ei < 0 {
-			if k, ok := byName[family(m.typ)+key]; ok {
+			if k, ok := byName[fkey]; ok {
 				ei = k
 			}
 		}
@@ -279,15 +280,17 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 				}
 			}
 		}
-		if _, ok := byName[family(m.typ)+key]; !ok && m.kind != sitrep.MentionDemonym && m.kind != sitrep.MentionMetonym {
-			byName[family(m.typ)+key] = ei
+		if _, ok := byName[fkey]; !ok && m.kind != sitrep.MentionDemonym && m.kind != sitrep.MentionMetonym {
+			byName[fkey] = ei
 		}
-		if a := initials(doc, m.first, m.last); a != "" && m.typ == sitrep.EntityOrg {
-			if _, ok := byInitials[a]; !ok {
-				byInitials[a] = ei
-			}
-			if e.initials == "" {
-				e.initials = a
+		if m.typ == sitrep.EntityOrg && m.last-m.first > 1 {
+			if a := initials(doc, m.first, m.last); a != "" {
+				if _, ok := byInitials[a]; !ok {
+					byInitials[a] = ei
+				}
+				if e.initials == "" {
+					e.initials = a
+				}
 			}
 		}
 		if m.typ == sitrep.EntityPerson {
