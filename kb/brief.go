@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,7 +213,7 @@ func sameFigure(a, b Figure) bool {
 
 // figureSentence says a claim's latest figure in words.
 func figureSentence(c Claim, f Figure) string {
-	num := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
+	num := func(p *float64) string { return FormatAmount(*p, c.Unit) }
 	var v string
 	switch {
 	case f.Min != nil && f.Max != nil:
@@ -228,8 +229,16 @@ func figureSentence(c Claim, f Figure) string {
 		}
 	}
 	what := c.Unit
+	if currencySymbol(c.Unit) != "" || len(c.Unit) == 3 && strings.ToUpper(c.Unit) == c.Unit {
+		what = "money"
+		if c.Frame != "" {
+			what = c.Frame
+		}
+	} else if c.Frame != "" && c.Category != "casualties" {
+		what += " (" + c.Frame + ")"
+	}
 	if c.Entity != "" {
-		what += " (" + c.Entity + ")"
+		what += ", " + c.Entity
 	}
 	s := fmt.Sprintf("%s: %s", sentenceCase(what), v)
 	if f.GivenBy != "" {
@@ -239,6 +248,69 @@ func figureSentence(c Claim, f Figure) string {
 		s += " (" + f.Modality + ")"
 	}
 	return s + fmt.Sprintf(" (as of %s).", f.Source.Published)
+}
+
+func currencySymbol(unit string) string {
+	switch unit {
+	case "USD":
+		return "$"
+	case "EUR":
+		return "€"
+	case "GBP":
+		return "£"
+	case "JPY":
+		return "¥"
+	}
+	return ""
+}
+
+// FormatAmount writes a figure for readers: "$120 million", "45 million
+// EUR", "11,000", "40%".
+func FormatAmount(v float64, unit string) string {
+	scaled, word := v, ""
+	abs := math.Abs(v)
+	money := currencySymbol(unit) != "" || len(unit) == 3 && strings.ToUpper(unit) == unit
+	if money || abs >= 1e6 {
+		switch {
+		case abs >= 1e12:
+			scaled, word = v/1e12, " trillion"
+		case abs >= 1e9:
+			scaled, word = v/1e9, " billion"
+		case abs >= 1e6:
+			scaled, word = v/1e6, " million"
+		}
+	}
+	n := groupDigits(strconv.FormatFloat(scaled, 'f', -1, 64))
+	switch {
+	case unit == "percent" || unit == "%":
+		return n + "%"
+	case currencySymbol(unit) != "":
+		return currencySymbol(unit) + n + word
+	case money:
+		return n + word + " " + unit
+	}
+	return n + word
+}
+
+// groupDigits puts thousands separators into the integer part of a decimal
+// number.
+func groupDigits(s string) string {
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	sign := ""
+	if strings.HasPrefix(intPart, "-") {
+		sign, intPart = "-", intPart[1:]
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String() + frac
 }
 
 func sentenceCase(s string) string {

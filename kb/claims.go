@@ -79,15 +79,16 @@ func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
 		}
 		ent := q.EntityName
 		frame := ""
+		unit := canonicalUnit(q.Category, q.Unit)
 		if q.Category != "casualties" {
 			frame = frames.of(q)
 		}
-		k := strings.ToLower(q.Category + "|" + q.Unit + "|" + key(q.EntityKB, ent) + "|" + frame)
+		k := strings.ToLower(q.Category + "|" + unit + "|" + key(q.EntityKB, ent) + "|" + frame)
 		c := groups[k]
 		if c == nil {
-			m := q.Unit
+			m := unit
 			if q.Category != "" {
-				m = q.Category + ": " + q.Unit
+				m = q.Category + ": " + unit
 			}
 			if frame != "" {
 				m += ", " + frame
@@ -95,7 +96,7 @@ func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
 			if ent != "" {
 				m += " (" + ent + ")"
 			}
-			c = &Claim{Measure: m, Category: q.Category, Unit: q.Unit, Entity: ent, Frame: frame}
+			c = &Claim{Measure: m, Category: q.Category, Unit: unit, Entity: ent, Frame: frame}
 			groups[k] = c
 			order = append(order, k)
 		}
@@ -129,6 +130,22 @@ func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
 	return out
 }
 
+// canonicalUnit merges the ways news words one casualty measure: the dead
+// ("killed", "dead", "died", "deaths", "death toll", "fatalities") and the
+// wounded ("wounded", "injured", "injuries").
+func canonicalUnit(category, unit string) string {
+	if category != "casualties" {
+		return unit
+	}
+	switch strings.ToLower(unit) {
+	case "killed", "dead", "died", "deaths", "death", "death toll", "toll", "fatalities", "lives", "bodies":
+		return "killed"
+	case "wounded", "injured", "injuries", "hurt", "wounds":
+		return "wounded"
+	}
+	return unit
+}
+
 // frames finds, for a figure, the event it belongs to.
 type frames map[string][]sitrep.StoredEvent // by document id + sentence index
 
@@ -158,9 +175,11 @@ func (f frames) of(q sitrep.StoredQuantity) string {
 			d = e.Start - q.End
 		}
 		if d < bestDist {
-			best, bestDist = e.Lemma, d
-			if best == "" {
-				best = e.Type
+			// The event type groups synonyms ("sent troops", "deployed
+			// troops"); untyped events keep their lemma.
+			best, bestDist = e.Type, d
+			if best == "" || best == "other" {
+				best = e.Lemma
 			}
 		}
 	}
@@ -216,7 +235,9 @@ func contradictions(fs []Figure) []Contradiction {
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
 			a, b := fs[i], fs[j]
-			if giver(a) == giver(b) {
+			// One source does not contradict itself, and one article's two
+			// figures are two measures (the storm's toll, the epidemic's).
+			if giver(a) == giver(b) || a.Source.Document == b.Source.Document {
 				continue
 			}
 			ta, ok1 := parseDay(a.Source.Published)

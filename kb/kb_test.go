@@ -188,3 +188,18 @@ func BenchmarkTimeline(b *testing.B) {
 		Timeline(evs)
 	}
 }
+
+func TestFormatAmount(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		unit string
+		want string
+	}{
+		{120e6, "USD", "$120 million"}, {45e6, "EUR", "€45 million"}, {2.5e9, "KRW", "2.5 billion KRW"},
+		{11000, "troops", "11,000"}, {1.5e6, "people", "1.5 million"}, {40, "percent", "40%"}, {950, "USD", "$950"},
+	} {
+		if got := FormatAmount(tt.v, tt.unit); got != tt.want {
+			t.Errorf("FormatAmount(%v, %q) = %q, want %q", tt.v, tt.unit, got, tt.want)
+		}
+	}
+}
