@@ -172,6 +172,14 @@ var speechCue = map[string]bool{
 	"remark": true, "quote": true, "emphasize": true, "emphasise": true,
 }
 
+// carrier nouns take the event of their modifier: "bankruptcy
+// protection", "a rescue operation", "a takeover bid".
+var carrier = map[string]bool{
+	"protection": true, "proceeding": true, "proceedings": true, "process": true, "operation": true,
+	"effort": true, "campaign": true, "plan": true, "programme": true, "program": true, "order": true,
+	"bid": true, "attempt": true, "mission": true,
+}
+
 // prepLight are the light verbs whose event noun follows a preposition:
 // "went on strike", "responded with airstrikes", "agreed to a ceasefire",
 // "filed for bankruptcy".
@@ -531,6 +539,9 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 			// landfall near")
 			if !tj.IsNoun() && !(tj.IsAdj() && (strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive") || x.isHead(j))) || tj.IsProper() {
 				continue
+			}
+			if j+1 < s.Last && (x.tags[j+1] == pos.NN || x.tags[j+1] == pos.NNS) && !carrier[pos.Lemma(x.doc.Tok(j+1), x.tags[j+1])] {
+				continue // a modifier: "reopen the merger case" is about the case
 			}
 			lem := pos.Lemma(x.doc.Tok(j), tj)
 			if e, ok := x.lex.lookup(lem, tj, true, func(c string) bool { return x.cond(s, j, c) }); ok {
