@@ -73,9 +73,9 @@ type tokInfo struct {
 	anyLower     bool   // some letter is lower case
 	anyUpper     bool   // some letter is upper case
 	prior        uint8  // capitalisation bucket + 1 from the word lexicon, 0 unknown
-	word         *wordInfo
-	rec          int32 // index of the lower-cased word's record in docState.words
-	wid          int32 // id of the exact capitalised word within the document, -1 for others
+	wctx         int32  // index+1 into the word lexicon's neighbour records, 0 none (no pointer: infos stay out of the GC's scan)
+	rec          int32  // index of the lower-cased word's record in docState.words
+	wid          int32  // id of the exact capitalised word within the document, -1 for others
 	letters      bool
 }
 
@@ -246,10 +246,11 @@ var (
 // it so far. Words are numbered while the infos are computed, so the
 // features read these records by index, without hashing.
 type docState struct {
-	doc   *text.Doc
-	infos []tokInfo
-	words []wordRec
-	nw    int // distinct exact words: tokInfo.wid < nw
+	lexWords []wordInfo
+	doc      *text.Doc
+	infos    []tokInfo
+	words    []wordRec
+	nw       int // distinct exact words: tokInfo.wid < nw
 
 	// scratch reused across documents (see Recognizer.pool)
 	lwIDs, wIDs idTable
@@ -314,6 +315,10 @@ func newDocState(doc *text.Doc, lex *lexicon) *docState {
 // reusing st's memory.
 func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	st.doc = doc
+	st.lexWords = nil
+	if lex != nil && lex.names != nil {
+		st.lexWords = lex.names.words
+	}
 	st.infos = resize(st.infos, len(doc.Tokens))
 	n := 0
 	for _, s := range doc.Sentences {
@@ -379,6 +384,7 @@ func (st *docState) resetHistory() {
 
 // sentCtx is what the features of one sentence need.
 type sentCtx struct {
+	lexWords []wordInfo // the word lexicon's entries (tokInfo.wctx)
 	doc      *text.Doc
 	infos    []tokInfo // of the whole document, indexed by token
 	words    []wordRec
@@ -388,7 +394,7 @@ type sentCtx struct {
 }
 
 func (st *docState) sentence(s text.Sentence) sentCtx {
-	return sentCtx{doc: st.doc, infos: st.infos, words: st.words, first: s.First, last: s.Last,
+	return sentCtx{lexWords: st.lexWords, doc: st.doc, infos: st.infos, words: st.words, first: s.First, last: s.Last,
 		capsSent: capsSentence(st.infos, s.First, s.Last)}
 }
 
@@ -448,8 +454,8 @@ func (c *sentCtx) word(dst []uint32, i int) []uint32 {
 	)
 	dst = affixes(dst, c.doc.Tok(i))
 	if t.anyUpper {
-		if w := t.word; w != nil {
-			for k, h := range w.ctx {
+		if t.wctx > 0 {
+			for k, h := range c.lexWords[t.wctx-1].ctx {
 				if h != 0 {
 					dst = append(dst, feat(tDist+k, h))
 				}

@@ -95,8 +95,9 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
 	for i := first; i < last; i++ {
 		ti := &infos[i]
 		if ti.anyUpper {
-			if w := l.names.get(ti.lw); w != nil {
-				ti.word = w
+			if id := l.names.id(ti.lw); id >= 0 {
+				w := &l.names.words[id]
+				ti.wctx = int32(id + 1)
 				ti.prior = w.flags >> capsShift
 				if ti.caps && w.flags&nameFirst != 0 {
 					mark(infos, i, 1, gzFirstName)

@@ -58,15 +58,15 @@ type wordLex struct {
 	words []wordInfo
 }
 
-// get returns the entry of word hash h, nil if none.
-func (l *wordLex) get(h uint64) *wordInfo {
+// id returns the index of word hash h in l.words, -1 if none.
+func (l *wordLex) id(h uint64) int {
 	mask := uint64(len(l.keys) - 1)
 	for i := mix(h) & mask; ; i = (i + 1) & mask {
 		switch id := l.ids[i]; {
 		case id == 0:
-			return nil
+			return -1
 		case l.keys[i] == h:
-			return &l.words[id-1]
+			return int(id - 1)
 		}
 	}
 }
