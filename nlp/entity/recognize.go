@@ -137,7 +137,7 @@ var eventWords = map[string]bool{
 // as actors.
 func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 	ps := phrases(doc, labels)
-	var ms []mention
+	ms := make([]mention, 0, len(ps)+len(ps)/4+4)
 	g := r.lex.g
 	pi := 0
 	for si, s := range doc.Sentences {
