@@ -55,7 +55,7 @@ func runClaims(env *Env, args []string) error {
 	for _, c := range claims {
 		fmt.Fprintf(env.Stdout, "%s — %d figures from %d sources\n", c.Measure, len(c.Figures), c.Sources)
 		for _, f := range c.Figures {
-			q := sitrep.Quantity{Value: f.Value, Min: f.Min, Max: f.Max, Approximate: f.Approximate}
+			q := sitrep.Quantity{Value: f.Value, Min: f.Min, Max: f.Max, Approximate: f.Approximate, Unit: c.Unit}
 			by := f.GivenBy
 			if by == "" {
 				by = "(the article)"

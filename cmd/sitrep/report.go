@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/kb"
 )
 
 // writeReport prints an analysis as a short brief of the one article: its
@@ -194,7 +194,7 @@ func writeReport(w io.Writer, an *sitrep.Analysis) {
 }
 
 func quantityValue(q sitrep.Quantity) string {
-	f := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
+	f := func(p *float64) string { return kb.FormatAmount(*p, q.Unit) }
 	var s string
 	switch {
 	case q.Min != nil && q.Max != nil:
