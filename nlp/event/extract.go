@@ -352,7 +352,7 @@ func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) 
 	}
 	// A name is headed by any of its words: "Cyclone Ilusa".
 	for k := b - 1; k >= a; k-- {
-		if list[pos.Lemma(x.doc.Tok(k), x.tags[k])] {
+		if x.lemmaIn(k, list) {
 			return true
 		}
 		if k < b-1 && !x.tags[k].IsProper() || !x.tags[k].IsProper() {
@@ -360,6 +360,15 @@ func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) 
 		}
 	}
 	return false
+}
+
+// lemmaIn reports whether the lemma of noun k is in list; a capitalised
+// plural tagged as a name counts as a plural ("Shares fell").
+func (x *extractor) lemmaIn(k int, list map[string]bool) bool {
+	if list[pos.Lemma(x.doc.Tok(k), x.tags[k])] {
+		return true
+	}
+	return x.tags[k].IsProper() && list[pos.Lemma(x.doc.Tok(k), pos.NNS)]
 }
 
 // objectHeadIn reports whether the head of the direct object of the verb
@@ -372,7 +381,7 @@ func (x *extractor) objectHeadIn(s text.Sentence, i int, list map[string]bool) b
 		// the last noun: "a deal late on Friday" is headed by "deal"
 		for k := p.b - 1; k >= p.a; k-- {
 			if x.tags[k].IsNoun() {
-				return list[pos.Lemma(x.doc.Tok(k), x.tags[k])]
+				return x.lemmaIn(k, list)
 			}
 		}
 		break

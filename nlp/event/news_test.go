@@ -40,6 +40,12 @@ func TestNewsEvents(t *testing.T) {
 		{"The retailer filed for bankruptcy protection in March.", "filed", "bankruptcy", "", "filed for bankruptcy protection"},
 		{"The carmaker announced 3,000 job cuts.", "announced", "layoff", "", "announced 3,000 job cuts"},
 		{"The defendant pleaded guilty to two counts.", "pleaded", "court", "", "The defendant pleaded guilty"},
+		{"Torrential rain caused the river to burst its banks overnight.", "burst", "disaster", "", "the river to burst its banks"},
+		{"Three fishermen drowned off the coast.", "drowned", "kill", "1823", "Three fishermen drowned"},
+		{"The bank will release $20 million in emergency loans.", "release", "aid", "071", "release $20 million"},
+		{"Stocks fell sharply in early trading.", "fell", "market", "", "Stocks fell"},
+		{"Officers detained a woman suspected of arson.", "detained", "arrest", "173", "detained a woman"},
+		{"The minister declared a curfew and the army deployed troops in the district.", "deployed", "deploy", "154", "the army deployed troops"},
 		// not events of those types
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
 		{"The analyst bought a coffee before the meeting.", "bought", "", "", "-"},

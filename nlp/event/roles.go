@@ -130,6 +130,7 @@ var objectControl = map[string]bool{
 	"persuade": true, "invite": true, "encourage": true, "press": true, "request": true, "instruct": true,
 	"authorize": true, "authorise": true, "pressure": true, "warn": true, "compel": true, "direct": true,
 	"permit": true, "appeal": true, "want": true, "expect": true, "help": true,
+	"cause": true, "prompt": true, "enable": true, "lead": true,
 }
 
 // catenative verbs take a gerund that shares their subject: "began
@@ -318,9 +319,11 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 	}
 	for hop := 0; hop < hops && a-2 >= s.First && x.isHead(a-2); hop++ {
 		if l := x.npLeft(a-2, s); x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.tags[a-2] != pos.PRP && hop+1 < hops && !coord &&
-			l-1 >= s.First && x.tags[l-1] == pos.IN && nounPrep[x.low(l-1)] {
+			l-2 >= s.First && x.tags[l-1] == pos.IN && nounPrep[x.low(l-1)] && x.isHead(l-2) &&
+			(x.low(l-1) == "between" || x.tags[a-2].IsProper() || !isDet(x.tags[a])) {
 			// "the highway between Beira and Zimbabwe": a coordination
-			// inside the prepositional phrase
+			// inside the prepositional phrase (but "declared a state of
+			// emergency and the army sent" coordinates clauses)
 			a = x.npLeft(a-2, s)
 			hop, coord = hop-1, true // (not a hop)
 			continue
@@ -339,9 +342,13 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 	if a-3 >= s.First && x.tags[a-1] == pos.IN && x.tags[a-2] == pos.VBG && x.isHead(a-3) && !x.tags[a-3].IsVerb() {
 		j, a = a-3, x.npLeft(a-3, s)
 	}
-	// "Israel and Hamas signed": both conjuncts.
+	// "Israel and Hamas signed": both conjuncts, but not the object of
+	// a clause before ("declared an emergency and the army sent").
 	if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
-		a = x.npLeft(a-2, s)
+		if l := x.npLeft(a-2, s); l == s.First || !x.tags[l-1].IsVerb() && x.tags[l-1] != pos.IN && x.tags[l-1] != pos.TO ||
+			x.tags[l-1] == pos.IN && subordinator[x.low(l-1)] {
+			a = l
+		}
 	}
 	return a, j + 1
 }
@@ -432,7 +439,9 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			e := x.npRight(k, s)
 			// "and the World Bank said": a clause, but "between Israel
 			// and Iran collapsed" coordinates inside the phrase.
-			if e == k || x.clauseAt(e, s) && !(k > i+1 && x.tags[k-1] == pos.CC && len(out) > 0 && out[len(out)-1].prep == "between") {
+			// A participle right after the object modifies it: "arrested
+			// a man suspected of looting".
+			if e == k || x.clauseAt(e, s) && !(e < s.Last && x.tags[e] == pos.VBN) && !(k > i+1 && x.tags[k-1] == pos.CC && len(out) > 0 && out[len(out)-1].prep == "between") {
 				return out // "said [he] would": the subject of a clause
 			}
 			out = append(out, phrase{a: k, b: e})
