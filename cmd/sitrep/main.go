@@ -9,7 +9,6 @@ import (
 	"os"
 	"sort"
 
-	sitrep "github.com/sitrep-news/sitrep"
 )
 
 // command is one subcommand: its one-line summary and its entry point.
@@ -97,8 +96,5 @@ func run(env *Env, args []string) int {
 		return 0
 	}
 	fmt.Fprintf(env.Stderr, "sitrep %s: %v\n", args[0], err)
-	if sitrep.ErrorCode(err) == sitrep.EINTERNAL {
-		return 1
-	}
 	return 1
 }
