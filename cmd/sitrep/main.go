@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"sort"
-
 )
 
 // command is one subcommand: its one-line summary and its entry point.
