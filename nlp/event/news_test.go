@@ -46,6 +46,8 @@ func TestNewsEvents(t *testing.T) {
 		{"Stocks fell sharply in early trading.", "fell", "market", "", "Stocks fell"},
 		{"Officers detained a woman suspected of arson.", "detained", "arrest", "173", "detained a woman"},
 		{"The minister declared a curfew and the army deployed troops in the district.", "deployed", "deploy", "154", "the army deployed troops"},
+		{"The death toll from the earthquake has risen to 312, officials said.", "risen", "kill", "1823", "The death toll"},
+		{"The first relief flights landed in Port-au-Prince on Friday.", "landed", "arrive", "042", "The first relief flights landed"},
 		// not events of those types
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
 		{"The analyst bought a coffee before the meeting.", "bought", "", "", "-"},
