@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
 )
@@ -92,7 +93,7 @@ func NewBrief(in BriefInput) Brief {
 			item.Sources = uniqueSources(append(item.Sources, c.Figures[x.A].Source, c.Figures[x.B].Source))
 		} else if len(c.Figures) > 1 {
 			first := c.Figures[0]
-			if !sameFigure(first, last) {
+			if !sameFigure(first, last) && first.Source.Published < last.Source.Published {
 				item.Text += fmt.Sprintf(" Earlier reports gave %s (%s).", strings.TrimSpace(first.Text), first.Source.Published)
 				item.Sources = uniqueSources(append(item.Sources, first.Source))
 			}
@@ -159,7 +160,7 @@ func NewBrief(in BriefInput) Brief {
 		perSpeaker[k]++
 		text := oneLine(q.Text, 280)
 		if q.Kind == sitrep.QuoteDirect {
-			text = "“" + strings.Trim(text, "\"“”") + "”"
+			text = "“" + quotedWords(text) + "”"
 		}
 		b.WhatPeopleSaid = append(b.WhatPeopleSaid, BriefItem{
 			Text: fmt.Sprintf("%s (%s): %s", who, q.Cue.Text, text),
@@ -311,6 +312,35 @@ func groupDigits(s string) string {
 		b.WriteRune(r)
 	}
 	return sign + b.String() + frac
+}
+
+// quotedWords returns what a direct quote says: the parts inside its
+// quotation marks, joined by an ellipsis where the text interrupts them
+// ("…,” said the minister, “…"). A quote's span starts inside its marks.
+func quotedWords(s string) string {
+	var parts []string
+	inside := true
+	start := 0
+	for i, r := range s {
+		if r != '"' && r != '“' && r != '”' {
+			continue
+		}
+		if inside {
+			parts = append(parts, strings.TrimRight(strings.TrimSpace(s[start:i]), ","))
+		}
+		inside = !inside
+		start = i + utf8.RuneLen(r)
+	}
+	if inside {
+		parts = append(parts, strings.TrimRight(strings.TrimSpace(s[start:]), ","))
+	}
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " … ")
 }
 
 func sentenceCase(s string) string {

@@ -138,7 +138,9 @@ func canonicalUnit(category, unit string) string {
 		return unit
 	}
 	switch strings.ToLower(unit) {
-	case "killed", "dead", "died", "deaths", "death", "death toll", "toll", "fatalities", "lives", "bodies":
+	case "killed", "dead", "died", "death toll", "toll", "fatalities", "lives":
+		// "deaths" stays apart: it counts deaths from disease and other
+		// causes as often as a toll of violence or disaster.
 		return "killed"
 	case "wounded", "injured", "injuries", "hurt", "wounds":
 		return "wounded"

@@ -203,3 +203,15 @@ func TestFormatAmount(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedWords(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"We will win,", "We will win"},
+		{`The water is rising," said Helena Matsinhe, who leads the agency. "We need boats now.`, "The water is rising … We need boats now."},
+		{"Not a “nested” one", "Not a … one"},
+	} {
+		if got := quotedWords(tt.in); got != tt.want {
+			t.Errorf("quotedWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
