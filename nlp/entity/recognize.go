@@ -200,6 +200,10 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 						continue
 					}
 				}
+				if groupWords[strings.ToLower(ti)] && !doc.Tokens[i].Is(text.AllCaps) {
+					// "Democrats", "Sunni": groups the tagger left out
+					ms = append(ms, mention{first: i, last: i + 1, sent: si, typ: sitrep.EntityNORP, kind: sitrep.MentionName})
+				}
 			}
 			i++
 		}
@@ -280,8 +284,6 @@ func startsUpperASCII(s string) bool {
 // keeping: a country name, a demonym, or a seat of power used as an actor.
 func gazOnly(doc *text.Doc, first, last, si int, es []gazetteer.Entry) (mention, bool) {
 	s := doc.Sentences[si]
-	// a single capitalised word at the start of a sentence is often a
-	// common word; only accept it when it is not also seen in lower case
 	e := es[0]
 	m := mention{first: first, last: last, sent: si, kind: e.Kind}
 	switch {
