@@ -169,7 +169,9 @@ func (x *extractor) simplePresent(s text.Sentence, i int) bool {
 var speechCue = map[string]bool{
 	"say": true, "tell": true, "add": true, "note": true, "stress": true, "insist": true, "assert": true,
 	"explain": true, "comment": true, "reply": true, "argue": true, "state": true, "reiterate": true,
-	"remark": true, "quote": true, "emphasize": true, "emphasise": true,
+	"remark": true, "quote": true, "emphasize": true, "emphasise": true, "cite": true, "indicate": true,
+	"describe": true, "elaborate": true, "maintain": true, "affirm": true, "talk": true, "speak": true,
+	"predict": true, "estimate": true, "tout": true, "hint": true, "suggest": true, "observe": true,
 }
 
 // carrier nouns take the event of their modifier: "bankruptcy
@@ -590,7 +592,8 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		x.refineForce(s, f)
 		return
 	}
-	if f.class == "REPORTING" && t.IsVerb() {
+	// (but a light verb is no statement: "gave no details")
+	if f.class == "REPORTING" && t.IsVerb() && !x.lex.isLight(f.lemma) {
 		f.typ, f.code = "statement", x.lex.types["statement"].CAMEO
 	}
 }
