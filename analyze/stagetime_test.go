@@ -41,11 +41,11 @@ func BenchmarkStages(b *testing.B) {
 			lap("segment", &t0)
 			tags := s.tagger.Tag(d)
 			lap("pos", &t0)
-			tx := timex.Tag(d, dct)
+			tx := timex.TagWithPOS(d, dct, tags)
 			lap("timex", &t0)
 			ents := s.entities.Recognize(d)
 			lap("entity", &t0)
-			qs := quote.Extract(d, ents, tx)
+			qs := quote.ExtractTagged(d, tags, ents, tx)
 			lap("quote", &t0)
 			mod := func(sp sitrep.Span) (string, *sitrep.Quote) { return modality.Of(d, sp, qs) }
 			quantity.Extract(d, quantity.Options{Entities: ents, Quotes: qs, Timexes: tx, Modality: mod})
