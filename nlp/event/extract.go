@@ -172,6 +172,7 @@ var speechCue = map[string]bool{
 	"remark": true, "quote": true, "emphasize": true, "emphasise": true, "cite": true, "indicate": true,
 	"describe": true, "elaborate": true, "maintain": true, "affirm": true, "talk": true, "speak": true,
 	"predict": true, "estimate": true, "tout": true, "hint": true, "suggest": true, "observe": true,
+	"reaffirm": true,
 }
 
 // carrier nouns take the event of their modifier: "bankruptcy
@@ -488,6 +489,12 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 		// A noun modifying another names no event of its own: "rescue
 		// teams", "aid flights", "election campaign".
 		if !all && !f.verb && f.tok+1 < s.Last && (x.tags[f.tok+1] == pos.NN || x.tags[f.tok+1] == pos.NNS) {
+			f.skip = true
+		}
+		// ... coordinated ("its merger and acquisition department"), or
+		// a gerund between nouns ("the tax writing committees").
+		if k := f.tok; !all && k+3 < s.Last && !f.verb && x.tags[k+1] == pos.CC && x.tags[k+2] == pos.NN && (x.tags[k+3] == pos.NN || x.tags[k+3] == pos.NNS) ||
+			!all && x.tags[k] == pos.VBG && k > s.First && k+1 < s.Last && x.tags[k-1] == pos.NN && (x.tags[k+1] == pos.NN || x.tags[k+1] == pos.NNS) {
 			f.skip = true
 		}
 		if (all || !f.absorbed) && !f.skip {
