@@ -47,6 +47,7 @@ type figure struct {
 	money, pct  bool
 	measureSkip bool
 	millions    bool // a glued "m" read as million
+	beyond      bool // after "passed", "exceeded": the level is above the figure
 	nums        []int
 }
 
@@ -263,8 +264,22 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		// qualifier: approximate words right before the figure
 		approxQualifier(sc, &f, first)
+		// "the death toll has risen to 112": the subject noun is the unit
+		var srcStart, srcEnd int
+		if !f.money && !f.pct && !f.measureSkip && (f.unit == "" || f.unit == "people" && f.cat == "people") {
+			lo := sc.tokenAtOffset(doc.Sentences[doc.SentenceOf(f.numStart)].Start)
+			if u, c, a, b := predicateSubject(sc, &f, lo); u != "" && (f.unit == "" || c == "casualties" || c == "displacement") {
+				f.unit, f.cat, srcStart, srcEnd = u, c, a, b
+				if f.beyond && f.value != nil && f.min == nil && f.max == nil && !f.approx {
+					f.min, f.value = f.value, nil // "the toll passed 100": more than 100
+				}
+			}
+		}
 		if f.cat == "" {
 			f.cat = "other"
+		}
+		if f.cat == "health" && f.unit == "cases" && !healthSentence(doc, f.numStart) {
+			f.cat = "other" // "14 other cases involving fraud": court cases
 		}
 		q := sitrep.Quantity{
 			Start: f.start, End: f.end, Text: s[f.start:f.end],
@@ -290,6 +305,12 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		if quote != nil {
 			q.Source, q.Speaker, q.Quote = quote.Source.Text, quote.Speaker, quote.ID
+		} else if srcEnd > srcStart {
+			// "the Red Cross puts the toll at 200": the estimate's subject
+			q.Source = s[srcStart:srcEnd]
+			if q.Modality == sitrep.ModalityAsserted || q.Modality == "" {
+				q.Modality = sitrep.ModalityReported
+			}
 		}
 		if q.Modality == "" {
 			q.Modality = sitrep.ModalityAsserted
@@ -649,7 +670,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	for first := k; k < len(toks) && k < first+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
-		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] {
+		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] || prepositions[lw] || toks[k].w.cls != cNone {
 			break
 		}
 		if len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") && !strings.HasSuffix(lw, "is") {
@@ -676,11 +697,18 @@ func verbCasualty(sc *Scanner, f *figure, first Number) {
 	case "wounded", "wounding":
 		f.unit, f.cat = "wounded", "casualties"
 	case "injured", "injuring":
-		f.unit, f.cat = "injured", "casualties"
+		f.unit, f.cat = "wounded", "casualties"
+	case "evacuated", "evacuating", "displaced", "displacing", "uprooted", "uprooting":
+		f.unit, f.cat = "displaced", "displacement"
+	case "infected", "infecting", "sickened":
+		f.unit, f.cat = "cases", "health"
 	}
 }
 
-// predicateCasualty turns "12 people were killed" into a casualty count.
+// predicateCasualty turns "12 people were killed" into a casualty count
+// and "9,000 were forced from their homes" into a displacement count: a
+// people count, or a bare count whose noun is elided, takes its unit from
+// the participle after it (canonical units, see units.txt).
 func predicateCasualty(sc *Scanner, f *figure, k int) {
 	// things ("3 attacks killed 10") count casualties only in the passive
 	// or with "died": "40 villagers were killed"
@@ -690,25 +718,53 @@ func predicateCasualty(sc *Scanner, f *figure, k int) {
 	}
 	toks := sc.toks
 	aux := false
+	var buf [16]byte
 	for step := 0; k < len(toks) && step < 4; step++ {
 		if toks[k].kind != tWord {
 			return
 		}
-		w := strings.ToLower(sc.tokText(k))
+		w := sc.wordAt(k, buf[:])
 		if passiveOnly && !aux && w != "were" && w != "was" && w != "been" && w != "have" && w != "had" && w != "died" && w != "are" {
 			return
 		}
 		switch w {
-		case "were", "was", "have", "had", "been", "reportedly", "also", "are", "being":
+		case "were", "was", "have", "had", "been", "reportedly", "also", "are", "being", "now", "later", "already", "since",
+			"remain", "remains", "remained", "still":
 			aux = true
 			k++
 			continue
-		case "killed", "died", "dead":
+		case "killed", "died", "dead", "perished", "drowned":
 			f.unit, f.cat = "killed", "casualties"
-		case "wounded":
+		case "wounded", "injured", "hurt":
 			f.unit, f.cat = "wounded", "casualties"
-		case "injured", "hurt":
-			f.unit, f.cat = "injured", "casualties"
+		case "missing":
+			if aux {
+				f.unit, f.cat = "missing", "casualties"
+			}
+		case "displaced", "evacuated", "uprooted", "fled", "homeless":
+			if w != "fled" || f.cat != "personnel" {
+				f.unit, f.cat = "displaced", "displacement"
+			}
+		case "forced", "driven":
+			// "were forced from their homes", "forced to flee"
+			n1, n2 := sc.wordAt(k+1, buf[:]), sc.wordAt(k+2, buf[:])
+			if n1 == "from" || n1 == "out" || n1 == "to" && (n2 == "flee" || n2 == "leave" || n2 == "evacuate") {
+				f.unit, f.cat = "displaced", "displacement"
+			}
+		case "left", "made", "rendered":
+			if aux && sc.wordAt(k+1, buf[:]) == "homeless" {
+				f.unit, f.cat = "displaced", "displacement"
+			}
+		case "lost":
+			if sc.wordAt(k+1, buf[:]) == "their" && (sc.wordAt(k+2, buf[:]) == "homes" || sc.wordAt(k+2, buf[:]) == "houses") {
+				f.unit, f.cat = "displaced", "displacement"
+			} else if sc.wordAt(k+1, buf[:]) == "their" && sc.wordAt(k+2, buf[:]) == "lives" {
+				f.unit, f.cat = "killed", "casualties"
+			}
+		case "infected", "sickened":
+			if f.cat != "other" {
+				f.unit, f.cat = "cases", "health"
+			}
 		}
 		return
 	}
@@ -719,6 +775,14 @@ var functionWords = map[string]bool{"of": true, "the": true, "a": true, "an": tr
 	"for": true, "from": true, "by": true, "with": true, "and": true, "or": true, "but": true, "than": true, "that": true, "which": true,
 	"who": true, "will": true, "would": true, "could": true, "can": true, "may": true, "might": true, "be": true, "been": true, "per": true,
 	"a.m.": true, "p.m.": true, "more": true, "less": true, "said": true, "says": true, "each": true, "apiece": true, "percent": true}
+
+// prepositions end the search for an unknown counted noun: "a toll of 64
+// across three provinces" counts no provinces.
+var prepositions = map[string]bool{"across": true, "after": true, "before": true, "during": true, "since": true, "until": true,
+	"into": true, "over": true, "under": true, "through": true, "among": true, "against": true, "about": true, "around": true,
+	"near": true, "within": true, "without": true, "between": true, "behind": true, "beyond": true, "toward": true, "towards": true,
+	"via": true, "amid": true, "despite": true, "upon": true, "like": true, "off": true, "onto": true, "out": true, "up": true,
+	"down": true, "last": true, "this": true, "next": true, "along": true, "throughout": true, "inside": true, "outside": true}
 
 // stopWords are never units.
 var stopWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,

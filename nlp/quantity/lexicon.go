@@ -15,15 +15,18 @@ var currencyTxt string
 //go:embed measures.txt
 var measuresTxt string
 
+//go:embed subjects.txt
+var subjectsTxt string
+
 // entry is one lexicon line: what a phrase stands for.
 type entry struct {
 	a, b string // units: unit, category; currency: code, place; measures: unit, dimension
 }
 
 type lexicons struct {
-	units, currency, measures map[string]entry
-	maxWords                  int
-	preLast                   map[string]bool // last tokens of currency forms written before numbers
+	units, currency, measures, subjects map[string]entry
+	maxWords                            int
+	preLast                             map[string]bool // last tokens of currency forms written before numbers
 }
 
 var (
@@ -37,6 +40,7 @@ func lex3() *lexicons {
 		l.units = parseLexicon(unitsTxt, &l.maxWords)
 		l.currency = parseLexicon(currencyTxt, &l.maxWords)
 		l.measures = parseLexicon(measuresTxt, &l.maxWords)
+		l.subjects = parseLexicon(subjectsTxt, &l.maxWords)
 		l.preLast = map[string]bool{}
 		for form, e := range l.currency {
 			if e.b == "post" {
