@@ -52,7 +52,8 @@
 // adjectives, demonyms and names ("11,000 additional North Korean troops"
 // -> troops), normalised to lower case and to the plural ("1 soldier" ->
 // soldiers) from an embedded lexicon (units.txt), which also gives the
-// category: personnel, casualties, munitions, weapons, vehicles, people,
+// category: personnel, casualties, displacement, health, aid, munitions,
+// weapons, vehicles, people,
 // economic (barrels, tonnes, shares), other. Casualty words are units in
 // their own right ("12 killed") and a people count in predicate position
 // takes the participle as its unit ("12 people were killed" -> killed,
@@ -62,6 +63,28 @@
 // unit of the count just before it (same or previous sentence). Money has the ISO code as unit ("USD") and category
 // money, the Value in major units (cents are divided by 100); percentages
 // have unit and category "percent" and the Value as written (40 for 40%).
+//
+// Units are canonical, so that figures compare across articles (synonyms
+// in units.txt map to one unit):
+//
+//	casualties    killed (dead, died, deaths, fatalities, lives, death toll),
+//	              wounded (injured, injuries, hurt), missing, casualties, victims
+//	displacement  displaced (evacuated, evacuees, homeless, IDPs, fled,
+//	              forced from their homes), refugees, asylum seekers
+//	health        cases (infections, infected; "cases" only in a sentence
+//	              about disease, else category other)
+//	aid           doses, vaccines, tents, kits, food parcels, meals
+//	personnel     troops, soldiers, sailors ... stay distinct words
+//
+// A figure with no noun after it takes its unit from its clause
+// (predicate.go): the subject or object noun of a level verb ("the death
+// toll has risen to 112", "casualties reached 40", "the number of
+// displaced rose to 9,000", "a death toll of 64"; subjects.txt), where
+// "passed", "exceeded", "topped" make the figure a lower bound; or the
+// participle after a bare count whose noun is elided ("more than 9,000
+// were forced from their homes" -> displaced, "190 died" -> killed). An
+// estimating verb's subject is the figure's Source when no attribution
+// holds it ("the Red Cross puts the toll at 200" -> "the Red Cross").
 //
 // Not counts: ordinals, years (four digits 1800-2100 without a counted
 // noun), dates and times (a month name next to the number, digits joined
