@@ -467,6 +467,24 @@ func (sc *Scanner) parseDigits(j int) int {
 			return k + 3
 		}
 	}
+	// hyphenated mixed number in market prices: 11-3/4, 100-1/2 (halves,
+	// quarters, eighths ... only: "3-1/2" is 3.5, a score "3-1" stays apart)
+	if p.plain && k+3 < len(toks) && sc.isPunct(k, "-") && sc.adjacent(j, k) && sc.adjacent(k, k+1) && toks[k+1].kind == tNum &&
+		sc.isPunct(k+2, "/") && sc.adjacent(k+1, k+2) && sc.adjacent(k+2, k+3) && toks[k+3].kind == tNum &&
+		!(k+4 < len(toks) && sc.adjacent(k+3, k+4) && (sc.isPunct(k+4, "/") || sc.isPunct(k+4, "-"))) {
+		num, den := atof(sc.tokText(k+1)), atof(sc.tokText(k+3))
+		switch den {
+		case 2, 4, 8, 16, 32, 64:
+			if num > 0 && num < den && isAllDigits(sc.tokText(k+1)) {
+				n.Value += num / den
+				n.Kind = Fraction
+				n.End = toks[k+3].end
+				n.tj = k + 4
+				sc.emit(n)
+				return k + 4
+			}
+		}
+	}
 	// power: 1.1^23, 2.5^-1, -1.1^--23
 	if sc.isPunct(k, "^") && sc.adjacent(j, k) {
 		m := k + 1
