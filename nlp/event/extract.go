@@ -378,6 +378,9 @@ func (x *extractor) lemmaIn(k int, list map[string]bool) bool {
 // at token i has its lemma in list.
 func (x *extractor) objectHeadIn(s text.Sentence, i int, list map[string]bool) bool {
 	for _, p := range x.phrases(s, i) {
+		if p.prep == "~" {
+			continue // a particle: "shut down the plant"
+		}
 		if p.prep != "" {
 			break
 		}

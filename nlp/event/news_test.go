@@ -48,6 +48,11 @@ func TestNewsEvents(t *testing.T) {
 		{"The minister declared a curfew and the army deployed troops in the district.", "deployed", "deploy", "154", "the army deployed troops"},
 		{"The death toll from the earthquake has risen to 312, officials said.", "risen", "kill", "1823", "The death toll"},
 		{"The first relief flights landed in Port-au-Prince on Friday.", "landed", "arrive", "042", "The first relief flights landed"},
+		{"The storm has cut power to 200,000 homes.", "cut", "close", "", "The storm has cut power to 200,000 homes"},
+		{"Power was restored to most of the city by Sunday.", "restored", "reopen", "", "Power was restored"},
+		{"The economy grew 2.1 percent in the third quarter.", "grew", "market", "", "The economy grew 2.1 percent"},
+		{"An appeals court overturned the conviction in June.", "overturned", "court", "", "An appeals court overturned the conviction"},
+		{"The new president was sworn in on Monday.", "sworn", "appoint", "", "The new president was sworn in"},
 		// not events of those types
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
 		{"The analyst bought a coffee before the meeting.", "bought", "", "", "-"},

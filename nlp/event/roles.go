@@ -110,6 +110,11 @@ func (x *extractor) reducedRelative(s text.Sentence, i, group int) bool {
 	return false
 }
 
+// particle words can end a phrasal verb: "sworn in", "called off".
+var particle = map[string]bool{
+	"in": true, "out": true, "up": true, "down": true, "off": true, "over": true, "back": true, "away": true, "on": true,
+}
+
 // subordinator words take a clause as well as a noun phrase.
 var subordinator = map[string]bool{
 	"after": true, "before": true, "since": true, "until": true, "till": true, "as": true, "while": true,
@@ -411,6 +416,12 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			return out // a subordinate clause
 		case t == pos.IN || t == pos.TO:
 			if k+1 >= s.Last || !x.npInternal(k+1, s) && x.tags[k+1] != pos.PRP {
+				if k == i+1 && particle[x.low(k)] && (k+1 >= s.Last || x.tags[k+1] == pos.IN || x.tags[k+1] == pos.Period || x.tags[k+1] == pos.Comma) {
+					// "was sworn in on Monday": a particle
+					out = append(out, phrase{prep: "~", a: k, b: k + 1})
+					k++
+					continue
+				}
 				return out
 			}
 			e := x.npRight(k+1, s)
