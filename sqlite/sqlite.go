@@ -119,10 +119,18 @@ func (db *DB) Path() string { return db.path }
 
 var dialect = sqlstore.Dialect{
 	IndexTable: "documents_fts",
-	SearchSQL: `SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format,
-		snippet(documents_fts, -1, '[', ']', '…', 16), -bm25(documents_fts, 2.0, 1.0)
-		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-		WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 2.0, 1.0), d.seq LIMIT ?`,
+	// The best matches are ranked first and the snippets made for those
+	// only: a snippet tokenizes its document, and making one for every
+	// match before the LIMIT cost more than the ranking on a common
+	// word. CROSS JOIN keeps SQLite from reordering the joins: each top
+	// row is looked up in the index by rowid and query.
+	SearchSQL: `WITH top AS (SELECT rowid AS seq, bm25(documents_fts, 2.0, 1.0) AS r FROM documents_fts
+			WHERE documents_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2)
+		SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format,
+			snippet(documents_fts, -1, '[', ']', '…', 16), -top.r
+		FROM top CROSS JOIN documents_fts CROSS JOIN documents d
+		WHERE documents_fts MATCH ?1 AND documents_fts.rowid = top.seq AND d.seq = top.seq
+		ORDER BY top.r, top.seq`,
 	FTSQuery: func(words []string) string {
 		// Each word quoted: FTS5 operators and punctuation in a user's
 		// query are taken as text.

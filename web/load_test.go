@@ -10,8 +10,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -121,6 +123,9 @@ func runLoad(b *testing.B, st sitrep.Store, docs int, pick func(*rand.Rand) (int
 	clients := loadClients()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: 60 * time.Second}
 	var all []time.Duration
+	load0 := loadAvg()
+	cpu0 := cpuTime()
+	wall0 := time.Now()
 	for b.Loop() {
 		lat := make([][]time.Duration, clients)
 		var wg sync.WaitGroup
@@ -163,6 +168,7 @@ func runLoad(b *testing.B, st sitrep.Store, docs int, pick func(*rand.Rand) (int
 		}
 	}
 	b.StopTimer()
+	cpu, wall := cpuTime()-cpu0, time.Since(wall0)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	pct := func(ds []time.Duration, p float64) float64 {
 		return ms(ds[min(len(ds)-1, int(p*float64(len(ds))))])
@@ -171,6 +177,9 @@ func runLoad(b *testing.B, st sitrep.Store, docs int, pick func(*rand.Rand) (int
 	b.ReportMetric(pct(all, 0.50), "p50-ms")
 	b.ReportMetric(pct(all, 0.99), "p99-ms")
 	b.ReportMetric(float64(docs), "docs")
+	// CPU time of this process (server and clients) per request: what a
+	// request costs whatever else the machine runs.
+	b.ReportMetric(ms(cpu)/float64(len(all)), "cpu-ms/req")
 	b.ReportMetric(0, "ns/op")
 	for k, ds := range byKind {
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
@@ -180,4 +189,65 @@ func runLoad(b *testing.B, st sitrep.Store, docs int, pick func(*rand.Rand) (int
 	}
 	b.Logf("%d requests from %d clients over %d documents: p50 %.1f ms, p99 %.1f ms, max %.1f ms",
 		len(all), clients, docs, pct(all, 0.50), pct(all, 0.99), ms(all[len(all)-1]))
+	b.Logf("CPU %.1f ms per request (server and clients), %.2f cores busy of %d; load average %s before, %s after",
+		ms(cpu)/float64(len(all)), cpu.Seconds()/wall.Seconds(), runtime.NumCPU(), load0, loadAvg())
+}
+
+// loadAvg is the machine's 1-minute load average, "?" where unknown.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// BenchmarkAPIRequest measures the service time of each kind of API
+// request of the load test, one at a time with the response cache off: what
+// one request costs the server when it misses the cache.
+//
+//	SITREP_BENCH_DB=/tmp/load10k.db go test ./web -run '^$' -bench BenchmarkAPIRequest
+func BenchmarkAPIRequest(b *testing.B) {
+	st, docs := loadStore(b)
+	defer st.Close()
+	ents, err := st.Entities(context.Background(), sitrep.EntityFilter{Limit: 400})
+	if err != nil || len(ents) < 10 {
+		b.Fatalf("entities: %v (%d)", err, len(ents))
+	}
+	srv := New(st, nil)
+	srv.CacheTTL = 0
+	for _, k := range []struct {
+		name string
+		url  func(i int) string
+	}{
+		{"timeline", func(i int) string {
+			return "/api/v1/timeline?entity=" + url.QueryEscape(ents[i%len(ents)].Name)
+		}},
+		{"timeline-top10", func(i int) string {
+			return "/api/v1/timeline?entity=" + url.QueryEscape(ents[i%10].Name)
+		}},
+		{"entities", func(int) string { return "/api/v1/entities?limit=50" }},
+		{"documents", func(i int) string {
+			return fmt.Sprintf("/api/v1/documents?limit=50&offset=%d", 50*(i%(docs/50)))
+		}},
+		{"search", func(i int) string { return "/api/v1/search?q=" + url.QueryEscape(ents[i%len(ents)].Name) }},
+		{"search-top10", func(i int) string { return "/api/v1/search?q=" + url.QueryEscape(ents[i%10].Name) }},
+	} {
+		b.Run(k.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var bytes int64
+			i := 0
+			for b.Loop() {
+				req := httptest.NewRequest("GET", k.url(i), nil)
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("GET %s: %d %s", req.URL, rec.Code, rec.Body)
+				}
+				bytes += int64(rec.Body.Len())
+				i++
+			}
+			b.ReportMetric(float64(bytes)/float64(i), "resp-bytes")
+		})
+	}
 }
