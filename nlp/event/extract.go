@@ -296,7 +296,7 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 // sentence. "s:list" asks for the head of the verb's subject ("prices
 // fell"), "a:list" for that of its subject or object or a word nearby
 // ("the port reopened", "closed the plant"); "money" also takes a
-// currency sign.
+// currency sign, unless the sentence is about a deal.
 func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 	scope, name := condList(c)
 	list := x.lex.lists[name]
@@ -335,6 +335,10 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 		return x.anyIn(list, s.First, s.Last, i, false)
 	}
 	if name == "money" {
+		// (financing a deal is business, not aid)
+		if x.anyIn(x.lex.lists["commerce"], s.First, s.Last, i, false) {
+			return false
+		}
 		for j := i + 1; j < hi; j++ {
 			if x.tags[j] == pos.Dollar {
 				return true
