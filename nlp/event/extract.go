@@ -354,6 +354,9 @@ func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) 
 	gov := x.gov
 	a, b, _, _ := x.subject(s, i, 1)
 	x.gov = gov
+	if a >= 0 && b > a && x.tags[b-1] == pos.CD && list["people"] {
+		return true // "12 were injured"
+	}
 	if a < 0 || b <= a || !x.tags[b-1].IsNoun() {
 		return false
 	}

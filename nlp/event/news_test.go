@@ -53,7 +53,10 @@ func TestNewsEvents(t *testing.T) {
 		{"The economy grew 2.1 percent in the third quarter.", "grew", "market", "", "The economy grew 2.1 percent"},
 		{"An appeals court overturned the conviction in June.", "overturned", "court", "", "An appeals court overturned the conviction"},
 		{"The new president was sworn in on Monday.", "sworn", "appoint", "", "The new president was sworn in"},
+		{"Twelve passengers were injured when the bus overturned.", "injured", "kill", "182", "Twelve passengers were injured"},
+		{"At least 40 were wounded in the blast.", "wounded", "kill", "182", "At least 40 were wounded"},
 		// not events of those types
+		{"Cheap imports did not injure domestic producers.", "injure", "", "", "-"},
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
 		{"The analyst bought a coffee before the meeting.", "bought", "", "", "-"},
 		{"The roads remained closed for a week.", "closed", "", "", "-"},
