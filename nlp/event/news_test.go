@@ -55,6 +55,7 @@ func TestNewsEvents(t *testing.T) {
 		{"The new president was sworn in on Monday.", "sworn", "appoint", "", "The new president was sworn in"},
 		{"Twelve passengers were injured when the bus overturned.", "injured", "kill", "182", "Twelve passengers were injured"},
 		{"At least 40 were wounded in the blast.", "wounded", "kill", "182", "At least 40 were wounded"},
+		{"Officials put the death toll at 57 on Thursday.", "put", "kill", "1823", "Officials put the death toll at 57"},
 		// not events of those types
 		{"Cheap imports did not injure domestic producers.", "injure", "", "", "-"},
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
