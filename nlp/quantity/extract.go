@@ -344,6 +344,21 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 				}
 			}
 		}
+		// "2,300 homes were destroyed and 8,500 damaged": the elided noun
+		// of a coordinated participle clause is the previous figure's
+		if q.Unit == "" && len(out) > 0 && out[len(out)-1].Sentence == q.Sentence && f.tokEnd < len(sc.toks) {
+			p := &out[len(out)-1]
+			var buf [16]byte
+			k := sc.tokenAtOffset(f.start) - 1
+			next := sc.wordAt(f.tokEnd, buf[:])
+			if k >= 0 && p.Unit != "" && p.Category != "money" && p.Category != "percent" && strings.HasSuffix(next, "ed") && len(next) > 4 {
+				// only after a passive clause: "N homes were destroyed and M damaged"
+				aux := sc.wordAt(sc.tokenAtOffset(p.End), buf[:])
+				if w := sc.wordAt(k, buf[:]); (w == "and" || w == "while" || w == "but") && (aux == "were" || aux == "was" || aux == "have" || aux == "had" || aux == "are") {
+					q.Unit, q.Category = p.Unit, p.Category
+				}
+			}
+		}
 		out = append(out, q)
 	}
 	for i := range out {
@@ -683,15 +698,26 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 }
 
 // verbCasualty turns "killed at least 12 people" into a casualty count.
+// A bare count takes the verb's unit too ("the outbreak has killed 61").
 func verbCasualty(sc *Scanner, f *figure, first Number) {
-	if f.cat != "people" && f.cat != "personnel" {
+	if f.cat != "people" && f.cat != "personnel" && f.unit != "" {
 		return
 	}
 	k := sc.tokenAtOffset(f.start) - 1
-	if k < 0 || sc.toks[k].kind != tWord || !sc.near(k, k+1) {
+	var buf [16]byte
+	// "killed about 12 people": the approximate qualifier is not yet in the span
+	for step := 0; step < 2 && k > 0; step++ {
+		switch sc.wordAt(k, buf[:]) {
+		case "about", "around", "nearly", "almost", "some", "roughly", "approximately", "estimated", "an", "reportedly":
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 || sc.toks[k].kind != tWord || !hspace(sc.s, sc.toks[k].end, sc.toks[k+1].start) && !sc.near(k, k+1) {
 		return
 	}
-	switch strings.ToLower(sc.tokText(k)) {
+	switch sc.wordAt(k, buf[:]) {
 	case "killed", "killing":
 		f.unit, f.cat = "killed", "casualties"
 	case "wounded", "wounding":
@@ -764,6 +790,17 @@ func predicateCasualty(sc *Scanner, f *figure, k int) {
 		case "infected", "sickened":
 			if f.cat != "other" {
 				f.unit, f.cat = "cases", "health"
+			}
+		case "to":
+			// "forced 45,000 people to flee"
+			if !aux && f.cat != "other" {
+				if n1 := sc.wordAt(k+1, buf[:]); n1 == "flee" || n1 == "evacuate" {
+					f.unit, f.cat = "displaced", "displacement"
+				}
+			}
+		case "survived":
+			if f.cat != "other" {
+				f.unit, f.cat = "survivors", "people"
 			}
 		}
 		return

@@ -47,6 +47,11 @@ var levelVerbs = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "stay": true, "stays": true, "stayed": true,
 }
 
+// revisionVerbs move a figure "up to" or "down to" a new level.
+var revisionVerbs = map[string]bool{"revised": true, "revises": true, "raised": true, "raises": true, "pushed": true,
+	"pushes": true, "pushing": true, "brought": true, "brings": true, "bringing": true, "taking": true, "took": true,
+	"takes": true, "lowered": true, "moved": true, "went": true, "goes": true, "gone": true}
+
 // thresholdVerbs say the level is beyond the figure: "the toll passed
 // 100" is at least 100, not 100.
 var thresholdVerbs = map[string]bool{
@@ -76,7 +81,7 @@ var estimateVerbs = map[string]bool{
 
 // subjectStops end the search for a subject noun: a new clause begins.
 var subjectStops = map[string]bool{
-	"that": true, "which": true, "who": true, "while": true, "when": true, "after": true, "before": true,
+	"that": true, "while": true, "when": true, "after": true, "before": true,
 	"because": true, "but": true, "as": true, "said": true, "says": true, "say": true, "if": true, "whereas": true,
 }
 
@@ -106,7 +111,8 @@ func (sc *Scanner) wordAt(k int, buf []byte) string {
 func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStart, srcEnd int) {
 	lx := lex3()
 	var buf [24]byte
-	k := sc.tokenAtOffset(f.start) - 1
+	k0 := sc.tokenAtOffset(f.start)
+	k := k0 - 1
 	if k < lo {
 		return "", "", 0, 0
 	}
@@ -116,6 +122,21 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 		k--
 	default:
 		prep = ""
+	}
+	if w := sc.wordAt(k0, buf[:]); levelVerbs[w] && k0 < sc.tokenAtOffset(f.numStart) {
+		// the verb was read as the qualifier: "the toll now exceeds 1,000"
+		k, prep = k0, ""
+	} else if (w == "up" || w == "down") && sc.wordAt(k0+1, buf[:]) == "to" && f.max != nil && f.value == nil {
+		// "revised the death toll up to 73" is 73, not at most 73
+		if e, first, ok := sc.phraseBefore(k0, lex3().subjects, 3); ok && first >= lo {
+			f.value, f.max, f.qualifier, f.start = f.max, nil, "", f.numStart
+			srcStart, srcEnd = estimateSource(sc, first, lo)
+			return e.a, e.b, srcStart, srcEnd
+		} else if revisionVerbs[sc.wordAt(k0-1, buf[:])] {
+			// "the toll was revised up to 73"
+			f.value, f.max, f.qualifier, f.start = f.max, nil, "", f.numStart
+			k, prep = k0-1, ""
+		}
 	}
 	if k < lo {
 		return "", "", 0, 0
@@ -193,7 +214,11 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 func estimateSource(sc *Scanner, first, lo int) (int, int) {
 	var buf [24]byte
 	k := first - 1
-	for k >= lo && npDeterminers[sc.wordAt(k, buf[:])] {
+	for k >= lo {
+		w := sc.wordAt(k, buf[:])
+		if !npDeterminers[w] && w != "of" && w != "number" && w != "count" && w != "tally" {
+			break
+		}
 		k--
 	}
 	if k < lo || !estimateVerbs[sc.wordAt(k, buf[:])] {

@@ -38,6 +38,16 @@ func TestPredicateUnits(t *testing.T) {
 		{"Rescuers found that 19 were injured and 4 remain missing.", "4", "missing", "casualties", ""},
 		{"Police say 9 people drowned.", "9", "killed", "casualties", ""},
 		{"Authorities evacuated 6,000 people ahead of the storm.", "6,000", "displaced", "displacement", ""},
+		{"The toll now exceeds 1,000, the ministry said.", "1,000", "killed", "casualties", ""},
+		{"The number of asylum seekers who crossed the river has reached 9,000.", "9,000", "asylum seekers", "displacement", ""},
+		{"The agency put the number of dead at 450.", "450", "killed", "casualties", "The agency"},
+		{"Monitors revised the death toll up to 73.", "73", "killed", "casualties", "Monitors"},
+		{"The fever has killed 61 and infected more than 4,000.", "61", "killed", "casualties", ""},
+		{"The fever has killed 61 and infected more than 4,000.", "4,000", "cases", "health", ""},
+		{"Shelling has forced 45,000 people to flee their homes.", "45,000", "displaced", "displacement", ""},
+		{"Of the 40 passengers, 12 survived.", "12", "survivors", "people", ""},
+		{"Inspectors say 2,300 homes were destroyed and 8,500 damaged.", "8,500", "homes", "other", ""},
+		{"The bank cut 300 jobs and 45 retired.", "45", "", "other", ""},
 		// canonical units and their categories
 		{"Clinics have recorded 2,300 cases and 41 deaths since January.", "2,300", "cases", "health", ""},
 		{"Clinics have recorded 2,300 cases and 41 deaths since January.", "41", "killed", "casualties", ""},
@@ -86,7 +96,11 @@ func TestPredicateNotCasualty(t *testing.T) {
 }
 
 func TestPredicateThreshold(t *testing.T) {
-	s := "The death toll in the province passed 250 on Sunday."
+	s := "Monitors revised the death toll up to 73."
+	if qs := Extract(text.Segment(s), Options{}); len(qs) != 1 || !eqp(qs[0].Value, f64(73)) || qs[0].Max != nil || qs[0].Qualifier != "" {
+		t.Errorf("revised up to: got %s", dump(qs))
+	}
+	s = "The death toll in the province passed 250 on Sunday."
 	qs := Extract(text.Segment(s), Options{})
 	if len(qs) != 1 || qs[0].Value != nil || !eqp(qs[0].Min, f64(250)) || qs[0].Unit != "killed" {
 		t.Errorf("got %s", dump(qs))
