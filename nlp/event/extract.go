@@ -47,6 +47,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	if det == nil {
 		det = DefaultDetector()
 	}
+	tags = headlineVerbs(doc, tags, lex())
 	x := &extractor{doc: doc, tags: tags, ents: opts.Entities, lex: lex()}
 	x.mapEntities()
 	trig := det.Detect(doc, tags)
@@ -187,6 +188,50 @@ var carrier = map[string]bool{
 // "went on strike", "responded with airstrikes", "agreed to a ceasefire",
 // "filed for bankruptcy".
 var prepLight = map[string]bool{"go": true, "respond": true, "retaliate": true, "agree": true, "file": true}
+
+// headlineVerbs returns tags with the main verb of headings read as a
+// verb where the tagger, trained on running text, read a noun: headlines
+// drop articles and use the present ("Mozambique reopens N6 highway",
+// "Donors pledge $120 million", "Cholera spreads in Sofala"). The first
+// noun after a noun that the lexicon knows as a verb, in a heading with no
+// verb before it, followed by what starts an object or a phrase, is taken
+// as the verb. tags is copied before it changes.
+func headlineVerbs(doc *text.Doc, tags []pos.Tag, l *lexicon) []pos.Tag {
+	copied := false
+	for _, s := range doc.Sentences {
+		if !s.Heading {
+			continue
+		}
+		for i := s.First + 1; i+1 < s.Last; i++ {
+			t := tags[i]
+			if t.IsVerb() || t == pos.MD {
+				break
+			}
+			if t != pos.NN && t != pos.NNS || !tags[i-1].IsNoun() {
+				continue
+			}
+			switch tags[i+1] {
+			case pos.DT, pos.CD, pos.Dollar, pos.NNP, pos.NNPS, pos.IN, pos.PRPS, pos.JJ:
+			default:
+				continue
+			}
+			vt := pos.VBP
+			if t == pos.NNS {
+				vt = pos.VBZ
+			}
+			if !l.verbEntry(pos.Lemma(doc.Tok(i), vt)) {
+				continue
+			}
+			if !copied {
+				tags = append([]pos.Tag(nil), tags...)
+				copied = true
+			}
+			tags[i] = vt
+			break
+		}
+	}
+	return tags
+}
 
 // aspectual verbs say when their subject's event begins, goes on or ends.
 var aspectual = map[string]bool{
@@ -505,6 +550,12 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 		// a gerund between nouns ("the tax writing committees").
 		if k := f.tok; !all && k+3 < s.Last && !f.verb && x.tags[k+1] == pos.CC && x.tags[k+2] == pos.NN && (x.tags[k+3] == pos.NN || x.tags[k+3] == pos.NNS) ||
 			!all && x.tags[k] == pos.VBG && k > s.First && k+1 < s.Last && x.tags[k-1] == pos.NN && (x.tags[k+1] == pos.NN || x.tags[k+1] == pos.NNS) {
+			f.skip = true
+		}
+		// A participle between a determiner or preposition and a noun is
+		// an adjective: "in flooded districts", "the jailed leader".
+		if k := f.tok; !all && (x.tags[k] == pos.VBN || x.tags[k] == pos.VBD) && k > s.First && k+1 < s.Last &&
+			(x.tags[k-1] == pos.DT || x.tags[k-1] == pos.IN || x.tags[k-1] == pos.PRPS) && (x.tags[k+1] == pos.NN || x.tags[k+1] == pos.NNS) {
 			f.skip = true
 		}
 		if (all || !f.absorbed) && !f.skip {

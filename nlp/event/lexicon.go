@@ -100,6 +100,17 @@ func (l *lexicon) isLight(lemma string) bool {
 	return false
 }
 
+// verbEntry reports whether lemma has an entry as a verb (light verbs
+// and "never an event" entries included).
+func (l *lexicon) verbEntry(lemma string) bool {
+	for _, e := range l.entries[lemma] {
+		if e.pos == 'v' || e.pos == '*' || e.pos == 'l' || e.pos == 'x' {
+			return true
+		}
+	}
+	return false
+}
+
 // lookup returns the first entry of lemma matching the tag (and, for
 // object-only nouns, objectOnly) whose condition cond accepts.
 func (l *lexicon) lookup(lemma string, tag pos.Tag, asObject bool, cond func(string) bool) (entry, bool) {
