@@ -58,7 +58,8 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			}
 		}
 		if n.ti > 0 && lx.preLast[strings.ToLower(sc.tokText(n.ti-1))] && !postSym {
-			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(n.ti-1, n.ti) && !sc.lowerCode(first, n.ti) {
+			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(n.ti-1, n.ti) && !sc.lowerCode(first, n.ti) &&
+				!(len(out) > 0 && out[len(out)-1].End > sc.toks[first].start) { // "10 rmb 20 usd": rmb is taken
 				m.Start, m.Currency = sc.toks[first].start, e.a
 				// "$10 dollars": the name after stays outside
 				out = append(out, m)
@@ -79,6 +80,14 @@ func (sc *Scanner) Money(nums []Number) []Money {
 				}
 				m.End, m.Currency = sc.toks[end-1].end, e.a
 				m.Minor = w == "cents" || w == "cent" || w == "pence" || w == "penny" || w == "cts" || w == "ct"
+				// "75 USD million": the scale after a code
+				if n.Mult == 0 && end < len(sc.toks) && sc.near(end-1, end) && sc.toks[end].kind == tWord && !m.Minor {
+					if x := scaleWord(sc.tokText(end)); x != 0 {
+						m.Value *= x
+						m.End = sc.toks[end].end
+						end++
+					}
+				}
 				if !m.Minor {
 					sc.minorPart(&m, nums, i, end)
 				}
@@ -97,14 +106,25 @@ func (sc *Scanner) Measures(nums []Number) []Measure {
 		if n.Kind == Ordinal || n.Vague {
 			continue
 		}
+		if len(out) > 0 && out[len(out)-1].End > n.Start {
+			continue // the inches of "5 feet 2 inches"
+		}
 		m := Measure{Start: n.Start, End: n.End, Value: n.Value, Num: i}
 		if n.Glued != 0 {
 			g := sc.s[n.End:n.Glued]
+			// identifiers: "scp173m", "scp-173m", "24703m212"
+			if n.Glued < len(sc.s) && (isDigit(sc.s[n.Glued]) || isLetterByte(sc.s[n.Glued])) {
+				continue
+			}
+			if b := n.Start; b > 0 && (isLetterByte(sc.s[b-1]) || b > 1 && sc.s[b-1] == '-' && isLetterByte(sc.s[b-2])) {
+				continue
+			}
 			if len(g) == 1 && g != "L" && (g[0] < 'a' || g[0] > 'z') {
 				continue // "5G", "3D": not grams
 			}
 			if e, ok := lx.measures[strings.ToLower(g)]; ok {
 				m.End, m.Unit, m.Dimension = n.Glued, e.a, e.b
+				sc.perUnit(&m)
 				out = append(out, m)
 			}
 			continue
@@ -122,6 +142,7 @@ func (sc *Scanner) Measures(nums []Number) []Measure {
 				}
 				m.End, m.Unit, m.Dimension = sc.toks[end-1].end, e.a, e.b
 				sc.compoundMeasure(&m, nums, i, end)
+				sc.perUnit(&m)
 				out = append(out, m)
 			}
 		}
@@ -194,4 +215,50 @@ func (sc *Scanner) lowerCode(a, b int) bool {
 		return w != strings.ToUpper(w)
 	}
 	return false
+}
+
+// scaleWord returns the multiplier a scale word stands for ("million",
+// "bn", "mln"), or 0.
+func scaleWord(w string) float64 {
+	if x, ok := suffixes[w]; ok && len(w) > 1 {
+		return x
+	}
+	switch strings.ToLower(w) {
+	case "thousand":
+		return 1e3
+	case "million", "millions":
+		return 1e6
+	case "billion", "billions":
+		return 1e9
+	case "trillion", "trillions":
+		return 1e12
+	}
+	return 0
+}
+
+// perUnit extends a measure by the unit it is divided by: "50 meters per
+// millisecond", "10km/hr", "50 centimeters/millisecond".
+func (sc *Scanner) perUnit(m *Measure) {
+	lx := lex3()
+	k := sc.tokenAtOffset(m.End)
+	if k+1 >= len(sc.toks) || sc.toks[k].start != m.End && !sc.near(k-1, k) {
+		return
+	}
+	var e entry
+	end := 0
+	ok := false
+	switch {
+	case sc.isPunct(k, "/") && sc.toks[k].start == m.End && sc.adjacent(k, k+1) && sc.toks[k+1].kind == tWord:
+		if e, ok = lx.measures[strings.ToLower(sc.tokText(k+1))]; ok {
+			end = k + 2
+		}
+	case strings.EqualFold(sc.tokText(k), "per") && sc.near(k, k+1):
+		e, end, ok = sc.phraseAt(k+1, lx.measures, 3)
+	}
+	if !ok || strings.Contains(m.Unit, " per ") {
+		return
+	}
+	m.End = sc.toks[end-1].end
+	m.Unit += " per " + e.a
+	m.Dimension = "rate"
 }
