@@ -279,7 +279,8 @@ type extractor struct {
 	lastPerson, lastOther int
 	// whether the sentence starting at token milFirst has a military word
 	milFirst      int
-	milKnown, mil bool
+	milKnown      bool
+	milN          int
 	fbuf          []frame
 	phbuf         []phrase
 	sbuf          []byte
@@ -366,13 +367,18 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 	}
 	lo, hi := max(s.First, i-4), min(s.Last, i+7)
 	if name == "military" {
-		// once per sentence (its answer does not depend on i, but for
-		// the trigger itself, which no military entry lists)
+		// Counted once per sentence. A trigger with common figurative
+		// uses does not count for itself ("fight for a tax increase",
+		// "a battle for control", "sales were hit"); "strikes" does.
 		if x.milFirst != s.First || !x.milKnown {
 			x.milFirst, x.milKnown = s.First, true
-			x.mil = x.anyIn(list, s.First, s.Last, -1, true)
+			x.milN = x.countIn(list, s.First, s.Last)
 		}
-		return x.mil
+		n := x.milN
+		if t := x.tags[i]; (t.IsNoun() || t.IsAdj() || t.IsVerb()) && figurative[pos.Lemma(x.doc.Tok(i), t)] {
+			n--
+		}
+		return n > 0
 	}
 	if name == "labor" {
 		// a strike by anyone the sentence names as labour: "transport
@@ -445,6 +451,25 @@ func (x *extractor) objectHeadIn(s text.Sentence, i int, list map[string]bool) b
 		break
 	}
 	return false
+}
+
+// figurative are the military words common in other senses.
+var figurative = map[string]bool{
+	"fight": true, "battle": true, "push": true, "advance": true, "hit": true, "wound": true, "die": true,
+	"front": true, "war": true, "enemy": true, "offensive": true,
+}
+
+// countIn counts the nouns, adjectives and verbs in tokens [lo, hi) whose
+// lemma is in list.
+func (x *extractor) countIn(list map[string]bool, lo, hi int) int {
+	n := 0
+	for j := lo; j < hi; j++ {
+		t := x.tags[j]
+		if (t.IsNoun() || t.IsAdj() || t.IsVerb()) && list[pos.Lemma(x.doc.Tok(j), t)] {
+			n++
+		}
+	}
+	return n
 }
 
 // anyIn reports whether a noun or adjective (or, with verbs, a verb) in

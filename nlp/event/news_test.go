@@ -61,6 +61,7 @@ func TestNewsEvents(t *testing.T) {
 		{"EU sanctions Russian banks\n\nThe European Union imposed sanctions.", "sanctions", "sanction", "163", "sanctions Russian banks"},
 		// not events of those types
 		{"Cheap imports did not injure domestic producers.", "injure", "", "", "-"},
+		{"The senator said he would fight for a tax increase.", "fight", "", "", "-"},
 		{"Profits at the oil company rose 5 pct.", "rose", "", "", "-"},
 		{"The analyst bought a coffee before the meeting.", "bought", "", "", "-"},
 		{"The roads remained closed for a week.", "closed", "", "", "-"},
