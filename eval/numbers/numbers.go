@@ -29,8 +29,11 @@
 //	DimensionModel   Scanner.Measures, durations left out
 //
 // quantulum3 has no offsets; every number is predicted, widened to the
-// unit of measure, currency or percent sign around it. It: a prediction matches a gold quantity when its
-// surface text is equal (and, for TP, its value).
+// unit of measure, currency or percent sign around it; a two-number range
+// is one prediction valued at its midpoint (quantulum3's convention), and a
+// number glued to a word before it ("L2", "OAO-1") is a name, not
+// predicted. A prediction matches a gold quantity when its surface text is
+// equal (and, for TP, its value).
 package numbers
 
 import (
@@ -365,24 +368,46 @@ func Predict(model, input string) []item {
 		sc := quantity.Scanner{}
 		nums := sc.Scan(input)
 		wide := make([]item, len(nums))
+		wb := make([][2]int, len(nums)) // byte spans of wide
+		widen := func(i, a, b int, v float64) {
+			wide[i] = span(a, b)
+			wide[i].val = v
+			wb[i] = [2]int{a, b}
+		}
 		for i, n := range nums {
-			wide[i] = span(n.Start, n.End)
-			wide[i].val = n.Value
+			widen(i, n.Start, n.End, n.Value)
 		}
 		for _, m := range sc.Measures(nums) {
-			wide[m.Num] = span(m.Start, m.End)
-			wide[m.Num].val = m.Value
+			widen(m.Num, m.Start, m.End, m.Value)
 		}
 		for _, m := range sc.Money(nums) {
-			wide[m.Num] = span(m.Start, m.End)
-			wide[m.Num].val = m.Value
+			widen(m.Num, m.Start, m.End, m.Value)
 		}
 		for _, p := range sc.Percents(nums) {
-			wide[p.Num] = span(p.Start, p.End)
-			wide[p.Num].val = p.Value
+			widen(p.Num, p.Start, p.End, p.Value)
+		}
+		// a two-sided range is one quantity, its value the midpoint
+		// (quantulum3's convention): "3 to 4 L", "10-15 exabytes"
+		skip := make([]bool, len(nums))
+		for _, r := range sc.Ranges(nums) {
+			if r.Lo < 0 || r.Hi < 0 || r.Lo == r.Hi || r.QEnd > r.QStart {
+				continue
+			}
+			a, b := wb[r.Lo][0], wb[r.Hi][1]
+			if b <= a {
+				continue
+			}
+			skip[r.Hi] = true
+			it := span(a, b)
+			it.val = (r.Min + r.Max) / 2
+			wide[r.Lo], wb[r.Lo] = it, [2]int{a, b}
 		}
 		for i, n := range nums {
-			if n.Kind == quantity.Ordinal || n.Vague {
+			if n.Kind == quantity.Ordinal || n.Vague || skip[i] {
+				continue
+			}
+			// a number glued to a word before is a name: "L2", "OAO-1", "i7"
+			if b := n.Start; b > 0 && (isLetter(input[b-1]) || b > 1 && input[b-1] == '-' && isLetter(input[b-2])) {
 				continue
 			}
 			out = append(out, wide[i])
@@ -420,3 +445,5 @@ func ScoreQuantulum(path string) (Score, error) {
 	}
 	return s, nil
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
