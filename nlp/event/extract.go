@@ -375,8 +375,10 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 			x.milN = x.countIn(list, s.First, s.Last)
 		}
 		n := x.milN
-		if t := x.tags[i]; (t.IsNoun() || t.IsAdj() || t.IsVerb()) && figurative[pos.Lemma(x.doc.Tok(i), t)] {
-			n--
+		if t := x.tags[i]; t.IsNoun() || t.IsAdj() || t.IsVerb() {
+			if l := pos.Lemma(x.doc.Tok(i), t); figurative[l] && list[l] {
+				n--
+			}
 		}
 		return n > 0
 	}
