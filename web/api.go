@@ -2,13 +2,16 @@ package web
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/analyze"
@@ -24,6 +27,7 @@ const (
 	defaultLimit = 200
 	maxLimit     = 2000
 
+	defaultTimelineItems  = 100
 	defaultTimelineEvents = 2000
 	maxTimelineEvents     = 20000
 )
@@ -63,22 +67,33 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	limit, err := intParam(r, "limit", 0, maxLimit*5)
+	q := r.URL.Query()
+	limit := defaultTimelineItems
+	if q.Get("limit") != "" {
+		if limit, err = intParam(r, "limit", 0, maxLimit*5); err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+	}
+	cursor := q.Get("cursor")
+	if cursor != "" {
+		if _, err := time.Parse(time.DateOnly, cursor); err != nil {
+			s.apiError(w, r, sitrep.Errorf(sitrep.EINVALID, "cursor", "malformed cursor %q: use the one X-Sitrep-Next gives", cursor))
+			return
+		}
+	}
+	// Bound the work of one request: at most this many event mentions,
+	// earliest first, are merged; later ones are reached with from=.
+	bound, err := intParam(r, "events", defaultTimelineEvents, maxTimelineEvents)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	// Bound the work of one request: at most this many event mentions,
-	// earliest first, are merged; later ones are reached with from=.
-	if f.Limit, err = intParam(r, "events", defaultTimelineEvents, maxTimelineEvents); err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if f.Limit == 0 {
-		f.Limit = defaultTimelineEvents
+	if bound == 0 {
+		bound = defaultTimelineEvents
 	}
 	var st sitrep.Store = s.Store
-	if f == (sitrep.EventFilter{Limit: f.Limit}) && r.URL.Query().Get("all") != "true" {
+	if f == (sitrep.EventFilter{}) && cursor == "" && q.Get("all") != "true" {
 		// The whole story: on a large store, that of the newest articles.
 		ws, done, err := s.windowed(r, "")
 		if err != nil {
@@ -91,19 +106,141 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("X-Sitrep-Window", "documents="+strconv.Itoa(len(win.ids)))
 		}
 	}
-	evs, err := st.Events(r.Context(), f)
+	page, err := timelinePage(r.Context(), st, f, cursor, limit, bound)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	if len(evs) == f.Limit {
-		w.Header().Set("X-Sitrep-Truncated", "events="+strconv.Itoa(f.Limit))
+	if page.truncated {
+		w.Header().Set("X-Sitrep-Truncated", "events="+strconv.Itoa(bound))
 	}
-	items := kb.Timeline(evs)
-	if limit > 0 && len(items) > limit {
-		items = items[:limit]
+	if page.next != "" {
+		nq := r.URL.Query()
+		nq.Set("cursor", page.next)
+		w.Header().Set("X-Sitrep-Next", r.URL.Path+"?"+nq.Encode())
 	}
-	writeJSON(w, http.StatusOK, items)
+	writeJSON(w, http.StatusOK, page.items)
+}
+
+// timelineResult is a page of a timeline.
+type timelineResult struct {
+	items     []kb.TimelineItem
+	next      string // the cursor of the next page; "" on the last
+	truncated bool   // the events bound was reached
+}
+
+// timelinePage builds the page of the timeline of f that starts at cursor
+// (a day: items placed on or after it), with at most limit items (0: no
+// limit), merging at most bound event mentions.
+//
+// Pages are cut between days, and an item goes on a page only when no
+// later mention can join it, so the pages of a timeline hold the items one
+// request for all of it would give. Mentions come in time order and items
+// merge mentions whose time intervals overlap, so an item is complete when
+// it ends before the earliest bound of the last mention read: events are
+// read in growing batches until a page of complete items is in. Undated
+// items come after every dated one, on a page only when the dated items
+// fit before them (a cursor selects dated items only).
+func timelinePage(ctx context.Context, st sitrep.Store, f sitrep.EventFilter, cursor string, limit, bound int) (timelineResult, error) {
+	if cursor != "" && cursor > f.From {
+		f.From = cursor
+	}
+	n := bound
+	if _, win := st.(*windowStore); limit > 0 && !win {
+		// (A windowed store reads its documents whole: one batch.)
+		n = min(bound, max(64, 2*limit))
+	}
+	for {
+		f.Limit = n
+		evs, err := st.Events(ctx, f)
+		if err != nil {
+			return timelineResult{}, err
+		}
+		items := kb.Timeline(evs)
+		if cursor != "" {
+			items = slices.DeleteFunc(items, func(it kb.TimelineItem) bool {
+				k := timelineKey(it)
+				return k == "" || k < cursor
+			})
+		}
+		all := len(evs) < n // every event of the filter was read
+		if all && (limit == 0 || len(items) <= limit) {
+			return timelineResult{items: items}, nil
+		}
+		// The complete items: a prefix of the time order.
+		done := len(items)
+		if !all {
+			// "" when the last mention read is undated: every dated
+			// item is complete.
+			last := evs[len(evs)-1].Time.Earliest
+			done = 0
+			for done < len(items) {
+				it := &items[done]
+				if timelineKey(*it) == "" || last != "" && !(it.Latest != "" && it.Latest < last) {
+					break
+				}
+				done++
+			}
+		}
+		end := done
+		if limit > 0 && end > limit {
+			end = limit
+		}
+		// Cut before the day of the first item left out, so that the
+		// next page starts with that day.
+		cut, next, k := end, "", ""
+		if end < len(items) {
+			k = timelineKey(items[end])
+		}
+		if k != "" {
+			next = k
+			for cut > 0 && timelineKey(items[cut-1]) == k {
+				cut--
+			}
+			if cut == 0 && end == limit {
+				// More than a page on the first day: give the day whole.
+				c := end
+				for c < done && timelineKey(items[c]) == k {
+					c++
+				}
+				switch {
+				case c == len(items):
+					cut, next = c, ""
+				case timelineKey(items[c]) == "":
+					cut, next = c, ""
+				case timelineKey(items[c]) != k:
+					cut, next = c, timelineKey(items[c])
+				}
+				// Else the day goes on past the complete items: read more.
+			}
+		}
+		if cut > 0 || n == bound {
+			if cut == 0 {
+				// No clean cut within the bound: the first items,
+				// cut short.
+				cut, next = len(items), ""
+				if limit > 0 && cut > limit {
+					cut = limit
+				}
+			}
+			return timelineResult{items: items[:cut], next: next, truncated: next == "" && (cut < len(items) || !all)}, nil
+		}
+		n = min(bound, 2*n)
+	}
+}
+
+// timelineKey is the day an item is placed at (kb's order): its earliest
+// bound, or its latest when dated only by its report; "" for an item kb
+// places after all the others (undated, or "after" its report's date).
+func timelineKey(it kb.TimelineItem) string {
+	k := it.Earliest
+	if strings.HasPrefix(it.Derivation, "dct") {
+		k = it.Latest
+	}
+	if len(k) > 10 {
+		k = k[:10]
+	}
+	return k
 }
 
 func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) {
