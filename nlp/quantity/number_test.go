@@ -174,6 +174,9 @@ func FuzzExtract(f *testing.F) {
 		"Dozens of civilians were killed on August 28, 2024.",
 		"Exports fell 40 per cent to $2.3bn.",
 		"a few hundred - two-thirds, 3/4 ... 1e10 % $",
+		"The agency puts the death toll at more than 90; the toll rose from 80 to 112 and passed 120.",
+		"Some 700 were forced from their homes and 40 remain missing at 11-3/4 pct.",
+		"up to up to the toll up to 5",
 	} {
 		f.Add(s)
 	}
