@@ -60,25 +60,38 @@
     history.replaceState(null, "", s ? "?" + s : location.pathname);
   }
 
+  // The API gives the timeline a page at a time (X-Sitrep-Next): the page
+  // follows the pages up to maxItems, drawing as each arrives.
+  var maxItems = 1000, loading = 0;
   function load() {
     status.textContent = "Loading the timeline…";
     var q = new URLSearchParams();
     if (fEntity.value) q.set("entity", fEntity.value);
     if (fFrom.value) q.set("from", fFrom.value);
     if (fTo.value) q.set("to", fTo.value);
-    var url = "/api/v1/timeline" + (q.toString() ? "?" + q.toString() : "");
+    var gen = ++loading;
+    items = [];
+    page("/api/v1/timeline" + (q.toString() ? "?" + q.toString() : ""), gen);
+  }
+  function page(url, gen) {
+    var next = "";
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (r) {
         if (!r.ok) return r.json().then(function (e) { throw new Error(e.error || r.statusText); });
+        next = r.headers.get("X-Sitrep-Next") || "";
         truncated = !!r.headers.get("X-Sitrep-Truncated");
         windowed = r.headers.get("X-Sitrep-Window") || "";
         return r.json();
       })
       .then(function (data) {
-        items = data || [];
+        if (gen !== loading) return; // a newer load started
+        var first = items.length === 0;
+        items = items.concat(data || []);
+        if (next && items.length >= maxItems) truncated = true;
         fillTypes();
-        scale = 0;
+        if (first) scale = 0;
         render();
+        if (next && items.length < maxItems && next.indexOf("/api/v1/timeline?") === 0) page(next, gen);
       })
       .catch(function (err) { status.textContent = "Could not load the timeline: " + err.message; });
   }
