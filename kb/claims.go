@@ -78,10 +78,16 @@ func Compare(qs []sitrep.StoredQuantity, evs []sitrep.StoredEvent) []Claim {
 			continue
 		}
 		ent := q.EntityName
-		frame := ""
 		unit := canonicalUnit(q.Category, q.Unit)
-		if q.Category != "casualties" {
-			frame = frames.of(q)
+		frame := frames.of(q)
+		switch q.Category {
+		case "casualties", "displacement":
+			// The unit already says what happened; only a cause of another
+			// kind (an epidemic's deaths beside a storm's) makes a separate
+			// measure.
+			if frame != "outbreak" {
+				frame = ""
+			}
 		}
 		k := strings.ToLower(q.Category + "|" + unit + "|" + key(q.EntityKB, ent) + "|" + frame)
 		c := groups[k]
@@ -237,9 +243,14 @@ func contradictions(fs []Figure) []Contradiction {
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
 			a, b := fs[i], fs[j]
-			// One source does not contradict itself, and one article's two
-			// figures are two measures (the storm's toll, the epidemic's).
-			if giver(a) == giver(b) || a.Source.Document == b.Source.Document {
+			// One source does not contradict itself. Within one article,
+			// only figures that two named sources give conflict ("the
+			// government says 171; the Red Cross more than 200"): the
+			// article's own two figures are more likely two measures.
+			if giver(a) == giver(b) {
+				continue
+			}
+			if a.Source.Document == b.Source.Document && (a.GivenBy == "" || b.GivenBy == "") {
 				continue
 			}
 			ta, ok1 := parseDay(a.Source.Published)
