@@ -88,9 +88,10 @@ func NewBrief(in BriefInput) Brief {
 		item := BriefItem{Text: figureSentence(c, last), Sources: []Source{last.Source}}
 		if len(c.Contradictions) > 0 {
 			x := c.Contradictions[len(c.Contradictions)-1]
+			a, b := c.Figures[x.A], c.Figures[x.B]
 			item.Flag = "contradiction"
-			item.Text += " Sources disagree: " + x.Note + "."
-			item.Sources = uniqueSources(append(item.Sources, c.Figures[x.A].Source, c.Figures[x.B].Source))
+			item.Text = fmt.Sprintf("%s: sources disagree — %s (as of %s).", sentenceCase(measureName(c)), x.Note, b.Source.Published)
+			item.Sources = uniqueSources([]Source{a.Source, b.Source})
 		} else if len(c.Figures) > 1 {
 			first := c.Figures[0]
 			if !sameFigure(first, last) && first.Source.Published < last.Source.Published {
@@ -229,6 +230,19 @@ func figureSentence(c Claim, f Figure) string {
 			v = "about " + v
 		}
 	}
+	s := fmt.Sprintf("%s: %s", sentenceCase(measureName(c)), v)
+	if f.GivenBy != "" {
+		s += ", according to " + f.GivenBy
+	}
+	if f.Modality == sitrep.ModalityPossible || f.Modality == sitrep.ModalityFuture {
+		s += " (" + f.Modality + ")"
+	}
+	return s + fmt.Sprintf(" (as of %s).", f.Source.Published)
+}
+
+// measureName names what a claim counts, for readers: "killed",
+// "soldiers (deploy), North Korea", "aid" for money given as aid.
+func measureName(c Claim) string {
 	what := c.Unit
 	if currencySymbol(c.Unit) != "" || len(c.Unit) == 3 && strings.ToUpper(c.Unit) == c.Unit {
 		what = "money"
@@ -241,14 +255,7 @@ func figureSentence(c Claim, f Figure) string {
 	if c.Entity != "" {
 		what += ", " + c.Entity
 	}
-	s := fmt.Sprintf("%s: %s", sentenceCase(what), v)
-	if f.GivenBy != "" {
-		s += ", according to " + f.GivenBy
-	}
-	if f.Modality == sitrep.ModalityPossible || f.Modality == sitrep.ModalityFuture {
-		s += " (" + f.Modality + ")"
-	}
-	return s + fmt.Sprintf(" (as of %s).", f.Source.Published)
+	return what
 }
 
 func currencySymbol(unit string) string {
@@ -316,29 +323,31 @@ func groupDigits(s string) string {
 
 // quotedWords returns what a direct quote says: the parts inside its
 // quotation marks, joined by an ellipsis where the text interrupts them
-// ("…,” said the minister, “…"). A quote's span starts inside its marks.
+// ("…,” said the minister, “…"). A quote's span starts inside its marks or
+// at the opening one.
 func quotedWords(s string) string {
-	var parts []string
-	inside := true
-	start := 0
+	isMark := func(r rune) bool { return r == '"' || r == '“' || r == '”' }
+	if r, n := utf8.DecodeRuneInString(s); isMark(r) {
+		s = s[n:] // the span starts at its opening mark
+	}
+	var out []string
+	add := func(part string) {
+		if part = strings.TrimRight(strings.TrimSpace(part), ","); part != "" {
+			out = append(out, part)
+		}
+	}
+	inside, start := true, 0
 	for i, r := range s {
-		if r != '"' && r != '“' && r != '”' {
+		if !isMark(r) {
 			continue
 		}
 		if inside {
-			parts = append(parts, strings.TrimRight(strings.TrimSpace(s[start:i]), ","))
+			add(s[start:i])
 		}
-		inside = !inside
-		start = i + utf8.RuneLen(r)
+		inside, start = !inside, i+utf8.RuneLen(r)
 	}
 	if inside {
-		parts = append(parts, strings.TrimRight(strings.TrimSpace(s[start:]), ","))
-	}
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
+		add(s[start:])
 	}
 	return strings.Join(out, " … ")
 }

@@ -46,8 +46,21 @@ type Contradiction struct {
 	Note string `json:"note"`
 }
 
-// Latest returns the newest figure of the claim.
-func (c Claim) Latest() Figure { return c.Figures[len(c.Figures)-1] }
+// Latest returns the claim's current figure: of those reported on the
+// newest date, the first one a named source gives (else the first).
+func (c Claim) Latest() Figure {
+	newest := c.Figures[len(c.Figures)-1].Source.Published
+	best := -1
+	for i, f := range c.Figures {
+		if f.Source.Published != newest {
+			continue
+		}
+		if best < 0 || c.Figures[best].GivenBy == "" && f.GivenBy != "" {
+			best = i
+		}
+	}
+	return c.Figures[best]
+}
 
 // Compare groups figures into claims by measure and flags contradictions.
 // Claims with the most sources come first.

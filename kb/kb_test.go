@@ -215,3 +215,10 @@ func TestQuotedWords(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedWordsFromOpeningMark(t *testing.T) {
+	in := `"The water is rising," said Helena Matsinhe. "We need boats."`
+	if got, want := quotedWords(in), "The water is rising … We need boats."; got != want {
+		t.Errorf("quotedWords(%q) = %q, want %q", in, got, want)
+	}
+}
