@@ -9,8 +9,11 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/entity"
 	"github.com/sitrep-news/sitrep/nlp/event"
+	"github.com/sitrep-news/sitrep/nlp/modality"
 	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/quote"
 	"github.com/sitrep-news/sitrep/nlp/text"
 	"github.com/sitrep-news/sitrep/nlp/timex"
 )
@@ -191,30 +194,107 @@ func ReadMATRES(r io.Reader) ([]OrderPair, error) {
 }
 
 // OrderScores count, per rule that decided, the pairs sitrep ordered and
-// those it ordered as MATRES does. Rules: "tlink" (a relation the anchoring
-// found between the two events), "explicit" (disjoint day intervals of
-// dates in the events' own clauses), "interval" (disjoint day intervals
-// derived otherwise: relations, the lead date), "tense" (one event is future or possible after
-// the article's date, the other happened by it).
+// those it ordered as the gold does. Rules, in the order they are tried:
+// "signal" (a TLink the anchoring found with a signal word: "after",
+// "before", "then", "three weeks after", "since"), "reported" (a reported
+// event against its reporting verb), "pastperf" (a past perfect before the
+// simple past of its sentence), "tlink" (any other TLink), "explicit"
+// (disjoint day intervals of dates in the events' own clauses), "speech"
+// (intervals where one side is bounded by a dated speech time), "interval"
+// (disjoint day intervals derived otherwise: relations, the lead date),
+// "tense" (one event is future or possible after the article's date, the
+// other happened by it).
 type OrderScores struct {
-	Pairs, Matched int            // MATRES pairs; those whose two events sitrep found
-	ByGold         map[string]int // MATRES pairs per relation
+	Pairs, Matched int            // gold pairs; those whose two events sitrep found
+	ByGold         map[string]int // gold pairs per relation
 	Decided        map[string]int // per rule
 	Correct        map[string]int // per rule
-	DecidedVague   int            // decisions on pairs MATRES calls VAGUE (counted as wrong)
+	DecidedVague   int            // decisions on pairs the gold calls VAGUE (counted as wrong)
 }
 
-// ScoreOrder runs the event and temporal layers (event.Extract with every
-// trigger, timex.TagWithPOS and timex.Anchor, modality over no quotes) on
-// each document that has MATRES pairs and compares the order sitrep gives
-// two events with the pair's relation.
+// orderRules lists the rules of OrderScores in the order they are tried.
+var orderRules = []string{"signal", "reported", "pastperf", "tlink", "explicit", "speech", "interval", "tense"}
+
+// orderDoc is one document run through the event and temporal layers as
+// the pipeline runs them.
+type orderDoc struct {
+	evs  []sitrep.Event
+	rel  map[[2]string]string // TLink relation by (from, to) event ids
+	rule map[[2]string]string // the rule name of that TLink
+	dct  time.Time
+}
+
+// runOrderDoc runs the layers over d: event.Extract with every trigger,
+// timex.TagWithPOS, entities and attributions (nlp/quote), modality over
+// them, and timex.AnchorWithQuotes.
+func runOrderDoc(d *Doc, tg *pos.Tagger, rec *entity.Recognizer) orderDoc {
+	var dct time.Time
+	if len(d.DCT) >= 10 {
+		dct, _ = time.Parse(time.DateOnly, d.DCT[:10])
+	}
+	td := text.Segment(d.Text)
+	tags := tg.Tag(td)
+	tx := timex.TagWithPOS(td, dct, tags)
+	ents := rec.Recognize(td)
+	qs := quote.ExtractTagged(td, tags, ents, tx)
+	for i := range qs {
+		if qs[i].Modality == "" {
+			qs[i].Modality = sitrep.ModalityReported
+		}
+	}
+	mod := func(sp sitrep.Span) (string, *sitrep.Quote) { return modality.Of(td, sp, qs) }
+	evs := event.Extract(td, event.Options{Tags: tags, All: true, Entities: ents, Quotes: qs, Modality: mod})
+	links, times := timex.AnchorWithQuotes(td, tx, evs, qs, dct)
+	for i := range evs {
+		if i < len(times) {
+			evs[i].Time = times[i]
+		}
+	}
+	cues := map[sitrep.Span]bool{}
+	for _, q := range qs {
+		cues[q.Cue.Span()] = true
+	}
+	o := orderDoc{evs: evs, rel: map[[2]string]string{}, rule: map[[2]string]string{}, dct: dct}
+	for _, l := range links {
+		k := [2]string{l.From, l.To}
+		o.rel[k] = l.Rel
+		switch {
+		case l.Signal.End > l.Signal.Start && cues[l.Signal.Span()]:
+			o.rule[k] = "reported"
+		case l.Signal.End > l.Signal.Start:
+			o.rule[k] = "signal"
+		case l.Rel == "BEFORE":
+			o.rule[k] = "pastperf"
+		default:
+			o.rule[k] = "tlink"
+		}
+	}
+	return o
+}
+
+// find is the index of the event of o that overlaps the gold extent, or -1.
+func (o *orderDoc) find(ge *Event) int {
+	if ge == nil {
+		return -1
+	}
+	for k := range o.evs {
+		if o.evs[k].Start < ge.End && ge.Start < o.evs[k].End {
+			return k
+		}
+	}
+	return -1
+}
+
+// ScoreOrder runs the event and temporal layers as the pipeline runs them
+// (see runOrderDoc) on each document that has MATRES pairs and compares
+// the order sitrep gives two events with the pair's relation.
 func ScoreOrder(docs []*Doc, pairs []OrderPair) OrderScores {
 	s := OrderScores{ByGold: map[string]int{}, Decided: map[string]int{}, Correct: map[string]int{}}
 	byDoc := map[string][]OrderPair{}
 	for _, p := range pairs {
 		byDoc[p.DocID] = append(byDoc[p.DocID], p)
 	}
-	tg := pos.Default()
+	tg, rec := pos.Default(), entity.Default()
 	for _, d := range docs {
 		ps := byDoc[d.DocID]
 		if len(ps) == 0 {
@@ -223,45 +303,16 @@ func ScoreOrder(docs []*Doc, pairs []OrderPair) OrderScores {
 		if len(ps) == 0 {
 			continue
 		}
-		var dct time.Time
-		if len(d.DCT) >= 10 {
-			dct, _ = time.Parse(time.DateOnly, d.DCT[:10])
-		}
-		td := text.Segment(d.Text)
-		tags := tg.Tag(td)
-		tx := timex.TagWithPOS(td, dct, tags)
-		evs := event.Extract(td, event.Options{Tags: tags, All: true})
-		links, times := timex.Anchor(td, tx, evs, dct)
-		for i := range evs {
-			if i < len(times) {
-				evs[i].Time = times[i]
-			}
-		}
-		rel := map[[2]string]string{}
-		for _, l := range links {
-			rel[[2]string{l.From, l.To}] = l.Rel
-		}
-		find := func(eiid string) int {
-			ge := d.EventByEIID("ei" + eiid)
-			if ge == nil {
-				return -1
-			}
-			for k := range evs {
-				if evs[k].Start < ge.End && ge.Start < evs[k].End {
-					return k
-				}
-			}
-			return -1
-		}
+		o := runOrderDoc(d, tg, rec)
 		for _, p := range ps {
 			s.Pairs++
 			s.ByGold[p.Rel]++
-			a, b := find(p.EIID1), find(p.EIID2)
+			a, b := o.find(d.EventByEIID("ei"+p.EIID1)), o.find(d.EventByEIID("ei"+p.EIID2))
 			if a < 0 || b < 0 {
 				continue
 			}
 			s.Matched++
-			got, rule := orderOf(&evs[a], &evs[b], rel, dct)
+			got, rule := o.order(a, b)
 			if got == "" {
 				continue
 			}
@@ -277,49 +328,54 @@ func ScoreOrder(docs []*Doc, pairs []OrderPair) OrderScores {
 	return s
 }
 
-// orderOf orders the start points of events a and b: BEFORE, AFTER or
+// order orders the start points of events a and b of o: BEFORE, AFTER or
 // EQUAL, with the rule that decided, or "" when sitrep cannot tell.
-func orderOf(a, b *sitrep.Event, rel map[[2]string]string, dct time.Time) (string, string) {
+func (o *orderDoc) order(ai, bi int) (string, string) {
+	a, b := &o.evs[ai], &o.evs[bi]
 	inverse := map[string]string{"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "EQUAL"}
-	if r, ok := rel[[2]string{a.ID, b.ID}]; ok {
+	if r, ok := o.rel[[2]string{a.ID, b.ID}]; ok {
 		switch r {
 		case "BEFORE", "AFTER":
-			return r, "tlink"
+			return r, o.rule[[2]string{a.ID, b.ID}]
 		case "SIMULTANEOUS":
-			return "EQUAL", "tlink"
+			return "EQUAL", o.rule[[2]string{a.ID, b.ID}]
 		}
 	}
-	if r, ok := rel[[2]string{b.ID, a.ID}]; ok {
+	if r, ok := o.rel[[2]string{b.ID, a.ID}]; ok {
 		if v := inverse[r]; v != "" {
-			return v, "tlink"
+			return v, o.rule[[2]string{b.ID, a.ID}]
 		}
 	}
 	known := func(e *sitrep.Event) bool {
-		return e.Time.Earliest != "" && e.Time.Latest != "" && !strings.HasPrefix(e.Time.Derivation, "dct")
+		return (e.Time.Earliest != "" || e.Time.Latest != "") && !strings.HasPrefix(e.Time.Derivation, "dct")
 	}
 	if known(a) && known(b) {
 		rule := "interval"
-		if strings.HasPrefix(a.Time.Derivation, "explicit") && strings.HasPrefix(b.Time.Derivation, "explicit") {
+		switch {
+		case strings.HasPrefix(a.Time.Derivation, "explicit") && strings.HasPrefix(b.Time.Derivation, "explicit"):
 			rule = "explicit"
+		case strings.HasPrefix(a.Time.Derivation, "reported") || strings.HasPrefix(b.Time.Derivation, "reported"):
+			rule = "speech"
 		}
 		switch {
-		case a.Time.Latest < b.Time.Earliest:
+		case a.Time.Latest != "" && b.Time.Earliest != "" && a.Time.Latest < b.Time.Earliest:
 			return "BEFORE", rule
-		case b.Time.Latest < a.Time.Earliest:
+		case b.Time.Latest != "" && a.Time.Earliest != "" && b.Time.Latest < a.Time.Earliest:
 			return "AFTER", rule
 		}
 		return "", ""
 	}
-	if dct.IsZero() {
+	if o.dct.IsZero() {
 		return "", ""
 	}
+	dct := o.dct
 	// Tense: what will or may happen comes after what happened.
 	future := func(e *sitrep.Event) bool {
 		return e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible
 	}
 	past := func(e *sitrep.Event) bool {
 		return !future(e) && (e.Modality == sitrep.ModalityAsserted || e.Modality == sitrep.ModalityReported) &&
-			(known(e) && e.Time.Latest <= dct.Format(time.DateOnly) || !known(e))
+			(known(e) && e.Time.Latest != "" && e.Time.Latest <= dct.Format(time.DateOnly) || !known(e))
 	}
 	switch {
 	case future(a) && past(b) && !future(b):
@@ -336,7 +392,7 @@ func WriteOrderScores(w io.Writer, title string, s OrderScores) {
 	fmt.Fprintf(w, "%s: %d MATRES pairs (BEFORE %d, AFTER %d, EQUAL %d, VAGUE %d), both events found in %d\n",
 		title, s.Pairs, s.ByGold["BEFORE"], s.ByGold["AFTER"], s.ByGold["EQUAL"], s.ByGold["VAGUE"], s.Matched)
 	dec, cor := 0, 0
-	for _, r := range []string{"tlink", "explicit", "interval", "tense"} {
+	for _, r := range orderRules {
 		dec += s.Decided[r]
 		cor += s.Correct[r]
 		fmt.Fprintf(w, "  %-9s decided %5d  accuracy %.4f\n", r, s.Decided[r], ratio(s.Correct[r], s.Decided[r]))

@@ -40,7 +40,28 @@ import (
 // Events whose Time.Earliest is already set (by coreference in the events
 // layer, say) count as known and are not changed.
 func Anchor(doc *text.Doc, timexes []sitrep.Timex, events []sitrep.Event, dct time.Time) ([]sitrep.TLink, []sitrep.EventTime) {
-	a := &anchorer{d: doc, tx: timexes, ev: events, dct: dct}
+	return AnchorWithQuotes(doc, timexes, events, nil, dct)
+}
+
+// AnchorWithQuotes is Anchor that knows the attributions of the text
+// (nlp/quote): the date of a reporting clause belongs to the speech event,
+// not to what is reported. In "DNA tests link a doctor to the killing, an
+// official said Friday", Friday dates "said" (and any other event outside
+// the quote's content) but not the killing. A timex and an event pair up
+// only when both sit in the same quote's content or both outside every
+// content.
+//
+// An event in a quote's content with no date of its own is bounded by the
+// speech time when the text dates the speech (the quote's time, or the
+// date of its cue event): what is reported as done happened at or before
+// it was said (earliest unknown, latest the speech day); what is reported
+// as to come (will, would, could ...) comes at or after it (earliest the
+// speech day, latest unknown). With no dated speech the DCT fallback
+// stands, as for any undated event. The relation to the cue event, where
+// it is among events, is a TLink (BEFORE for reported past and perfect
+// tenses, AFTER for reported futures).
+func AnchorWithQuotes(doc *text.Doc, timexes []sitrep.Timex, events []sitrep.Event, quotes []sitrep.Quote, dct time.Time) ([]sitrep.TLink, []sitrep.EventTime) {
+	a := &anchorer{d: doc, tx: timexes, ev: events, q: quotes, dct: dct}
 	return a.run()
 }
 
@@ -64,6 +85,7 @@ type anchorer struct {
 	d   *text.Doc
 	tx  []sitrep.Timex
 	ev  []sitrep.Event
+	q   []sitrep.Quote
 	dct time.Time
 
 	rels  []relation
@@ -117,7 +139,9 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 	a.solve()
 	a.purposes()
 	a.laterFromDate()
+	a.reported()
 	a.fallback()
+	a.orders()
 	var links []sitrep.TLink
 	for _, r := range a.rels {
 		rel := "AFTER"
@@ -343,6 +367,9 @@ func (a *anchorer) baseTimes() {
 			}
 			if hasSplit && (x.Start < split) != (e.Start < split) {
 				continue // across "three weeks after": another clause
+			}
+			if a.contentOf(x.Start) != a.contentOf(e.Start) {
+				continue // "..., an official said Friday": the speech's date
 			}
 			d := x.Start - e.End
 			if d < 0 {
