@@ -100,6 +100,12 @@ func TestParagraphs(t *testing.T) {
 	if d.Sentences[0].Paragraph != 0 || d.Sentences[2].Paragraph != 2 {
 		t.Errorf("sentence paragraphs wrong: %+v", d.Sentences)
 	}
+	// A short first line that the next line continues is no heading.
+	wire2 := "BankAmerica Corp is not under\npressure to act quickly on its proposed equity offering and\nwould do well to delay it, analysts said on Wednesday in New\nYork, pointing to the bank's weak earnings outlook this year.\n    The bank declined comment.\n"
+	d = Segment(wire2)
+	if d.Paragraphs[0].Kind != sitrep.ParagraphText || len(d.Sentences) != 2 {
+		t.Fatalf("wrapped lead line: %+v %q", d.Paragraphs, sentTexts(d))
+	}
 	// Unwrapped web copy: each line is a paragraph.
 	web := "Login to Continue Learning\nNorth Korea sent troops to Russia on August 28, 2024, according to officials who spoke on condition of anonymity.\n**Why It Matters**\nThe deployment was the first of its kind in decades, analysts said on Monday in Seoul."
 	d = Segment(web)
