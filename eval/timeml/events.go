@@ -389,8 +389,11 @@ func (o *orderDoc) order(ai, bi int) (string, string) {
 // WriteOrderScores prints s: coverage (pairs decided) and accuracy per
 // rule and overall.
 func WriteOrderScores(w io.Writer, title string, s OrderScores) {
-	fmt.Fprintf(w, "%s: %d MATRES pairs (BEFORE %d, AFTER %d, EQUAL %d, VAGUE %d), both events found in %d\n",
-		title, s.Pairs, s.ByGold["BEFORE"], s.ByGold["AFTER"], s.ByGold["EQUAL"], s.ByGold["VAGUE"], s.Matched)
+	fmt.Fprintf(w, "%s: %d pairs (BEFORE %d, AFTER %d, EQUAL %d, VAGUE %d", title, s.Pairs, s.ByGold["BEFORE"], s.ByGold["AFTER"], s.ByGold["EQUAL"], s.ByGold["VAGUE"])
+	if n := s.ByGold["INCLUDES"] + s.ByGold["IS_INCLUDED"]; n > 0 {
+		fmt.Fprintf(w, ", INCLUDES or IS_INCLUDED %d", n)
+	}
+	fmt.Fprintf(w, "), both events found in %d\n", s.Matched)
 	dec, cor := 0, 0
 	for _, r := range orderRules {
 		dec += s.Decided[r]

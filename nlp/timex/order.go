@@ -61,7 +61,7 @@ func (a *anchorer) aspectOf(i int) aspect {
 	switch aux {
 	case "will", "'ll", "’ll", "shall", "wo", "would", "could", "might", "may", "can", "should", "must", "ca":
 		if have {
-			return aspNone // "would have won": counterfactual
+			return aspPast // "may have prevented", "would have won": done, or not, by then
 		}
 		return aspFuture
 	case "had", "'d", "’d":
@@ -171,7 +171,7 @@ func (a *anchorer) reported() {
 		case aspFuture:
 			dir = 1
 		}
-		if e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible {
+		if dir == 0 && (e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible) {
 			dir = 1
 		}
 		if c := a.cueEvent(qi); c >= 0 && c != i && dir != 0 {
@@ -225,7 +225,7 @@ func (a *anchorer) orders() {
 				continue
 			}
 			for y, ey := range evs {
-				if aspects[y] == aspPast && a.contentOf(a.ev[ex].Start) == a.contentOf(a.ev[ey].Start) {
+				if (y == x-1 || y == x+1) && aspects[y] == aspPast && a.contentOf(a.ev[ex].Start) == a.contentOf(a.ev[ey].Start) {
 					a.extra = append(a.extra, sitrep.TLink{From: a.ev[ex].ID, To: a.ev[ey].ID, Rel: "BEFORE"})
 				}
 			}
