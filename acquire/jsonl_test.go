@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 )
 
 // got is one yielded (Input, error) pair, flattened for comparison.
@@ -143,13 +144,13 @@ func TestReadJSONLFlatMemory(t *testing.T) {
 }
 
 func BenchmarkReadJSONL(b *testing.B) {
-	data, err := os.ReadFile("../../shared/eval/news/reuters21578.jsonl")
+	data, err := os.ReadFile(corpus.Shared(b, "eval/news/reuters21578.jsonl"))
 	if err != nil {
 		b.Skip("reuters corpus absent")
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
-	start := cpuTime()
+	start := corpus.CPUTime()
 	for b.Loop() {
 		for _, err := range ReadJSONL(strings.NewReader(string(data)), "reuters", 0) {
 			if err != nil {
@@ -157,7 +158,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, start, len(data))
+	corpus.ReportCPU(b, start, len(data))
 }
 
 func FuzzReadJSONL(f *testing.F) {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 )
 
 func TestBadInput(t *testing.T) {
@@ -359,7 +360,7 @@ func FuzzExtract(f *testing.F) {
 // reutersHTML wraps Reuters articles in a news-page template, for
 // benchmarks on real text; nil when the corpus is absent.
 func reutersHTML(tb testing.TB, n int) [][]byte {
-	f, err := os.Open("../../shared/eval/news/reuters21578.jsonl")
+	f, err := os.Open(corpus.Shared(tb, "eval/news/reuters21578.jsonl"))
 	if err != nil {
 		tb.Skip("reuters corpus absent")
 	}
@@ -399,7 +400,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(total))
 	b.ResetTimer()
-	start := cpuTime()
+	start := corpus.CPUTime()
 	for b.Loop() {
 		for _, p := range pages {
 			if _, err := Extract(p, Options{Name: "bench"}); err != nil {
@@ -407,11 +408,11 @@ func BenchmarkExtractHTML(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, start, total)
+	corpus.ReportCPU(b, start, total)
 }
 
 func BenchmarkExtractText(b *testing.B) {
-	f, err := os.ReadFile("../../shared/eval/news/reuters21578.jsonl")
+	f, err := os.ReadFile(corpus.Shared(b, "eval/news/reuters21578.jsonl"))
 	if err != nil {
 		b.Skip("reuters corpus absent")
 	}
@@ -430,7 +431,7 @@ func BenchmarkExtractText(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(total))
 	b.ResetTimer()
-	start := cpuTime()
+	start := corpus.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
 			if _, err := Extract(t, Options{Name: "bench"}); err != nil {
@@ -438,5 +439,5 @@ func BenchmarkExtractText(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, start, total)
+	corpus.ReportCPU(b, start, total)
 }

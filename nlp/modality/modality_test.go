@@ -1,13 +1,11 @@
 package modality
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -70,22 +68,13 @@ func TestOf(t *testing.T) {
 }
 
 func BenchmarkModality(b *testing.B) {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		b.Skip("reuters21578.jsonl not present")
-	}
-	defer f.Close()
 	var sb strings.Builder
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() && sb.Len() < 1<<20 {
-		var line struct {
-			Text string `json:"text"`
+	for _, t := range corpus.Reuters(b, 1<<30) {
+		if sb.Len() >= 1<<20 {
+			break
 		}
-		if json.Unmarshal(sc.Bytes(), &line) == nil {
-			sb.WriteString(line.Text)
-			sb.WriteString("\n\n")
-		}
+		sb.WriteString(t)
+		sb.WriteString("\n\n")
 	}
 	s := sb.String()
 	doc := text.Segment(s)

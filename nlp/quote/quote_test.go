@@ -1,14 +1,13 @@
 package quote
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
@@ -307,24 +306,15 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// reuters returns some Reuters-21578 text, or "" when absent.
+// reuters returns about max bytes of Reuters-21578 text, or skips.
 func reuters(tb testing.TB, max int) string {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
 	var b strings.Builder
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() && b.Len() < max {
-		var line struct {
-			Text string `json:"text"`
+	for _, t := range corpus.Reuters(tb, 1<<30) {
+		if b.Len() >= max {
+			break
 		}
-		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Text != "" {
-			b.WriteString(line.Text)
-			b.WriteString("\n\n")
-		}
+		b.WriteString(t)
+		b.WriteString("\n\n")
 	}
 	return b.String()
 }

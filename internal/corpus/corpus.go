@@ -1,0 +1,91 @@
+// Package corpus finds the development corpora that sit beside the
+// repository (../shared/eval, ../shared/examples) for tests and benchmarks,
+// and measures CPU time, so that every package reads the same data the same
+// way and skips cleanly where the corpora are absent.
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Shared returns the path of rel inside the shared folder beside the
+// module root (the folder holding go.mod), or skips tb when it is absent.
+func Shared(tb testing.TB, rel string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skip("no working directory")
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("module root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", rel)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("%s not present", rel)
+	}
+	return p
+}
+
+// Reuters returns the texts of the first max articles of the
+// Reuters-21578 corpus (../shared/eval/news/reuters21578.jsonl), or skips.
+func Reuters(tb testing.TB, max int) []string {
+	tb.Helper()
+	f, err := os.Open(Shared(tb, "eval/news/reuters21578.jsonl"))
+	if err != nil {
+		tb.Skipf("Reuters corpus: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	var out []string
+	for sc.Scan() && len(out) < max {
+		var r struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &r) == nil && r.Text != "" {
+			out = append(out, r.Text)
+		}
+	}
+	return out
+}
+
+// Size is the total length in bytes of texts.
+func Size(texts []string) int {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	return n
+}
+
+// CPUTime is the CPU time (user and system) this process has used. On a
+// shared machine, throughput per CPU-second measures a stage where wall
+// time cannot.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// ReportCPU adds the metric "cpu-MB/s" to b: bytes processed per CPU-second
+// since start (a CPUTime reading), for bytesPerOp bytes an iteration.
+func ReportCPU(b *testing.B, start time.Duration, bytesPerOp int) {
+	if used := CPUTime() - start; used > 0 {
+		b.ReportMetric(float64(bytesPerOp)*float64(b.N)/used.Seconds()/1e6, "cpu-MB/s")
+	}
+}
