@@ -258,7 +258,7 @@ func (a *anchorer) findRelations() {
 	// since <event>
 	for si, s := range a.d.Sentences {
 		for k := s.First; k < s.Last; k++ {
-			if a.word(k) != "since" {
+			if a.d.Tokens[k].End-a.d.Tokens[k].Start != 5 || !strings.EqualFold(a.d.Tok(k), "since") {
 				continue
 			}
 			evs := a.eventsIn(si)

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -158,6 +159,10 @@ func (a *anchorer) reported() {
 	if len(a.q) == 0 {
 		return
 	}
+	cues := make([]int, len(a.q))
+	for qi := range a.q {
+		cues[qi] = a.cueEvent(qi)
+	}
 	for i, e := range a.ev {
 		qi := a.contentOf(e.Start)
 		if qi < 0 {
@@ -174,7 +179,7 @@ func (a *anchorer) reported() {
 		if dir == 0 && (e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible) {
 			dir = 1
 		}
-		if c := a.cueEvent(qi); c >= 0 && c != i && dir != 0 {
+		if c := cues[qi]; c >= 0 && c != i && dir != 0 {
 			rel := "BEFORE"
 			if dir > 0 {
 				rel = "AFTER"
@@ -211,11 +216,18 @@ func (a *anchorer) orders() {
 		used[r.signal.Start] = true
 	}
 	var aspects []aspect
-	for si, s := range a.d.Sentences {
-		evs := a.eventsIn(si)
+	bySent := make([][]int, len(a.d.Sentences))
+	for i, e := range a.ev {
+		if e.Sentence >= 0 && e.Sentence < len(bySent) {
+			bySent[e.Sentence] = append(bySent[e.Sentence], i)
+		}
+	}
+	for si, evs := range bySent {
 		if len(evs) < 2 {
 			continue
 		}
+		s := a.d.Sentences[si]
+		sort.Slice(evs, func(x, y int) bool { return a.ev[evs[x]].Start < a.ev[evs[y]].Start })
 		aspects = aspects[:0]
 		for _, e := range evs {
 			aspects = append(aspects, a.aspectOf(e))
@@ -231,6 +243,9 @@ func (a *anchorer) orders() {
 			}
 		}
 		for k := s.First; k < s.Last; k++ {
+			if l := a.d.Tokens[k].End - a.d.Tokens[k].Start; l < 4 || l > 9 || l == 7 || l == 8 {
+				continue // no signal word: skip lowering it
+			}
 			w := a.word(k)
 			dir := 0
 			n := 1

@@ -156,3 +156,46 @@ func TestAspectOf(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnchorWithQuotes anchors Reuters stories with stand-in events
+// (every past-tense word) and attributions (a sentence's words before
+// "said"), as the pipeline calls it after tagging.
+func BenchmarkAnchorWithQuotes(b *testing.B) {
+	docs := reuters(b, 2000)
+	type input struct {
+		d   *text.Doc
+		tx  []sitrep.Timex
+		evs []sitrep.Event
+		qs  []sitrep.Quote
+	}
+	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	in := make([]input, len(docs))
+	n := 0
+	for i, s := range docs {
+		d := text.Segment(s)
+		in[i] = input{d: d, tx: Tag(d, dct)}
+		for k, tok := range d.Tokens {
+			w := s[tok.Start:tok.End]
+			if w == "said" {
+				st := d.Sentences[d.SentenceOf(tok.Start)]
+				if st.Start < tok.Start {
+					in[i].qs = append(in[i].qs, sitrep.Quote{ID: "q" + itoa(k), Start: st.Start, End: tok.Start,
+						Cue: sitrep.NewTextSpan(s, sitrep.Span{Start: tok.Start, End: tok.End})})
+				}
+			}
+			if tok.Kind == text.Word && (strings.HasSuffix(w, "ed") || w == "said") {
+				in[i].evs = append(in[i].evs, sitrep.Event{ID: "e" + itoa(k), Start: tok.Start, End: tok.End, Text: w,
+					Lemma: strings.TrimSuffix(w, "ed"), Sentence: d.SentenceOf(tok.Start)})
+			}
+		}
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, x := range in {
+			AnchorWithQuotes(x.d, x.tx, x.evs, x.qs, dct)
+		}
+	}
+}

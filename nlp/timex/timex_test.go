@@ -295,7 +295,15 @@ func FuzzTag(f *testing.F) {
 				evs = append(evs, sitrep.Event{ID: "e" + itoa(k), Start: tok.Start, End: tok.End, Text: s[tok.Start:tok.End], Sentence: d.SentenceOf(tok.Start)})
 			}
 		}
-		links, times := Anchor(d, xs, evs, dct)
+		// the first half of the text stands in for a quote's content, its
+		// last word for the cue
+		var qs []sitrep.Quote
+		if n := len(d.Tokens); n > 2 {
+			c := d.Tokens[n/2]
+			qs = append(qs, sitrep.Quote{ID: "q1", Start: 0, End: d.Tokens[n/2-1].End, Time: "t1",
+				Cue: sitrep.NewTextSpan(s, sitrep.Span{Start: c.Start, End: c.End})})
+		}
+		links, times := AnchorWithQuotes(d, xs, evs, qs, dct)
 		if len(times) != len(evs) {
 			t.Fatalf("%d times for %d events", len(times), len(evs))
 		}
