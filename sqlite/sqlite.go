@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -114,6 +115,19 @@ func busy(err error) bool {
 	return errors.As(err, &e) && (e.Code()&0xff == sqlite3.SQLITE_BUSY || e.Code()&0xff == sqlite3.SQLITE_LOCKED)
 }
 
+// Optimize merges the full-text index into one segment. Each write
+// transaction adds a segment that SQLite merges with others only now and
+// then, and a search seeks in every one: on a store of 10,000 documents
+// put in 40 batches (14 segments) a search costs half as much again as
+// after Optimize. Run it after a bulk load; it rewrites the index, about
+// a second per 10,000 documents, holding the write lock.
+func (db *DB) Optimize(ctx context.Context) error {
+	if _, err := db.db.ExecContext(ctx, `INSERT INTO documents_fts(documents_fts) VALUES('optimize')`); err != nil {
+		return &sitrep.Error{Code: sitrep.EINTERNAL, Input: db.path, Message: "optimize: " + err.Error(), Err: err}
+	}
+	return nil
+}
+
 // Path returns the file the store lives in.
 func (db *DB) Path() string { return db.path }
 
@@ -122,14 +136,22 @@ var dialect = sqlstore.Dialect{
 	// The best matches are ranked first and the snippets made for those
 	// only: a snippet tokenizes its document, and making one for every
 	// match before the LIMIT cost more than the ranking on a common
-	// word. CROSS JOIN keeps SQLite from reordering the joins: each top
-	// row is looked up in the index by rowid and query.
+	// word. The outer query reads the matches from the oldest top row
+	// on and joins the top rows by rowid.
+	//
+	// Ranking costs about a microsecond a match (bm25 reads each
+	// document's length with a query of its own), 10 ms for a name found
+	// in 8,000 of 10,000 documents: a query that matches more than
+	// SearchCandidates documents ranks the newest SearchCandidates of
+	// them (by ingestion), found cheaply by rowid.
 	SearchSQL: `WITH top AS (SELECT rowid AS seq, bm25(documents_fts, 2.0, 1.0) AS r FROM documents_fts
-			WHERE documents_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2)
+			WHERE documents_fts MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM documents_fts
+				WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(SearchCandidates-1) + `), 0)
+			ORDER BY r, rowid LIMIT ?2)
 		SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format,
 			snippet(documents_fts, -1, '[', ']', '…', 16), -top.r
-		FROM top CROSS JOIN documents_fts CROSS JOIN documents d
-		WHERE documents_fts MATCH ?1 AND documents_fts.rowid = top.seq AND d.seq = top.seq
+		FROM documents_fts JOIN top ON top.seq = documents_fts.rowid JOIN documents d ON d.seq = top.seq
+		WHERE documents_fts MATCH ?1 AND documents_fts.rowid >= (SELECT min(seq) FROM top)
 		ORDER BY top.r, top.seq`,
 	FTSQuery: func(words []string) string {
 		// Each word quoted: FTS5 operators and punctuation in a user's
@@ -142,6 +164,12 @@ var dialect = sqlstore.Dialect{
 	},
 	MaxParams: 32766,
 }
+
+// SearchCandidates is the most matches of one search that are ranked:
+// a query matching more documents ranks the newest SearchCandidates of
+// them (the most recently stored), so that the cost of a search is
+// bounded however common its words (a few milliseconds).
+const SearchCandidates = 1000
 
 // DefaultPath returns where the store lives by default: sitrep.db in the
 // user's data directory, $XDG_DATA_HOME/sitrep, else ~/.local/share/sitrep

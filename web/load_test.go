@@ -77,6 +77,10 @@ func loadStore(b *testing.B) (sitrep.Store, int) {
 			b.Fatal(err)
 		}
 	}
+	// As after any bulk load: the full-text index merged into one segment.
+	if err := st.Optimize(ctx); err != nil {
+		b.Fatal(err)
+	}
 	b.Logf("built a store of %d synthetic documents in %s", n, time.Since(start).Round(time.Millisecond))
 	return st, n
 }
