@@ -147,8 +147,10 @@ func timelinePage(ctx context.Context, st sitrep.Store, f sitrep.EventFilter, cu
 	}
 	n := bound
 	if _, win := st.(*windowStore); limit > 0 && !win {
-		// (A windowed store reads its documents whole: one batch.)
-		n = min(bound, max(64, 2*limit))
+		// A page of items takes a few more mentions than items (some
+		// merge; the last items may not be complete yet). A windowed
+		// store reads its documents whole: one batch.
+		n = min(bound, max(32, limit+limit/4+8))
 	}
 	for {
 		f.Limit = n

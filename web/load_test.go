@@ -241,6 +241,7 @@ func BenchmarkAPIRequest(b *testing.B) {
 			b.ReportAllocs()
 			var bytes int64
 			i := 0
+			cpu0 := cpuTime()
 			for b.Loop() {
 				req := httptest.NewRequest("GET", k.url(i), nil)
 				rec := httptest.NewRecorder()
@@ -252,6 +253,9 @@ func BenchmarkAPIRequest(b *testing.B) {
 				i++
 			}
 			b.ReportMetric(float64(bytes)/float64(i), "resp-bytes")
+			// CPU time per request, whatever else the machine runs
+			// (ns/op is wall time).
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(i), "cpu-ms/op")
 		})
 	}
 }
