@@ -53,14 +53,16 @@ func (a *Analyzer) Analyze(doc sitrep.Document) (*sitrep.Analysis, error) {
 		return nil, err
 	}
 	an := &sitrep.Analysis{Document: doc}
-	a.stages.run(d, dct, an)
+	var free dctFree
+	a.stages.run(d, dct, an, &free)
 	if dct.IsZero() {
 		if inferred, ok := a.stages.inferDCT(an); ok {
 			an.Document.DCT = inferred.Format(time.DateOnly)
 			an.Document.DCTSource = sitrep.DCTText
 			// Rerun the time-dependent stages with the inferred DCT.
 			*an = sitrep.Analysis{ID: an.ID, Document: an.Document}
-			a.stages.run(d, inferred, an)
+			// The tags and entities do not depend on it: they are reused.
+			a.stages.run(d, inferred, an, &free)
 		} else {
 			an.Document.DCTSource = sitrep.DCTNone
 		}

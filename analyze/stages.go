@@ -33,14 +33,30 @@ func loadStages() stages {
 	}
 }
 
+// dctFree holds what the stages that do not look at the DCT found (the
+// tags and the entities), so that a rerun with an inferred DCT reuses them.
+type dctFree struct {
+	tags     []pos.Tag
+	entities []sitrep.Entity
+	done     bool
+}
+
 // run runs every extractor over d with the given DCT (zero when unknown) and
 // fills an's annotation slices. The order matters: attributions need the
 // entities (speakers) and timexes (when it was said); figures and events
-// need attributions (source, modality); anchoring needs events.
-func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis) {
-	tags := s.tagger.Tag(d)
+// need attributions (source, modality); anchoring needs events. free
+// carries the tags and entities from one run over d to the next.
+func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis, free *dctFree) {
+	if !free.done {
+		free.tags = s.tagger.Tag(d)
+	}
+	tags := free.tags
 	an.Timexes = nonNil(timex.TagWithPOS(d, dct, tags))
-	an.Entities = nonNil(s.entities.Recognize(d))
+	if !free.done {
+		free.entities = nonNil(s.entities.Recognize(d))
+		free.done = true
+	}
+	an.Entities = free.entities
 	an.Quotes = nonNil(quote.ExtractTagged(d, tags, an.Entities, an.Timexes))
 	for i := range an.Quotes {
 		if an.Quotes[i].Modality == "" {

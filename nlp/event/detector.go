@@ -22,10 +22,88 @@ type Detector struct {
 	mask uint64
 	keys []uint64
 	rows [][numLabels]int16
+	dense
 }
 
-func (d *Detector) predict(feats []uint64) int {
-	var scores [numLabels]int32
+// nTagVals is the number of values sentCtx.tag takes: 0 outside the
+// sentence, 1+tag inside.
+const nTagVals = pos.NumTags + 1
+
+type row = [numLabels]int32
+
+// dense holds the scores of the features that look only at tags and
+// capitalisation, looked up once for every value they can take when the
+// detector is built: scoring a candidate then reads them from these small
+// tables instead of probing the hash table. The sums are those of the
+// probes, so the labels are the same.
+type dense struct {
+	// left[tm1][t]: bias, tag, previous tag and the pair of them.
+	left [nTagVals][nTagVals]row
+	// right[t][tp1]: next tag and the pair of the tag with it.
+	right  [nTagVals][nTagVals]row
+	m2, p2 [nTagVals]row // the tags two before and two after
+	cap    [3]row        // capValue
+}
+
+func (d *Detector) fill() {
+	addTo := func(r *row, f uint64) {
+		if x := d.row(f); x != nil {
+			for l := range r {
+				r[l] += int32(x[l])
+			}
+		}
+	}
+	for a := range uint64(nTagVals) {
+		for b := range uint64(nTagVals) {
+			l := &d.left[a][b]
+			addTo(l, f1(fBias, 0))
+			addTo(l, f1(fTag, b))
+			addTo(l, f1(fTagM1, a))
+			addTo(l, f2(fTagM1Tag, a, b))
+			r := &d.right[a][b]
+			addTo(r, f1(fTagP1, b))
+			addTo(r, f2(fTagTagP1, a, b))
+		}
+		addTo(&d.m2[a], f1(fTagM2, a))
+		addTo(&d.p2[a], f1(fTagP2, a))
+	}
+	for v := range uint64(3) {
+		addTo(&d.cap[v], f1(fCap, v))
+	}
+}
+
+// row returns the weights of feature f, nil when the model lacks it.
+func (d *Detector) row(f uint64) *[numLabels]int16 {
+	i := f & d.mask
+	for {
+		k := d.keys[i]
+		if k == f {
+			return &d.rows[i]
+		}
+		if k == 0 {
+			return nil
+		}
+		i = (i + 1) & d.mask
+	}
+}
+
+// score returns the label of candidate token i of the sentence in c: the
+// scores of features from the dense tables plus those of its word features.
+func (d *Detector) score(c *sentCtx, i int, lem string) int {
+	var wf [nWordFeats]uint64
+	c.wordFeatures(&wf, i, lem)
+	t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
+	scores := d.left[tm1][t]
+	for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)]} {
+		for l := range scores {
+			scores[l] += r[l]
+		}
+	}
+	return d.sum(&scores, wf[:])
+}
+
+// sum adds the weights of feats to scores and returns the best label.
+func (d *Detector) sum(scores *[numLabels]int32, feats []uint64) int {
 	for _, f := range feats {
 		i := f & d.mask
 		for {
@@ -225,6 +303,7 @@ func build(q map[uint64][numLabels]int16) *Detector {
 		d.keys[i] = f
 		d.rows[i] = q[f]
 	}
+	d.fill()
 	return d
 }
 

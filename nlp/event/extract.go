@@ -49,6 +49,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	}
 	tags = headlineVerbs(doc, tags, lex())
 	x := &extractor{doc: doc, tags: tags, ents: opts.Entities, lex: lex()}
+	x.lows = make([]string, 2*len(doc.Tokens))
+	x.lows, x.lemmas = x.lows[:len(doc.Tokens)], x.lows[len(doc.Tokens):]
 	x.mapEntities()
 	trig := det.Detect(doc, tags)
 	out := make([]sitrep.Event, 0, len(trig)/2+1)
@@ -116,7 +118,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			// Nor is a participle after "remain" or "stay": "roads stay
 			// closed".
 			if !opts.All && f.verb && f.tok > s.First && (x.tags[f.tok] == pos.VBN || x.tags[f.tok] == pos.VBD) {
-				if l := pos.Lemma(x.doc.Tok(f.tok-1), x.tags[f.tok-1]); l == "remain" || l == "stay" {
+				if l := x.lemma(f.tok - 1); l == "remain" || l == "stay" {
 					continue
 				}
 			}
@@ -278,12 +280,15 @@ type extractor struct {
 	// the last actors seen in the paragraph, for pronouns
 	lastPerson, lastOther int
 	// whether the sentence starting at token milFirst has a military word
-	milFirst      int
-	milKnown      bool
-	milN          int
-	fbuf          []frame
-	phbuf         []phrase
-	sbuf          []byte
+	milFirst int
+	milKnown bool
+	milN     int
+	// per token: the lower-cased word and the lemma under its tag, filled
+	// on first use
+	lows, lemmas []string
+	fbuf         []frame
+	phbuf        []phrase
+	sbuf         []byte
 }
 
 func (x *extractor) mapEntities() {
@@ -319,7 +324,7 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 		if !t.IsVerb() && !t.IsNoun() && !t.IsAdj() || t.IsProper() || x.doc.Tokens[i].Kind != text.Word {
 			continue
 		}
-		lem := pos.Lemma(x.doc.Tok(i), t)
+		lem := x.lemma(i)
 		es := x.lex.entries[lem]
 		if len(es) == 0 {
 			continue
@@ -376,7 +381,7 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 		}
 		n := x.milN
 		if t := x.tags[i]; t.IsNoun() || t.IsAdj() || t.IsVerb() {
-			if l := pos.Lemma(x.doc.Tok(i), t); figurative[l] && list[l] {
+			if l := x.lemma(i); figurative[l] && list[l] {
 				n--
 			}
 		}
@@ -428,7 +433,7 @@ func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) 
 // lemmaIn reports whether the lemma of noun k is in list; a capitalised
 // plural tagged as a name counts as a plural ("Shares fell").
 func (x *extractor) lemmaIn(k int, list map[string]bool) bool {
-	if list[pos.Lemma(x.doc.Tok(k), x.tags[k])] {
+	if list[x.lemma(k)] {
 		return true
 	}
 	return x.tags[k].IsProper() && list[pos.Lemma(x.doc.Tok(k), pos.NNS)]
@@ -467,7 +472,7 @@ func (x *extractor) countIn(list map[string]bool, lo, hi int) int {
 	n := 0
 	for j := lo; j < hi; j++ {
 		t := x.tags[j]
-		if (t.IsNoun() || t.IsAdj() || t.IsVerb()) && list[pos.Lemma(x.doc.Tok(j), t)] {
+		if (t.IsNoun() || t.IsAdj() || t.IsVerb()) && list[x.lemma(j)] {
 			n++
 		}
 	}
@@ -485,7 +490,7 @@ func (x *extractor) anyIn(list map[string]bool, lo, hi, skip int, verbs bool) bo
 		if !t.IsNoun() && !t.IsAdj() && !(verbs && t.IsVerb()) {
 			continue
 		}
-		if list[pos.Lemma(x.doc.Tok(j), t)] {
+		if list[x.lemma(j)] {
 			return true
 		}
 	}
@@ -614,7 +619,7 @@ func (x *extractor) commemorated(s text.Sentence, i int) bool {
 	if a-2 < s.First || x.low(a-1) != "of" {
 		return false
 	}
-	switch pos.Lemma(x.doc.Tok(a-2), x.tags[a-2]) {
+	switch x.lemma(a - 2) {
 	case "anniversary", "memory", "commemoration", "remembrance", "centenary", "centennial":
 		return true
 	}
@@ -646,10 +651,10 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 			if !tj.IsNoun() && !(tj.IsAdj() && (strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive") || x.isHead(j))) || tj.IsProper() {
 				continue
 			}
-			if j+1 < s.Last && (x.tags[j+1] == pos.NN || x.tags[j+1] == pos.NNS) && !carrier[pos.Lemma(x.doc.Tok(j+1), x.tags[j+1])] {
+			if j+1 < s.Last && (x.tags[j+1] == pos.NN || x.tags[j+1] == pos.NNS) && !carrier[x.lemma(j+1)] {
 				continue // a modifier: "reopen the merger case" is about the case
 			}
-			lem := pos.Lemma(x.doc.Tok(j), tj)
+			lem := x.lemma(j)
 			if e, ok := x.lex.lookup(lem, tj, true, func(c string) bool { return x.cond(s, j, c) }); ok {
 				f.typ, f.code, f.absorbs = e.typ, x.lex.cameo(e), j
 				// A light verb's own typed entry can refine the code
@@ -670,7 +675,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		x.gov = gov
 		if a >= 0 && b > a && x.tags[b-1].IsNoun() && !x.tags[b-1].IsProper() {
 			h := b - 1
-			lem := pos.Lemma(x.doc.Tok(h), x.tags[h])
+			lem := x.lemma(h)
 			if e, ok := x.lex.lookup(lem, x.tags[h], true, func(c string) bool { return x.cond(s, h, c) }); ok && e.typ != "statement" {
 				f.typ, f.code, f.absorbs = e.typ, x.lex.cameo(e), h
 				return

@@ -130,45 +130,24 @@ func (c *sentCtx) lemma(i int) string {
 
 // features writes the features of token i into out and returns their number.
 func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
-	w := c.word(i)
-	tok := c.doc.Tok(i)
 	lem := c.lemma(i)
-	lh := hashLower(lem)
-	t := c.tag(i)
+	t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
+	var wf [nWordFeats]uint64
+	c.wordFeatures(&wf, i, lem)
 	out[0] = f1(fBias, 0)
-	out[1] = f1(fWord, w)
-	out[2] = f1(fLemma, lh)
+	out[1], out[2] = wf[0], wf[1]
 	out[3] = f1(fTag, t)
-	out[4] = f2(fLemmaTag, lh, t)
-	out[5] = f1(fSuf3, hashSuffix(tok, 3))
-	out[6] = f1(fSuf4, hashSuffix(tok, 4))
-	out[7] = f1(fWordM1, c.word(i-1))
-	out[8] = f1(fTagM1, c.tag(i-1))
-	out[9] = f1(fWordP1, c.word(i+1))
-	out[10] = f1(fTagP1, c.tag(i+1))
+	out[4], out[5], out[6], out[7] = wf[2], wf[3], wf[4], wf[5]
+	out[8] = f1(fTagM1, tm1)
+	out[9] = wf[6]
+	out[10] = f1(fTagP1, tp1)
 	out[11] = f1(fTagM2, c.tag(i-2))
 	out[12] = f1(fTagP2, c.tag(i+2))
-	out[13] = f2(fTagM1Tag, c.tag(i-1), t)
-	out[14] = f2(fTagTagP1, t, c.tag(i+1))
-	out[15] = f2(fWordM2, c.word(i-2), c.word(i+2))
-	cp := uint64(0)
-	if c.doc.Tokens[i].Is(text.Cap) {
-		cp = 1
-		if i == c.first {
-			cp = 2
-		}
-	}
-	out[16] = f1(fCap, cp)
-	aux := hNone
-	for j := i - 1; j >= c.first && j >= i-3; j-- {
-		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
-			aux = c.words[j-c.first]
-			break
-		}
-	}
-	out[17] = f1(fAux, aux)
-	out[18] = f2(fWordWordP1, w, c.word(i+1))
-	out[19] = f2(fLemmaTagM1, lh, c.tag(i-1))
+	out[13] = f2(fTagM1Tag, tm1, t)
+	out[14] = f2(fTagTagP1, t, tp1)
+	out[15] = wf[7]
+	out[16] = f1(fCap, c.capValue(i))
+	out[17], out[18], out[19] = wf[8], wf[9], wf[10]
 	n := 20
 	if c.lex != nil {
 		if l := c.lex(lem, c.tags[i]); l != 0 {
@@ -177,4 +156,48 @@ func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
 		}
 	}
 	return n
+}
+
+// capValue is the value of the capitalisation feature of token i: 0, 1
+// when capitalised, 2 when capitalised at the start of the sentence.
+func (c *sentCtx) capValue(i int) uint64 {
+	if c.doc.Tokens[i].Is(text.Cap) {
+		if i == c.first {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// nWordFeats is the number of features that look at words or lemmas; the
+// others look only at tags and capitalisation, whose few values the
+// detector scores from dense tables (see Detector.dense).
+const nWordFeats = 11
+
+// wordFeatures writes the features of token i with lemma lem that look at
+// words, in the order features places them.
+func (c *sentCtx) wordFeatures(out *[nWordFeats]uint64, i int, lem string) {
+	w := c.word(i)
+	tok := c.doc.Tok(i)
+	lh := hashLower(lem)
+	t := c.tag(i)
+	out[0] = f1(fWord, w)
+	out[1] = f1(fLemma, lh)
+	out[2] = f2(fLemmaTag, lh, t)
+	out[3] = f1(fSuf3, hashSuffix(tok, 3))
+	out[4] = f1(fSuf4, hashSuffix(tok, 4))
+	out[5] = f1(fWordM1, c.word(i-1))
+	out[6] = f1(fWordP1, c.word(i+1))
+	out[7] = f2(fWordM2, c.word(i-2), c.word(i+2))
+	aux := hNone
+	for j := i - 1; j >= c.first && j >= i-3; j-- {
+		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
+			aux = c.words[j-c.first]
+			break
+		}
+	}
+	out[8] = f1(fAux, aux)
+	out[9] = f2(fWordWordP1, w, c.word(i+1))
+	out[10] = f2(fLemmaTagM1, lh, c.tag(i-1))
 }

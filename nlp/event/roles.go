@@ -190,7 +190,26 @@ var beWords = map[string]bool{
 	"get": true, "got": true, "gets": true,
 }
 
-func (x *extractor) low(i int) string { return strings.ToLower(x.doc.Tok(i)) }
+func (x *extractor) low(i int) string {
+	// Tokens are never empty, so "" marks a token not lower-cased yet.
+	if l := x.lows[i]; l != "" {
+		return l
+	}
+	l := strings.ToLower(x.doc.Tok(i))
+	x.lows[i] = l
+	return l
+}
+
+// lemma returns the lemma of token i under its tag, computed once per
+// document.
+func (x *extractor) lemma(i int) string {
+	if l := x.lemmas[i]; l != "" {
+		return l
+	}
+	l := pos.Lemma(x.doc.Tok(i), x.tags[i])
+	x.lemmas[i] = l
+	return l
+}
 
 // subject finds the subject noun phrase of the verb at token i: the chunk
 // before its auxiliaries and adverbs. It also returns the first token of
@@ -236,7 +255,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 						continue // "called on allies to supply ... and accused": not the infinitive
 					}
 					// "urged the allies to supply": object control
-					if t == pos.TO && objectControl[pos.Lemma(x.doc.Tok(v), x.tags[v])] {
+					if t == pos.TO && objectControl[x.lemma(v)] {
 						k := v + 1
 						if k < j && (x.low(k) == "on" || x.low(k) == "upon") {
 							k++
@@ -263,7 +282,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		if k >= s.First && x.isHead(k) {
 			return x.npLeft(k, s), k + 1, group, passive
 		}
-	case t.IsVerb() && x.tags[i] == pos.VBG && depth < 2 && catenative[pos.Lemma(x.doc.Tok(j), t)]:
+	case t.IsVerb() && x.tags[i] == pos.VBG && depth < 2 && catenative[x.lemma(j)]:
 		// "the army began withdrawing": the subject and verb group of
 		// the catenative verb
 		if depth == 0 {
@@ -534,7 +553,7 @@ var placeNouns = map[string]bool{
 	"territory": true, "port": true, "base": true, "airport": true, "front": true, "zone": true, "coast": true,
 }
 
-func (x *extractor) headLemma(b int) string { return pos.Lemma(x.doc.Tok(b-1), x.tags[b-1]) }
+func (x *extractor) headLemma(b int) string { return x.lemma(b - 1) }
 
 // locationOf returns the place entity of a phrase headed by a place: "in
 // Kursk", "in Russia's Kursk region", not "in Russia's war".

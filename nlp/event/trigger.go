@@ -69,11 +69,9 @@ func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
 			if !candidate(tags[i]) || doc.Tokens[i].Kind != text.Word {
 				continue
 			}
-			var feats [maxFeats]uint64
-			n := ctx.features(&feats, i)
-			lab := d.predict(feats[:n])
-			if lab != 0 {
-				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: ctx.lemma(i)})
+			lem := ctx.lemma(i)
+			if lab := d.score(&ctx, i, lem); lab != 0 {
+				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: lem})
 			}
 		}
 	}

@@ -175,6 +175,23 @@ func info(word string) tokInfo {
 func f1(tpl, a uint64) uint64    { return mix(tpl<<58 ^ a) }
 func f2(tpl, a, b uint64) uint64 { return mix(tpl<<58 ^ a ^ mix(b+tpl)) }
 
+// Positions in the features array of the features that depend on the
+// previous tags besides the dense ones.
+const (
+	iPrevPrev2 = 8
+	iPrevWord  = 9
+	nStatic    = maxFeats - nDense - 2
+)
+
+// staticFeatures writes into out[:nStatic] the features of token i that do
+// not depend on the previous tags: features' out[3:8] and out[10:15].
+func staticFeatures(out *[maxFeats]uint64, toks []tokInfo, i int) {
+	var all [maxFeats]uint64
+	features(&all, toks, i, None, None)
+	copy(out[:5], all[3:8])
+	copy(out[5:nStatic], all[10:15])
+}
+
 // features writes the features of token i of a sentence with the given
 // infos into out, given the two previous tags.
 func features(out *[maxFeats]uint64, toks []tokInfo, i int, prev, prev2 Tag) {

@@ -25,9 +25,11 @@ type Tagger struct {
 	mask  uint64
 	slots []slot   // open addressing over feature hashes
 	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
-	// prevScores[p][p2] is the score vector of the tag-history features
-	// (bias, previous tag, tag before that), precomputed.
+	// prevScores[p][p2] is the score vector of the features that depend
+	// only on the tag history (bias, previous tag, tag before that, the
+	// pair of them), precomputed.
 	prevScores [numTags][numTags][numTags]int32
+	scratch    sync.Pool // of *scratch
 }
 
 type slot struct {
@@ -61,20 +63,17 @@ func Default() *Tagger {
 // one-token sentences.
 func (m *Tagger) Tag(doc *text.Doc) []Tag {
 	tags := make([]Tag, len(doc.Tokens))
-	var infos []tokInfo
+	sc := m.scratch.Get().(*scratch)
 	next := 0
 	tagRange := func(first, last int) {
-		if cap(infos) < last-first {
-			infos = make([]tokInfo, last-first, 2*(last-first))
-		}
-		infos = infos[:last-first]
+		infos := sc.infos(last - first)
 		for i := first; i < last; i++ {
 			t := doc.Tokens[i]
 			w := doc.Text[t.Start:t.End]
 			tags[i] = m.dict[dictKey(w)] // None when not a dictionary word
 			infos[i-first] = info(w)
 		}
-		m.tagSentence(infos, tags[first:last])
+		m.tagSentence(infos, tags[first:last], sc)
 	}
 	for _, s := range doc.Sentences {
 		for ; next < s.First; next++ {
@@ -86,12 +85,28 @@ func (m *Tagger) Tag(doc *text.Doc) []Tag {
 	for ; next < len(doc.Tokens); next++ {
 		tagRange(next, next+1)
 	}
+	m.scratch.Put(sc)
 	return tags
+}
+
+// scratch holds one sentence's per-token buffers; Tag reuses them through
+// the tagger's pool.
+type scratch struct {
+	info   []tokInfo
+	static [][numTags]int32
+}
+
+func (s *scratch) infos(n int) []tokInfo {
+	if cap(s.info) < n {
+		s.info = make([]tokInfo, n, 2*n)
+	}
+	return s.info[:n]
 }
 
 // TagWords tags one sentence given as words (for training tools and tests).
 func (m *Tagger) TagWords(words []string) []Tag {
-	infos := make([]tokInfo, len(words))
+	sc := m.scratch.Get().(*scratch)
+	infos := sc.infos(len(words))
 	tags := make([]Tag, len(words))
 	for i, w := range words {
 		infos[i] = info(w)
@@ -99,7 +114,8 @@ func (m *Tagger) TagWords(words []string) []Tag {
 			tags[i] = tg
 		}
 	}
-	m.tagSentence(infos, tags)
+	m.tagSentence(infos, tags, sc)
+	m.scratch.Put(sc)
 	return tags
 }
 
@@ -123,31 +139,49 @@ func dictKey(w string) string {
 }
 
 // tagSentence fills the tags that are None (not from the dictionary) greedily
-// left to right.
-func (m *Tagger) tagSentence(infos []tokInfo, tags []Tag) {
+// left to right. The features that do not look at the previous tags are
+// summed for every token first, in one pass whose table lookups are
+// independent of each other (the processor overlaps their cache misses);
+// the left-to-right pass then adds only the tag-history scores and the one
+// feature that pairs the previous tag with the word. Integer sums do not
+// depend on their order, so the tags are those of scoring each token's
+// features in turn.
+func (m *Tagger) tagSentence(infos []tokInfo, tags []Tag, sc *scratch) {
+	if cap(sc.static) < len(infos) {
+		sc.static = make([][numTags]int32, len(infos), 2*len(infos))
+	}
+	static := sc.static[:len(infos)]
 	var feats [maxFeats]uint64
+	for i := range infos {
+		if tags[i] != None {
+			continue
+		}
+		staticFeatures(&feats, infos, i)
+		st := &static[i]
+		*st = [numTags]int32{}
+		for _, f := range feats[:nStatic] {
+			m.add(st, f)
+		}
+	}
 	prev, prev2 := None, None
 	for i := range infos {
 		if tags[i] == None {
-			features(&feats, infos, i, prev, prev2)
-			tags[i] = m.predict(&feats, prev, prev2)
+			scores := &m.prevScores[prev][prev2]
+			st := &static[i]
+			for t := range st {
+				st[t] += scores[t]
+			}
+			m.add(st, f2(fPrevWord, uint64(prev)+1, infos[i].w))
+			best := Tag(1)
+			for t := Tag(2); t < numTags; t++ {
+				if st[t] > st[best] {
+					best = t
+				}
+			}
+			tags[i] = best
 		}
 		prev2, prev = prev, tags[i]
 	}
-}
-
-func (m *Tagger) predict(feats *[maxFeats]uint64, prev, prev2 Tag) Tag {
-	scores := m.prevScores[prev][prev2]
-	for _, f := range feats[nDense:] {
-		m.add(&scores, f)
-	}
-	best := Tag(1)
-	for t := Tag(2); t < numTags; t++ {
-		if scores[t] > scores[best] {
-			best = t
-		}
-	}
-	return best
 }
 
 // add adds the weights of feature f to scores.
@@ -267,6 +301,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		return nil, bad
 	}
 	m := &Tagger{dict: make(map[string]Tag, nd)}
+	m.scratch.New = func() any { return new(scratch) }
 	for range nd {
 		if p >= len(data) {
 			return nil, bad
@@ -329,6 +364,7 @@ func Load(r io.Reader) (*Tagger, error) {
 			for _, f := range feats[:nDense] {
 				m.add(sc, f)
 			}
+			m.add(sc, feats[iPrevPrev2])
 		}
 	}
 	return m, nil
