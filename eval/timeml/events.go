@@ -197,7 +197,9 @@ func ReadMATRES(r io.Reader) ([]OrderPair, error) {
 // those it ordered as the gold does. Rules, in the order they are tried:
 // "signal" (a TLink the anchoring found with a signal word: "after",
 // "before", "then", "three weeks after", "since"), "reported" (a reported
-// event against its reporting verb), "pastperf" (a past perfect before the
+// event against its reporting verb), "report" (what the sentences around
+// a reporting event tell happened before the report; dates, where both
+// events have them, come first), "pastperf" (a past perfect before the
 // simple past of its sentence), "tlink" (any other TLink), "explicit"
 // (disjoint day intervals of dates in the events' own clauses), "speech"
 // (intervals where one side is bounded by a dated speech time), "interval"
@@ -213,7 +215,7 @@ type OrderScores struct {
 }
 
 // orderRules lists the rules of OrderScores in the order they are tried.
-var orderRules = []string{"signal", "reported", "pastperf", "tlink", "explicit", "speech", "interval", "tense"}
+var orderRules = []string{"signal", "reported", "report", "pastperf", "tlink", "explicit", "speech", "interval", "tense"}
 
 // orderDoc is one document run through the event and temporal layers as
 // the pipeline runs them.
@@ -254,6 +256,10 @@ func runOrderDoc(d *Doc, tg *pos.Tagger, rec *entity.Recognizer) orderDoc {
 	for _, q := range qs {
 		cues[q.Cue.Span()] = true
 	}
+	rep := map[string]bool{}
+	for _, e := range evs {
+		rep[e.ID] = e.Class == "REPORTING"
+	}
 	o := orderDoc{evs: evs, rel: map[[2]string]string{}, rule: map[[2]string]string{}, dct: dct}
 	for _, l := range links {
 		k := [2]string{l.From, l.To}
@@ -263,6 +269,8 @@ func runOrderDoc(d *Doc, tg *pos.Tagger, rec *entity.Recognizer) orderDoc {
 			o.rule[k] = "reported"
 		case l.Signal.End > l.Signal.Start:
 			o.rule[k] = "signal"
+		case l.Rel == "BEFORE" && rep[l.To]:
+			o.rule[k] = "report"
 		case l.Rel == "BEFORE":
 			o.rule[k] = "pastperf"
 		default:
@@ -332,6 +340,13 @@ func ScoreOrder(docs []*Doc, pairs []OrderPair) OrderScores {
 // EQUAL, with the rule that decided, or "" when sitrep cannot tell.
 func (o *orderDoc) order(ai, bi int) (string, string) {
 	a, b := &o.evs[ai], &o.evs[bi]
+	weak := o.rule[[2]string{a.ID, b.ID}] == "report" || o.rule[[2]string{b.ID, a.ID}] == "report"
+	if weak {
+		// a report's default order yields to dates the text gives
+		if got, rule := o.byInterval(a, b); got != "" {
+			return got, rule
+		}
+	}
 	inverse := map[string]string{"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "EQUAL"}
 	if r, ok := o.rel[[2]string{a.ID, b.ID}]; ok {
 		switch r {
@@ -346,24 +361,8 @@ func (o *orderDoc) order(ai, bi int) (string, string) {
 			return v, o.rule[[2]string{b.ID, a.ID}]
 		}
 	}
-	known := func(e *sitrep.Event) bool {
-		return (e.Time.Earliest != "" || e.Time.Latest != "") && !strings.HasPrefix(e.Time.Derivation, "dct")
-	}
-	if known(a) && known(b) {
-		rule := "interval"
-		switch {
-		case strings.HasPrefix(a.Time.Derivation, "explicit") && strings.HasPrefix(b.Time.Derivation, "explicit"):
-			rule = "explicit"
-		case strings.HasPrefix(a.Time.Derivation, "reported") || strings.HasPrefix(b.Time.Derivation, "reported"):
-			rule = "speech"
-		}
-		switch {
-		case a.Time.Latest != "" && b.Time.Earliest != "" && a.Time.Latest < b.Time.Earliest:
-			return "BEFORE", rule
-		case b.Time.Latest != "" && a.Time.Earliest != "" && b.Time.Latest < a.Time.Earliest:
-			return "AFTER", rule
-		}
-		return "", ""
+	if got, rule := o.byInterval(a, b); got != "" || known(a) && known(b) {
+		return got, rule
 	}
 	if o.dct.IsZero() {
 		return "", ""
@@ -382,6 +381,32 @@ func (o *orderDoc) order(ai, bi int) (string, string) {
 		return "AFTER", "tense"
 	case future(b) && past(a) && !future(a):
 		return "BEFORE", "tense"
+	}
+	return "", ""
+}
+
+// known reports whether e has a time the text gives (not the DCT window).
+func known(e *sitrep.Event) bool {
+	return (e.Time.Earliest != "" || e.Time.Latest != "") && !strings.HasPrefix(e.Time.Derivation, "dct")
+}
+
+// byInterval orders a and b by disjoint day intervals, or "".
+func (o *orderDoc) byInterval(a, b *sitrep.Event) (string, string) {
+	if known(a) && known(b) {
+		rule := "interval"
+		switch {
+		case strings.HasPrefix(a.Time.Derivation, "explicit") && strings.HasPrefix(b.Time.Derivation, "explicit"):
+			rule = "explicit"
+		case strings.HasPrefix(a.Time.Derivation, "reported") || strings.HasPrefix(b.Time.Derivation, "reported"):
+			rule = "speech"
+		}
+		switch {
+		case a.Time.Latest != "" && b.Time.Earliest != "" && a.Time.Latest < b.Time.Earliest:
+			return "BEFORE", rule
+		case b.Time.Latest != "" && a.Time.Earliest != "" && b.Time.Latest < a.Time.Earliest:
+			return "AFTER", rule
+		}
+		return "", ""
 	}
 	return "", ""
 }

@@ -142,6 +142,7 @@ func (a *anchorer) run() ([]sitrep.TLink, []sitrep.EventTime) {
 	a.reported()
 	a.fallback()
 	a.orders()
+	a.reports()
 	var links []sitrep.TLink
 	for _, r := range a.rels {
 		rel := "AFTER"

@@ -318,3 +318,48 @@ func (a *anchorer) orders() {
 		}
 	}
 }
+
+// reports links each reporting event ("said", "told", "announced") after
+// the events its own and the neighbouring sentences tell: news reports
+// what has happened, so the report comes after it ("Rebels attacked the
+// town. The army said ..."). Forecasts are left out: what will happen
+// comes after the report. Pairs already linked, or ordered by their dates,
+// keep that order.
+func (a *anchorer) reports() {
+	linked := map[[2]string]bool{}
+	for _, l := range a.extra {
+		linked[[2]string{l.From, l.To}] = true
+		linked[[2]string{l.To, l.From}] = true
+	}
+	var asp []aspect
+	for i, r := range a.ev {
+		if r.Class != "REPORTING" {
+			continue
+		}
+		if asp == nil {
+			asp = make([]aspect, len(a.ev))
+			for j := range a.ev {
+				asp[j] = a.aspectOf(j)
+			}
+		}
+		if asp[i] == aspFuture || r.Modality == sitrep.ModalityFuture || r.Modality == sitrep.ModalityPossible {
+			continue
+		}
+		for j, x := range a.ev {
+			if j == i || x.Class == "REPORTING" || x.Sentence < r.Sentence-1 || x.Sentence > r.Sentence+1 {
+				continue
+			}
+			if asp[j] == aspFuture || x.Modality == sitrep.ModalityFuture || x.Modality == sitrep.ModalityPossible {
+				continue
+			}
+			if linked[[2]string{x.ID, r.ID}] {
+				continue
+			}
+			if xi, ri := a.iv[j], a.iv[i]; xi.ok && ri.ok && (xi.hi < ri.lo || ri.hi < xi.lo) {
+				continue // their dates order them already
+			}
+			linked[[2]string{x.ID, r.ID}], linked[[2]string{r.ID, x.ID}] = true, true
+			a.extra = append(a.extra, sitrep.TLink{From: x.ID, To: r.ID, Rel: "BEFORE"})
+		}
+	}
+}

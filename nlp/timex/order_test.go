@@ -199,3 +199,25 @@ func BenchmarkAnchorWithQuotes(b *testing.B) {
 		}
 	}
 }
+
+// TestAnchorReports: a report comes after what the sentences around it
+// tell, unless that is a forecast or the dates say otherwise.
+func TestAnchorReports(t *testing.T) {
+	dct := time.Date(2024, 3, 13, 0, 0, 0, 0, time.UTC)
+	d := text.Segment("Rebels attacked the town. The army said troops will return. Police arrested a man on March 14, 2024.")
+	evs := triggers(t, d, [][2]string{{"Rebels", "attacked"}, {"army", "said"}, {"troops will", "return"}, {"Police", "arrested"}})
+	evs[1].Class = "REPORTING"
+	evs[1].Lemma, evs[0].Lemma, evs[2].Lemma, evs[3].Lemma = "say", "attack", "return", "arrest"
+	links, _ := Anchor(d, Tag(d, dct), evs, dct)
+	if !hasLink(links, "e1 BEFORE e2") {
+		t.Errorf("links %+v, want e1 BEFORE e2", links)
+	}
+	for _, l := range links {
+		if l.From == "e3" && l.To == "e2" {
+			t.Errorf("a forecast linked before its report: %+v", l)
+		}
+	}
+	if !hasLink(links, "e4 BEFORE e2") {
+		t.Errorf("links %+v, want e4 BEFORE e2 (the report is undated)", links)
+	}
+}
