@@ -352,6 +352,11 @@ func (a *anchorer) reports() {
 			if asp[j] == aspFuture || x.Modality == sitrep.ModalityFuture || x.Modality == sitrep.ModalityPossible {
 				continue
 			}
+			if x.Sentence > r.Sentence && a.contentOf(x.Start) < 0 && asp[j] != aspPerfect && asp[j] != aspPastPerfect {
+				// the sentence after a report may tell what it reports
+				// (quoted, or in a perfect tense), or go on with the story
+				continue
+			}
 			if linked[[2]string{x.ID, r.ID}] {
 				continue
 			}
