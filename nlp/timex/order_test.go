@@ -100,7 +100,7 @@ func TestAnchorOrders(t *testing.T) {
 		trig [][2]string
 		link string // "" when no link between e1 and e2 is right
 	}{
-		{"Crowds gathered after the vote ended.", [][2]string{{"and crowds", "gathered"}, {"vote", "ended"}}, "e1 AFTER e2"},
+		{"Crowds gathered after the vote ended.", [][2]string{{"Crowds", "gathered"}, {"vote", "ended"}}, "e1 AFTER e2"},
 		{"After the vote ended, crowds gathered.", [][2]string{{"vote", "ended"}, {"crowds", "gathered"}}, "e2 AFTER e1"},
 		{"Troops withdrew before the talks began.", [][2]string{{"Troops", "withdrew"}, {"talks", "began"}}, "e1 BEFORE e2"},
 		{"The army shelled the town prior to the assault.", [][2]string{{"army", "shelled"}, {"the", "assault"}}, "e1 BEFORE e2"},
