@@ -204,8 +204,8 @@ func ReadMATRES(r io.Reader) ([]OrderPair, error) {
 // (disjoint day intervals of dates in the events' own clauses), "speech"
 // (intervals where one side is bounded by a dated speech time), "interval"
 // (disjoint day intervals derived otherwise: relations, the lead date),
-// "tense" (one event is future or possible after the article's date, the
-// other happened by it).
+// "tense" (one event is a forecast after the article's date, the other
+// happened by it).
 type OrderScores struct {
 	Pairs, Matched int            // gold pairs; those whose two events sitrep found
 	ByGold         map[string]int // gold pairs per relation
@@ -368,9 +368,10 @@ func (o *orderDoc) order(ai, bi int) (string, string) {
 		return "", ""
 	}
 	dct := o.dct
-	// Tense: what will or may happen comes after what happened.
+	// Tense: what will happen comes after what happened. What may happen
+	// is left out: "may have prevented", "could be" are no forecasts.
 	future := func(e *sitrep.Event) bool {
-		return e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible
+		return e.Modality == sitrep.ModalityFuture
 	}
 	past := func(e *sitrep.Event) bool {
 		return !future(e) && (e.Modality == sitrep.ModalityAsserted || e.Modality == sitrep.ModalityReported) &&

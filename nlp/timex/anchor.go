@@ -25,7 +25,9 @@ import (
 // takes the lead date of the article (its first explicit date: news
 // states its main event first), marked as an assumption in the
 // derivation. Events with no information get the DCT window: value "",
-// earliest = DCT minus one month, latest = DCT, derivation "dct".
+// earliest = DCT minus one month, latest = DCT, derivation "dct" ("dct
+// (possible, past tense: ...)" for an uncertain event told in a past
+// tense, "may have prevented": done by the DCT, not a forecast).
 //
 // A duration that sets a deadline or a delay in a clause about the future
 // ("would impose sanctions within two weeks", "a timeline of a couple of
@@ -622,6 +624,15 @@ func (a *anchorer) fallback() {
 			continue
 		}
 		d := time.Date(a.dct.Year(), a.dct.Month(), a.dct.Day(), 12, 0, 0, 0, time.UTC)
-		a.out[i] = sitrep.EventTime{Value: "", Earliest: d.AddDate(0, -1, 0).Format(ymd), Latest: d.Format(ymd), Anchor: "dct", Derivation: "dct"}
+		how := "dct"
+		if m := a.ev[i].Modality; m == sitrep.ModalityPossible || m == sitrep.ModalityFuture {
+			switch a.aspectOf(i) {
+			case aspPast, aspPerfect, aspPastPerfect:
+				// "may have prevented", "allegedly rented": uncertain, but
+				// done by the article's date, not to come
+				how = "dct (" + m + ", past tense: by the article's date)"
+			}
+		}
+		a.out[i] = sitrep.EventTime{Value: "", Earliest: d.AddDate(0, -1, 0).Format(ymd), Latest: d.Format(ymd), Anchor: "dct", Derivation: how}
 	}
 }
