@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 	"unicode"
 
@@ -17,8 +18,10 @@ import (
 // mapped PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, NORP/EVENT/MISC->MISC (a
 // demonym mention of a country counts as MISC, as CoNLL tags it). Mentions
 // that are no CoNLL phrase are left out: those inside a token ("U.S." in
-// "U.S.-led") and descriptive event names ending in a common noun
-// ("Kursk offensive", whose "Kursk" is scored as a place).
+// "U.S.-led"), descriptive event and facility names that start or end in a
+// common noun ("Kursk offensive", "port of Beira", whose "Kursk" and "Beira"
+// are scored as places), nominal and pronoun mentions; a storm's title is
+// left out of its name ("Hurricane [Edouard]"), as CoNLL does.
 func evalNER(env *Env, args []string) error {
 	fs := newFlags(env, "eval ner", "eval ner --conll FILE [--tagger]")
 	path := fs.String("conll", "", "CoNLL-2003 file (eng.testa)")
@@ -73,8 +76,19 @@ func evalNER(env *Env, args []string) error {
 					if doc.Tokens[first].Start != m.Start || doc.Tokens[last].End != m.End {
 						continue // inside a token ("U.S." in "U.S.-led"): no CoNLL phrase
 					}
-					if w := doc.Tok(last); e.Type == sitrep.EntityEvent && w != "" && unicode.IsLower(rune(w[0])) {
-						continue // a descriptive event name ("Kursk offensive"), which CoNLL does not annotate
+					if m.Kind == sitrep.MentionNominal || m.Kind == sitrep.MentionPronoun {
+						continue // "the president", "he": CoNLL annotates names only
+					}
+					if e.Type == sitrep.EntityEvent || e.Type == sitrep.EntityFac {
+						if w, v := doc.Tok(last), doc.Tok(first); w != "" && unicode.IsLower(rune(w[0])) || v != "" && unicode.IsLower(rune(v[0])) {
+							continue // a descriptive name ("Kursk offensive", "port of Beira", "N6 highway"), which CoNLL does not annotate
+						}
+					}
+					if e.Type == sitrep.EntityEvent && last > first && stormWord(doc.Tok(first)) {
+						first++ // CoNLL leaves the storm word out: "Hurricane [Edouard]"
+						for first < last && stormWord(doc.Tok(first)) {
+							first++
+						}
 					}
 					add(first, last+1, typ)
 				}
@@ -93,4 +107,14 @@ func evalNER(env *Env, args []string) error {
 	fmt.Fprintf(env.Stderr, "%d documents, %d bytes in %s (%.2f MB/s); model and gazetteer load %s\n",
 		len(docs), bytes, el.Round(time.Millisecond), float64(bytes)/el.Seconds()/1e6, load.Round(time.Millisecond))
 	return nil
+}
+
+// stormWord reports whether w is a word of a storm's title ("Tropical",
+// "Storm", "Hurricane"), which CoNLL leaves out of the name.
+func stormWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "cyclone", "hurricane", "typhoon", "storm", "depression", "tropical", "subtropical", "super", "severe":
+		return true
+	}
+	return false
 }

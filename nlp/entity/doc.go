@@ -72,6 +72,21 @@
 // Mentions in title-case headings are kept only when linked or named in
 // the body.
 //
+// The word that introduces or heads a name decides its type over the
+// tagger's (heads.go): a storm word makes an EVENT of the name after it
+// ("Cyclone Ilusa", "Tropical Storm Alberto", with the word joined to the
+// name when the tagger left it out); a geographic head a LOC ("Buzi
+// River", "Lake Chad", "Strait of Hormuz", and "the Buzi valley"); a
+// facility head a FAC ("Beira Airport", "Beira Central Hospital", "Port of
+// Beira"), taking in the capitalised words and the place before it; an
+// organisation head an ORG where the tagger saw a person ("Defence
+// Force"). A place followed by a facility noun ("the Zaporizhzhia nuclear
+// plant", "Kabul airport") and "the port of Beira" are FAC mentions of
+// their own beside the place; road numbers before "highway" ("the N6
+// highway") are FAC, and so is the number used alone afterwards ("the
+// N6"), as the same entity. A year before a named event joins it ("the
+// 2023 Turkey earthquake"). Tagged phrases never end in a lower-case word.
+//
 // Identity: mentions with the same country or place link are one entity;
 // demonyms join their country; a person's first or last name, or the start
 // of the name, joins the most recent person it belongs to (and a short name
@@ -80,6 +95,15 @@
 // suffixes ("Penn Traffic Co" and "Penn Traffic"); other names match
 // exactly within a type family. Person titles before a name and
 // appositions after it ("Samuel Paparo, head of U.S. Indo-Pacific
-// Command,") become Entity.Roles. Entity.Name is the gazetteer's name for
-// linked entities, else the longest name mention.
+// Command,") become Entity.Roles. Entity.Name is the longest name mention
+// as written ("Korean Central TV", "Red Cross"); the gazetteer's name
+// replaces it only when the text uses an abbreviation ("U.S." -> "United
+// States") or has no name mention ("the Kremlin" -> "Russia").
+//
+// Nominal and pronoun mentions (corefer.go), precision before recall: "the
+// president", "the foreign minister", "the envoy" (not "the president of
+// X") is a MentionNominal of the nearest person before it whose roles
+// hold that title; "he" or "she" outside quotations is a MentionPronoun of
+// the one person mentioned in its sentence before it or in the two
+// sentences before, when there is exactly one.
 package entity

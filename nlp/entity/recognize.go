@@ -145,6 +145,10 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			if pi < len(ps) && ps[pi].first == i {
 				p := ps[pi]
 				pi++
+				for p.last-p.first > 1 && lowerWord(doc.Tok(p.last-1)) {
+					// "Defence Force said": a name ends in a name word
+					p.last--
+				}
 				for p.last-p.first > 1 && weekdays[doc.Tok(p.last-1)] {
 					// "Ecuador Tuesday": a date is no part of a name
 					p.last--
@@ -208,7 +212,7 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			i++
 		}
 	}
-	return ms
+	return refine(doc, ms)
 }
 
 // innerTitle finds a person title inside a phrase, between a capitalised
@@ -498,4 +502,17 @@ func titleCase(doc *text.Doc, s text.Sentence) bool {
 		}
 	}
 	return words >= 2
+}
+
+// lowerWord reports whether w is a word of lower-case letters.
+func lowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

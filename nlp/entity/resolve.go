@@ -195,6 +195,10 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		if m.typ == sitrep.EntityOrg {
 			key = orgKey(key)
 		}
+		if m.typ == sitrep.EntityFac && m.last-m.first == 2 && roadCode(doc.Tok(m.first)) {
+			// "the N6 highway" ... "the N6"
+			key = strings.ToLower(doc.Tok(m.first))
+		}
 		fkey := family(m.typ) + key
 		ei := -1
 		switch {
@@ -354,6 +358,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			e.ms = nil
 		}
 	}
+	ms = r.corefer(doc, ents, ms)
 	return r.output(doc, ents, ms)
 }
 
@@ -450,8 +455,11 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		if isCountryKB(e.kb) && e.typ == sitrep.EntityGPE {
 			se.Country = ""
 		}
+		// the name as the text writes it most fully; the gazetteer's
+		// name only for an abbreviation ("U.S.") or where the text has no
+		// name mention (only "the Kremlin" or "Russian")
 		se.Name = e.name
-		if e.canon != "" {
+		if e.canon != "" && (e.name == "" || acronymOf(e.name) != "") {
 			se.Name = e.canon
 		}
 		if se.Name == "" {
