@@ -133,11 +133,8 @@ func (db *DB) Path() string { return db.path }
 
 var dialect = sqlstore.Dialect{
 	IndexTable: "documents_fts",
-	// The best matches are ranked first and the snippets made for those
-	// only: a snippet tokenizes its document, and making one for every
-	// match before the LIMIT cost more than the ranking on a common
-	// word. The outer query reads the matches from the oldest top row
-	// on and joins the top rows by rowid.
+	// The best matches are ranked first, in SQL; the snippets of those
+	// are made in Go (see snippet).
 	//
 	// Ranking costs about a microsecond a match (bm25 reads each
 	// document's length with a query of its own), 10 ms for a name found
@@ -148,11 +145,10 @@ var dialect = sqlstore.Dialect{
 			WHERE documents_fts MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM documents_fts
 				WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(SearchCandidates-1) + `), 0)
 			ORDER BY r, rowid LIMIT ?2)
-		SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format,
-			snippet(documents_fts, -1, '[', ']', '…', 16), -top.r
-		FROM documents_fts JOIN top ON top.seq = documents_fts.rowid JOIN documents d ON d.seq = top.seq
-		WHERE documents_fts MATCH ?1 AND documents_fts.rowid >= (SELECT min(seq) FROM top)
+		SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format, d.text, -top.r
+		FROM top JOIN documents d ON d.seq = top.seq
 		ORDER BY top.r, top.seq`,
+	Snippet: snippet,
 	FTSQuery: func(words []string) string {
 		// Each word quoted: FTS5 operators and punctuation in a user's
 		// query are taken as text.

@@ -570,6 +570,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]sitrep.S
 		if err := scanDocument(r, &h.Document, &h.Snippet, &h.Rank); err != nil {
 			return nil, internal("search", err)
 		}
+		if s.d.Snippet != nil {
+			h.Snippet = s.d.Snippet(h.Snippet, h.Document.Title, words)
+		}
 		out = append(out, h)
 	}
 	return out, internal("search", r.Err())

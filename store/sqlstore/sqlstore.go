@@ -66,6 +66,10 @@ type Dialect struct {
 	SearchSQL string
 	// FTSQuery turns the words of a user's query into the engine's query.
 	FTSQuery func(words []string) string
+	// Snippet, when set, makes the snippets: SearchSQL then gives the
+	// document's text in place of the snippet, and Snippet is called
+	// with it, the title and the query's words.
+	Snippet func(text, title string, words []string) string
 	// MigrationLock is run first in each migration transaction to keep
 	// several processes from migrating at once; "" when Begin already
 	// serializes writers.
