@@ -19,11 +19,22 @@ import (
 // token it picks "no event" or one of the TimeML classes. It is immutable
 // and safe for concurrent use.
 type Detector struct {
+	// An open-addressing table over the feature hashes: fps holds
+	// fingerprint(key) (0: empty slot), ents the key and weights of the
+	// same slot. Probing reads the fingerprints only, a table half the
+	// size of the keys, and the entry once a fingerprint matches.
 	mask uint64
-	keys []uint64
-	rows [][numLabels]int16
+	fps  []uint32
+	ents []weights
 	dense
 }
+
+type weights struct {
+	key uint64
+	row [numLabels]int16
+}
+
+func fingerprint(f uint64) uint32 { return uint32(f>>32) | 1 }
 
 // nTagVals is the number of values sentCtx.tag takes: 0 outside the
 // sentence, 1+tag inside.
@@ -74,16 +85,16 @@ func (d *Detector) fill() {
 
 // row returns the weights of feature f, nil when the model lacks it.
 func (d *Detector) row(f uint64) *[numLabels]int16 {
-	i := f & d.mask
-	for {
-		k := d.keys[i]
-		if k == f {
-			return &d.rows[i]
-		}
-		if k == 0 {
+	fp := fingerprint(f)
+	for i := f & d.mask; ; i = (i + 1) & d.mask {
+		switch d.fps[i] {
+		case fp:
+			if e := &d.ents[i]; e.key == f {
+				return &e.row
+			}
+		case 0:
 			return nil
 		}
-		i = (i + 1) & d.mask
 	}
 }
 
@@ -105,20 +116,10 @@ func (d *Detector) score(c *sentCtx, i int, lem string) int {
 // sum adds the weights of feats to scores and returns the best label.
 func (d *Detector) sum(scores *[numLabels]int32, feats []uint64) int {
 	for _, f := range feats {
-		i := f & d.mask
-		for {
-			k := d.keys[i]
-			if k == f {
-				r := &d.rows[i]
-				for l := range scores {
-					scores[l] += int32(r[l])
-				}
-				break
+		if r := d.row(f); r != nil {
+			for l := range scores {
+				scores[l] += int32(r[l])
 			}
-			if k == 0 {
-				break
-			}
-			i = (i + 1) & d.mask
 		}
 	}
 	best := 0
@@ -286,7 +287,7 @@ func build(q map[uint64][numLabels]int16) *Detector {
 	for size < uint64(len(q))*2 {
 		size <<= 1
 	}
-	d := &Detector{mask: size - 1, keys: make([]uint64, size), rows: make([][numLabels]int16, size)}
+	d := &Detector{mask: size - 1, fps: make([]uint32, size), ents: make([]weights, size)}
 	keys := make([]uint64, 0, len(q))
 	for f := range q {
 		keys = append(keys, f)
@@ -297,11 +298,11 @@ func build(q map[uint64][numLabels]int16) *Detector {
 			continue
 		}
 		i := f & d.mask
-		for d.keys[i] != 0 {
+		for d.fps[i] != 0 {
 			i = (i + 1) & d.mask
 		}
-		d.keys[i] = f
-		d.rows[i] = q[f]
+		d.fps[i] = fingerprint(f)
+		d.ents[i] = weights{f, q[f]}
 	}
 	d.fill()
 	return d
@@ -323,9 +324,9 @@ func (d *Detector) Save(w io.Writer) error {
 		r [numLabels]int16
 	}
 	var all []kv
-	for i, k := range d.keys {
-		if k != 0 {
-			all = append(all, kv{k, d.rows[i]})
+	for i, fp := range d.fps {
+		if fp != 0 {
+			all = append(all, kv{d.ents[i].key, d.ents[i].row})
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })

@@ -131,8 +131,13 @@ func scanWord(s string, i int) Token {
 	start := i
 	letters := 0
 	for i < len(s) {
+		if c := s[i]; isLetterByte(c) || isDigitByte(c) {
+			i++
+			letters++
+			continue
+		}
 		r, n := runeAt(s, i)
-		if isLetter(r) || (r < utf8.RuneSelf && isDigitByte(byte(r))) {
+		if isLetter(r) {
 			i += n
 			letters++
 			continue
@@ -300,27 +305,36 @@ func shape(s string, t *Token) {
 	letters, uppers := 0, 0
 	first := true
 	for i := t.Start; i < t.End; {
-		r, n := runeAt(s, i)
-		switch {
-		case r < utf8.RuneSelf && isDigitByte(byte(r)):
-			f |= HasDigit
-		case r == '.':
-			f |= HasPeriod
-		case r == '-':
-			f |= HasHyphen
-		case isLetter(r):
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of the text: no rune decoding.
+			switch {
+			case isDigitByte(c):
+				f |= HasDigit
+			case c == '.':
+				f |= HasPeriod
+			case c == '-':
+				f |= HasHyphen
+			case isLetterByte(c):
+				letters++
+				if c <= 'Z' {
+					uppers++
+					if first {
+						f |= Cap
+					}
+				}
+			}
+			first = false
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isLetter(r) {
 			letters++
-			var up bool
-			if r < utf8.RuneSelf {
-				up = isUpperByte(byte(r))
-			} else {
-				up = unicode.IsUpper(r)
-			}
-			if up {
+			if unicode.IsUpper(r) {
 				uppers++
-			}
-			if first && up {
-				f |= Cap
+				if first {
+					f |= Cap
+				}
 			}
 		}
 		first = false
