@@ -57,10 +57,10 @@ func (r *Recognizer) corefer(doc *text.Doc, ents []*entity, ms []mention) []ment
 			switch {
 			case (w == "the" || w == "The") && withRoles && g != nil && i+1 < s.Last:
 				n, role := g.Title(doc, i+1, s.Last)
-				if n == 0 && doc.Tok(i+1) == "minister" {
+				if w := doc.Tok(i + 1); n == 0 && nominalTitles[w] {
 					// the gazetteer wants "Minister" capitalised before a
 					// name; after "the" the noun is safe
-					n, role = 1, "Minister"
+					n, role = 1, g.TitleOf(w)
 				}
 				if n == 0 || role == "" || !nominalEnd(doc, i+1+n, s) || !lowerTitle(doc, i+1, i+1+n) {
 					continue
@@ -176,4 +176,13 @@ func sortRefs(a []personRef) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// nominalTitles are lower-case titles that name a role after "the" ("the
+// minister", "the secretary") though the gazetteer wants them capitalised
+// before a name.
+var nominalTitles = map[string]bool{
+	"minister": true, "secretary": true, "governor": true, "mayor": true, "chancellor": true,
+	"ambassador": true, "commander": true, "senator": true, "premier": true, "envoy": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true,
 }

@@ -171,8 +171,9 @@ func refine(doc *text.Doc, ms []mention) []mention {
 				m.first--
 			}
 			continue
-		case n >= 2 && stormWords[strings.ToLower(first)] && startsUpperASCII(first) && stormName(doc, m.first+1, m.last, s):
-			// "Cyclone Ilusa" tagged as one phrase
+		case n >= 2 && stormHead(doc, m.first, m.last) > m.first && stormName(doc, stormHead(doc, m.first, m.last), m.last, s):
+			// "Cyclone Ilusa", "Super Typhoon Mangkhut" tagged as one
+			// phrase
 			m.first = stormStart(doc, m.first, s)
 			setType(m, sitrep.EntityEvent)
 			continue
@@ -194,16 +195,26 @@ func refine(doc *text.Doc, ms []mention) []mention {
 			setType(m, sitrep.EntityFac)
 			continue
 		}
-		// a capitalised head word the tagger left out: "Beira Airport"
-		if m.last < s.Last && owner(m.last) < 0 && m.typ != sitrep.EntityPerson && m.typ != sitrep.EntityNORP {
-			if w := doc.Tok(m.last); facHeads[w] {
-				m.last++
-				setType(m, sitrep.EntityFac)
-				last = w
-			} else if geoHeads[w] {
-				m.last++
-				setType(m, sitrep.EntityLoc)
-				last = w
+		// capitalised words up to a head word the tagger left out: "Beira
+		// Airport", "John F. Kennedy International Airport"
+		if m.typ != sitrep.EntityNORP {
+			for j := m.last; j < s.Last && j-m.last < 3 && owner(j) < 0; j++ {
+				w := doc.Tok(j)
+				if !startsUpperASCII(w) || functionWords[strings.ToLower(w)] || doc.Tokens[j].Kind != text.Word || doc.Tokens[j].Is(text.AllCaps) {
+					break
+				}
+				if facHeads[w] {
+					m.last = j + 1
+					setType(m, sitrep.EntityFac)
+					last = w
+					break
+				}
+				if geoHeads[w] && m.typ != sitrep.EntityPerson && j == m.last {
+					m.last = j + 1
+					setType(m, sitrep.EntityLoc)
+					last = w
+					break
+				}
 			}
 		}
 		switch {
@@ -285,6 +296,25 @@ func refine(doc *text.Doc, ms []mention) []mention {
 			}
 		}
 	}
+	// storms the tagger missed: "after cyclone Idai"
+	for si, s := range doc.Sentences {
+		for i := s.First; i+1 < s.Last; i++ {
+			if !stormWords[strings.ToLower(doc.Tok(i))] || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || functionWords[strings.ToLower(doc.Tok(i+1))] {
+				continue
+			}
+			if doc.Tokens[i+1].Kind != text.Word || doc.Tok(i) == "storm" || weekdays[doc.Tok(i+1)] || monthNames[doc.Tok(i+1)] {
+				continue
+			}
+			first := i + 1
+			if startsUpperASCII(doc.Tok(i)) {
+				if i == s.First && !startsUpperASCII(doc.Tok(i+1)) {
+					continue
+				}
+				first = stormStart(doc, i, s)
+			}
+			extra = append(extra, mention{first: first, last: i + 2, sent: si, typ: sitrep.EntityEvent, kind: sitrep.MentionName})
+		}
+	}
 	if len(roads) > 0 {
 		for si, s := range doc.Sentences {
 			for i := s.First; i < s.Last; i++ {
@@ -339,6 +369,25 @@ func stormName(doc *text.Doc, first, last int, s text.Sentence) bool {
 	return true
 }
 
+// stormHead returns the token of the storm word that a name starts with,
+// after its prefixes ("Super Typhoon Mangkhut"), or first when there is
+// none.
+func stormHead(doc *text.Doc, first, last int) int {
+	for i := first; i < last-1 && i-first < 3; i++ {
+		w := strings.ToLower(doc.Tok(i))
+		if !startsUpperASCII(doc.Tok(i)) {
+			return first
+		}
+		if stormWords[w] {
+			return i + 1
+		}
+		if !stormPrefixes[w] {
+			return first
+		}
+	}
+	return first
+}
+
 // stormStart extends a storm's name back over its prefixes ("Tropical
 // Storm", "Super Typhoon") from the storm word at token i.
 func stormStart(doc *text.Doc, i int, s text.Sentence) int {
@@ -371,4 +420,10 @@ func sorted(ms []mention) bool {
 		}
 	}
 	return true
+}
+
+var monthNames = map[string]bool{
+	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
+	"Jan.": true, "Feb.": true, "Aug.": true, "Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
 }

@@ -29,6 +29,8 @@ func TestHeadTypes(t *testing.T) {
 		{"Typhoon Haiyan killed thousands of people.", "Typhoon Haiyan", sitrep.EntityEvent},
 		{"Tropical Storm Alberto is moving north.", "Tropical Storm Alberto", sitrep.EntityEvent},
 		{"Rescuers are still searching after the 2023 Turkey earthquake.", "2023 Turkey earthquake", sitrep.EntityEvent},
+		{"Super Typhoon Mangkhut struck Luzon.", "Super Typhoon Mangkhut", sitrep.EntityEvent},
+		{"After cyclone Idai, aid poured in.", "Idai", sitrep.EntityEvent},
 		{"The Buzi River burst its banks.", "Buzi River", sitrep.EntityLoc},
 		{"Ships in the Red Sea were diverted.", "Red Sea", sitrep.EntityLoc},
 		{"Lake Chad is shrinking fast.", "Lake Chad", sitrep.EntityLoc},
@@ -42,6 +44,8 @@ func TestHeadTypes(t *testing.T) {
 		{"The port of Beira reopened to cargo ships.", "port of Beira", sitrep.EntityFac},
 		{"Beira Central Hospital treated 200 people.", "Beira Central Hospital", sitrep.EntityFac},
 		{"Inmates escaped from Mieze Prison.", "Mieze Prison", sitrep.EntityFac},
+		{"Troops raided Al-Shifa Hospital.", "Al-Shifa Hospital", sitrep.EntityFac},
+		{"Passengers at John F. Kennedy International Airport waited for hours.", "John F. Kennedy International Airport", sitrep.EntityFac},
 		{"Mozambique reopened the N6 highway on Monday.", "N6 highway", sitrep.EntityFac},
 		{"Inspectors visited the Zaporizhzhia nuclear plant.", "Zaporizhzhia nuclear plant", sitrep.EntityFac},
 		{"South Africa sent helicopters, the South African National Defence Force said.", "Defence Force", sitrep.EntityOrg},
@@ -104,6 +108,9 @@ func TestNominalAndPronoun(t *testing.T) {
 		{"Helena Matsinhe spoke on radio. The president said nothing.", "The president", sitrep.MentionNominal, ""},
 		// the president of another country
 		{"President Filipe Nyusi met donors. They met the president of Malawi.", "the president", sitrep.MentionNominal, ""},
+		{"Israeli Prime Minister Benjamin Netanyahu spoke. Netanyahu met U.S. Secretary of State Antony Blinken. The secretary said talks were useful.", "The secretary", sitrep.MentionNominal, "Antony Blinken"},
+		// "the general public" is no general
+		{"General Mark Milley spoke. The general public was not told.", "The general", sitrep.MentionNominal, ""},
 		{"Helena Matsinhe told state radio that 15,000 people were sheltering. She said more boats were needed.", "She", sitrep.MentionPronoun, "Helena Matsinhe"},
 		// two people: ambiguous
 		{"Vladimir Putin met Kim Jong Un in Moscow. He said the talks went well.", "He", sitrep.MentionPronoun, ""},
