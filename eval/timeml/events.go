@@ -199,7 +199,8 @@ func ReadMATRES(r io.Reader) ([]OrderPair, error) {
 // "before", "then", "three weeks after", "since"), "reported" (a reported
 // event against its reporting verb), "report" (what the sentences around
 // a reporting event tell happened before the report; dates, where both
-// events have them, come first), "pastperf" (a past perfect before the
+// events have them, come first), "infinitive" (a verb before the
+// to-infinitive it governs: "agreed to withdraw"), "pastperf" (a past perfect before the
 // simple past of its sentence), "tlink" (any other TLink), "explicit"
 // (disjoint day intervals of dates in the events' own clauses), "speech"
 // (intervals where one side is bounded by a dated speech time), "interval"
@@ -215,7 +216,7 @@ type OrderScores struct {
 }
 
 // orderRules lists the rules of OrderScores in the order they are tried.
-var orderRules = []string{"signal", "reported", "report", "pastperf", "tlink", "explicit", "speech", "interval", "tense"}
+var orderRules = []string{"signal", "reported", "report", "infinitive", "pastperf", "tlink", "explicit", "speech", "interval", "tense"}
 
 // orderDoc is one document run through the event and temporal layers as
 // the pipeline runs them.
@@ -256,9 +257,12 @@ func runOrderDoc(d *Doc, tg *pos.Tagger, rec *entity.Recognizer) orderDoc {
 	for _, q := range qs {
 		cues[q.Cue.Span()] = true
 	}
-	rep := map[string]bool{}
+	rep, inf := map[string]bool{}, map[string]bool{}
 	for _, e := range evs {
 		rep[e.ID] = e.Class == "REPORTING"
+		if k := td.TokenAt(e.Start); k > 0 && strings.EqualFold(td.Tok(k-1), "to") {
+			inf[e.ID] = true
+		}
 	}
 	o := orderDoc{evs: evs, rel: map[[2]string]string{}, rule: map[[2]string]string{}, dct: dct}
 	for _, l := range links {
@@ -271,6 +275,8 @@ func runOrderDoc(d *Doc, tg *pos.Tagger, rec *entity.Recognizer) orderDoc {
 			o.rule[k] = "signal"
 		case l.Rel == "BEFORE" && rep[l.To]:
 			o.rule[k] = "report"
+		case l.Rel == "BEFORE" && inf[l.To]:
+			o.rule[k] = "infinitive"
 		case l.Rel == "BEFORE":
 			o.rule[k] = "pastperf"
 		default:
@@ -424,8 +430,8 @@ func WriteOrderScores(w io.Writer, title string, s OrderScores) {
 	for _, r := range orderRules {
 		dec += s.Decided[r]
 		cor += s.Correct[r]
-		fmt.Fprintf(w, "  %-9s decided %5d  accuracy %.4f\n", r, s.Decided[r], ratio(s.Correct[r], s.Decided[r]))
+		fmt.Fprintf(w, "  %-10s decided %5d  accuracy %.4f\n", r, s.Decided[r], ratio(s.Correct[r], s.Decided[r]))
 	}
-	fmt.Fprintf(w, "  all       decided %5d  accuracy %.4f  coverage %.4f of pairs (%d decided on VAGUE pairs, counted wrong)\n",
+	fmt.Fprintf(w, "  all        decided %5d  accuracy %.4f  coverage %.4f of pairs (%d decided on VAGUE pairs, counted wrong)\n",
 		dec, ratio(cor, dec), ratio(dec, s.Pairs), s.DecidedVague)
 }

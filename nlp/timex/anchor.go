@@ -95,6 +95,8 @@ type anchorer struct {
 	iv    []interval
 	out   []sitrep.EventTime
 	split map[int]int // sentence -> byte offset of its first relation signal
+	// purpose marks the events purposes linked to their governor
+	purpose map[int]bool
 }
 
 func dayNum(t time.Time) int { return int(t.Unix() / 86400) }
@@ -374,6 +376,9 @@ func (a *anchorer) baseTimes() {
 			if a.contentOf(x.Start) != a.contentOf(e.Start) {
 				continue // "..., an official said Friday": the speech's date
 			}
+			if a.clauseBreak(sitrep.Span{Start: x.Start, End: x.End}, e.Span()) {
+				continue // "said Josefa Gonzalez, who left Cuba in 1962"
+			}
 			d := x.Start - e.End
 			if d < 0 {
 				d = e.Start - x.End
@@ -530,6 +535,10 @@ func (a *anchorer) purposes() {
 		a.out[i] = sitrep.EventTime{Value: g.Value, Earliest: g.Earliest, Latest: g.Latest, Anchor: a.ev[gov].ID,
 			Derivation: "purpose of " + a.ev[gov].ID + " (to-infinitive): same time as it"}
 		a.extra = append(a.extra, sitrep.TLink{From: e.ID, To: a.ev[gov].ID, Rel: "SIMULTANEOUS"})
+		if a.purpose == nil {
+			a.purpose = map[int]bool{}
+		}
+		a.purpose[i] = true
 	}
 }
 

@@ -207,7 +207,8 @@ func (a *anchorer) reported() {
 
 // orders links events of one sentence that its tenses and its signal
 // words order, with no date involved: a past perfect before the simple
-// past around it ("troops had arrived when the offensive began"), and
+// past around it ("troops had arrived when the offensive began"), a verb
+// before the to-infinitive it governs ("agreed to withdraw"), and
 // "A after|following B", "A before|prior to|until B", "A, then B",
 // "After B, A".
 func (a *anchorer) orders() {
@@ -240,6 +241,23 @@ func (a *anchorer) orders() {
 				if (y == x-1 || y == x+1) && aspects[y] == aspPast && a.contentOf(a.ev[ex].Start) == a.contentOf(a.ev[ey].Start) {
 					a.extra = append(a.extra, sitrep.TLink{From: a.ev[ex].ID, To: a.ev[ey].ID, Rel: "BEFORE"})
 				}
+			}
+		}
+		for x := 1; x < len(evs); x++ {
+			// "agreed to withdraw", "plans to attend": what one decides,
+			// plans or tries to do starts after the deciding
+			ti, gi := a.d.TokenAt(a.ev[evs[x]].Start), a.d.TokenAt(a.ev[evs[x-1]].End)
+			if ti < 1 || a.word(ti-1) != "to" || ti-1-gi > 2 || a.purpose[evs[x]] {
+				continue
+			}
+			ok := true
+			for q := gi; q < ti-1; q++ {
+				if w := a.word(q); w == "," || w == "and" || w == "or" {
+					ok = false
+				}
+			}
+			if ok {
+				a.extra = append(a.extra, sitrep.TLink{From: a.ev[evs[x-1]].ID, To: a.ev[evs[x]].ID, Rel: "BEFORE"})
 			}
 		}
 		for k := s.First; k < s.Last; k++ {
@@ -367,4 +385,20 @@ func (a *anchorer) reports() {
 			a.extra = append(a.extra, sitrep.TLink{From: x.ID, To: r.ID, Rel: "BEFORE"})
 		}
 	}
+}
+
+// clauseBreak reports whether a relative pronoun, a semicolon, a dash or a
+// quotation mark stands between spans x and y of one sentence: the two
+// sit in different clauses, and a date of one is not the other's.
+func (a *anchorer) clauseBreak(x, y sitrep.Span) bool {
+	if y.Start < x.Start {
+		x, y = y, x
+	}
+	for k := a.d.TokenAt(x.End); k < len(a.d.Tokens) && a.d.Tokens[k].End <= y.Start; k++ {
+		switch a.word(k) {
+		case "who", "whom", "whose", "which", ";", "--", "—", "_", "``", "''", "\"", "“", "”":
+			return true
+		}
+	}
+	return false
 }

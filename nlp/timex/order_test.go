@@ -106,6 +106,7 @@ func TestAnchorOrders(t *testing.T) {
 		{"The army shelled the town prior to the assault.", [][2]string{{"army", "shelled"}, {"the", "assault"}}, "e1 BEFORE e2"},
 		{"Rebels seized the airport, then attacked the port.", [][2]string{{"Rebels", "seized"}, {"then", "attacked"}}, "e2 AFTER e1"},
 		{"The gunman had fled when police arrived.", [][2]string{{"gunman had", "fled"}, {"police", "arrived"}}, "e1 BEFORE e2"},
+		{"The rebels agreed to withdraw.", [][2]string{{"rebels", "agreed"}, {"to ", "withdraw"}}, "e1 BEFORE e2"},
 		{"The following day, crowds gathered and sang.", [][2]string{{"crowds", "gathered"}, {"and", "sang"}}, ""},
 	}
 	for _, tc := range tests {
