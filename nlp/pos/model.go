@@ -21,7 +21,7 @@ var embedded []byte
 
 // Tagger is a trained tagger. It is immutable and safe for concurrent use.
 type Tagger struct {
-	dict  map[string]Tag // frequent unambiguous words, exact case
+	dict  wordTable // frequent unambiguous words, exact case
 	mask  uint64
 	slots []slot   // open addressing over feature hashes
 	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
@@ -70,7 +70,7 @@ func (m *Tagger) Tag(doc *text.Doc) []Tag {
 		for i := first; i < last; i++ {
 			t := doc.Tokens[i]
 			w := doc.Text[t.Start:t.End]
-			tags[i] = m.dict[dictKey(w)] // None when not a dictionary word
+			tags[i] = m.dict.get(dictKey(w)) // None when not a dictionary word
 			infos[i-first] = info(w)
 		}
 		m.tagSentence(infos, tags[first:last], sc)
@@ -87,6 +87,66 @@ func (m *Tagger) Tag(doc *text.Doc) []Tag {
 	}
 	m.scratch.Put(sc)
 	return tags
+}
+
+// wordTable maps words to tags: open addressing over their hashes, the
+// words in one string. A lookup reads one small table, cheaper than a map.
+type wordTable struct {
+	mask  uint64
+	slots []wordSlot
+	words string
+}
+
+type wordSlot struct {
+	fp  uint32 // high half of the word's hash
+	off uint32 // the word is words[off:off+n]; n == 0: empty slot
+	n   uint8
+	tag Tag
+}
+
+func newWordTable(dict map[string]Tag) wordTable {
+	size := uint64(16)
+	for size < uint64(len(dict))*2 {
+		size <<= 1
+	}
+	keys := make([]string, 0, len(dict))
+	for w := range dict {
+		if len(w) > 0 && len(w) < 256 {
+			keys = append(keys, w)
+		}
+	}
+	sort.Strings(keys)
+	t := wordTable{mask: size - 1, slots: make([]wordSlot, size)}
+	var b []byte
+	for _, w := range keys {
+		h := hashString(w)
+		i := h & t.mask
+		for t.slots[i].n != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = wordSlot{fp: uint32(h >> 32), off: uint32(len(b)), n: uint8(len(w)), tag: dict[w]}
+		b = append(b, w...)
+	}
+	t.words = string(b)
+	return t
+}
+
+// get returns the tag of w, None when w is not in the table.
+func (t *wordTable) get(w string) Tag {
+	if len(w) == 0 || len(w) > 255 || len(t.slots) == 0 {
+		return None
+	}
+	h := hashString(w)
+	fp := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return None
+		}
+		if s.fp == fp && int(s.n) == len(w) && t.words[s.off:s.off+uint32(s.n)] == w {
+			return s.tag
+		}
+	}
 }
 
 // scratch holds one sentence's per-token buffers; Tag reuses them through
@@ -110,9 +170,7 @@ func (m *Tagger) TagWords(words []string) []Tag {
 	tags := make([]Tag, len(words))
 	for i, w := range words {
 		infos[i] = info(w)
-		if tg, ok := m.dict[dictKey(w)]; ok {
-			tags[i] = tg
-		}
+		tags[i] = m.dict.get(dictKey(w))
 	}
 	m.tagSentence(infos, tags, sc)
 	m.scratch.Put(sc)
@@ -300,7 +358,8 @@ func Load(r io.Reader) (*Tagger, error) {
 	if !ok {
 		return nil, bad
 	}
-	m := &Tagger{dict: make(map[string]Tag, nd)}
+	m := &Tagger{}
+	dict := make(map[string]Tag, nd)
 	m.scratch.New = func() any { return new(scratch) }
 	for range nd {
 		if p >= len(data) {
@@ -311,9 +370,12 @@ func Load(r io.Reader) (*Tagger, error) {
 		if p+l+1 > len(data) {
 			return nil, bad
 		}
-		m.dict[string(data[p:p+l])] = Tag(data[p+l])
+		if l > 0 {
+			dict[string(data[p:p+l])] = Tag(data[p+l])
+		}
 		p += l + 1
 	}
+	m.dict = newWordTable(dict)
 	nf, ok := u32()
 	if !ok {
 		return nil, bad
