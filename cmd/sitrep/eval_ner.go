@@ -65,8 +65,28 @@ func evalNER(env *Env, args []string) error {
 				add(p.First, p.Last, p.Type)
 			}
 		} else {
-			for _, e := range rec.Recognize(doc) {
+			ents := rec.Recognize(doc)
+			var orgs []sitrep.Span // organisations' spans: the country inside one ("U.S. Indo-Pacific Command") is no CoNLL phrase
+			for _, e := range ents {
+				if e.Type == sitrep.EntityOrg {
+					for _, m := range e.Mentions {
+						orgs = append(orgs, m.Span())
+					}
+				}
+			}
+			inOrg := func(m sitrep.Mention) bool {
+				for _, o := range orgs {
+					if o.Start <= m.Start && m.End <= o.End && o.End-o.Start > m.End-m.Start {
+						return true
+					}
+				}
+				return false
+			}
+			for _, e := range ents {
 				for _, m := range e.Mentions {
+					if e.Type != sitrep.EntityOrg && inOrg(m) {
+						continue
+					}
 					typ := conll.TypeOf(e.Type)
 					if m.Kind == sitrep.MentionDemonym {
 						typ = "MISC"

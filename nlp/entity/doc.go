@@ -84,7 +84,9 @@
 // plant", "Kabul airport") and "the port of Beira" are FAC mentions of
 // their own beside the place; road numbers before "highway" ("the N6
 // highway") are FAC, and so is the number used alone afterwards ("the
-// N6"), as the same entity. A year before a named event joins it ("the
+// N6"), as the same entity. A country named at the start of an
+// organisation's name is mentioned too ("U.S." in "U.S. Indo-Pacific
+// Command"). A year before a named event joins it ("the
 // 2023 Turkey earthquake"). Tagged phrases never end in a lower-case word.
 //
 // Identity: mentions with the same country or place link are one entity;

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/gazetteer"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -133,7 +134,7 @@ func isYear(w string) bool {
 // document (in text order) and adds facility mentions ("port of Beira",
 // "N6 highway", "Zaporizhzhia nuclear plant"). It returns the mentions in
 // text order.
-func refine(doc *text.Doc, ms []mention) []mention {
+func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 	if len(ms) == 0 && len(doc.Tokens) == 0 {
 		return ms
 	}
@@ -277,6 +278,16 @@ func refine(doc *text.Doc, ms []mention) []mention {
 			}
 			if j < s.Last && facNouns[doc.Tok(j)] && owner(j) < 0 && !(j+1 < s.Last && doc.Tok(j+1) == "of") {
 				extra = append(extra, mention{first: m.first, last: j + 1, sent: m.sent, typ: sitrep.EntityFac, kind: sitrep.MentionName, country: m.country})
+			}
+		}
+		// "U.S. Indo-Pacific Command": the organisation's country is
+		// mentioned too
+		if m.typ == sitrep.EntityOrg && n >= 2 && g != nil && m.kb == "" {
+			if c, es := g.Longest(doc, m.first, m.last-1); c > 0 {
+				e := es[0]
+				if e.Type == sitrep.EntityGPE && isCountryKB(e.KB) && (e.Kind == sitrep.MentionName || e.Kind == sitrep.MentionAcronym && strings.Contains(doc.Tok(m.first), ".")) {
+					extra = append(extra, mention{first: m.first, last: m.first + c, sent: m.sent, typ: sitrep.EntityGPE, kind: e.Kind, kb: e.KB, country: e.KB, canon: e.Name, geo: e.Geo})
+				}
 			}
 		}
 		// "the port of Beira"

@@ -134,3 +134,16 @@ func TestNominalAndPronoun(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryInOrganisation(t *testing.T) {
+	doc := text.Segment("Admiral Samuel Paparo, head of U.S. Indo-Pacific Command, told lawmakers in April that the war goes on.")
+	ents := Default().Recognize(doc)
+	org, _, ok := findMention(ents, "U.S. Indo-Pacific Command")
+	if !ok || org.Type != sitrep.EntityOrg {
+		t.Fatalf("no ORG U.S. Indo-Pacific Command in %+v", ents)
+	}
+	us, _, ok := findMention(ents, "U.S.")
+	if !ok || us.KB != "USA" {
+		t.Errorf("U.S. inside the command: %+v (found %v), want a mention of the United States", us, ok)
+	}
+}

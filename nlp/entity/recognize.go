@@ -212,7 +212,7 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			i++
 		}
 	}
-	return refine(doc, ms)
+	return refine(doc, ms, g)
 }
 
 // innerTitle finds a person title inside a phrase, between a capitalised
