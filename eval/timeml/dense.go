@@ -48,7 +48,8 @@ var denseRel = map[string]string{"b": "BEFORE", "a": "AFTER", "s": "EQUAL", "i":
 // ScoreDense compares the order sitrep gives two events (as ScoreOrder
 // does) with the event–event pairs of TimeBank-Dense in the documents
 // named by only (all when only is empty). Pairs with a timex are left out.
-// BEFORE and AFTER match b and a (disjoint intervals), EQUAL matches s;
+// BEFORE and AFTER match b and a (disjoint intervals), EQUAL matches s,
+// INCLUDES and IS_INCLUDED match i and ii;
 // ByGold counts the pairs under the long relation names.
 func ScoreDense(docs []*Doc, pairs []DensePair, only []string) OrderScores {
 	s := OrderScores{ByGold: map[string]int{}, Decided: map[string]int{}, Correct: map[string]int{}}
@@ -77,6 +78,7 @@ func ScoreDense(docs []*Doc, pairs []DensePair, only []string) OrderScores {
 			byEID[d.Events[i].EID] = &d.Events[i]
 		}
 		o := runOrderDoc(d, tg, rec)
+		o.intervals = true
 		for _, p := range ps {
 			gold := denseRel[p.Rel]
 			s.Pairs++

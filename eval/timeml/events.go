@@ -225,6 +225,9 @@ type orderDoc struct {
 	rel  map[[2]string]string // TLink relation by (from, to) event ids
 	rule map[[2]string]string // the rule name of that TLink
 	dct  time.Time
+	// intervals: the gold relates whole intervals (INCLUDES ...), not
+	// start points
+	intervals bool
 }
 
 // runOrderDoc runs the layers over d: event.Extract with every trigger,
@@ -353,17 +356,25 @@ func (o *orderDoc) order(ai, bi int) (string, string) {
 			return got, rule
 		}
 	}
-	inverse := map[string]string{"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "EQUAL"}
+	// start points: what includes another starts before it
+	inverse := map[string]string{"BEFORE": "AFTER", "AFTER": "BEFORE", "SIMULTANEOUS": "EQUAL", "INCLUDES": "AFTER", "IS_INCLUDED": "BEFORE"}
 	if r, ok := o.rel[[2]string{a.ID, b.ID}]; ok {
 		switch r {
 		case "BEFORE", "AFTER":
 			return r, o.rule[[2]string{a.ID, b.ID}]
 		case "SIMULTANEOUS":
 			return "EQUAL", o.rule[[2]string{a.ID, b.ID}]
+		case "INCLUDES":
+			return o.startOrder("BEFORE"), o.rule[[2]string{a.ID, b.ID}]
+		case "IS_INCLUDED":
+			return o.startOrder("AFTER"), o.rule[[2]string{a.ID, b.ID}]
 		}
 	}
 	if r, ok := o.rel[[2]string{b.ID, a.ID}]; ok {
 		if v := inverse[r]; v != "" {
+			if r == "INCLUDES" || r == "IS_INCLUDED" {
+				v = o.startOrder(v)
+			}
 			return v, o.rule[[2]string{b.ID, a.ID}]
 		}
 	}
@@ -390,6 +401,18 @@ func (o *orderDoc) order(ai, bi int) (string, string) {
 		return "BEFORE", "tense"
 	}
 	return "", ""
+}
+
+// startOrder is the order of start points a containment implies (MATRES),
+// or the containment itself where the gold has intervals (TimeBank-Dense).
+func (o *orderDoc) startOrder(v string) string {
+	if !o.intervals {
+		return v
+	}
+	if v == "BEFORE" {
+		return "INCLUDES"
+	}
+	return "IS_INCLUDED"
 }
 
 // known reports whether e has a time the text gives (not the DCT window).

@@ -179,10 +179,13 @@ func (a *anchorer) reported() {
 		if dir == 0 && (e.Modality == sitrep.ModalityFuture || e.Modality == sitrep.ModalityPossible) {
 			dir = 1
 		}
-		if c := cues[qi]; c >= 0 && c != i && dir != 0 {
+		if c := cues[qi]; c >= 0 && c != i && (dir != 0 || t == aspPresent || t == aspProgressive) {
 			rel := "BEFORE"
-			if dir > 0 {
+			switch {
+			case dir > 0:
 				rel = "AFTER"
+			case dir == 0:
+				rel = "INCLUDES" // "said the army is advancing": it was, as they spoke
 			}
 			a.extra = append(a.extra, sitrep.TLink{From: e.ID, To: a.ev[c].ID, Rel: rel, Signal: a.q[qi].Cue})
 		}
