@@ -27,7 +27,7 @@ const (
 	defaultLimit = 200
 	maxLimit     = 2000
 
-	defaultTimelineItems  = 100
+	defaultTimelineItems  = 50
 	defaultTimelineEvents = 2000
 	maxTimelineEvents     = 20000
 )

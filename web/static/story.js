@@ -61,7 +61,8 @@
   }
 
   // The API gives the timeline a page at a time (X-Sitrep-Next): the page
-  // follows the pages up to maxItems, drawing as each arrives.
+  // asks for pages of 250 items and follows them up to maxItems, drawing
+  // as each arrives.
   var maxItems = 1000, loading = 0;
   function load() {
     status.textContent = "Loading the timeline…";
@@ -69,6 +70,7 @@
     if (fEntity.value) q.set("entity", fEntity.value);
     if (fFrom.value) q.set("from", fFrom.value);
     if (fTo.value) q.set("to", fTo.value);
+    q.set("limit", "250");
     var gen = ++loading;
     items = [];
     page("/api/v1/timeline" + (q.toString() ? "?" + q.toString() : ""), gen);
