@@ -80,7 +80,8 @@
 // facility head a FAC ("Beira Airport", "Beira Central Hospital", "Port of
 // Beira"), taking in the capitalised words and the place before it; an
 // organisation head an ORG where the tagger saw a person ("Defence
-// Force"). A place followed by a facility noun ("the Zaporizhzhia nuclear
+// Force"), and an institution's name goes on after "for" or "of" ("the
+// National Institute for Disaster Risk Management"). A place followed by a facility noun ("the Zaporizhzhia nuclear
 // plant", "Kabul airport") and "the port of Beira" are FAC mentions of
 // their own beside the place; road numbers before "highway" ("the N6
 // highway") are FAC, and so is the number used alone afterwards ("the

@@ -61,6 +61,14 @@ var orgHeads = map[string]bool{
 	"Group": true, "Front": true, "Movement": true, "Brigade": true, "Battalion": true, "Command": true,
 }
 
+// institutions are organisation heads whose names go on after "for" or
+// "of" ("Ministry of Defence").
+var institutions = map[string]bool{
+	"Ministry": true, "Agency": true, "Council": true, "Committee": true, "Commission": true,
+	"Institute": true, "University": true, "Authority": true, "Department": true, "Office": true,
+	"Organization": true, "Organisation": true, "Association": true, "Federation": true, "Court": true,
+}
+
 // facNouns after a place name make a facility of it ("the Zaporizhzhia
 // nuclear plant", "Kabul airport"), with facMods between them.
 var facNouns = map[string]bool{
@@ -278,6 +286,33 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 			}
 			if j < s.Last && facNouns[doc.Tok(j)] && owner(j) < 0 && !(j+1 < s.Last && doc.Tok(j+1) == "of") {
 				extra = append(extra, mention{first: m.first, last: j + 1, sent: m.sent, typ: sitrep.EntityFac, kind: sitrep.MentionName, country: m.country})
+			}
+		}
+		// "the National Institute for Disaster Risk Management": an
+		// institution's name goes on after "for" or "of"
+		if m.typ == sitrep.EntityOrg && orgHeads[last] && institutions[last] && m.last+1 < s.Last {
+			if w := doc.Tok(m.last); w == "for" || w == "of" {
+				j := m.last + 1
+				if doc.Tok(j) == "the" {
+					j++
+				}
+				end := j
+				for end < s.Last && end-j < 5 && startsUpperASCII(doc.Tok(end)) && doc.Tokens[end].Kind == text.Word && !doc.Tokens[end].Is(text.AllCaps) {
+					if o := owner(end); o >= 0 && (ms[o].first < j || ms[o].last > s.Last || ms[o].typ == sitrep.EntityPerson) {
+						break
+					}
+					end++
+				}
+				if end > j && (end == s.Last || !startsUpperASCII(doc.Tok(end))) {
+					if drop == nil {
+						drop = make([]bool, len(ms))
+					}
+					for o := k + 1; o < len(ms) && ms[o].first < end; o++ {
+						drop[o] = true
+					}
+					m.last = end
+					last = doc.Tok(end - 1)
+				}
 			}
 		}
 		// "U.S. Indo-Pacific Command": the organisation's country is

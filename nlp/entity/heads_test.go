@@ -48,6 +48,7 @@ func TestHeadTypes(t *testing.T) {
 		{"Passengers at John F. Kennedy International Airport waited for hours.", "John F. Kennedy International Airport", sitrep.EntityFac},
 		{"Mozambique reopened the N6 highway on Monday.", "N6 highway", sitrep.EntityFac},
 		{"Inspectors visited the Zaporizhzhia nuclear plant.", "Zaporizhzhia nuclear plant", sitrep.EntityFac},
+		{"\"We need boats,\" said Helena Matsinhe, who leads the National Institute for Disaster Risk Management.", "National Institute for Disaster Risk Management", sitrep.EntityOrg},
 		{"South Africa sent helicopters, the South African National Defence Force said.", "Defence Force", sitrep.EntityOrg},
 	}
 	r := Default()
