@@ -82,7 +82,7 @@ func (a *anchorer) aspectOf(i int) aspect {
 	if k > first {
 		switch a.word(k - 1) {
 		case "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-			"of", "'s", "’s", "for", "in", "on", "by", "with", "from", "at", "and", "or", "as", "into":
+			"of", "'s", "’s", "for", "in", "on", "by", "with", "from", "at", "into":
 			return aspNone // a nominal or a participle modifying a noun
 		}
 	}
@@ -241,7 +241,8 @@ func (a *anchorer) orders() {
 				continue
 			}
 			for y, ey := range evs {
-				if (y == x-1 || y == x+1) && aspects[y] == aspPast && a.contentOf(a.ev[ex].Start) == a.contentOf(a.ev[ey].Start) {
+				if (y == x-1 || y == x+1) && aspects[y] == aspPast && a.contentOf(a.ev[ex].Start) == a.contentOf(a.ev[ey].Start) &&
+					!a.clauseBreak(a.ev[ex].Span(), a.ev[ey].Span()) {
 					a.extra = append(a.extra, sitrep.TLink{From: a.ev[ex].ID, To: a.ev[ey].ID, Rel: "BEFORE"})
 				}
 			}

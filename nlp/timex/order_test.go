@@ -150,6 +150,8 @@ func TestAspectOf(t *testing.T) {
 		{"The attack was repelled.", "attack", "attack", aspNone},
 		{"He says rebels left.", "says", "say", aspPresent},
 		{"He went home.", "went", "go", aspPast},
+		{"Rebels attacked the town and killed three people.", "killed", "kill", aspPast},
+		{"The killed soldiers were buried.", "killed", "kill", aspNone},
 	}
 	for _, tc := range tests {
 		d := text.Segment(tc.src)
