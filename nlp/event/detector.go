@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -27,6 +28,9 @@ type Detector struct {
 	fps  []uint32
 	ents []weights
 	dense
+	// pool holds extractors, whose per-token buffers Extract reuses
+	// from one document to the next.
+	pool sync.Pool
 }
 
 type weights struct {

@@ -48,11 +48,12 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 		det = DefaultDetector()
 	}
 	tags = headlineVerbs(doc, tags, lex())
-	x := &extractor{doc: doc, tags: tags, ents: opts.Entities, lex: lex()}
-	x.lows = make([]string, 2*len(doc.Tokens))
-	x.lows, x.lemmas = x.lows[:len(doc.Tokens)], x.lows[len(doc.Tokens):]
+	x := det.extractor(doc, tags, opts.Entities)
+	defer det.release(x)
 	x.mapEntities()
-	trig := det.Detect(doc, tags)
+	x.ctx.lemmas = x.lemmas
+	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
+	defer func() { x.trig = trig[:0] }()
 	out := make([]sitrep.Event, 0, len(trig)/2+1)
 	ti := 0
 	var cands, lexbuf []Trigger
@@ -286,15 +287,54 @@ type extractor struct {
 	// per token: the lower-cased word and the lemma under its tag, filled
 	// on first use
 	lows, lemmas []string
+	ctx          sentCtx   // the detector's, with its buffer
+	trig         []Trigger // the detector's triggers
 	fbuf         []frame
 	phbuf        []phrase
 	sbuf         []byte
 }
 
+// extractor returns an extractor for doc from the detector's pool, its
+// per-token buffers sized and cleared; release returns it.
+func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity) *extractor {
+	x, _ := d.pool.Get().(*extractor)
+	if x == nil {
+		x = new(extractor)
+	}
+	n := len(doc.Tokens)
+	*x = extractor{
+		doc: doc, tags: tags, ents: ents, lex: lex(),
+		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n),
+		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
+		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
+		ctx: sentCtx{words: x.ctx.words[:0]}, trig: x.trig[:0],
+	}
+	return x
+}
+
+func (d *Detector) release(x *extractor) {
+	// Drop the references to the document; keep the buffers.
+	x.doc, x.tags, x.ents = nil, nil, nil
+	x.ctx = sentCtx{words: x.ctx.words[:0]}
+	clear(x.trig[:cap(x.trig)])
+	clear(x.fbuf[:cap(x.fbuf)])
+	clear(x.phbuf[:cap(x.phbuf)])
+	d.pool.Put(x)
+}
+
+// grow returns b resized to n zero values, reusing its array when it is
+// large enough.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 func (x *extractor) mapEntities() {
 	n := len(x.doc.Tokens)
-	x.entAt = make([]int32, n)
-	x.mentionStart = make([]int32, n)
 	for i := range x.entAt {
 		x.entAt[i] = -1
 	}

@@ -89,6 +89,8 @@ type sentCtx struct {
 	first, last int
 	words       []uint64 // lower-cased word hashes, indexed i-first
 	lex         func(lemma string, tag pos.Tag) uint64
+	// lemmas, when set, caches one lemma per doc token ("" until known)
+	lemmas []string
 }
 
 func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
@@ -125,7 +127,15 @@ func (c *sentCtx) tag(i int) uint64 {
 }
 
 func (c *sentCtx) lemma(i int) string {
-	return pos.Lemma(c.doc.Tok(i), c.tags[i])
+	if c.lemmas == nil {
+		return pos.Lemma(c.doc.Tok(i), c.tags[i])
+	}
+	if l := c.lemmas[i]; l != "" {
+		return l
+	}
+	l := pos.Lemma(c.doc.Tok(i), c.tags[i])
+	c.lemmas[i] = l
+	return l
 }
 
 // features writes the features of token i into out and returns their number.

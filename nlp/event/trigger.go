@@ -60,8 +60,12 @@ func candidate(t pos.Tag) bool {
 // Detect returns the event triggers of doc, given one tag per token, in
 // text order.
 func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
-	out := make([]Trigger, 0, len(doc.Tokens)/8+1)
 	var ctx sentCtx
+	return d.detect(doc, tags, &ctx, make([]Trigger, 0, len(doc.Tokens)/8+1))
+}
+
+// detect appends the triggers of doc to out, using ctx's buffers.
+func (d *Detector) detect(doc *text.Doc, tags []pos.Tag, ctx *sentCtx, out []Trigger) []Trigger {
 	for si := range doc.Sentences {
 		s := doc.Sentences[si]
 		ctx.init(doc, tags, s.First, s.Last)
@@ -70,7 +74,7 @@ func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
 				continue
 			}
 			lem := ctx.lemma(i)
-			if lab := d.score(&ctx, i, lem); lab != 0 {
+			if lab := d.score(ctx, i, lem); lab != 0 {
 				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: lem})
 			}
 		}
