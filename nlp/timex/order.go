@@ -265,10 +265,10 @@ func (a *anchorer) orders() {
 			}
 		}
 		for k := s.First; k < s.Last; k++ {
-			if l := a.d.Tokens[k].End - a.d.Tokens[k].Start; l < 4 || l > 9 || l == 7 || l == 8 {
-				continue // no signal word: skip lowering it
+			w := signalWord(a.d.Tok(k))
+			if w == "" {
+				continue
 			}
-			w := a.word(k)
 			dir := 0
 			n := 1
 			switch w {
@@ -399,10 +399,32 @@ func (a *anchorer) clauseBreak(x, y sitrep.Span) bool {
 		x, y = y, x
 	}
 	for k := a.d.TokenAt(x.End); k < len(a.d.Tokens) && a.d.Tokens[k].End <= y.Start; k++ {
-		switch a.word(k) {
-		case "who", "whom", "whose", "which", ";", "--", "—", "_", "``", "''", "\"", "“", "”":
+		switch w := a.d.Tok(k); w {
+		case ";", "--", "—", "_", "``", "''", "\"", "“", "”":
 			return true
+		default:
+			if len(w) >= 3 && len(w) <= 5 && (w[0] == 'w' || w[0] == 'W') &&
+				(strings.EqualFold(w, "who") || strings.EqualFold(w, "whom") || strings.EqualFold(w, "whose") || strings.EqualFold(w, "which")) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// signalWords are the words orders reads between event clauses.
+var signalWords = [...]string{"after", "following", "before", "until", "till", "prior", "then"}
+
+// signalWord is w in lower case when it is one of signalWords, else "";
+// it does not allocate.
+func signalWord(w string) string {
+	if len(w) < 4 || len(w) > 9 {
+		return ""
+	}
+	for _, s := range signalWords {
+		if len(s) == len(w) && strings.EqualFold(s, w) {
+			return s
+		}
+	}
+	return ""
 }
