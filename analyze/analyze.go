@@ -44,7 +44,11 @@ func (a *Analyzer) Analyze(doc sitrep.Document) (*sitrep.Analysis, error) {
 	if doc.Format == "" {
 		doc.Format = sitrep.FormatText
 	}
-	d := text.Segment(doc.Text)
+	// The segmented document is scratch: the analysis keeps copies of its
+	// spans, so its arrays go back to the pool for the next document.
+	d := a.stages.docs.Get().(*text.Doc)
+	defer a.stages.docs.Put(d)
+	text.SegmentInto(d, doc.Text)
 	if doc.Title == "" {
 		doc.Title = leadHeading(d)
 	}

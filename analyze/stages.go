@@ -24,12 +24,15 @@ type stages struct {
 	// numbers pools quantity scanners, which reuse their buffers across
 	// documents; each goroutine takes one for the length of a document.
 	numbers *sync.Pool
+	// docs pools segmented documents, whose arrays Analyze reuses.
+	docs *sync.Pool
 }
 
 func loadStages() stages {
 	return stages{
 		entities: entity.Default(), tagger: pos.Default(), events: event.DefaultDetector(),
 		numbers: &sync.Pool{New: func() any { return &quantity.Scanner{} }},
+		docs:    &sync.Pool{New: func() any { return new(text.Doc) }},
 	}
 }
 

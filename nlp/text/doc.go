@@ -74,6 +74,8 @@ type Doc struct {
 	Tokens     []Token
 	Sentences  []Sentence
 	Paragraphs []Paragraph
+
+	lines []line // the scanner's, kept for SegmentInto
 }
 
 // Tok returns the surface text of token i.

@@ -12,10 +12,18 @@ import (
 // modified; every span is a byte range into it. Chrome paragraphs (site
 // furniture) get no tokens and no sentences.
 func Segment(text string) *Doc {
-	d := &Doc{Text: text}
-	d.Tokens = make([]Token, 0, len(text)/5+8)
-	d.Paragraphs = paragraphs(text, make([]Paragraph, 0, len(text)/200+4))
-	d.Sentences = make([]Sentence, 0, len(text)/100+4)
+	return SegmentInto(new(Doc), text)
+}
+
+// SegmentInto segments text as Segment does into d, overwriting what d
+// held and reusing its arrays when they are large enough: batch work that
+// keeps a pool of Docs allocates nothing per document here. It returns d.
+func SegmentInto(d *Doc, text string) *Doc {
+	d.Text = text
+	d.Tokens = reuse(d.Tokens, len(text)/5+8)
+	d.lines = reuse(d.lines, strings.Count(text, "\n")+1)
+	d.Paragraphs, d.lines = paragraphs(text, reuse(d.Paragraphs, len(text)/200+4), d.lines)
+	d.Sentences = reuse(d.Sentences, len(text)/100+4)
 	for pi := range d.Paragraphs {
 		p := d.Paragraphs[pi]
 		if p.Kind == sitrep.ParagraphChrome {
@@ -45,9 +53,18 @@ func Segment(text string) *Doc {
 
 type line struct{ start, end int } // end excludes "\n" and a trailing "\r"
 
-func paragraphs(text string, out []Paragraph) []Paragraph {
+// reuse returns b emptied, or a new slice of capacity n when b's is less.
+func reuse[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, 0, n)
+	}
+	return b[:0]
+}
+
+// paragraphs appends the paragraphs of text to out, collecting its lines in
+// lines (returned for reuse).
+func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line) {
 	// Collect lines.
-	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for i := 0; i <= len(text); {
 		j := strings.IndexByte(text[i:], '\n')
 		end := len(text)
@@ -94,11 +111,7 @@ func paragraphs(text string, out []Paragraph) []Paragraph {
 			nextBlank := li+1 >= len(lines) || isBlank(text, lines[li+1])
 			nextIndented := li+1 < len(lines) && lines[li+1].start < lines[li+1].end &&
 				(text[lines[li+1].start] == ' ' || text[lines[li+1].start] == '\t')
-			// A short line ends a wrapped paragraph only when it reads as a
-			// heading: the next line does not continue its sentence in
-			// lower case, and its words are mostly capitalised.
-			short := e-s < width/2 && !nextLower(text, lines, li+1) && titleLike(text[s:e])
-			if k == sitrep.ParagraphChrome || nextBlank || nextIndented || short {
+			if k == sitrep.ParagraphChrome || nextBlank || nextIndented || e-s < width/2 {
 				flush()
 				out = append(out, Paragraph{Start: s, End: e, Kind: k})
 				continue
@@ -114,38 +127,7 @@ func paragraphs(text string, out []Paragraph) []Paragraph {
 		}
 	}
 	flush()
-	return out
-}
-
-// nextLower reports whether line li starts with a lower-case letter: it
-// continues the sentence of the line before.
-func nextLower(text string, lines []line, li int) bool {
-	if li >= len(lines) {
-		return false
-	}
-	s, e := trimSpace(text, lines[li].start, lines[li].end)
-	if s == e {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(text[s:e])
-	return unicode.IsLower(r)
-}
-
-// titleLike reports whether most words of s (ignoring short function
-// words) start with a capital or a digit, as headlines and table rows do.
-func titleLike(s string) bool {
-	caps, n := 0, 0
-	for _, w := range strings.Fields(s) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if len(w) <= 3 && unicode.IsLower(r) {
-			continue // of, the, and, to, in
-		}
-		n++
-		if unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r) {
-			caps++
-		}
-	}
-	return n > 0 && caps*3 >= n*2
+	return out, lines
 }
 
 // isWrapped decides whether text is hard-wrapped at a fixed width (wire copy,
