@@ -111,7 +111,11 @@ func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line
 			nextBlank := li+1 >= len(lines) || isBlank(text, lines[li+1])
 			nextIndented := li+1 < len(lines) && lines[li+1].start < lines[li+1].end &&
 				(text[lines[li+1].start] == ' ' || text[lines[li+1].start] == '\t')
-			if k == sitrep.ParagraphChrome || nextBlank || nextIndented || e-s < width/2 {
+			// A short line ends a wrapped paragraph only when it reads as a
+			// heading: the next line does not continue its sentence in
+			// lower case, and its words are mostly capitalised.
+			short := e-s < width/2 && !nextLower(text, lines, li+1) && titleLike(text[s:e])
+			if k == sitrep.ParagraphChrome || nextBlank || nextIndented || short {
 				flush()
 				out = append(out, Paragraph{Start: s, End: e, Kind: k})
 				continue
@@ -128,6 +132,37 @@ func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line
 	}
 	flush()
 	return out, lines
+}
+
+// nextLower reports whether line li starts with a lower-case letter: it
+// continues the sentence of the line before.
+func nextLower(text string, lines []line, li int) bool {
+	if li >= len(lines) {
+		return false
+	}
+	s, e := trimSpace(text, lines[li].start, lines[li].end)
+	if s == e {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[s:e])
+	return unicode.IsLower(r)
+}
+
+// titleLike reports whether most words of s (ignoring short function
+// words) start with a capital or a digit, as headlines and table rows do.
+func titleLike(s string) bool {
+	caps, n := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) <= 3 && unicode.IsLower(r) {
+			continue // of, the, and, to, in
+		}
+		n++
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r) {
+			caps++
+		}
+	}
+	return n > 0 && caps*3 >= n*2
 }
 
 // isWrapped decides whether text is hard-wrapped at a fixed width (wire copy,
