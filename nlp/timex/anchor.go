@@ -387,7 +387,7 @@ func (a *anchorer) baseTimes() {
 				best, bestD = k, d
 			}
 		}
-		if best < 0 {
+		if best < 0 || a.tokensApart(a.tx[best].Start, a.tx[best].End, e.Start, e.End) > maxDateReach {
 			continue
 		}
 		x := a.tx[best]

@@ -428,3 +428,17 @@ func signalWord(w string) string {
 	}
 	return ""
 }
+
+// maxDateReach is how many tokens a date reaches to the event it dates:
+// farther events in a long sentence are told in other clauses ("On
+// August 30 state media shared a photo showing Kim meeting families of
+// soldiers killed fighting in the war": the killing is not of August 30).
+const maxDateReach = 12
+
+// tokensApart counts the tokens between spans [s1,e1) and [s2,e2).
+func (a *anchorer) tokensApart(s1, e1, s2, e2 int) int {
+	if s2 < s1 {
+		s1, e1, s2, e2 = s2, e2, s1, e1
+	}
+	return a.d.TokenAt(s2) - a.d.TokenAt(e1)
+}
