@@ -41,6 +41,18 @@ import (
 //
 // Events whose Time.Earliest is already set (by coreference in the events
 // layer, say) count as known and are not changed.
+//
+// A date dates the events of its own clause only: not across a relative
+// pronoun, semicolon, dash or quotation mark, and not beyond 12 tokens.
+// Besides the relations with offsets, the links order events the text
+// orders without dates: signal words ("A after B", "A before|until|prior
+// to B", "After B, A", "A, then B"), a past perfect before the simple
+// past next to it, a verb before the to-infinitive it governs ("agreed to
+// withdraw"), and a reporting event ("said", Class REPORTING) after the
+// non-future events of its own sentence, the sentence before, and the
+// reported (quoted or perfect) events of the sentence after (news reports
+// what has happened). Rels are TimeML's: BEFORE and AFTER, SIMULTANEOUS,
+// INCLUDES, BEGUN_BY.
 func Anchor(doc *text.Doc, timexes []sitrep.Timex, events []sitrep.Event, dct time.Time) ([]sitrep.TLink, []sitrep.EventTime) {
 	return AnchorWithQuotes(doc, timexes, events, nil, dct)
 }
