@@ -44,6 +44,26 @@ func limitSQL(limit, offset int) string {
 	return s
 }
 
+// limit returns the LIMIT and OFFSET clause of limit and offset (as
+// limitSQL) with placeholders, and adds their values to w's arguments: the
+// text of a query stays the same whatever the page, so its prepared
+// statement is reused. It must come after every other placeholder.
+func (w *where) limit(limit, offset int) string {
+	s := ""
+	if limit > 0 {
+		s = " LIMIT ?"
+		w.args = append(w.args, limit)
+	} else if offset > 0 {
+		s = " LIMIT ?"
+		w.args = append(w.args, int64(1<<63-1))
+	}
+	if offset > 0 {
+		s += " OFFSET ?"
+		w.args = append(w.args, offset)
+	}
+	return s
+}
+
 // dateRange adds the conditions of a From/To filter on a date column.
 func (w *where) dateRange(col, from, to string) {
 	if from != "" {
@@ -98,8 +118,9 @@ func docFilter(f sitrep.DocumentFilter) *where {
 // Documents implements sitrep.Store.
 func (s *Store) Documents(ctx context.Context, f sitrep.DocumentFilter) ([]sitrep.Document, error) {
 	w := docFilter(f)
-	r, err := s.conn.Query(ctx, "SELECT "+documentColumns+" FROM documents"+w.String()+
-		" ORDER BY doc_date DESC, seq DESC"+limitSQL(f.Limit, f.Offset), w.args...)
+	q := "SELECT " + documentColumns + " FROM documents" + w.String() +
+		" ORDER BY doc_date DESC, seq DESC" + w.limit(f.Limit, f.Offset)
+	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, internal("documents", err)
 	}
@@ -287,7 +308,7 @@ func (s *Store) eventsOf(ctx context.Context, f sitrep.EventFilter, ref entityRe
 		lim := ""
 		if f.Limit > 0 {
 			// An event holds the entity in up to three roles: rows.
-			lim = " LIMIT " + strconv.Itoa(3*(f.Limit-len(out)))
+			lim = w.limit(3*(f.Limit-len(out)), 0)
 		}
 		q := "SELECT ee.doc, ee.event_idx, " + eventColumns + ", " + docRefColumns +
 			" FROM event_entities ee JOIN events e ON e.doc = ee.doc AND e.idx = ee.event_idx JOIN documents d ON d.seq = e.doc" +
@@ -440,7 +461,7 @@ func (s *Store) Entities(ctx context.Context, f sitrep.EntityFilter) ([]sitrep.E
 		(SELECT n.name FROM entity_names n WHERE n.key = k.key ORDER BY n.documents DESC, n.name, n.type LIMIT 1),
 		(SELECT n.type FROM entity_names n WHERE n.key = k.key ORDER BY n.documents DESC, n.name, n.type LIMIT 1)
 		FROM (SELECT key, kb, documents, mentions FROM entity_keys k` + w.String() +
-		` ORDER BY documents DESC, mentions DESC, key` + limitSQL(f.Limit, 0) + `) k
+		` ORDER BY documents DESC, mentions DESC, key` + w.limit(f.Limit, 0) + `) k
 		ORDER BY k.documents DESC, k.mentions DESC, k.key`
 	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
@@ -479,7 +500,7 @@ func (s *Store) Quotes(ctx context.Context, f sitrep.QuoteFilter) ([]sitrep.Stor
 	w.dateRange("d.doc_date", f.From, f.To)
 	q := "SELECT " + quoteColumns + ", " + docRefColumns + " FROM quotes q" +
 		" JOIN documents d ON d.seq = q.doc" + w.String() +
-		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
+		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + w.limit(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, internal("quotes", err)
@@ -524,7 +545,7 @@ func (s *Store) Quantities(ctx context.Context, f sitrep.QuantityFilter) ([]sitr
 	w.dateRange("d.doc_date", f.From, f.To)
 	q := "SELECT " + quantityColumns + ", " + docRefColumns + " FROM quantities q" +
 		" JOIN documents d ON d.seq = q.doc" + w.String() +
-		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + limitSQL(f.Limit, 0)
+		" ORDER BY d.doc_date DESC, d.seq DESC, q.idx" + w.limit(f.Limit, 0)
 	r, err := s.conn.Query(ctx, q, w.args...)
 	if err != nil {
 		return nil, internal("quantities", err)
