@@ -116,14 +116,29 @@ func NewBrief(in BriefInput) Brief {
 			Text: fmt.Sprintf("%s — reported by %d sources.", sentenceCase(it.Text), it.Reports), Date: it.Value, Sources: it.Sources})
 	}
 
-	// What to Know: asserted or reported events with a date, in time order.
+	// What to Know: the most significant dated facts, in time order.
+	var facts []TimelineItem
 	for _, it := range in.Timeline {
-		if len(b.WhatToKnow) >= maxKnow {
-			break
-		}
 		if it.Earliest == "" || it.Modality == sitrep.ModalityFuture || it.Modality == sitrep.ModalityPossible || it.Modality == sitrep.ModalityNegated {
 			continue
 		}
+		facts = append(facts, it)
+	}
+	if len(facts) > maxKnow {
+		ranked := append([]TimelineItem(nil), facts...)
+		sort.SliceStable(ranked, func(i, j int) bool { return significance(ranked[i]) > significance(ranked[j]) })
+		keep := map[string]bool{}
+		for _, it := range ranked[:maxKnow] {
+			keep[it.ID] = true
+		}
+		facts = facts[:0]
+		for _, it := range in.Timeline {
+			if keep[it.ID] {
+				facts = append(facts, it)
+			}
+		}
+	}
+	for _, it := range facts {
 		b.WhatToKnow = append(b.WhatToKnow, BriefItem{Text: sentenceCase(it.Text), Date: it.When, Sources: it.Sources})
 	}
 
@@ -242,6 +257,26 @@ func figureSentence(c Claim, f Figure) string {
 
 // measureName names what a claim counts, for readers: "killed",
 // "soldiers (deploy), North Korea", "aid" for money given as aid.
+// significance ranks timeline items for a brief: corroborated first, then
+// events of a known type with named participants and a real date over
+// untyped, anonymous or merely report-dated ones.
+func significance(it TimelineItem) int {
+	score := 3 * it.Reports
+	if it.Type != "" && it.Type != "other" && it.Type != "statement" {
+		score += 2
+	}
+	if len(it.Actors) > 0 {
+		score++
+	}
+	if it.Location != "" || it.Target != "" {
+		score++
+	}
+	if !dctOnly(it.Derivation) {
+		score += 2
+	}
+	return score
+}
+
 func measureName(c Claim) string {
 	what := c.Unit
 	if currencySymbol(c.Unit) != "" || len(c.Unit) == 3 && strings.ToUpper(c.Unit) == c.Unit {
