@@ -348,17 +348,18 @@ func (a *anchorer) orders() {
 // comes after the report. Pairs already linked, or ordered by their dates,
 // keep that order.
 func (a *anchorer) reports() {
-	linked := map[[2]string]bool{}
-	for _, l := range a.extra {
-		linked[[2]string{l.From, l.To}] = true
-		linked[[2]string{l.To, l.From}] = true
-	}
+	var linked map[[2]string]bool
 	var asp []aspect
 	for i, r := range a.ev {
 		if r.Class != "REPORTING" {
 			continue
 		}
 		if asp == nil {
+			linked = map[[2]string]bool{}
+			for _, l := range a.extra {
+				linked[[2]string{l.From, l.To}] = true
+				linked[[2]string{l.To, l.From}] = true
+			}
 			asp = make([]aspect, len(a.ev))
 			for j := range a.ev {
 				asp[j] = a.aspectOf(j)
