@@ -111,6 +111,11 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
+	if _, win := st.(*windowStore); win && page.next != "" {
+		// A window's pages would not be the same window: its first
+		// page is all it gives (filter by entity or dates for more).
+		page.next, page.truncated = "", true
+	}
 	if page.truncated {
 		w.Header().Set("X-Sitrep-Truncated", "events="+strconv.Itoa(bound))
 	}
@@ -143,7 +148,24 @@ type timelineResult struct {
 // fit before them (a cursor selects dated items only).
 func timelinePage(ctx context.Context, st sitrep.Store, f sitrep.EventFilter, cursor string, limit, bound int) (timelineResult, error) {
 	if cursor != "" && cursor > f.From {
-		f.From = cursor
+		// Read from the earliest bound of the mentions that reach the
+		// cursor's day, so that the items they join before it are
+		// built as on the pages before (and then left out), not
+		// listed again without them; again from there, a few times.
+		from := cursor
+		for range 3 {
+			g := f
+			g.From, g.Limit = from, 1
+			evs, err := st.Events(ctx, g)
+			if err != nil {
+				return timelineResult{}, err
+			}
+			if len(evs) == 0 || evs[0].Time.Earliest == "" || evs[0].Time.Earliest >= from {
+				break
+			}
+			from = max(evs[0].Time.Earliest, f.From)
+		}
+		f.From = from
 	}
 	n := bound
 	if _, win := st.(*windowStore); limit > 0 && !win {
