@@ -324,8 +324,31 @@ func isChrome(s string) bool {
 		}
 		t = append(t, c)
 	}
-	k := strings.Trim(string(t), " \t.!|•·-–—*_#>[]()")
-	return chromeLines[k]
+	// Trim the furniture around the words (as strings.Trim with the
+	// cutset " \t.!|•·-–—*_#>[]()"), then look up without allocating.
+	for len(t) > 0 {
+		r, n := utf8.DecodeRune(t)
+		if !chromeTrim(r) {
+			break
+		}
+		t = t[n:]
+	}
+	for len(t) > 0 {
+		r, n := utf8.DecodeLastRune(t)
+		if !chromeTrim(r) {
+			break
+		}
+		t = t[:len(t)-n]
+	}
+	return chromeLines[string(t)]
+}
+
+func chromeTrim(r rune) bool {
+	switch r {
+	case ' ', '\t', '.', '!', '|', '•', '·', '-', '–', '—', '*', '_', '#', '>', '[', ']', '(', ')':
+		return true
+	}
+	return false
 }
 
 // headingContent strips Markdown heading markup ("## ", "**…**") from a
