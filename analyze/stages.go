@@ -76,7 +76,7 @@ func (s stages) run(d *text.Doc, dct time.Time, an *sitrep.Analysis, free *dctFr
 		Tags: tags, Entities: an.Entities, Quotes: an.Quotes, Modality: mod, Detector: s.events,
 	}))
 	an.Events = dropCueEvents(an.Events, an.Quotes)
-	links, times := timex.Anchor(d, an.Timexes, an.Events, dct)
+	links, times := timex.AnchorWithQuotes(d, an.Timexes, an.Events, an.Quotes, dct)
 	for i := range an.Events {
 		if i < len(times) {
 			an.Events[i].Time = times[i]
