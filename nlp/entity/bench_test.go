@@ -1,36 +1,16 @@
 package entity
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
-	"os"
 	"testing"
 
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 // reuters returns up to n articles of the Reuters-21578 sample, skipping the
 // test when the shared corpora are absent.
-func reuters(tb testing.TB, n int) []string {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		tb.Skip("shared corpora absent:", err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<22)
-	for sc.Scan() && len(out) < n {
-		var a struct {
-			Text string `json:"text"`
-		}
-		if json.Unmarshal(sc.Bytes(), &a) == nil && a.Text != "" {
-			out = append(out, a.Text)
-		}
-	}
-	return out
-}
+func reuters(tb testing.TB, n int) []string { return corpus.Reuters(tb, n) }
 
 func BenchmarkRecognize(b *testing.B) {
 	texts := reuters(b, 300)

@@ -1,15 +1,13 @@
 package gazetteer
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -406,30 +404,15 @@ func BenchmarkDefault(b *testing.B) {
 	m.stop(0)
 }
 
-// reuters reads up to max bytes of Reuters-21578 article text.
+// reuters reads about max bytes of Reuters-21578 article text, or skips.
 func reuters(b *testing.B, max int) string {
-	s := reutersText(max)
-	if s == "" {
-		b.Skip("reuters21578.jsonl not available")
-	}
-	return s
-}
-
-func reutersText(max int) string {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
 	var sb strings.Builder
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() && sb.Len() < max {
-		var a struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &a) == nil {
-			sb.WriteString(a.Text)
-			sb.WriteString("\n\n")
+	for _, t := range corpus.Reuters(b, 1<<30) {
+		if sb.Len() >= max {
+			break
 		}
+		sb.WriteString(t)
+		sb.WriteString("\n\n")
 	}
 	return sb.String()
 }

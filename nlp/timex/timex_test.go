@@ -1,13 +1,11 @@
 package timex
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
@@ -236,29 +234,7 @@ func checkTimex(t *testing.T, src string, x sitrep.Timex) {
 }
 
 // reuters reads up to n article texts from the Reuters-21578 sample.
-func reuters(tb testing.TB, n int) []string {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		tb.Skip("reuters sample absent")
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() && len(out) < n {
-		var rec map[string]any
-		if json.Unmarshal(sc.Bytes(), &rec) != nil {
-			continue
-		}
-		for _, k := range []string{"text", "body", "content"} {
-			if s, ok := rec[k].(string); ok && s != "" {
-				out = append(out, s)
-				break
-			}
-		}
-	}
-	return out
-}
+func reuters(tb testing.TB, n int) []string { return corpus.Reuters(tb, n) }
 
 func FuzzTag(f *testing.F) {
 	for _, s := range []string{
