@@ -20,13 +20,14 @@ import (
 // scores each held-out fold: the honest number when the files are the
 // detector's own training data (TBAQ).
 func evalEvents(env *Env, args []string) error {
-	fs := newFlags(env, "eval events", "eval events --tml DIR [--folds K] [--matres DIR] [--news FILE.jsonl [--docs N]]")
+	fs := newFlags(env, "eval events", "eval events --tml DIR [--folds K] [--matres DIR] [--tbdense FILE] [--news FILE.jsonl [--docs N]]")
 	dir := fs.String("tml", "", "directory of TimeML (.tml) files, searched recursively")
 	folds := fs.Int("folds", 0, "also report K-fold cross-validated scores (retrains per fold)")
 	def := event.DefaultTrainOptions()
 	iters := fs.Int("iter", def.Iterations, "training iterations for --folds")
 	bias := fs.Float64("bias", def.NoEventBias, "no-event bias for --folds (> 0 favours recall)")
 	matres := fs.String("matres", "", "also check event ordering against the MATRES pair files (*.txt) in this directory")
+	dense := fs.String("tbdense", "", "also check event ordering against the TimeBank-Dense pairs in `FILE` (its standard dev documents)")
 	news := fs.String("news", "", "also count the events the pipeline keeps per 100 documents of this JSONL file (text, date)")
 	ndocs := fs.Int("docs", 3000, "documents of --news to read")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -86,6 +87,18 @@ func evalEvents(env *Env, args []string) error {
 			return &sitrep.Error{Code: sitrep.EINVALID, Message: fmt.Sprintf("no MATRES pairs in %s/*.txt", *matres)}
 		}
 		timeml.WriteOrderScores(env.Stdout, "event order (start points) against MATRES", timeml.ScoreOrder(docs, pairs))
+	}
+	if *dense != "" {
+		r, err := os.Open(*dense)
+		if err != nil {
+			return sitrep.Errorf(sitrep.EINVALID, *dense, "cannot open: %v", unwrapPathError(err))
+		}
+		pairs, err := timeml.ReadDense(r)
+		r.Close()
+		if err != nil {
+			return sitrep.Errorf(sitrep.EINVALID, *dense, "reading TimeBank-Dense pairs: %v", err)
+		}
+		timeml.WriteOrderScores(env.Stdout, "event order against TimeBank-Dense dev", timeml.ScoreDense(docs, pairs, timeml.DenseDev))
 	}
 	return nil
 }
