@@ -34,12 +34,18 @@ type Tagger struct {
 
 type slot struct {
 	key uint32 // high half of the feature hash; 0 = empty
-	// offset<<8 | count into ents; or, for a feature with one weight,
-	// inline | tag<<24 | uint24(weight), saving a cache miss
-	val uint32
+	// A feature with up to three weights holds them here, each as
+	// inline | tag<<16 | uint16(weight) (0: none), saving a cache miss;
+	// otherwise w[0] is offset<<8 | count into ents.
+	w [3]uint32
 }
 
 const inline = 1 << 31
+
+// addInline adds an inline weight (see slot) to scores.
+func addInline(scores *[numTags]int32, e uint32) {
+	scores[(e>>16)&0x7f] += int32(int16(e))
+}
 
 var (
 	defaultOnce sync.Once
@@ -248,13 +254,19 @@ func (m *Tagger) add(scores *[numTags]int32, f uint64) {
 		i := f & m.mask
 		key := uint32(f>>32) | 1
 		for {
-			s := m.slots[i]
+			s := &m.slots[i]
 			if s.key == key {
-				if s.val&inline != 0 { // one weight, stored in the slot
-					scores[(s.val>>24)&0x7f] += int32(s.val<<8) >> 8
+				if a := s.w[0]; a&inline != 0 { // weights stored in the slot
+					addInline(scores, a)
+					if b := s.w[1]; b != 0 {
+						addInline(scores, b)
+						if c := s.w[2]; c != 0 {
+							addInline(scores, c)
+						}
+					}
 					break
 				}
-				off, n := s.val>>8, s.val&0xff
+				off, n := s.w[0]>>8, s.w[0]&0xff
 				for _, e := range m.ents[off : off+n] {
 					scores[e>>24] += int32(e<<8) >> 8
 				}
@@ -396,8 +408,10 @@ func Load(r io.Reader) (*Tagger, error) {
 		if p+3*n > len(data) {
 			return nil, bad
 		}
-		off := uint32(len(m.ents))
-		val := off<<8 | uint32(n)
+		var sl slot
+		if n > len(sl.w) {
+			sl.w[0] = uint32(len(m.ents))<<8 | uint32(n)
+		}
 		for j := 0; j < n; j++ {
 			tg := uint32(data[p])
 			w := int32(int16(binary.LittleEndian.Uint16(data[p+1:])))
@@ -405,8 +419,8 @@ func Load(r io.Reader) (*Tagger, error) {
 			if tg >= uint32(numTags) {
 				return nil, fmt.Errorf("pos model: bad tag %d", tg)
 			}
-			if n == 1 {
-				val = inline | tg<<24 | uint32(w)&0xffffff
+			if n <= len(sl.w) {
+				sl.w[j] = inline | tg<<16 | uint32(uint16(int16(w)))
 			} else {
 				m.ents = append(m.ents, tg<<24|uint32(w)&0xffffff)
 			}
@@ -415,7 +429,8 @@ func Load(r io.Reader) (*Tagger, error) {
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{key: uint32(key>>32) | 1, val: val}
+		sl.key = uint32(key>>32) | 1
+		m.slots[i] = sl
 	}
 	var infos [1]tokInfo
 	var feats [maxFeats]uint64
