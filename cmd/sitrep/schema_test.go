@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -340,4 +342,88 @@ func TestSchemasRejectRenamedFields(t *testing.T) {
 			t.Errorf("%s accepts %v output with %q renamed", tt.schema, tt.args, tt.field)
 		}
 	}
+}
+
+// cliDoc is the command-line reference, generated from the commands' own
+// usage text so that it cannot drift from --help.
+const cliDoc = "../../docs/cli.md"
+
+// TestCLIReference checks that docs/cli.md is current; -update rewrites it.
+func TestCLIReference(t *testing.T) {
+	got := cliReference(t)
+	if *update {
+		if err := os.WriteFile(cliDoc, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(cliDoc)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./cmd/sitrep -run TestCLIReference -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s is out of date with the commands' --help; run: go test ./cmd/sitrep -run TestCLIReference -update", cliDoc)
+	}
+}
+
+// machineDefault matches the defaults that depend on the machine (the number
+// of cores), which the reference states in words.
+var machineDefault = regexp.MustCompile(`(-workers[^\n]*\n[^\n]*)\(default \d+\)`)
+
+func cliReference(t *testing.T) string {
+	t.Helper()
+	help := func(args ...string) string {
+		_, out, errOut := runCmd(t, "", args...)
+		s := strings.TrimRight(out+errOut, "\n")
+		return machineDefault.ReplaceAllString(s, "${1}(default: the number of cores)")
+	}
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+
+	var b strings.Builder
+	b.WriteString("# sitrep command line\n\n")
+	b.WriteString("<!-- Generated from the commands' --help by `go test ./cmd/sitrep -run TestCLIReference -update`; edit the usage text in cmd/sitrep, not this file. -->\n\n")
+	b.WriteString("Every command prints its usage with `--help`. Commands that read the store take `--db`: a SQLite file or a `postgres://` URL (default `$SITREP_DB`, else a SQLite file in the user's data directory). ")
+	b.WriteString("The exit status is 0 on success, 1 when an input or the work failed (the error names the input and the problem), 2 on a usage error.\n\n")
+	b.WriteString("JSON outputs and their schemas are described in [json.md](json.md).\n\n")
+	b.WriteString("```\n" + help("--help") + "\n```\n\n")
+	b.WriteString("| command | what it does |\n|---|---|\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "| [`%s`](#sitrep-%s) | %s |\n", n, n, cmds[n].summary)
+	}
+	for _, n := range names {
+		fmt.Fprintf(&b, "\n## sitrep %s\n\n%s.\n\n```\n%s\n```\n", n, upperFirst(cmds[n].summary), help(n, "--help"))
+		if n == "eval" {
+			for _, s := range evalScorers(help("eval", "--help")) {
+				fmt.Fprintf(&b, "\n### sitrep eval %s\n\n```\n%s\n```\n", s, help("eval", s, "--help"))
+			}
+		}
+	}
+	return b.String()
+}
+
+// evalScorers lists the scorers `sitrep eval --help` names.
+func evalScorers(help string) []string {
+	_, rest, _ := strings.Cut(help, "Scorers:\n")
+	var out []string
+	for _, l := range strings.Split(rest, "\n") {
+		if !strings.HasPrefix(l, "  ") {
+			break
+		}
+		if f := strings.Fields(l); len(f) > 0 {
+			out = append(out, f[0])
+		}
+	}
+	return out
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
