@@ -90,10 +90,14 @@ func validateOutput(t *testing.T, what, name, out string) {
 	}
 }
 
-// schemaStore ingests the demo corpus and the example article.
+// schemaStore is the demo store as `sitrep demo` makes it (with the
+// corpus's titles, sites, URLs and dates) plus the example article.
 func schemaStore(t *testing.T) string {
 	t.Helper()
-	db := demoStore(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errOut := runCmd(t, "", "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
 	if _, err := os.Stat(exampleArticle); err == nil {
 		if code, _, errOut := runCmd(t, "", "ingest", "--db", db, exampleArticle); code != 0 {
 			t.Fatalf("ingest %s: %s", exampleArticle, errOut)
@@ -426,4 +430,56 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// TestJSONDocExamples validates the examples of docs/json.md against the
+// schema of their section, so the documentation cannot drift from the
+// schemas.
+func TestJSONDocExamples(t *testing.T) {
+	b, err := os.ReadFile("../../docs/json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := []struct{ heading, schema string }{
+		{"## Analysis", "analysis.schema.json"},
+		{"## Timeline", "timeline.schema.json"},
+		{"## GeoJSON", "geojson.schema.json"},
+		{"## Brief", "brief.schema.json"},
+		{"## Entities", "entities.schema.json"},
+		{"## Entity profile", "entity.schema.json"},
+		{"## Claims", "claims.schema.json"},
+		{"## Quotes", "quotes.schema.json"},
+		{"## Forecasts", "forecasts.schema.json"},
+		{"## Search", "search.schema.json"},
+	}
+	n := 0
+	for _, part := range strings.Split(string(b), "\n## ")[1:] {
+		part = "## " + part
+		name := ""
+		for _, s := range sections {
+			if strings.HasPrefix(part, s.heading) {
+				name = s.schema
+			}
+		}
+		if name == "" {
+			t.Errorf("docs/json.md: no schema for section %.40q", part)
+			continue
+		}
+		blocks := strings.Split(part, "```json\n")[1:]
+		if len(blocks) == 0 {
+			t.Errorf("docs/json.md: section %.40q has no example", part)
+		}
+		for i, blk := range blocks {
+			ex, _, _ := strings.Cut(blk, "```")
+			s := name
+			if name == "analysis.schema.json" && i == 1 {
+				s = "analyze-error.schema.json"
+			}
+			validateOutput(t, "docs/json.md example in "+strings.SplitN(part, "\n", 2)[0], s, ex)
+			n++
+		}
+	}
+	if n < len(sections) {
+		t.Errorf("%d examples checked, want at least %d", n, len(sections))
+	}
 }
