@@ -216,7 +216,21 @@ func TestSchemasNameEveryField(t *testing.T) {
 		{"quotes.schema.json#/$defs/quote", sitrep.StoredQuote{}},
 		{"forecasts.schema.json#/$defs/forecast", kb.Forecast{}},
 		{"search.schema.json#/$defs/result", sitrep.SearchResult{}},
-		{"analysis.schema.json#/properties/document", sitrep.Document{}},
+		{"analysis.schema.json#", sitrep.Analysis{}},
+		{"analysis.schema.json#/$defs/document", sitrep.Document{}},
+		{"analysis.schema.json#/properties/paragraphs/items", sitrep.Paragraph{}},
+		{"analysis.schema.json#/properties/sections/items", sitrep.Section{}},
+		{"analysis.schema.json#/properties/sentences/items", sitrep.Sentence{}},
+		{"analysis.schema.json#/properties/timexes/items", sitrep.Timex{}},
+		{"analysis.schema.json#/properties/entities/items", sitrep.Entity{}},
+		{"analysis.schema.json#/properties/entities/items/properties/mentions/items", sitrep.Mention{}},
+		{"analysis.schema.json#/properties/entities/items/properties/geo", sitrep.Geo{}},
+		{"analysis.schema.json#/$defs/quantity", sitrep.Quantity{}},
+		{"analysis.schema.json#/$defs/quote", sitrep.Quote{}},
+		{"analysis.schema.json#/properties/events/items", sitrep.Event{}},
+		{"analysis.schema.json#/properties/events/items/properties/time", sitrep.EventTime{}},
+		{"analysis.schema.json#/properties/tlinks/items", sitrep.TLink{}},
+		{"analysis.schema.json#/$defs/span", sitrep.TextSpan{}},
 	}
 	for _, tt := range tests {
 		got := schemaFields(t, tt.ref)
