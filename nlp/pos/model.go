@@ -160,6 +160,8 @@ func (t *wordTable) get(w string) Tag {
 type scratch struct {
 	info   []tokInfo
 	static [][numTags]int32
+	feats  []uint64
+	touch  uint32 // keeps the prefetching loads
 }
 
 func (s *scratch) infos(n int) []tokInfo {
@@ -215,17 +217,36 @@ func (m *Tagger) tagSentence(infos []tokInfo, tags []Tag, sc *scratch) {
 		sc.static = make([][numTags]int32, len(infos), 2*len(infos))
 	}
 	static := sc.static[:len(infos)]
+	// The features of every token to score, then one pass that only
+	// reads their slots: the loads are independent of each other and of
+	// any branch, so the processor issues them together and the scoring
+	// pass after finds them in cache.
+	fs := sc.feats[:0]
 	var feats [maxFeats]uint64
 	for i := range infos {
 		if tags[i] != None {
 			continue
 		}
 		staticFeatures(&feats, infos, i)
+		fs = append(fs, feats[:nStatic]...)
+	}
+	sc.feats = fs
+	var touch uint32
+	for _, f := range fs {
+		touch += m.slots[f&m.mask].key
+	}
+	sc.touch = touch
+	k := 0
+	for i := range infos {
+		if tags[i] != None {
+			continue
+		}
 		st := &static[i]
 		*st = [numTags]int32{}
-		for _, f := range feats[:nStatic] {
+		for _, f := range fs[k : k+nStatic] {
 			m.add(st, f)
 		}
+		k += nStatic
 	}
 	prev, prev2 := None, None
 	for i := range infos {
