@@ -147,3 +147,43 @@ func TestDevFile(t *testing.T) {
 		t.Errorf("got %d docs, %d sentences, %d entities; want 216, 3250, 5942", len(docs), sents, ents)
 	}
 }
+
+// FuzzRead checks that any input either fails with an error or gives
+// documents whose text.Doc tokens slice back to their words and whose chunks
+// lie inside their sentences.
+func FuzzRead(f *testing.F) {
+	f.Add(sample)
+	f.Add("a\tb\n\n-DOCSTART-\nx y z I-PER\r\n\n")
+	f.Add("é O\n\xff B-\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		docs, err := Read(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, dd := range docs {
+			d := Doc(dd)
+			k := 0
+			for si, sent := range dd.Sentences {
+				tags := make([]string, len(sent))
+				for i, tok := range sent {
+					if got := d.Tok(k); got != tok.Word {
+						t.Fatalf("token %d = %q, want %q", k, got, tok.Word)
+					}
+					tags[i] = tok.Tag
+					k++
+				}
+				if ds := d.Sentences[si]; ds.Start < 0 || ds.End > len(d.Text) || ds.Start > ds.End {
+					t.Fatalf("sentence %d span [%d,%d) outside %d bytes", si, ds.Start, ds.End, len(d.Text))
+				}
+				for _, c := range Chunks(tags) {
+					if c.Start < 0 || c.End > len(tags) || c.Start >= c.End {
+						t.Fatalf("chunk %+v outside %d tags", c, len(tags))
+					}
+				}
+				if got := ToBIO(tags); len(got) != len(tags) {
+					t.Fatalf("ToBIO gave %d tags for %d", len(got), len(tags))
+				}
+			}
+		}
+	})
+}

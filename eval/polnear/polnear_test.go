@@ -3,6 +3,7 @@ package polnear
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
 )
@@ -61,4 +62,40 @@ func TestScore(t *testing.T) {
 			t.Errorf("%s: P %.2f R %.2f, want %.2f %.2f", c.name, c.got.P(), c.got.R(), c.p, c.r)
 		}
 	}
+}
+
+// FuzzRead checks that any input either fails with an error or gives spans
+// inside the text that start and end on character boundaries, and that
+// scoring the gold against itself never fails.
+func FuzzRead(f *testing.F) {
+	f.Add(line)
+	f.Add(`{"text":"ab","attributions":[{"cue":{"fragments":[[2,1],[-1,3],[0,9]]}}]}`)
+	f.Add("{\"text\":\"\xff\xfe\",\"attributions\":[{\"content\":{\"fragments\":[[0,1]]}}]}\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		docs, err := Read(strings.NewReader(s), "fuzz", true)
+		if err != nil {
+			return
+		}
+		for _, d := range docs {
+			for _, a := range d.Attributions {
+				for _, r := range Roles {
+					for _, sp := range a.Role(r) {
+						if !sp.Valid(len(d.Text)) || !utf8.RuneStart(byteAt(d.Text, sp.Start)) || !utf8.RuneStart(byteAt(d.Text, sp.End)) {
+							t.Fatalf("%s span %v bad in %q", r, sp, d.Text)
+						}
+					}
+				}
+			}
+			sc := NewScore()
+			sc.Add(d.Text, d.Attributions, d.Attributions)
+		}
+	})
+}
+
+// byteAt is the byte at i, or an ASCII byte at the end of s.
+func byteAt(s string, i int) byte {
+	if i >= len(s) {
+		return ' '
+	}
+	return s[i]
 }
