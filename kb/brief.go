@@ -90,7 +90,7 @@ func NewBrief(in BriefInput) Brief {
 			x := c.Contradictions[len(c.Contradictions)-1]
 			a, b := c.Figures[x.A], c.Figures[x.B]
 			item.Flag = "contradiction"
-			item.Text = fmt.Sprintf("%s: sources disagree — %s (as of %s).", sentenceCase(measureName(c)), x.Note, b.Source.Published)
+			item.Text = fmt.Sprintf("%s: sources disagree — %s%s.", sentenceCase(measureName(c)), x.Note, asOf(b.Source.Published))
 			item.Sources = uniqueSources([]Source{a.Source, b.Source})
 		} else if len(c.Figures) > 1 {
 			first := c.Figures[0]
@@ -123,6 +123,15 @@ func NewBrief(in BriefInput) Brief {
 			continue
 		}
 		facts = append(facts, it)
+	}
+	if len(facts) == 0 {
+		// Undated documents: their events in report order, rather than
+		// nothing.
+		for _, it := range in.Timeline {
+			if it.Modality != sitrep.ModalityFuture && it.Modality != sitrep.ModalityPossible && it.Modality != sitrep.ModalityNegated {
+				facts = append(facts, it)
+			}
+		}
 	}
 	if len(facts) > maxKnow {
 		ranked := append([]TimelineItem(nil), facts...)
@@ -252,7 +261,15 @@ func figureSentence(c Claim, f Figure) string {
 	if f.Modality == sitrep.ModalityPossible || f.Modality == sitrep.ModalityFuture {
 		s += " (" + f.Modality + ")"
 	}
-	return s + fmt.Sprintf(" (as of %s).", f.Source.Published)
+	return s + asOf(f.Source.Published) + "."
+}
+
+// asOf is " (as of DATE)", or "" for an undated report.
+func asOf(date string) string {
+	if date == "" {
+		return ""
+	}
+	return " (as of " + date + ")"
 }
 
 // measureName names what a claim counts, for readers: "killed",

@@ -252,7 +252,7 @@ func bounds(f Figure) (lo, hi float64) {
 const contradictionWindow = 3 * 24 * time.Hour
 
 func contradictions(fs []Figure) []Contradiction {
-	var out []Contradiction
+	out := []Contradiction{}
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
 			a, b := fs[i], fs[j]

@@ -39,7 +39,7 @@ type Forecast struct {
 func Forecasts(events []sitrep.StoredEvent, asOf string) []Forecast {
 	events = append([]sitrep.StoredEvent(nil), events...)
 	sort.SliceStable(events, func(i, j int) bool { return eventLess(&events[i], &events[j]) })
-	var out []Forecast
+	out := []Forecast{}
 	for i := range events {
 		e := &events[i]
 		if e.Modality != sitrep.ModalityFuture && e.Modality != sitrep.ModalityPossible {
