@@ -152,7 +152,7 @@ func nextLower(text string, lines []line, li int) bool {
 // words) start with a capital or a digit, as headlines and table rows do.
 func titleLike(s string) bool {
 	caps, n := 0, 0
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if len(w) <= 3 && unicode.IsLower(r) {
 			continue // of, the, and, to, in

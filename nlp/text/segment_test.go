@@ -222,3 +222,63 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	}
 }
+
+// TestSegmentIntoReuse segments documents of different sizes into one Doc
+// in turn: each result must equal a fresh Segment of the same text.
+func TestSegmentIntoReuse(t *testing.T) {
+	texts := []string{
+		"A long first paragraph. It has two sentences.\n\n## Heading\nMore text follows here, officials said.",
+		"Short.",
+		"",
+		"Subscribe\nFloods hit the coast\nRain fell for days.\n\nA second paragraph ends.",
+	}
+	texts = append(texts, reuters(t, 50)...)
+	var d Doc
+	for i, txt := range texts {
+		got, want := SegmentInto(&d, txt), Segment(txt)
+		if !equalDocs(got, want) {
+			t.Fatalf("text %d: SegmentInto differs from Segment", i)
+		}
+	}
+}
+
+func equalDocs(a, b *Doc) bool {
+	if a.Text != b.Text || len(a.Tokens) != len(b.Tokens) || len(a.Sentences) != len(b.Sentences) || len(a.Paragraphs) != len(b.Paragraphs) {
+		return false
+	}
+	for i := range a.Tokens {
+		if a.Tokens[i] != b.Tokens[i] {
+			return false
+		}
+	}
+	for i := range a.Sentences {
+		if a.Sentences[i] != b.Sentences[i] {
+			return false
+		}
+	}
+	for i := range a.Paragraphs {
+		if a.Paragraphs[i] != b.Paragraphs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// BenchmarkSegmentInto segments into one reused Doc, as analyze does with
+// its pool: no allocation per document once the arrays are large enough.
+func BenchmarkSegmentInto(b *testing.B) {
+	docs := reuters(b, 5000)
+	size := 0
+	for _, d := range docs {
+		size += len(d)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var d Doc
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, txt := range docs {
+			SegmentInto(&d, txt)
+		}
+	}
+}

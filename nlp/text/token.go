@@ -36,7 +36,43 @@ func isTitleAbbrev(tok string) bool {
 	if len(tok) < 2 || tok[len(tok)-1] != '.' {
 		return false
 	}
-	return abbrevs[lower(tok[:len(tok)-1])]
+	title, _ := abbrev(tok[:len(tok)-1])
+	return title
+}
+
+// abbrev looks w up in abbrevs, lower-cased (ASCII), without allocating.
+func abbrev(w string) (title, ok bool) {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		title, ok = abbrevs[lower(w)]
+		return
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	title, ok = abbrevs[string(buf[:len(w)])]
+	return
+}
+
+// lowerIs reports whether w lower-cased (ASCII) is l, which is lower case.
+func lowerIs(w, l string) bool {
+	if len(w) != len(l) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != l[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func lower(s string) string {
@@ -166,8 +202,8 @@ func scanWord(s string, i int) Token {
 				i += 2
 			}
 		default:
-			if _, ok := abbrevs[lower(w)]; ok {
-				if lower(w) == "no" || lower(w) == "nos" {
+			if _, ok := abbrev(w); ok {
+				if lowerIs(w, "no") || lowerIs(w, "nos") {
 					// "No. 1" but "said no." stays a sentence end.
 					if j := i + 1; j+1 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) {
 						i++
