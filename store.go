@@ -72,7 +72,10 @@ type Store interface {
 	// Search finds documents whose title or text match query (words, all of
 	// which must occur; stemmed), best match first, with a snippet around
 	// the match. Any query is accepted: punctuation is ignored, and a query
-	// without words matches nothing. limit <= 0 means 20.
+	// without words matches nothing. limit <= 0 means 20. A store may bound
+	// the cost of a very common query by ranking only its most recently
+	// stored matches (the SQLite store ranks the newest 1,000): news
+	// readers want the latest reports of a common name first anyway.
 	Search(ctx context.Context, query string, limit int) ([]SearchResult, error)
 
 	// Stats counts what the store holds (counts kept by Put: cheap at any
