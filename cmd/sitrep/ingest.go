@@ -86,6 +86,13 @@ func runIngest(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "ingested %d new documents (%d already stored, %d failed) in %s\n",
 		stats.created, stats.duplicate, stats.failed, stats.elapsed.Round(time.Millisecond))
+	// After a bulk load, let the store tidy its indexes (SQLite merges the
+	// full-text index's segments: later searches read one, not dozens).
+	if o, ok := st.(optimizer); ok && stats.created >= optimizeAfter && ctx.Err() == nil {
+		if err := o.Optimize(ctx); err != nil {
+			fmt.Fprintf(env.Stderr, "sitrep ingest: tidying the store's indexes: %v (searches stay correct, only slower)\n", err)
+		}
+	}
 	if ctx.Err() != nil {
 		return sitrep.Errorf(sitrep.EINVALID, "", "interrupted; documents stored so far are complete, run the same command again to finish")
 	}
@@ -94,6 +101,14 @@ func runIngest(env *Env, args []string) error {
 	}
 	return nil
 }
+
+// optimizer is a store that can tidy its indexes after a bulk load.
+type optimizer interface {
+	Optimize(ctx context.Context) error
+}
+
+// optimizeAfter is how many new documents make an ingest a bulk load.
+const optimizeAfter = 500
 
 // ingestBatch is the most documents stored in one transaction; a batch is
 // also stored once its first document has waited ingestWait, so a slow
