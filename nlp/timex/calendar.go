@@ -37,7 +37,24 @@ type pt struct {
 	part   int
 }
 
-func (p pt) known() bool { return p.y >= 0 }
+func (p pt) known() bool { return p.y >= 0 && p.y <= maxYear }
+
+// maxYear is the last year a TIMEX3 value (four digits) can name.
+const maxYear = 9999
+
+// inRange returns p, or p with every calendar field unknown when
+// arithmetic took its year outside 0..maxYear: "next year" from a DCT in
+// 9999 has no four-digit value, and a partly known point there ("XXXX-12-31"
+// for "yesterday" before year 0) would claim a day it does not know. Only
+// points computed from a known year go through it: y == -1 with a month is
+// a month of an unknown year, not an overflow.
+func (p pt) inRange() pt {
+	if p.y >= 0 && p.y <= maxYear {
+		return p
+	}
+	p.y, p.m, p.d, p.n = -1, -1, -1, -1
+	return p
+}
 
 func pad(b []byte, n, w int) []byte {
 	if n < 0 {
@@ -55,6 +72,9 @@ func pad(b []byte, n, w int) []byte {
 
 // value formats p as a TIMEX3 value.
 func (p pt) value() string {
+	if p.y > maxYear {
+		p = p.inRange()
+	}
 	b := make([]byte, 0, 24)
 	switch p.g {
 	case gCentury:
@@ -117,14 +137,14 @@ func (p pt) value() string {
 }
 
 func dayPt(t time.Time) pt {
-	return pt{g: gDay, y: t.Year(), m: int(t.Month()), d: t.Day()}
+	return pt{g: gDay, y: t.Year(), m: int(t.Month()), d: t.Day()}.inRange()
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
 
 func weekPt(t time.Time) pt {
 	y, w := t.ISOWeek()
-	return pt{g: gWeek, y: y, n: w}
+	return pt{g: gWeek, y: y, n: w}.inRange()
 }
 
 // isoWeekStart returns the Monday of ISO week w of year y.
@@ -234,6 +254,10 @@ func (p pt) shift(u, n int) pt {
 	if p.y < 0 {
 		return p
 	}
+	return p.shiftBy(u, n).inRange()
+}
+
+func (p pt) shiftBy(u, n int) pt {
 	switch p.g {
 	case gDay, gPart, gHour, gMinute:
 		t := date(p.y, max(p.m, 1), max(p.d, 1))
@@ -335,6 +359,10 @@ func unitGran(u int) gran {
 
 // coarsen returns the point of granularity g containing the day t.
 func coarsen(t time.Time, g gran) pt {
+	return coarsenTo(t, g).inRange()
+}
+
+func coarsenTo(t time.Time, g gran) pt {
 	switch g {
 	case gCentury:
 		return pt{g: gCentury, y: t.Year() / 100 * 100}

@@ -141,7 +141,7 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 	}
 	if m.typ == TypeDate || m.typ == TypeTime {
 		if m.hasPt {
-			if lo, hi, ok := m.p.bounds(); ok {
+			if lo, hi, ok := m.p.bounds(); ok && m.p.known() {
 				lo, hi = narrow(lo, hi, m.mod)
 				if !lo.IsZero() {
 					x.Earliest = lo.Format(ymd)

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -192,6 +193,37 @@ func TestBounds(t *testing.T) {
 	}
 }
 
+// TestYearOutOfRange checks that arithmetic past year 9999 or before year
+// 0 gives an unknown value with no bounds, not a five-digit or partly
+// known one ("next year" from 9999-12-31 was "10000", bounded from
+// "10000-01-01", which sorts before "9999-12-31").
+func TestYearOutOfRange(t *testing.T) {
+	for _, tt := range []struct {
+		dct, in, want string
+	}{
+		{"9999-12-31", "It will end next year.", "XXXX"},
+		{"9999-12-31", "It will end in the next century.", "XX"},
+		{"9999-12-31", "It ended last week.", "9999-W51"},
+		{"0000-01-01", "It ended yesterday.", "XXXX-XX-XX"},
+		{"0000-01-01", "It ended two years ago.", "XXXX"},
+		{"0000-01-01", "It will end next year.", "0001"},
+	} {
+		dct, _ := time.Parse("2006-01-02", tt.dct)
+		xs := Tag(text.Segment(tt.in), dct)
+		if len(xs) != 1 {
+			t.Errorf("%s %q: got %d timexes, want 1", tt.dct, tt.in, len(xs))
+			continue
+		}
+		x := xs[0]
+		if x.Value != tt.want || !ValidValue(x.Type, x.Value) {
+			t.Errorf("%s %q: value %q, want %q", tt.dct, tt.in, x.Value, tt.want)
+		}
+		if (x.Earliest == "") != strings.Contains(tt.want, "X") || x.Earliest > x.Latest {
+			t.Errorf("%s %q: bounds %q..%q", tt.dct, tt.in, x.Earliest, x.Latest)
+		}
+	}
+}
+
 func TestValidValue(t *testing.T) {
 	good := [][2]string{{"DATE", "2024-08-28"}, {"DATE", "2025-W36"}, {"DATE", "1998-W33-WE"}, {"DATE", "XXXX-04"}, {"DATE", "199"}, {"DATE", "19"},
 		{"DATE", "2024-Q3"}, {"DATE", "2022-SU"}, {"TIME", "2025-08-30T15:00"}, {"TIME", "2025-09-01TMO"}, {"DATE", "PAST_REF"},
@@ -247,9 +279,13 @@ func FuzzTag(f *testing.F) {
 		f.Add(s, int64(0))
 		f.Add(s, int64(1725148800))
 	}
+	f.Add("next year, the next century, yesterday, in three millennia", int64(253402300799))
+	f.Add("last week, two years ago, the previous decade, the spring", int64(-62135596800))
 	f.Fuzz(func(t *testing.T, s string, sec int64) {
+		// sec is a DCT anywhere in 0001-01-01 .. 9999-12-31 (0: none), the
+		// years a YYYY-MM-DD date can name
 		var dct time.Time
-		if sec > 0 && sec < 4102444800 {
+		if sec != 0 && sec >= -62135596800 && sec <= 253402300799 {
 			dct = time.Unix(sec, 0).UTC()
 		}
 		d := text.Segment(s)
