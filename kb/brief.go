@@ -63,7 +63,8 @@ const (
 //   - Why It Matters: the key figures (the latest figure of each measure
 //     most sources speak to, contradictions flagged) and the most
 //     corroborated events;
-//   - What to Know: the timeline of what happened, in time order;
+//   - What to Know: the most significant dated facts (corroborated,
+//     typed, with participants and real dates), in time order;
 //   - What People Have Said: quotes, one or two per speaker, direct first;
 //   - What's Next: open and overdue forecasts with their deadlines.
 func NewBrief(in BriefInput) Brief {
@@ -88,10 +89,10 @@ func NewBrief(in BriefInput) Brief {
 		item := BriefItem{Text: figureSentence(c, last), Sources: []Source{last.Source}}
 		if len(c.Contradictions) > 0 {
 			x := c.Contradictions[len(c.Contradictions)-1]
-			a, b := c.Figures[x.A], c.Figures[x.B]
+			fa, fb := c.Figures[x.A], c.Figures[x.B]
 			item.Flag = "contradiction"
-			item.Text = fmt.Sprintf("%s: sources disagree — %s%s.", sentenceCase(measureName(c)), x.Note, asOf(b.Source.Published))
-			item.Sources = uniqueSources([]Source{a.Source, b.Source})
+			item.Text = fmt.Sprintf("%s: sources disagree — %s%s.", sentenceCase(measureName(c)), x.Note, asOf(fb.Source.Published))
+			item.Sources = uniqueSources([]Source{fa.Source, fb.Source})
 		} else if len(c.Figures) > 1 {
 			first := c.Figures[0]
 			if !sameFigure(first, last) && first.Source.Published < last.Source.Published {
