@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -586,4 +587,77 @@ func capsSentence(infos []tokInfo, first, last int) bool {
 // tokens of running text; training applies the same rule.
 func plainO(t *tokInfo, prev int) bool {
 	return !t.anyUpper && (prev == 0 || posOf(prev) == posL || posOf(prev) == posU)
+}
+
+// contextScored is context for the tagger: it appends the features that
+// need a table lookup and adds the small-domain ones (capitalisation prior,
+// gazetteer marks) to sc from d. Together they are exactly context's.
+func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, d *denseTables) []uint32 {
+	t := c.at(i)
+	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
+	dst = append(dst,
+		feat(tLow+0, p2.lw),
+		feat(tLow+1, p1.lw),
+		feat(tLow+3, n1.lw),
+		feat(tLow+4, n2.lw),
+		feat(tShape+0, p2.shape),
+		feat(tShape+1, p1.shape),
+		feat(tShape+3, n1.shape),
+		feat(tShape+4, n2.shape),
+		feat(tShapeBi0, p1.shape*31+t.shape),
+		feat(tShapeBi1, t.shape*31+n1.shape),
+		feat(tLowBi0, p1.lw*31+t.lw),
+		feat(tLowBi1, t.lw*31+n1.lw),
+	)
+	pos := uint64(0)
+	if i == c.first {
+		dst = append(dst, feat(tFirst, t.shape))
+		pos = 1
+	}
+	if c.capsSent {
+		pos = 2
+		dst = append(dst, feat(tCapsSent, t.shape))
+	}
+	if t.anyUpper {
+		addVec(sc, &d.capPrior[(uint64(t.prior)*4+pos)&255])
+	}
+	gazScored(sc, &d.gaz[0], t.gaz)
+	gazScored(sc, &d.gaz[1], p1.gaz)
+	gazScored(sc, &d.gaz[2], n1.gaz)
+	return dst
+}
+
+func gazScored(sc *[nLabels]int32, tab *[64][nLabels]int32, marks uint64) {
+	for marks != 0 {
+		addVec(sc, &tab[bits.TrailingZeros64(marks)])
+		marks &= marks - 1
+	}
+}
+
+// dynamicScored is dynamic for the tagger, adding the label-history
+// features from d.
+func (c *sentCtx) dynamicScored(dst []uint32, i int, prev1, prev2 int, sc *[nLabels]int32, d *denseTables) []uint32 {
+	t := c.at(i)
+	addVec(sc, &d.prev[prev2][prev1])
+	dst = append(dst,
+		feat(tPrev1Low, t.lw*64+uint64(prev1)),
+		feat(tPrev1Shape, t.shape*64+uint64(prev1)),
+	)
+	if t.letters && !t.lower {
+		if h := &c.words[t.rec].hist; *h != ([nTypes]uint16{}) {
+			best, set := 0, uint64(0)
+			for k := 1; k < nTypes; k++ {
+				if h[k] > h[best] {
+					best = k
+				}
+				if h[k] > 0 {
+					set |= 1 << k
+				}
+			}
+			addVec(sc, &d.hist[best])
+			addVec(sc, &d.histSet[set])
+			addVec(sc, &d.histPos[(uint64(c.words[t.rec].histPos)*8+uint64(best))&127])
+		}
+	}
+	return dst
 }

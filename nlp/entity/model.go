@@ -72,6 +72,56 @@ type Model struct {
 	rows    []int16
 	n       int     // features
 	scale   float32 // weight = value / scale
+	dense   *denseTables
+}
+
+// denseTables holds the summed weights of the features whose values come
+// from a small domain (previous labels, history, gazetteer marks,
+// capitalisation prior), computed once per model: the tagger adds a
+// vector instead of looking the features up token by token. Weights are
+// integers, so the sums are exactly those of scoring the features.
+type denseTables struct {
+	prev     [nLabels][nLabels][nLabels]int32 // [prev2][prev1]: tPrev1 + tPrev12
+	hist     [nTypes][nLabels]int32
+	histSet  [1 << nTypes][nLabels]int32
+	histPos  [16 * 8][nLabels]int32
+	gaz      [3][64][nLabels]int32 // tGaz, tGazPrev, tGazNext by mark bit
+	capPrior [256][nLabels]int32
+}
+
+func (m *Model) buildDense() {
+	d := new(denseTables)
+	one := func(v *[nLabels]int32, fs ...uint32) { m.score(v, fs) }
+	for p2 := 0; p2 < nLabels; p2++ {
+		for p1 := 0; p1 < nLabels; p1++ {
+			one(&d.prev[p2][p1], feat(tPrev1, uint64(p1)), feat(tPrev12, uint64(p2*64+p1)))
+		}
+	}
+	for k := range d.hist {
+		one(&d.hist[k], feat(tHist, uint64(k)))
+	}
+	for k := range d.histSet {
+		one(&d.histSet[k], feat(tHistSet, uint64(k)))
+	}
+	for k := range d.histPos {
+		one(&d.histPos[k], feat(tHistPos, uint64(k)))
+	}
+	for t, tmpl := range [3]int{tGaz, tGazPrev, tGazNext} {
+		for b := range 64 {
+			one(&d.gaz[t][b], feat(tmpl, uint64(1)<<b))
+		}
+	}
+	for k := range d.capPrior {
+		one(&d.capPrior[k], feat(tCapPrior, uint64(k)))
+	}
+	m.dense = d
+}
+
+// addVec adds v to sc.
+func addVec(sc, v *[nLabels]int32) {
+	for l := range sc {
+		sc[l] += v[l]
+	}
 }
 
 const (
@@ -99,26 +149,24 @@ func (m *Model) lookup(key uint32) uint64 {
 	}
 }
 
-func addEntry(sc *[nLabels]int32, e uint64) {
-	if l := int(e>>16) - 1; l >= 0 && l < nLabels {
-		sc[l] += int32(int16(uint16(e)))
-	}
-}
-
 // score adds the weights of feats to sc. It first loads every feature's
 // home slot, independent loads the processor overlaps, then matches them:
 // the table does not fit in the first cache levels, and waiting for each
-// miss in turn would dominate tagging.
+// miss in turn would dominate tagging. Weights are summed into a 32-wide
+// accumulator indexed by label+1 (masked, so without bounds checks or
+// branches; an empty inline weight adds 0 to the unused index 0).
 func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 	var home [32]uint64
+	var acc [32]int32
+	slots, shift := m.slots, m.shift
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(home))]
 		feats = feats[len(chunk):]
 		for k, f := range chunk {
-			home[k] = m.slots[(uint64(f)*0x9e3779b97f4a7c15)>>m.shift]
+			home[k] = slots[(uint64(f)*0x9e3779b97f4a7c15)>>shift]
 		}
 		for k, f := range chunk {
-			s := home[k]
+			s := home[k&31]
 			if s != 0 && s>>43 != uint64(f)&fpMask {
 				s = m.lookup(f)
 			}
@@ -126,17 +174,18 @@ func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 				continue
 			}
 			if s&overflow == 0 {
-				addEntry(sc, s&entryMask)
-				if e1 := s >> entryBits & entryMask; e1 != 0 {
-					addEntry(sc, e1)
-				}
+				acc[(s>>16)&31] += int32(int16(uint16(s)))
+				acc[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
 				continue
 			}
 			off, n := int(uint32(s)), int(s>>32&31)
 			for _, e := range m.entries[off : off+n] {
-				addEntry(sc, uint64(e))
+				acc[(e>>16)&31] += int32(int16(uint16(e)))
 			}
 		}
+	}
+	for l := range sc {
+		sc[l] += acc[l+1]
 	}
 }
 
@@ -181,6 +230,7 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 		m.slots[h] = s
 	}
 	m.n = len(m.keys)
+	m.buildDense()
 	return m
 }
 

@@ -46,8 +46,8 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 				}
 				sc = vectors[ws-1]
 			}
-			feats = c.context(feats[:0], i)
-			feats = c.dynamic(feats, i, prev1, prev2)
+			feats = c.contextScored(feats[:0], i, &sc, m.dense)
+			feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
 			m.score(&sc, feats)
 			best := bestLabel(&sc, prev1, i == s.Last-1)
 			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
