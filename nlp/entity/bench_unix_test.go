@@ -34,12 +34,15 @@ func BenchmarkStages(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			t0 := cpuT()
-			st := newDocState(d, r.lex)
+			st := r.state() // as Recognize does
+			st.init(d, r.lex)
 			lap("features", &t0)
 			labels := r.model.tagDoc(st)
 			lap("tagger", &t0)
 			ms := headingFilter(d, r.mentions(d, labels))
 			lap("mentions", &t0)
+			st.doc = nil
+			r.pool.Put(st)
 			r.resolve(d, ms)
 			lap("resolve", &t0)
 		}

@@ -259,6 +259,7 @@ type docState struct {
 	vectors     [][nLabels]int32
 	labels      []uint8
 	feats       []uint32
+	cache       *wordCache // nil: no cache (one-off states); set by Recognizer, whose states are pooled
 }
 
 type wordRec struct {
@@ -446,6 +447,12 @@ func (c *sentCtx) static(dst []uint32, i int) []uint32 {
 // the document): the same for every occurrence of the word, so the tagger
 // scores them once per word and document.
 func (c *sentCtx) word(dst []uint32, i int) []uint32 {
+	return c.wordDoc(c.wordStatic(dst, i), i)
+}
+
+// wordStatic appends the word features that depend on the word's text
+// alone, the same in every document.
+func (c *sentCtx) wordStatic(dst []uint32, i int) []uint32 {
 	t := c.at(i)
 	dst = append(dst,
 		feat(tBias, 0),
@@ -463,6 +470,12 @@ func (c *sentCtx) word(dst []uint32, i int) []uint32 {
 			}
 		}
 	}
+	return dst
+}
+
+// wordDoc appends the word features that depend on the document.
+func (c *sentCtx) wordDoc(dst []uint32, i int) []uint32 {
+	t := c.at(i)
 	if a := &c.words[t.rec].agg; a.np > 0 {
 		for _, v := range a.prev[:a.np] {
 			dst = append(dst, feat(tAggPrev, v))
@@ -475,6 +488,45 @@ func (c *sentCtx) word(dst []uint32, i int) []uint32 {
 		dst = append(dst, feat(tLowSeen, t.shape))
 	}
 	return dst
+}
+
+// wordCache keeps the scores of words' static features (wordStatic) across
+// documents: most capitalised words of news recur from one article to the
+// next. Direct-mapped by the word's hashes; a clash replaces the entry.
+type wordCache struct {
+	slots []wordCacheSlot
+	model *Model
+}
+
+type wordCacheSlot struct {
+	w, lw uint64 // the word's exact and lower-case hashes; lw == 0 && w == 0: empty
+	used  bool
+	sc    [nLabels]int32
+}
+
+const wordCacheSize = 1 << 13
+
+// add adds the static word score of token i to sc.
+func (wc *wordCache) add(m *Model, c *sentCtx, i int, sc *[nLabels]int32, scratch []uint32) []uint32 {
+	if wc == nil {
+		scratch = c.wordStatic(scratch[:0], i)
+		m.score(sc, scratch)
+		return scratch
+	}
+	if wc.model != m || wc.slots == nil {
+		wc.model = m
+		wc.slots = make([]wordCacheSlot, wordCacheSize)
+	}
+	t := c.at(i)
+	s := &wc.slots[mix(t.w^t.lw<<1)&(wordCacheSize-1)]
+	if !s.used || s.w != t.w || s.lw != t.lw {
+		s.w, s.lw, s.used = t.w, t.lw, true
+		s.sc = [nLabels]int32{}
+		scratch = c.wordStatic(scratch[:0], i)
+		m.score(&s.sc, scratch)
+	}
+	addVec(sc, &s.sc)
+	return scratch
 }
 
 // context appends the features of token i that depend on its neighbours

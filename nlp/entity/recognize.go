@@ -81,12 +81,21 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	if doc == nil || len(doc.Sentences) == 0 {
 		return nil
 	}
-	st := r.pool.Get().(*docState)
+	st := r.state()
 	labels := r.model.tagDoc(st.init(doc, r.lex))
 	ms := headingFilter(doc, r.mentions(doc, labels))
 	st.doc = nil
 	r.pool.Put(st)
 	return r.resolve(doc, ms)
+}
+
+// state returns a pooled document state with a word-score cache.
+func (r *Recognizer) state() *docState {
+	st := r.pool.Get().(*docState)
+	if st.cache == nil {
+		st.cache = new(wordCache)
+	}
+	return st
 }
 
 // Phrase is a tagged phrase with its CoNLL type (PER, ORG, LOC, MISC), for
@@ -98,7 +107,10 @@ type Phrase struct {
 
 // Tag returns the tagger's phrases in doc, before typing and linking.
 func (r *Recognizer) Tag(doc *text.Doc) []Phrase {
-	ps := phrases(doc, r.model.tagDoc(newDocState(doc, r.lex)))
+	st := r.state()
+	ps := phrases(doc, r.model.tagDoc(st.init(doc, r.lex)))
+	st.doc = nil
+	r.pool.Put(st)
 	out := make([]Phrase, len(ps))
 	for i, p := range ps {
 		out[i] = Phrase{p.first, p.last, typeNames[p.typ]}

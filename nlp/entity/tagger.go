@@ -34,12 +34,14 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 			// the word's own features, scored once per word
 			var sc [nLabels]int32
 			if wid := infos[i].wid; wid < 0 {
-				m.score(&sc, c.word(feats[:0], i))
+				feats = st.cache.add(m, &c, i, &sc, feats)
+				m.score(&sc, c.wordDoc(feats[:0], i))
 			} else {
 				ws := wordScores[wid]
 				if ws == 0 {
 					var v [nLabels]int32
-					m.score(&v, c.word(feats[:0], i))
+					feats = st.cache.add(m, &c, i, &v, feats)
+					m.score(&v, c.wordDoc(feats[:0], i))
 					vectors = append(vectors, v)
 					ws = int32(len(vectors))
 					wordScores[wid] = ws
