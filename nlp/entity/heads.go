@@ -3,6 +3,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/gazetteer"
@@ -186,7 +187,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 			m.first = stormStart(doc, m.first, s)
 			setType(m, sitrep.EntityEvent)
 			continue
-		case n <= 2 && m.first > s.First && stormWords[strings.ToLower(doc.Tok(m.first-1))] && stormName(doc, m.first, m.last, s) && owner(m.first-1) < 0:
+		case n <= 2 && m.first > s.First && inLower(stormWords, doc.Tok(m.first-1)) && stormName(doc, m.first, m.last, s) && owner(m.first-1) < 0:
 			if t := doc.Tok(m.first - 1); startsUpperASCII(t) {
 				// "Hurricane" left out of "Hurricane Katrina"
 				m.first = stormStart(doc, m.first-1, s)
@@ -197,7 +198,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 			}
 			continue
 		}
-		if roadCode(first) && n == 1 && m.last < s.Last && roadNouns[strings.ToLower(doc.Tok(m.last))] && owner(m.last) < 0 {
+		if roadCode(first) && n == 1 && m.last < s.Last && inLower(roadNouns, doc.Tok(m.last)) && owner(m.last) < 0 {
 			// "the N6 highway"
 			addRoad(first)
 			m.last++
@@ -209,7 +210,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 		if m.typ != sitrep.EntityNORP {
 			for j := m.last; j < s.Last && j-m.last < 3 && owner(j) < 0; j++ {
 				w := doc.Tok(j)
-				if !startsUpperASCII(w) || functionWords[strings.ToLower(w)] || doc.Tokens[j].Kind != text.Word || doc.Tokens[j].Is(text.AllCaps) {
+				if !startsUpperASCII(w) || inLower(functionWords, w) || doc.Tokens[j].Kind != text.Word || doc.Tokens[j].Is(text.AllCaps) {
 					break
 				}
 				if facHeads[w] {
@@ -227,7 +228,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 			}
 		}
 		switch {
-		case facHeads[last] && (m.typ != sitrep.EntityFac || m.kb != "") && !corpSuffixes[strings.ToLower(last)]:
+		case facHeads[last] && (m.typ != sitrep.EntityFac || m.kb != "") && !inLower(corpSuffixes, last):
 			setType(m, sitrep.EntityFac)
 		case first == "Port" && n >= 3 && doc.Tok(m.first+1) == "of":
 			// "Port of Beira"
@@ -246,7 +247,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 			// mention
 			for j := m.first - 1; j >= s.First && m.first-j <= 3 && (facHeads[last] || geoHeads[last]); j-- {
 				w := doc.Tok(j)
-				if !startsUpperASCII(w) || functionWords[strings.ToLower(w)] || doc.Tokens[j].Kind != text.Word {
+				if !startsUpperASCII(w) || inLower(functionWords, w) || doc.Tokens[j].Kind != text.Word {
 					break
 				}
 				if o := owner(j); o >= 0 {
@@ -336,7 +337,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 	// alone once named as roads ("Without the N6")
 	for si, s := range doc.Sentences {
 		for i := s.First; i+1 < s.Last; i++ {
-			if w := doc.Tok(i); roadCode(w) && roadNouns[strings.ToLower(doc.Tok(i+1))] && owner(i) < 0 && owner(i+1) < 0 {
+			if w := doc.Tok(i); roadCode(w) && inLower(roadNouns, doc.Tok(i+1)) && owner(i) < 0 && owner(i+1) < 0 {
 				addRoad(w)
 				extra = append(extra, mention{first: i, last: i + 2, sent: si, typ: sitrep.EntityFac, kind: sitrep.MentionName})
 			}
@@ -345,7 +346,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 	// storms the tagger missed: "after cyclone Idai"
 	for si, s := range doc.Sentences {
 		for i := s.First; i+1 < s.Last; i++ {
-			if !stormWords[strings.ToLower(doc.Tok(i))] || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || functionWords[strings.ToLower(doc.Tok(i+1))] {
+			if !inLower(stormWords, doc.Tok(i)) || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || inLower(functionWords, doc.Tok(i+1)) {
 				continue
 			}
 			if doc.Tokens[i+1].Kind != text.Word || doc.Tok(i) == "storm" || weekdays[doc.Tok(i+1)] || monthNames[doc.Tok(i+1)] {
@@ -364,7 +365,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 	if len(roads) > 0 {
 		for si, s := range doc.Sentences {
 			for i := s.First; i < s.Last; i++ {
-				if w := doc.Tok(i); roads[w] && owner(i) < 0 && !(i+1 < s.Last && roadNouns[strings.ToLower(doc.Tok(i+1))]) {
+				if w := doc.Tok(i); roads[w] && owner(i) < 0 && !(i+1 < s.Last && inLower(roadNouns, doc.Tok(i+1))) {
 					extra = append(extra, mention{first: i, last: i + 1, sent: si, typ: sitrep.EntityFac, kind: sitrep.MentionName})
 				}
 			}
@@ -437,7 +438,7 @@ func stormHead(doc *text.Doc, first, last int) int {
 // stormStart extends a storm's name back over its prefixes ("Tropical
 // Storm", "Super Typhoon") from the storm word at token i.
 func stormStart(doc *text.Doc, i int, s text.Sentence) int {
-	for i > s.First && startsUpperASCII(doc.Tok(i-1)) && stormPrefixes[strings.ToLower(doc.Tok(i-1))] {
+	for i > s.First && startsUpperASCII(doc.Tok(i-1)) && inLower(stormPrefixes, doc.Tok(i-1)) {
 		i--
 	}
 	return i
@@ -472,4 +473,24 @@ var monthNames = map[string]bool{
 	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
 	"Jan.": true, "Feb.": true, "Aug.": true, "Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
+}
+
+// inLower reports whether set holds w lower-cased: set[strings.ToLower(w)],
+// without allocating for short ASCII words.
+func inLower(set map[string]bool, w string) bool {
+	var b [32]byte
+	if len(w) > len(b) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b[:len(w)])]
 }

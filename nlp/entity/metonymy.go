@@ -70,7 +70,7 @@ func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
 	if w == "'s" || w == "’s" || w == "'" || w == "’" {
 		return j == last
 	}
-	if j == last && spokesWords[strings.ToLower(w)] {
+	if j == last && inLower(spokesWords, w) {
 		// "White House spokesman", "Kremlin officials"
 		return true
 	}

@@ -216,7 +216,7 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 						continue
 					}
 				}
-				if groupWords[strings.ToLower(ti)] && !doc.Tokens[i].Is(text.AllCaps) {
+				if inLower(groupWords, ti) && !doc.Tokens[i].Is(text.AllCaps) {
 					// "Democrats", "Sunni": groups the tagger left out
 					ms = append(ms, mention{first: i, last: i + 1, sent: si, typ: sitrep.EntityNORP, kind: sitrep.MentionName})
 				}
@@ -254,7 +254,7 @@ var weekdays = map[string]bool{
 // suffixes ("Co", "Inc").
 func onlySuffixes(doc *text.Doc, first, last int) bool {
 	for i := first; i < last; i++ {
-		if !corpSuffixes[strings.ToLower(doc.Tok(i))] {
+		if !inLower(corpSuffixes, doc.Tok(i)) {
 			return false
 		}
 	}
@@ -345,7 +345,7 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 	es := r.lookup(doc, first, last)
 	lastWord := doc.Tok(last - 1)
 	s := doc.Sentences[si]
-	if conll != 2 && last-first > 1 && corpSuffixes[strings.ToLower(lastWord)] && startsUpperASCII(lastWord) {
+	if conll != 2 && last-first > 1 && inLower(corpSuffixes, lastWord) && startsUpperASCII(lastWord) {
 		// "Duke Power Co" is a company, whatever the tagger thought
 		conll = 2
 	}
@@ -424,7 +424,7 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 		switch {
 		case eventWords[lastWord] && last-first > 1:
 			m.typ = sitrep.EntityEvent
-		case last-first == 1 && (groupWords[strings.ToLower(lastWord)] || nationalForm(lastWord)):
+		case last-first == 1 && (inLower(groupWords, lastWord) || nationalForm(lastWord)):
 			m.typ = sitrep.EntityNORP
 		default:
 			m.typ = sitrep.EntityMisc

@@ -32,7 +32,7 @@ func initials(doc *text.Doc, first, last int) string {
 	var b strings.Builder
 	for i := first; i < last; i++ {
 		w := doc.Tok(i)
-		if stopInitials[strings.ToLower(w)] {
+		if inLower(stopInitials, w) {
 			continue
 		}
 		if w == "" || !(w[0] >= 'A' && w[0] <= 'Z') {
