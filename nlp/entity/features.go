@@ -494,8 +494,9 @@ func (c *sentCtx) wordDoc(dst []uint32, i int) []uint32 {
 // documents: most capitalised words of news recur from one article to the
 // next. Direct-mapped by the word's hashes; a clash replaces the entry.
 type wordCache struct {
-	slots []wordCacheSlot
-	model *Model
+	slots  []wordCacheSlot
+	shapes []shapeCacheSlot // scores of shapeFeats
+	model  *Model
 }
 
 type wordCacheSlot struct {
@@ -504,7 +505,66 @@ type wordCacheSlot struct {
 	sc    [nLabels]int32
 }
 
-const wordCacheSize = 1 << 13
+const (
+	wordCacheSize  = 1 << 13
+	shapeCacheSize = 1 << 11
+)
+
+type shapeCacheSlot struct {
+	shapes [5]uint64 // shape-2 .. shape+2
+	flags  uint8     // 1: sentence-initial, 2: caps sentence, 4: used
+	sc     [nLabels]int32
+}
+
+// shapeFeats appends the features of a token that depend on the shapes
+// around it alone.
+func shapeFeats(dst []uint32, sh [5]uint64, first, capsSent bool) []uint32 {
+	dst = append(dst,
+		feat(tShape+0, sh[0]),
+		feat(tShape+1, sh[1]),
+		feat(tShape+3, sh[3]),
+		feat(tShape+4, sh[4]),
+		feat(tShapeBi0, sh[1]*31+sh[2]),
+		feat(tShapeBi1, sh[2]*31+sh[3]),
+	)
+	if first {
+		dst = append(dst, feat(tFirst, sh[2]))
+	}
+	if capsSent {
+		dst = append(dst, feat(tCapsSent, sh[2]))
+	}
+	return dst
+}
+
+// addShapes adds the score of shapeFeats to sc, from the cache when it
+// has it; without a cache it appends the features to dst instead.
+func (wc *wordCache) addShapes(m *Model, sc *[nLabels]int32, dst []uint32, sh [5]uint64, first, capsSent bool) []uint32 {
+	if wc == nil {
+		return shapeFeats(dst, sh, first, capsSent)
+	}
+	if wc.model != m || wc.shapes == nil {
+		wc.model = m
+		wc.slots = make([]wordCacheSlot, wordCacheSize)
+		wc.shapes = make([]shapeCacheSlot, shapeCacheSize)
+	}
+	flags := uint8(4)
+	if first {
+		flags |= 1
+	}
+	if capsSent {
+		flags |= 2
+	}
+	h := mix(sh[0] ^ sh[1]*3 ^ sh[2]*5 ^ sh[3]*7 ^ sh[4]*11 ^ uint64(flags))
+	s := &wc.shapes[h&(shapeCacheSize-1)]
+	if s.flags != flags || s.shapes != sh {
+		s.flags, s.shapes = flags, sh
+		s.sc = [nLabels]int32{}
+		var buf [8]uint32
+		m.score(&s.sc, shapeFeats(buf[:0], sh, first, capsSent))
+	}
+	addVec(sc, &s.sc)
+	return dst
+}
 
 // add adds the static word score of token i to sc.
 func (wc *wordCache) add(m *Model, c *sentCtx, i int, sc *[nLabels]int32, scratch []uint32) []uint32 {
@@ -516,6 +576,7 @@ func (wc *wordCache) add(m *Model, c *sentCtx, i int, sc *[nLabels]int32, scratc
 	if wc.model != m || wc.slots == nil {
 		wc.model = m
 		wc.slots = make([]wordCacheSlot, wordCacheSize)
+		wc.shapes = make([]shapeCacheSlot, shapeCacheSize)
 	}
 	t := c.at(i)
 	s := &wc.slots[mix(t.w^t.lw<<1)&(wordCacheSize-1)]
@@ -644,7 +705,8 @@ func plainO(t *tokInfo, prev int) bool {
 // contextScored is context for the tagger: it appends the features that
 // need a table lookup and adds the small-domain ones (capitalisation prior,
 // gazetteer marks) to sc from d. Together they are exactly context's.
-func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, d *denseTables) []uint32 {
+func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, m *Model, wc *wordCache) []uint32 {
+	d := m.dense
 	t := c.at(i)
 	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
 	dst = append(dst,
@@ -652,24 +714,17 @@ func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, d *dens
 		feat(tLow+1, p1.lw),
 		feat(tLow+3, n1.lw),
 		feat(tLow+4, n2.lw),
-		feat(tShape+0, p2.shape),
-		feat(tShape+1, p1.shape),
-		feat(tShape+3, n1.shape),
-		feat(tShape+4, n2.shape),
-		feat(tShapeBi0, p1.shape*31+t.shape),
-		feat(tShapeBi1, t.shape*31+n1.shape),
 		feat(tLowBi0, p1.lw*31+t.lw),
 		feat(tLowBi1, t.lw*31+n1.lw),
 	)
 	pos := uint64(0)
 	if i == c.first {
-		dst = append(dst, feat(tFirst, t.shape))
 		pos = 1
 	}
 	if c.capsSent {
 		pos = 2
-		dst = append(dst, feat(tCapsSent, t.shape))
 	}
+	dst = wc.addShapes(m, sc, dst, [5]uint64{p2.shape, p1.shape, t.shape, n1.shape, n2.shape}, i == c.first, c.capsSent)
 	if t.anyUpper {
 		addVec(sc, &d.capPrior[(uint64(t.prior)*4+pos)&255])
 	}

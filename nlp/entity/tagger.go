@@ -48,7 +48,7 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 				}
 				sc = vectors[ws-1]
 			}
-			feats = c.contextScored(feats[:0], i, &sc, m.dense)
+			feats = c.contextScored(feats[:0], i, &sc, m, st.cache)
 			feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
 			m.score(&sc, feats)
 			best := bestLabel(&sc, prev1, i == s.Last-1)
