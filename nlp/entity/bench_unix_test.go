@@ -41,8 +41,7 @@ func BenchmarkStages(b *testing.B) {
 			lap("tagger", &t0)
 			ms := headingFilter(d, r.mentions(d, labels))
 			lap("mentions", &t0)
-			st.doc = nil
-			r.pool.Put(st)
+			r.release(st)
 			r.resolve(d, ms)
 			lap("resolve", &t0)
 		}

@@ -20,6 +20,10 @@ type Recognizer struct {
 	model *Model
 	lex   *lexicon
 	pool  *sync.Pool // of *docState: per-document scratch
+	// caches holds the tagger's score caches between documents; unlike
+	// the pool, a garbage collection does not empty it. A cache holds only
+	// sums of the model's weights, so it never changes a result.
+	caches chan *wordCache
 }
 
 var (
@@ -44,7 +48,8 @@ func Default() *Recognizer {
 // New returns a recogniser with model m and gazetteer g (which must be the
 // one the model was trained with for best results).
 func New(m *Model, g *gazetteer.Gazetteer) *Recognizer {
-	return &Recognizer{model: m, lex: newLexicon(g), pool: &sync.Pool{New: func() any { return new(docState) }}}
+	return &Recognizer{model: m, lex: newLexicon(g), pool: &sync.Pool{New: func() any { return new(docState) }},
+		caches: make(chan *wordCache, 8)}
 }
 
 // mention is a mention while resolving.
@@ -84,18 +89,29 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	st := r.state()
 	labels := r.model.tagDoc(st.init(doc, r.lex))
 	ms := headingFilter(doc, r.mentions(doc, labels))
-	st.doc = nil
-	r.pool.Put(st)
+	r.release(st)
 	return r.resolve(doc, ms)
 }
 
-// state returns a pooled document state with a word-score cache.
+// state returns a pooled document state with a score cache.
 func (r *Recognizer) state() *docState {
 	st := r.pool.Get().(*docState)
-	if st.cache == nil {
+	select {
+	case st.cache = <-r.caches:
+	default:
 		st.cache = new(wordCache)
 	}
 	return st
+}
+
+// release returns st and its cache for the next document.
+func (r *Recognizer) release(st *docState) {
+	select {
+	case r.caches <- st.cache:
+	default:
+	}
+	st.doc, st.cache = nil, nil
+	r.pool.Put(st)
 }
 
 // Phrase is a tagged phrase with its CoNLL type (PER, ORG, LOC, MISC), for
@@ -109,8 +125,7 @@ type Phrase struct {
 func (r *Recognizer) Tag(doc *text.Doc) []Phrase {
 	st := r.state()
 	ps := phrases(doc, r.model.tagDoc(st.init(doc, r.lex)))
-	st.doc = nil
-	r.pool.Put(st)
+	r.release(st)
 	out := make([]Phrase, len(ps))
 	for i, p := range ps {
 		out[i] = Phrase{p.first, p.last, typeNames[p.typ]}
