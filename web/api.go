@@ -333,30 +333,17 @@ func documentFilter(r *http.Request) (sitrep.DocumentFilter, error) {
 	return f, nil
 }
 
-func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiDocuments(r *http.Request) (any, error) {
 	f, err := documentFilter(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
 	docs, err := s.Store.Documents(r.Context(), f)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if docs == nil {
-		docs = []sitrep.Document{}
-	}
-	writeJSON(w, http.StatusOK, docs)
+	return nonEmpty(docs), err
 }
 
-func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
-	an, err := s.Store.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, an)
+func (s *Server) apiDocument(r *http.Request) (any, error) {
+	return s.Store.Document(r.Context(), r.PathValue("id"))
 }
 
 // BatchLine is the request body of POST /api/v1/analyze and
@@ -473,116 +460,99 @@ func (s *Server) apiPutDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, code, res)
 }
 
-func (s *Server) apiClaims(w http.ResponseWriter, r *http.Request) {
+// jsonAPI adapts a handler that returns a value or an error: the value is
+// written as JSON with 200, the error through apiError. Most endpoints are
+// a filter read from the query, one store or kb call, and its answer.
+func (s *Server) jsonAPI(h func(r *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := h(r)
+		if err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	}
+}
+
+// nonEmpty makes a nil list an empty one, so JSON carries [] not null.
+func nonEmpty[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+// dateRange reads the optional from and to query parameters.
+func dateRange(r *http.Request) (from, to string, err error) {
+	if from, err = dateParam(r, "from"); err != nil {
+		return "", "", err
+	}
+	to, err = dateParam(r, "to")
+	return from, to, err
+}
+
+func (s *Server) apiClaims(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	f := sitrep.QuantityFilter{Entity: q.Get("entity"), Category: q.Get("category"), Unit: q.Get("unit"), DocumentID: q.Get("document")}
 	var err error
-	if f.From, err = dateParam(r, "from"); err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if f.To, err = dateParam(r, "to"); err != nil {
-		s.apiError(w, r, err)
-		return
+	if f.From, f.To, err = dateRange(r); err != nil {
+		return nil, err
 	}
 	st, done, err := s.windowed(r, f.Entity)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
+	defer done()
 	claims, err := kb.ClaimsOf(r.Context(), st, f)
-	done()
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if claims == nil {
-		claims = []kb.Claim{}
-	}
-	writeJSON(w, http.StatusOK, claims)
+	return nonEmpty(claims), err
 }
 
-func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiQuotes(r *http.Request) (any, error) {
 	q := r.URL.Query()
 	f := sitrep.QuoteFilter{Speaker: q.Get("speaker"), DocumentID: q.Get("document")}
 	var err error
-	if f.From, err = dateParam(r, "from"); err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if f.To, err = dateParam(r, "to"); err != nil {
-		s.apiError(w, r, err)
-		return
+	if f.From, f.To, err = dateRange(r); err != nil {
+		return nil, err
 	}
 	if f.Limit, err = intParam(r, "limit", defaultLimit, maxLimit); err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
 	quotes, err := s.Store.Quotes(r.Context(), f)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if quotes == nil {
-		quotes = []sitrep.StoredQuote{}
-	}
-	writeJSON(w, http.StatusOK, quotes)
+	return nonEmpty(quotes), err
 }
 
-func (s *Server) apiForecasts(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiForecasts(r *http.Request) (any, error) {
 	st, done, err := s.windowed(r, "")
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
+	defer done()
 	fs, err := kb.ForecastsOf(r.Context(), st)
-	done()
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if fs == nil {
-		fs = []kb.Forecast{}
-	}
-	writeJSON(w, http.StatusOK, fs)
+	return nonEmpty(fs), err
 }
 
-func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSearch(r *http.Request) (any, error) {
 	limit, err := intParam(r, "limit", 20, 200)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" {
-		s.apiError(w, r, sitrep.Errorf(sitrep.EINVALID, "q", "missing search query"))
-		return
+		return nil, sitrep.Errorf(sitrep.EINVALID, "q", "missing search query")
 	}
 	res, err := s.Store.Search(r.Context(), q, limit)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if res == nil {
-		res = []sitrep.SearchResult{}
-	}
-	writeJSON(w, http.StatusOK, res)
+	return nonEmpty(res), err
 }
 
-func (s *Server) apiBrief(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiBrief(r *http.Request) (any, error) {
 	q := r.URL.Query().Get("q")
 	st, done, err := s.windowed(r, q)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
+	defer done()
 	b, err := kb.BriefOf(r.Context(), st, q)
-	done()
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, nonNilBrief(b))
+	return nonNilBrief(b), err
 }
 
 func nonNilBrief(b kb.Brief) kb.Brief {
@@ -594,11 +564,6 @@ func nonNilBrief(b kb.Brief) kb.Brief {
 	return b
 }
 
-func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
-	st, err := s.Store.Stats(r.Context())
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, st)
+func (s *Server) apiStats(r *http.Request) (any, error) {
+	return s.Store.Stats(r.Context())
 }
