@@ -1,12 +1,10 @@
 package analyze
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 )
 
 func TestDCTResolution(t *testing.T) {
@@ -63,23 +61,7 @@ func TestSections(t *testing.T) {
 	}
 }
 
-func reuters(tb testing.TB, max int) []string {
-	f, err := os.Open("../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		tb.Skip("Reuters corpus not present")
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	var out []string
-	for sc.Scan() && len(out) < max {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil && r.Text != "" {
-			out = append(out, r.Text)
-		}
-	}
-	return out
-}
+func reuters(tb testing.TB, max int) []string { return corpus.Reuters(tb, max) }
 
 // TestReutersInvariants runs the whole pipeline over real wire copy and
 // checks every span and reference.

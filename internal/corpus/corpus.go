@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -88,4 +89,20 @@ func ReportCPU(b *testing.B, start time.Duration, bytesPerOp int) {
 	if used := CPUTime() - start; used > 0 {
 		b.ReportMetric(float64(bytesPerOp)*float64(b.N)/used.Seconds()/1e6, "cpu-MB/s")
 	}
+}
+
+// ReutersText returns Reuters-21578 articles joined by blank lines, about
+// maxBytes of them, or skips tb: one long text for stages benchmarked on a
+// single document.
+func ReutersText(tb testing.TB, maxBytes int) string {
+	tb.Helper()
+	var b strings.Builder
+	for _, t := range Reuters(tb, 1<<30) {
+		if b.Len() >= maxBytes {
+			break
+		}
+		b.WriteString(t)
+		b.WriteString("\n\n")
+	}
+	return b.String()
 }

@@ -1,37 +1,17 @@
 package event
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"strings"
 	"testing"
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 // reuters returns about 2 MB of Reuters-21578 article text.
-func reuters(b *testing.B) string {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		b.Skipf("no reuters: %v", err)
-	}
-	defer f.Close()
-	var sb strings.Builder
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<22)
-	for sc.Scan() && sb.Len() < 2<<20 {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			sb.WriteString(r.Text)
-			sb.WriteString("\n\n")
-		}
-	}
-	return sb.String()
-}
+func reuters(b *testing.B) string { return corpus.ReutersText(b, 2<<20) }
 
 // BenchmarkExtract measures event extraction given the tags (the POS
 // tagger runs once, outside the loop, as in the pipeline where its tags

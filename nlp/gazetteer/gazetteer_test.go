@@ -2,7 +2,6 @@ package gazetteer
 
 import (
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -405,17 +404,7 @@ func BenchmarkDefault(b *testing.B) {
 }
 
 // reuters reads about max bytes of Reuters-21578 article text, or skips.
-func reuters(b *testing.B, max int) string {
-	var sb strings.Builder
-	for _, t := range corpus.Reuters(b, 1<<30) {
-		if sb.Len() >= max {
-			break
-		}
-		sb.WriteString(t)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
-}
+func reuters(b *testing.B, max int) string { return corpus.ReutersText(b, max) }
 
 func BenchmarkLongest(b *testing.B) {
 	src := reuters(b, 2<<20)

@@ -68,15 +68,7 @@ func TestOf(t *testing.T) {
 }
 
 func BenchmarkModality(b *testing.B) {
-	var sb strings.Builder
-	for _, t := range corpus.Reuters(b, 1<<30) {
-		if sb.Len() >= 1<<20 {
-			break
-		}
-		sb.WriteString(t)
-		sb.WriteString("\n\n")
-	}
-	s := sb.String()
+	s := corpus.ReutersText(b, 1<<20)
 	doc := text.Segment(s)
 	// every word token is a candidate span: an upper bound on the work the
 	// event and figure stages ask for

@@ -2,11 +2,11 @@ package pos
 
 import (
 	"bufio"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -117,24 +117,7 @@ func FuzzTag(f *testing.F) {
 	})
 }
 
-func reutersText(b *testing.B) string {
-	f, err := os.Open(shared + "eval/news/reuters21578.jsonl")
-	if err != nil {
-		b.Skipf("no reuters: %v", err)
-	}
-	defer f.Close()
-	var sb strings.Builder
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<22)
-	for sc.Scan() && sb.Len() < 2<<20 {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			sb.WriteString(r.Text)
-			sb.WriteString("\n\n")
-		}
-	}
-	return sb.String()
-}
+func reutersText(b *testing.B) string { return corpus.ReutersText(b, 2<<20) }
 
 func BenchmarkTag(b *testing.B) {
 	s := reutersText(b)

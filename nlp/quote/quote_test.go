@@ -307,17 +307,7 @@ func FuzzExtract(f *testing.F) {
 }
 
 // reuters returns about max bytes of Reuters-21578 text, or skips.
-func reuters(tb testing.TB, max int) string {
-	var b strings.Builder
-	for _, t := range corpus.Reuters(tb, 1<<30) {
-		if b.Len() >= max {
-			break
-		}
-		b.WriteString(t)
-		b.WriteString("\n\n")
-	}
-	return b.String()
-}
+func reuters(tb testing.TB, max int) string { return corpus.ReutersText(tb, max) }
 
 func BenchmarkExtract(b *testing.B) {
 	s := reuters(b, 2<<20)

@@ -1,14 +1,13 @@
 package text
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 )
 
 func sentTexts(d *Doc) []string {
@@ -174,23 +173,7 @@ func TestExampleArticle(t *testing.T) {
 	}
 }
 
-func reuters(tb testing.TB, max int) []string {
-	f, err := os.Open("../../../shared/eval/news/reuters21578.jsonl")
-	if err != nil {
-		tb.Skip("Reuters corpus not present")
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	var out []string
-	for sc.Scan() && len(out) < max {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			out = append(out, r.Text)
-		}
-	}
-	return out
-}
+func reuters(tb testing.TB, max int) []string { return corpus.Reuters(tb, max) }
 
 func TestReutersInvariants(t *testing.T) {
 	for _, txt := range reuters(t, 2000) {
