@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -95,16 +94,6 @@ func runBench(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "\nmemory: %.1f MB heap in use, %.1f MB obtained from the OS, %.0f KB allocated per document\n",
 		float64(m1.HeapInuse)/1e6, float64(m1.Sys)/1e6, float64(m1.TotalAlloc-m0.TotalAlloc)/1e3/float64(len(texts)*(1+min(1, *workers-1))))
 	return nil
-}
-
-// cpuTime is the CPU time this process has used (user + system). Per CPU
-// second, throughput is independent of what else the machine runs.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func loadBenchCorpus(path string, max int) ([]string, int, error) {

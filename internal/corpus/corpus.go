@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -70,17 +69,6 @@ func Size(texts []string) int {
 		n += len(t)
 	}
 	return n
-}
-
-// CPUTime is the CPU time (user and system) this process has used. On a
-// shared machine, throughput per CPU-second measures a stage where wall
-// time cannot.
-func CPUTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // ReportCPU adds the metric "cpu-MB/s" to b: bytes processed per CPU-second
