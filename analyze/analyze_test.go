@@ -95,10 +95,7 @@ func FuzzAnalyze(f *testing.F) {
 
 func BenchmarkAnalyze(b *testing.B) {
 	docs := reuters(b, 2000)
-	size := 0
-	for _, d := range docs {
-		size += len(d)
-	}
+	size := corpus.Size(docs)
 	a := New()
 	b.SetBytes(int64(size))
 	b.ReportAllocs()

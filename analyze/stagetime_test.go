@@ -6,6 +6,7 @@ import (
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/event"
 	"github.com/sitrep-news/sitrep/nlp/modality"
 	"github.com/sitrep-news/sitrep/nlp/quantity"
@@ -26,10 +27,7 @@ func cpu() time.Duration {
 func BenchmarkStages(b *testing.B) {
 	docs := reuters(b, 1500)
 	s := loadStages()
-	size := 0
-	for _, d := range docs {
-		size += len(d)
-	}
+	size := corpus.Size(docs)
 	dct, _ := time.Parse(time.DateOnly, "1987-03-01")
 	tm := map[string]time.Duration{}
 	lap := func(name string, t0 *time.Duration) { c := cpu(); tm[name] += c - *t0; *t0 = c }

@@ -32,10 +32,7 @@ func BenchmarkExtract(b *testing.B) {
 
 func BenchmarkScan(b *testing.B) {
 	texts := reuters(b, 1000)
-	size := 0
-	for _, t := range texts {
-		size += len(t)
-	}
+	size := corpus.Size(texts)
 	var sc Scanner
 	b.SetBytes(int64(size))
 	b.ReportAllocs()

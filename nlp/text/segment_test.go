@@ -192,10 +192,7 @@ func FuzzSegment(f *testing.F) {
 
 func BenchmarkSegment(b *testing.B) {
 	docs := reuters(b, 5000)
-	size := 0
-	for _, d := range docs {
-		size += len(d)
-	}
+	size := corpus.Size(docs)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -251,10 +248,7 @@ func equalDocs(a, b *Doc) bool {
 // its pool: no allocation per document once the arrays are large enough.
 func BenchmarkSegmentInto(b *testing.B) {
 	docs := reuters(b, 5000)
-	size := 0
-	for _, d := range docs {
-		size += len(d)
-	}
+	size := corpus.Size(docs)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	var d Doc
