@@ -17,15 +17,15 @@ import (
 // geographic head noun a LOC, a facility head noun a FAC.
 
 // stormWords introduce a named storm ("Cyclone Ilusa", "Hurricane Katrina").
-var stormWords = map[string]bool{
+var stormWords = newLowerSet(map[string]bool{
 	"cyclone": true, "hurricane": true, "typhoon": true, "storm": true, "depression": true,
-}
+})
 
 // stormPrefixes come before a storm word ("Tropical Storm", "Super Typhoon").
-var stormPrefixes = map[string]bool{
+var stormPrefixes = newLowerSet(map[string]bool{
 	"tropical": true, "subtropical": true, "super": true, "severe": true, "post-tropical": true,
 	"extratropical": true, "major": true,
-}
+})
 
 // geoHeads end a geographic name ("Buzi River", "Rift Valley").
 var geoHeads = map[string]bool{
@@ -86,9 +86,9 @@ var facMods = map[string]bool{
 }
 
 // roadNouns after a road number make a road ("the N6 highway").
-var roadNouns = map[string]bool{
+var roadNouns = newLowerSet(map[string]bool{
 	"highway": true, "road": true, "motorway": true, "expressway": true, "freeway": true, "route": true,
-}
+})
 
 // geoNouns after a name make it a natural place ("the Buzi valley");
 // adminNouns a governed one ("the Buzi district").
@@ -425,10 +425,10 @@ func stormHead(doc *text.Doc, first, last int) int {
 		if !startsUpperASCII(doc.Tok(i)) {
 			return first
 		}
-		if stormWords[w] {
+		if stormWords.m[w] {
 			return i + 1
 		}
-		if !stormPrefixes[w] {
+		if !stormPrefixes.m[w] {
 			return first
 		}
 	}
@@ -475,22 +475,71 @@ var monthNames = map[string]bool{
 	"Jan.": true, "Feb.": true, "Aug.": true, "Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
 }
 
+// lowerSet is a set of lower-case words with a filter on their lengths and
+// first letters: most tokens of a text are in no set, and the filter turns
+// them away without hashing.
+type lowerSet struct {
+	m     map[string]bool
+	lens  uint64    // bit n: a word of n bytes
+	first [4]uint64 // bit c: a word starting with byte c
+}
+
+func newLowerSet(m map[string]bool) *lowerSet {
+	s := &lowerSet{m: m}
+	for w, ok := range m {
+		if !ok || w == "" {
+			continue
+		}
+		if len(w) < 64 {
+			s.lens |= 1 << len(w)
+		} else {
+			s.lens |= 1 << 63
+		}
+		c := w[0]
+		s.first[c>>6] |= 1 << (c & 63)
+	}
+	return s
+}
+
 // inLower reports whether set holds w lower-cased: set[strings.ToLower(w)],
 // without allocating for short ASCII words.
-func inLower(set map[string]bool, w string) bool {
+func inLower(set *lowerSet, w string) bool {
+	if w == "" {
+		return set.m[""]
+	}
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if c < utf8.RuneSelf && (set.lens&(1<<min(len(w), 63)) == 0 || set.first[c>>6]&(1<<(c&63)) == 0) {
+		// the filter holds for ASCII words only: lower-casing may
+		// change the length and bytes of others
+		if isASCII(w) {
+			return false
+		}
+	}
 	var b [32]byte
 	if len(w) > len(b) {
-		return set[strings.ToLower(w)]
+		return set.m[strings.ToLower(w)]
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
+			return set.m[strings.ToLower(w)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b[i] = c
 	}
-	return set[string(b[:len(w)])]
+	return set.m[string(b[:len(w)])]
+}
+
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

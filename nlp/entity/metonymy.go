@@ -92,11 +92,11 @@ func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
 }
 
 // spokesWords after a seat of power make it the institution.
-var spokesWords = map[string]bool{
+var spokesWords = newLowerSet(map[string]bool{
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "officials": true,
 	"aide": true, "aides": true, "adviser": true, "advisers": true, "advisor": true, "advisors": true,
 	"source": true, "sources": true, "press": true, "chief": true, "statement": true,
-}
+})
 
 // actorPreps before a seat of power make it a party, not a place.
 var actorPreps = map[string]bool{"with": true, "against": true, "between": true, "urged": true, "accused": true}

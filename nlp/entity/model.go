@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -61,13 +62,14 @@ func allowed(prev, cur int) bool {
 // open-addressing table of 8-byte slots, each holding a 21-bit fingerprint
 // of the feature's 32-bit hash and, for most features, their one or two
 // weights inline, so a rare feature costs one cache miss and the table
-// stays small enough to stay in cache. (A fingerprint clash between a
+// stays small enough to stay in cache; the other features' slots hold a
+// mask of their labels and where their weights start in weights. (A fingerprint clash between a
 // feature absent from the model and a present one has odds of about 1 in
 // 2 million per lookup; the tagger shrugs it off.)
 type Model struct {
 	slots   []uint64
 	shift   uint
-	entries []uint32 // weights of features with more than two, as (label+1)<<16 | uint16(weight)
+	weights []int16  // weights of features with more than two, in label order
 	keys    []uint32 // the features and their dense rows, for writing and pruning
 	rows    []int16
 	n       int     // features
@@ -124,12 +126,17 @@ func addVec(sc, v *[nLabels]int32) {
 	}
 }
 
+// Slot layout: fingerprint in bits 43-63, the overflow flag in bit 42;
+// inline, two weights as (label+1)<<16 | uint16(weight) in bits 0-20 and
+// 21-41 (label+1 == 0: none); overflow, the label mask in bits 25-41 and
+// the offset into weights in bits 0-24.
 const (
 	fpBits    = 21
 	fpMask    = 1<<fpBits - 1
 	entryBits = 21
-	entryMask = 1<<entryBits - 1
 	overflow  = 1 << 42
+	maskShift = 25
+	offMask   = 1<<maskShift - 1
 )
 
 // Features returns the number of features the model keeps.
@@ -150,21 +157,25 @@ func (m *Model) lookup(key uint32) uint64 {
 }
 
 // score adds the weights of feats to sc. It first loads every feature's
-// home slot, independent loads the processor overlaps, then matches them:
-// the table does not fit in the first cache levels, and waiting for each
-// miss in turn would dominate tagging. Weights are summed into a 32-wide
-// accumulator indexed by label+1 (masked, so without bounds checks or
-// branches; an empty inline weight adds 0 to the unused index 0).
+// home slot, independent loads the processor overlaps, then matches them
+// and loads the first weight of every feature stored out of line, again
+// all at once: the table and the weights do not fit in the first cache
+// levels, and waiting for each miss in turn would dominate tagging.
+// Weights are summed into a 32-wide accumulator indexed by label+1
+// (masked, so without bounds checks or branches; an empty inline weight
+// adds 0 to the unused index 0).
 func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 	var home [32]uint64
 	var acc [32]int32
-	slots, shift := m.slots, m.shift
+	slots, shift, weights := m.slots, m.shift, m.weights
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), len(home))]
 		feats = feats[len(chunk):]
 		for k, f := range chunk {
 			home[k] = slots[(uint64(f)*0x9e3779b97f4a7c15)>>shift]
 		}
+		var out [32]uint64 // slots of the features stored out of line
+		n := 0
 		for k, f := range chunk {
 			s := home[k&31]
 			if s != 0 && s>>43 != uint64(f)&fpMask {
@@ -178,9 +189,19 @@ func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 				acc[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
 				continue
 			}
-			off, n := int(uint32(s)), int(s>>32&31)
-			for _, e := range m.entries[off : off+n] {
-				acc[(e>>16)&31] += int32(int16(uint16(e)))
+			// the lowest label's weight now, the others below
+			acc[(bits.TrailingZeros64(s>>maskShift)+1)&31] += int32(weights[s&offMask])
+			out[n&31] = s
+			n++
+		}
+		for _, s := range out[:n] {
+			labels := s >> maskShift & (1<<nLabels - 1)
+			off := int(s & offMask)
+			ws := weights[off : off+bits.OnesCount64(labels)]
+			labels &= labels - 1
+			for _, w := range ws[1:] {
+				acc[(bits.TrailingZeros64(labels)+1)&31] += int32(w)
+				labels &= labels - 1
 			}
 		}
 	}
@@ -203,9 +224,11 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	for r, k := range keys {
 		row := rows[r*nLabels : r*nLabels+nLabels]
 		tmp = tmp[:0]
+		labels := uint64(0)
 		for l, v := range row {
 			if v != 0 {
 				tmp = append(tmp, uint32(l+1)<<16|uint32(uint16(v)))
+				labels |= 1 << l
 			}
 		}
 		if len(tmp) == 0 {
@@ -224,8 +247,12 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 				s |= uint64(tmp[1]) << entryBits
 			}
 		} else {
-			s |= overflow | uint64(len(tmp))<<32 | uint64(len(m.entries))
-			m.entries = append(m.entries, tmp...)
+			s |= overflow | labels<<maskShift | uint64(len(m.weights))
+			for _, v := range row {
+				if v != 0 {
+					m.weights = append(m.weights, v)
+				}
+			}
 		}
 		m.slots[h] = s
 	}

@@ -449,7 +449,7 @@ func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
 }
 
 // groupWords name religious and political groups (NORP).
-var groupWords = map[string]bool{
+var groupWords = newLowerSet(map[string]bool{
 	"muslim": true, "muslims": true, "christian": true, "christians": true, "jewish": true, "jew": true,
 	"jews": true, "catholic": true, "catholics": true, "protestant": true, "protestants": true,
 	"sunni": true, "sunnis": true, "shiite": true, "shiites": true, "shia": true, "hindu": true,
@@ -461,7 +461,7 @@ var groupWords = map[string]bool{
 	"latinos": true, "hispanic": true, "hispanics": true, "uyghur": true, "uyghurs": true, "uighur": true,
 	"uighurs": true, "rohingya": true, "pashtun": true, "tamil": true, "tamils": true, "basque": true,
 	"basques": true, "catalan": true, "catalans": true, "palestinian": true, "palestinians": true,
-}
+})
 
 // nationalForm guesses a nationality or people adjective from its ending
 // ("Chechen", "Tibetan", "Congolese", "Flemish"), for single-word MISC
@@ -509,10 +509,10 @@ func headingFilter(doc *text.Doc, ms []mention) []mention {
 	return out
 }
 
-var functionWords = map[string]bool{
+var functionWords = newLowerSet(map[string]bool{
 	"a": true, "an": true, "the": true, "to": true, "of": true, "and": true, "or": true, "in": true,
 	"on": true, "for": true, "at": true, "by": true, "with": true, "from": true, "is": true, "vs": true,
-}
+})
 
 // titleCase reports whether every word of a sentence is capitalised but
 // for short function words ("What to Know"), as in headings.
@@ -524,7 +524,7 @@ func titleCase(doc *text.Doc, s text.Sentence) bool {
 			continue
 		}
 		words++
-		if !startsUpperASCII(w) && !functionWords[w] {
+		if !startsUpperASCII(w) && !functionWords.m[w] {
 			return false
 		}
 	}

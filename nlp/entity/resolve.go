@@ -21,7 +21,7 @@ type entity struct {
 	roles                   []string
 }
 
-var stopInitials = map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "on": true, "in": true, "&": true}
+var stopInitials = newLowerSet(map[string]bool{"of": true, "the": true, "and": true, "for": true, "de": true, "on": true, "in": true, "&": true})
 
 // initials returns the acronym of a multi-word name ("Korean Central News
 // Agency" -> "KCNA"), "" for a single word.
@@ -133,18 +133,18 @@ func squash(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-var corpSuffixes = map[string]bool{
+var corpSuffixes = newLowerSet(map[string]bool{
 	"co": true, "co.": true, "corp": true, "corp.": true, "inc": true, "inc.": true, "ltd": true, "ltd.": true,
 	"plc": true, "llc": true, "corporation": true, "company": true, "ag": true, "sa": true, "nv": true,
 	"gmbh": true, "limited": true, "incorporated": true, "&": true, "and": true, ",": true, ".": true,
-}
+})
 
 // orgKey drops corporate suffixes from a normalised organisation name, so
 // "Penn Traffic Co" and "Penn Traffic" are one company.
 func orgKey(key string) string {
 	f := strings.Fields(key)
 	n := len(f)
-	for n > 1 && corpSuffixes[f[n-1]] {
+	for n > 1 && corpSuffixes.m[f[n-1]] {
 		n--
 	}
 	if n == len(f) {
