@@ -1,6 +1,10 @@
 package timex
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
 
 // cat is the lexical category of a unit (a word or number of the sentence).
 type cat uint8
@@ -201,12 +205,13 @@ type lex struct {
 
 var (
 	lexOnce sync.Once
-	lexMap  map[string]lex
+	lexMap  *text.WordMap[lex]
 )
 
-// lexicon returns the word table, built once.
-func lexicon() map[string]lex {
-	lexOnce.Do(func() { lexMap = buildLexicon() })
+// lexicon returns the word table, built once. It is looked up for every
+// word of a text, so it is a text.WordMap, quick to say no.
+func lexicon() *text.WordMap[lex] {
+	lexOnce.Do(func() { lexMap = text.NewWordMap(buildLexicon()) })
 	return lexMap
 }
 

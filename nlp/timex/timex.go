@@ -19,6 +19,8 @@
 package timex
 
 import (
+	"strconv"
+	"sync"
 	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -90,8 +92,16 @@ func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
 	for _, s := range doc.Sentences {
 		longest = max(longest, s.Last-s.First)
 	}
-	t.scratch.units = make([]unit, 0, longest+longest/4+4)
-	t.scratch.key = make([]byte, 0, 32)
+	sp := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sp)
+	if need := longest + longest/4 + 4; cap(sp.units) < need {
+		sp.units = make([]unit, 0, need)
+	}
+	if sp.key == nil {
+		sp.key = make([]byte, 0, 32)
+	}
+	t.scratch = *sp
+	defer func() { *sp = t.scratch }()
 	for si, s := range doc.Sentences {
 		if s.First >= s.Last {
 			continue
@@ -120,7 +130,7 @@ func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
 func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 	start, end := t.us[m.i].start, t.us[m.j-1].end
 	x := sitrep.Timex{
-		ID:    "t" + itoa(n),
+		ID:    "t" + strconv.Itoa(n),
 		Start: start, End: end, Text: t.d.Text[start:end],
 		Type: m.typ, Value: m.val, Mod: m.mod,
 		Derivation: m.deriv,
@@ -144,10 +154,10 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 			if lo, hi, ok := m.p.bounds(); ok && m.p.known() {
 				lo, hi = narrow(lo, hi, m.mod)
 				if !lo.IsZero() {
-					x.Earliest = lo.Format(ymd)
+					x.Earliest = formatYMD(lo)
 				}
 				if !hi.IsZero() {
-					x.Latest = hi.Format(ymd)
+					x.Latest = formatYMD(hi)
 				}
 			}
 			if m.p.known() && m.p.g >= gYear && !m.shifted {
@@ -160,7 +170,7 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 				}
 			}
 		} else if t.hasDCT {
-			d := t.dct.Format(ymd)
+			d := formatYMD(t.dct)
 			switch m.val {
 			case "PRESENT_REF":
 				x.Earliest, x.Latest = d, d
@@ -172,6 +182,22 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 		}
 	}
 	return x
+}
+
+// scratchPool keeps the unit buffers between documents: TagWithPOS is
+// called once per document, from many goroutines.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// formatYMD is t.Format(ymd) without the layout interpreter, for the
+// years it can write as four digits.
+func formatYMD(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(ymd)
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 func itoa(n int) string {

@@ -107,7 +107,7 @@ func hasInnerPeriod(w string) bool {
 	return false
 }
 
-func closesAbbrev(w string, lx map[string]lex) bool {
+func closesAbbrev(w string, lx *text.WordMap[lex]) bool {
 	if hasInnerPeriod(w) {
 		return true // a.m, U.S
 	}
@@ -120,7 +120,7 @@ func closesAbbrev(w string, lx map[string]lex) bool {
 		b[n] = lower(w[i])
 		n++
 	}
-	l, ok := lx[string(b[:n])]
+	l, ok := lx.GetBytes(b[:n])
 	return ok && l.abbr
 }
 
@@ -138,7 +138,7 @@ func lower(c byte) byte {
 }
 
 // addChunk adds the units of txt[start:end], splitting hyphenated words.
-func (s *scratch) addChunk(txt string, start, end int, lx map[string]lex) {
+func (s *scratch) addChunk(txt string, start, end int, lx *text.WordMap[lex]) {
 	w := txt[start:end]
 	// split at hyphens between letters (mid-2024, third-quarter,
 	// twenty-five), but keep digit-hyphen-digit (2024-08-28) whole
@@ -169,7 +169,7 @@ func hasHyphenSplit(w string) bool {
 	return false
 }
 
-func (s *scratch) addUnit(txt string, start, end int, lx map[string]lex, hyph bool) {
+func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyph bool) {
 	u := unit{start: start, end: end, num: -1, hyph: hyph}
 	w := txt[start:end]
 	c0 := w[0]
@@ -177,6 +177,27 @@ func (s *scratch) addUnit(txt string, start, end int, lx map[string]lex, hyph bo
 	u.period = w[len(w)-1] == '.'
 	if isDigit(c0) {
 		classifyNumber(&u, w)
+		s.units = append(s.units, u)
+		return
+	}
+	// most words are plain lower-case letters: they are their own key
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		u.word = true
+		if l, ok := lx.Get(w); ok {
+			if !l.cap {
+				u.k, u.v, u.abbr = l.k, l.v, l.abbr
+			}
+			if u.k == cAMPM && len(w) == 2 {
+				u.v = l.v
+			}
+		}
 		s.units = append(s.units, u)
 		return
 	}
@@ -197,7 +218,7 @@ func (s *scratch) addUnit(txt string, start, end int, lx map[string]lex, hyph bo
 		}
 		s.key = append(s.key, lower(c))
 	}
-	if l, ok := lx[string(s.key)]; ok {
+	if l, ok := lx.GetBytes(s.key); ok {
 		if !l.cap || u.cap {
 			u.k, u.v, u.abbr = l.k, l.v, l.abbr
 		}
@@ -214,7 +235,7 @@ func (s *scratch) addUnit(txt string, start, end int, lx map[string]lex, hyph bo
 		u.shape, u.num = shFY, atoi(string(s.key[2:]))
 	} else if u.cap && len(s.key) > 2 && s.key[len(s.key)-1] == 's' {
 		// Fridays, Mondays (a set)
-		if l, ok := lx[string(s.key[:len(s.key)-1])]; ok && l.k == cWeekday {
+		if l, ok := lx.GetBytes(s.key[:len(s.key)-1]); ok && l.k == cWeekday {
 			u.k, u.v, u.shape = cWeekday, l.v, shDecade // plural marker
 		}
 	} else if len(s.key) >= 3 && s.key[0] == '\'' && isDigit(s.key[1]) {

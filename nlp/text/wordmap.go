@@ -1,0 +1,182 @@
+package text
+
+// WordMap is a read-only table from words to values for the lexicons of
+// the NLP stages, built once from a Go map. Most words of a text are in no
+// lexicon, so a lookup is made for the miss: a cheap hash of the word and,
+// mostly, one probe of an open-addressed table that is at most a quarter
+// full. Fold lookups lower-case ASCII letters on the fly, so callers need
+// no buffer and nothing is allocated.
+//
+// The zero WordMap is empty. It is safe for concurrent lookups.
+type WordMap[V any] struct {
+	// hashes holds each slot's hash, 0 for a free slot; a miss mostly
+	// reads this small array only. keys and vals are the slots' entries.
+	hashes   []uint32
+	keys     []string
+	vals     []V
+	mask     uint32
+	empty    bool // the empty string is a key
+	emptyVal V
+	maxLen   int // longest key
+}
+
+// NewWordMap builds the table of the entries of m.
+func NewWordMap[V any](m map[string]V) *WordMap[V] {
+	t := &WordMap[V]{}
+	size := 8
+	for size < 4*len(m) {
+		size *= 2
+	}
+	t.hashes, t.keys, t.vals = make([]uint32, size), make([]string, size), make([]V, size)
+	t.mask = uint32(size - 1)
+	for k, v := range m {
+		if k == "" {
+			t.empty, t.emptyVal = true, v
+			continue
+		}
+		t.maxLen = max(t.maxLen, len(k))
+		h := hashWord(k)
+		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+			if t.hashes[i] == 0 {
+				t.hashes[i], t.keys[i], t.vals[i] = h, k, v
+				break
+			}
+		}
+	}
+	return t
+}
+
+// hashWord hashes w from its length and five of its bytes (the first
+// two, the middle one and the last two): constant time, and enough to
+// spread lexicon words; equal hashes are confirmed by comparing the keys.
+// hashFold hashes w with those bytes' ASCII letters lower-cased. The two
+// agree on words without upper-case ASCII letters.
+func hashWord(w string) uint32 {
+	n := len(w)
+	h := uint32(n)<<24 ^ uint32(w[0]) ^ uint32(w[n-1])<<8 ^ uint32(w[n/2])<<16
+	if n > 1 {
+		h = h*31 + uint32(w[1])<<4 ^ uint32(w[n-2])<<12
+	}
+	return mixHash(h)
+}
+
+func hashFold(w string) uint32 {
+	n := len(w)
+	h := uint32(n)<<24 ^ uint32(fold(w[0])) ^ uint32(fold(w[n-1]))<<8 ^ uint32(fold(w[n/2]))<<16
+	if n > 1 {
+		h = h*31 + uint32(fold(w[1]))<<4 ^ uint32(fold(w[n-2]))<<12
+	}
+	return mixHash(h)
+}
+
+func fold(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func mixHash(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	h ^= h >> 13
+	return h | 1 // never 0, the mark of a free slot
+}
+
+// Get returns the value of the key w (exact match).
+func (t *WordMap[V]) Get(w string) (V, bool) {
+	var zero V
+	if t == nil || len(w) > t.maxLen {
+		return zero, false
+	}
+	if w == "" {
+		return t.emptyVal, t.empty
+	}
+	h := hashWord(w)
+	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+		switch t.hashes[i] {
+		case 0:
+			return zero, false
+		case h:
+			if t.keys[i] == w {
+				return t.vals[i], true
+			}
+		}
+	}
+}
+
+// Has reports whether w is a key (exact match).
+func (t *WordMap[V]) Has(w string) bool { _, ok := t.Get(w); return ok }
+
+// GetFold returns the value of the key equal to w with its ASCII letters
+// lower-cased: keys holding upper-case ASCII letters are never found.
+// Other bytes compare as they are.
+func (t *WordMap[V]) GetFold(w string) (V, bool) {
+	var zero V
+	if t == nil || len(w) > t.maxLen {
+		return zero, false
+	}
+	if w == "" {
+		return t.emptyVal, t.empty
+	}
+	h := hashFold(w)
+	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+		switch t.hashes[i] {
+		case 0:
+			return zero, false
+		case h:
+			if equalFold(t.keys[i], w) {
+				return t.vals[i], true
+			}
+		}
+	}
+}
+
+// HasFold reports whether w lower-cased (ASCII) is a key.
+func (t *WordMap[V]) HasFold(w string) bool { _, ok := t.GetFold(w); return ok }
+
+// GetBytes is Get for a word held in a byte slice (a lower-cased key
+// built by the caller); it does not allocate.
+func (t *WordMap[V]) GetBytes(w []byte) (V, bool) {
+	var zero V
+	if t == nil || len(w) > t.maxLen {
+		return zero, false
+	}
+	if len(w) == 0 {
+		return t.emptyVal, t.empty
+	}
+	n := len(w)
+	h := uint32(n)<<24 ^ uint32(w[0]) ^ uint32(w[n-1])<<8 ^ uint32(w[n/2])<<16
+	if n > 1 {
+		h = h*31 + uint32(w[1])<<4 ^ uint32(w[n-2])<<12
+	}
+	h = mixHash(h)
+	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
+		switch t.hashes[i] {
+		case 0:
+			return zero, false
+		case h:
+			if t.keys[i] == string(w) {
+				return t.vals[i], true
+			}
+		}
+	}
+}
+
+// equalFold reports whether key equals w with w's ASCII letters
+// lower-cased.
+func equalFold(key, w string) bool {
+	if len(key) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if key[i] != c {
+			return false
+		}
+	}
+	return true
+}
