@@ -70,9 +70,10 @@ type scanner struct {
 	lx    *lexicon
 	opt   Options
 	rs    []region
-	flags []uint16 // word classes per token
-	cue   []int8   // per token: 0 none, 1 cue form
-	tags  []pos.Tag
+	flags []uint16    // word classes per token
+	cues  []*cueEntry // per word token, its cue form, nil if none
+
+	tags []pos.Tag
 	// inner is the quoted region the cue being handled lies in, -1 when
 	// none: tokens of that region count as unquoted for it.
 	inner int
@@ -86,8 +87,13 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 	}
 	sc.rs = regions(doc, nil)
 	sc.flags = make([]uint16, len(doc.Tokens))
-	for i := range doc.Tokens {
-		sc.flags[i], _ = lookup(sc.lx.words, sc.word(i))
+	sc.cues = make([]*cueEntry, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		w := sc.word(i)
+		sc.flags[i], _ = sc.lx.words.GetFold(w)
+		if t.Kind == text.Word {
+			sc.cues[i], _ = sc.lx.cues.GetFold(w)
+		}
 	}
 	var out []Attribution
 	for si := range doc.Sentences {
@@ -144,14 +150,11 @@ func (sc *scanner) isMark(i int) bool {
 
 // cueAt reports the cue form at token i.
 func (sc *scanner) cueAt(i int) (cueEntry, bool) {
-	t := sc.doc.Tokens[i]
-	if t.Kind != text.Word {
+	p := sc.cues[i]
+	if p == nil || (p.stance && !sc.opt.Stance) {
 		return cueEntry{}, false
 	}
-	e, ok := lookup(sc.lx.cues, sc.word(i))
-	if !ok || (e.stance && !sc.opt.Stance) {
-		return cueEntry{}, false
-	}
+	e := *p
 	if e.verb && !sc.tags[i].IsVerb() {
 		return cueEntry{}, false
 	}

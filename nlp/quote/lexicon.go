@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 //go:embed cues.txt
@@ -20,15 +21,15 @@ var cuesData string
 //go:embed names.txt.gz
 var namesData []byte
 
-var firstNames = sync.OnceValue(func() map[string]int8 {
+var firstNames = sync.OnceValue(func() *text.WordMap[int8] {
 	m := map[string]int8{}
 	zr, err := gzip.NewReader(bytes.NewReader(namesData))
 	if err != nil {
-		return m
+		return foldTable(m)
 	}
 	b, err := io.ReadAll(zr)
 	if err != nil {
-		return m
+		return foldTable(m)
 	}
 	for _, line := range strings.Split(string(b), "\n") {
 		fs := strings.Fields(line)
@@ -43,13 +44,13 @@ var firstNames = sync.OnceValue(func() map[string]int8 {
 			m[n] = g
 		}
 	}
-	return m
+	return foldTable(m)
 })
 
 // firstNameGender returns the usual gender of a first name, genderUnknown
 // when the list does not hold it.
 func firstNameGender(name string) int {
-	g, ok := lookup(firstNames(), name)
+	g, ok := firstNames().GetFold(name)
 	if !ok {
 		return genderUnknown
 	}
@@ -106,16 +107,17 @@ var wordClasses = map[uint16]string{
 	wNeg:     "not n't n’t never no",
 }
 
-// lexicon is the parsed reporting-cue data plus the word classes.
+// lexicon is the parsed reporting-cue data plus the word classes, in
+// tables looked up case-insensitively (ASCII) for every token.
 type lexicon struct {
-	cues  map[string]cueEntry
-	words map[string]uint16
+	cues  *text.WordMap[*cueEntry]
+	words *text.WordMap[uint16]
 }
 
 var defaultLexicon = sync.OnceValue(func() *lexicon { return parseLexicon(cuesData) })
 
 func parseLexicon(data string) *lexicon {
-	lx := &lexicon{cues: map[string]cueEntry{}, words: map[string]uint16{}}
+	cues, words := map[string]*cueEntry{}, map[string]uint16{}
 	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
@@ -143,44 +145,29 @@ func parseLexicon(data string) *lexicon {
 		e.particle = strings.Contains(f[1], "p")
 		e.adj = strings.Contains(f[1], "j")
 		for _, form := range f[2:] {
-			if _, dup := lx.cues[form]; dup {
+			if _, dup := cues[form]; dup {
 				continue
 			}
 			g := e
 			g.gerund = strings.HasSuffix(form, "ing")
-			lx.cues[form] = g
+			cues[form] = &g
 		}
 	}
 	for bit, list := range wordClasses {
 		for _, w := range strings.Fields(list) {
-			lx.words[w] |= bit
+			words[w] |= bit
 		}
 	}
-	return lx
+	return &lexicon{cues: foldTable(cues), words: foldTable(words)}
 }
 
-// lower looks w up in m case-insensitively without allocating.
-func lookup[V any](m map[string]V, w string) (V, bool) {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		var z V
-		return z, false
-	}
-	n := 0
-	upper := false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-			upper = true
+// foldTable builds the table that looks words up in m lower-cased
+// (ASCII). Words longer than 32 bytes are never looked up.
+func foldTable[V any](m map[string]V) *text.WordMap[V] {
+	for k := range m {
+		if len(k) > 32 {
+			delete(m, k)
 		}
-		buf[n] = c
-		n++
 	}
-	if !upper {
-		v, ok := m[w]
-		return v, ok
-	}
-	v, ok := m[string(buf[:n])]
-	return v, ok
+	return text.NewWordMap(m)
 }
