@@ -102,19 +102,33 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
-// score returns the label of candidate token i of the sentence in c: the
-// scores of features from the dense tables plus those of its word features.
-func (d *Detector) score(c *sentCtx, i int, lem string) int {
-	var wf [nWordFeats]uint64
-	c.wordFeatures(&wf, i, lem)
+// score returns the label of candidate token i of the sentence in c, whose
+// own word features se sums: the scores of features from the dense tables,
+// those of se, and those of the features that look at the neighbours.
+func (d *Detector) score(c *sentCtx, i int, se *selfEntry) int {
 	t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
 	scores := d.left[tm1][t]
-	for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)]} {
+	for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &se.sum} {
 		for l := range scores {
 			scores[l] += r[l]
 		}
 	}
-	return d.sum(&scores, wf[:])
+	w, wm1, wp1, aux := c.word(i), c.word(i-1), c.word(i+1), c.aux(i)
+	rest := [...]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, w, wp1), f2(fLemmaTagM1, se.lh, tm1),
+		f1(fWordM1, wm1), f1(fWordP1, wp1), f1(fAux, aux)}
+	if c.cache == nil {
+		return d.sum(&scores, rest[:])
+	}
+	// (one at a time: a neighbour may take the slot of the one before)
+	add := func(r *[numLabels]int16) {
+		for l := range scores {
+			scores[l] += int32(r[l])
+		}
+	}
+	add(&d.neighbour(c.cache, wm1).m1)
+	add(&d.neighbour(c.cache, wp1).p1)
+	add(&d.neighbour(c.cache, aux).aux)
+	return d.sum(&scores, rest[:3])
 }
 
 // sum adds the weights of feats to scores and returns the best label.

@@ -307,7 +307,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0]}, trig: x.trig[:0],
+		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache}, trig: x.trig[:0],
 	}
 	return x
 }
@@ -315,7 +315,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.doc, x.tags, x.ents = nil, nil, nil
-	x.ctx = sentCtx{words: x.ctx.words[:0]}
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache}
 	clear(x.trig[:cap(x.trig)])
 	clear(x.fbuf[:cap(x.fbuf)])
 	clear(x.phbuf[:cap(x.phbuf)])

@@ -69,6 +69,29 @@ func hashLower(s string) uint64 {
 	return h
 }
 
+// hashLowerASCII is hashLower for a string it also reports to be pure
+// ASCII (then no apostrophe was folded: the hash stands for the
+// lower-cased bytes themselves).
+func hashLowerASCII(s string) (h uint64, ascii bool) {
+	h = fnvOffset
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c >= 0x80 {
+			ascii = false
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99) {
+				c = '\''
+				i += 2
+			}
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h, ascii
+}
+
 func hashSuffix(s string, n int) uint64 {
 	if len(s) > n {
 		s = s[len(s)-n:]
@@ -80,6 +103,7 @@ var (
 	hStart = hashLower("<s>")
 	hEnd   = hashLower("</s>")
 	hNone  = hashLower("<none>")
+	hNum   = hashLower("<num>")
 )
 
 // sentCtx holds per-token values of one sentence for feature extraction.
@@ -88,9 +112,15 @@ type sentCtx struct {
 	tags        []pos.Tag
 	first, last int
 	words       []uint64 // lower-cased word hashes, indexed i-first
+	ascii       []bool   // whether the word is pure ASCII, indexed i-first
 	lex         func(lemma string, tag pos.Tag) uint64
 	// lemmas, when set, caches one lemma per doc token ("" until known)
 	lemmas []string
+	// cache, when set, memoises word weights across documents (see
+	// scoreCache); tmp holds those of a word it does not cache.
+	cache *scoreCache
+	tmp   selfEntry
+	sink  uint64 // what warm read
 }
 
 func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
@@ -98,13 +128,16 @@ func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
 	if cap(c.words) < last-first {
 		c.words = make([]uint64, last-first, 2*(last-first))
 	}
-	c.words = c.words[:last-first]
+	if cap(c.ascii) < last-first {
+		c.ascii = make([]bool, last-first, 2*(last-first))
+	}
+	c.words, c.ascii = c.words[:last-first], c.ascii[:last-first]
 	for i := first; i < last; i++ {
 		t := doc.Tokens[i]
 		if t.Kind == text.Number {
-			c.words[i-first] = hashLower("<num>")
+			c.words[i-first], c.ascii[i-first] = hNum, false
 		} else {
-			c.words[i-first] = hashLower(doc.Text[t.Start:t.End])
+			c.words[i-first], c.ascii[i-first] = hashLowerASCII(doc.Text[t.Start:t.End])
 		}
 	}
 }
@@ -185,6 +218,17 @@ func (c *sentCtx) capValue(i int) uint64 {
 // detector scores from dense tables (see Detector.dense).
 const nWordFeats = 11
 
+// aux returns the hash of the nearest verb, modal or "to" in the three
+// tokens before i, hNone when there is none.
+func (c *sentCtx) aux(i int) uint64 {
+	for j := i - 1; j >= c.first && j >= i-3; j-- {
+		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
+			return c.words[j-c.first]
+		}
+	}
+	return hNone
+}
+
 // wordFeatures writes the features of token i with lemma lem that look at
 // words, in the order features places them.
 func (c *sentCtx) wordFeatures(out *[nWordFeats]uint64, i int, lem string) {
@@ -200,14 +244,7 @@ func (c *sentCtx) wordFeatures(out *[nWordFeats]uint64, i int, lem string) {
 	out[5] = f1(fWordM1, c.word(i-1))
 	out[6] = f1(fWordP1, c.word(i+1))
 	out[7] = f2(fWordM2, c.word(i-2), c.word(i+2))
-	aux := hNone
-	for j := i - 1; j >= c.first && j >= i-3; j-- {
-		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
-			aux = c.words[j-c.first]
-			break
-		}
-	}
-	out[8] = f1(fAux, aux)
+	out[8] = f1(fAux, c.aux(i))
 	out[9] = f2(fWordWordP1, w, c.word(i+1))
 	out[10] = f2(fLemmaTagM1, lh, c.tag(i-1))
 }

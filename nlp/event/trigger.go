@@ -60,22 +60,28 @@ func candidate(t pos.Tag) bool {
 // Detect returns the event triggers of doc, given one tag per token, in
 // text order.
 func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
-	var ctx sentCtx
-	return d.detect(doc, tags, &ctx, make([]Trigger, 0, len(doc.Tokens)/8+1))
+	x := d.extractor(doc, tags, nil)
+	defer d.release(x)
+	x.ctx.lemmas = x.lemmas
+	return d.detect(doc, tags, &x.ctx, make([]Trigger, 0, len(doc.Tokens)/8+1))
 }
 
 // detect appends the triggers of doc to out, using ctx's buffers.
 func (d *Detector) detect(doc *text.Doc, tags []pos.Tag, ctx *sentCtx, out []Trigger) []Trigger {
+	if ctx.cache == nil {
+		ctx.cache = new(scoreCache)
+	}
 	for si := range doc.Sentences {
 		s := doc.Sentences[si]
 		ctx.init(doc, tags, s.First, s.Last)
+		d.warm(ctx)
 		for i := s.First; i < s.Last; i++ {
 			if !candidate(tags[i]) || doc.Tokens[i].Kind != text.Word {
 				continue
 			}
-			lem := ctx.lemma(i)
-			if lab := d.score(ctx, i, lem); lab != 0 {
-				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: lem})
+			se := d.self(ctx, i)
+			if lab := d.score(ctx, i, se); lab != 0 {
+				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: se.lemma})
 			}
 		}
 	}
