@@ -260,6 +260,8 @@ type docState struct {
 	labels      []uint8
 	feats       []uint32
 	cache       *wordCache // nil: no cache (one-off states); set by Recognizer, whose states are pooled
+	batch       batchScratch
+	sink        uint64 // keeps tagBatch's early loads
 }
 
 type wordRec struct {
@@ -516,6 +518,45 @@ type shapeCacheSlot struct {
 	sc     [nLabels]int32
 }
 
+// init allocates the caches on first use and empties them for another
+// model.
+func (wc *wordCache) init(m *Model) {
+	if wc.model != m || wc.slots == nil {
+		wc.model = m
+		wc.slots = make([]wordCacheSlot, wordCacheSize)
+		wc.shapes = make([]shapeCacheSlot, shapeCacheSize)
+	}
+}
+
+// shapesAt returns the shapes around token i of the sentence [first,
+// last) and the shape cache flags of its place (4, | 1 sentence-initial, |
+// 2 caps sentence).
+func shapesAt(infos []tokInfo, i, first, last int, capsSent bool) ([5]uint64, uint8) {
+	var sh [5]uint64
+	for k := range sh {
+		switch j := i - 2 + k; {
+		case j < first:
+			sh[k] = padL.shape
+		case j >= last:
+			sh[k] = padR.shape
+		default:
+			sh[k] = infos[j].shape
+		}
+	}
+	flags := uint8(4)
+	if i == first {
+		flags |= 1
+	}
+	if capsSent {
+		flags |= 2
+	}
+	return sh, flags
+}
+
+func shapeHash(sh [5]uint64, flags uint8) uint64 {
+	return mix(sh[0] ^ sh[1]*3 ^ sh[2]*5 ^ sh[3]*7 ^ sh[4]*11 ^ uint64(flags))
+}
+
 // shapeFeats appends the features of a token that depend on the shapes
 // around it alone.
 func shapeFeats(dst []uint32, sh [5]uint64, first, capsSent bool) []uint32 {
@@ -542,11 +583,7 @@ func (wc *wordCache) addShapes(m *Model, sc *[nLabels]int32, dst []uint32, sh [5
 	if wc == nil {
 		return shapeFeats(dst, sh, first, capsSent)
 	}
-	if wc.model != m || wc.shapes == nil {
-		wc.model = m
-		wc.slots = make([]wordCacheSlot, wordCacheSize)
-		wc.shapes = make([]shapeCacheSlot, shapeCacheSize)
-	}
+	wc.init(m)
 	flags := uint8(4)
 	if first {
 		flags |= 1
@@ -554,7 +591,7 @@ func (wc *wordCache) addShapes(m *Model, sc *[nLabels]int32, dst []uint32, sh [5
 	if capsSent {
 		flags |= 2
 	}
-	h := mix(sh[0] ^ sh[1]*3 ^ sh[2]*5 ^ sh[3]*7 ^ sh[4]*11 ^ uint64(flags))
+	h := shapeHash(sh, flags)
 	s := &wc.shapes[h&(shapeCacheSize-1)]
 	if s.flags != flags || s.shapes != sh {
 		s.flags, s.shapes = flags, sh
@@ -573,11 +610,7 @@ func (wc *wordCache) add(m *Model, c *sentCtx, i int, sc *[nLabels]int32, scratc
 		m.score(sc, scratch)
 		return scratch
 	}
-	if wc.model != m || wc.slots == nil {
-		wc.model = m
-		wc.slots = make([]wordCacheSlot, wordCacheSize)
-		wc.shapes = make([]shapeCacheSlot, shapeCacheSize)
-	}
+	wc.init(m)
 	t := c.at(i)
 	s := &wc.slots[mix(t.w^t.lw<<1)&(wordCacheSize-1)]
 	if !s.used || s.w != t.w || s.lw != t.lw {
@@ -706,10 +739,19 @@ func plainO(t *tokInfo, prev int) bool {
 // need a table lookup and adds the small-domain ones (capitalisation prior,
 // gazetteer marks) to sc from d. Together they are exactly context's.
 func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, m *Model, wc *wordCache) []uint32 {
-	d := m.dense
 	t := c.at(i)
 	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
-	dst = append(dst,
+	dst = c.contextLow(dst, i)
+	dst = wc.addShapes(m, sc, dst, [5]uint64{p2.shape, p1.shape, t.shape, n1.shape, n2.shape}, i == c.first, c.capsSent)
+	c.contextDense(sc, i, m.dense)
+	return dst
+}
+
+// contextLow appends the context features of the words around token i.
+func (c *sentCtx) contextLow(dst []uint32, i int) []uint32 {
+	t := c.at(i)
+	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
+	return append(dst,
 		feat(tLow+0, p2.lw),
 		feat(tLow+1, p1.lw),
 		feat(tLow+3, n1.lw),
@@ -717,6 +759,12 @@ func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, m *Mode
 		feat(tLowBi0, p1.lw*31+t.lw),
 		feat(tLowBi1, t.lw*31+n1.lw),
 	)
+}
+
+// contextDense adds the small-domain context features of token i
+// (capitalisation prior, gazetteer marks) to sc from d.
+func (c *sentCtx) contextDense(sc *[nLabels]int32, i int, d *denseTables) {
+	t := c.at(i)
 	pos := uint64(0)
 	if i == c.first {
 		pos = 1
@@ -724,14 +772,12 @@ func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, m *Mode
 	if c.capsSent {
 		pos = 2
 	}
-	dst = wc.addShapes(m, sc, dst, [5]uint64{p2.shape, p1.shape, t.shape, n1.shape, n2.shape}, i == c.first, c.capsSent)
 	if t.anyUpper {
 		addVec(sc, &d.capPrior[(uint64(t.prior)*4+pos)&255])
 	}
 	gazScored(sc, &d.gaz[0], t.gaz)
-	gazScored(sc, &d.gaz[1], p1.gaz)
-	gazScored(sc, &d.gaz[2], n1.gaz)
-	return dst
+	gazScored(sc, &d.gaz[1], c.at(i-1).gaz)
+	gazScored(sc, &d.gaz[2], c.at(i+1).gaz)
 }
 
 func gazScored(sc *[nLabels]int32, tab *[64][nLabels]int32, marks uint64) {
@@ -745,11 +791,18 @@ func gazScored(sc *[nLabels]int32, tab *[64][nLabels]int32, marks uint64) {
 // features from d.
 func (c *sentCtx) dynamicScored(dst []uint32, i int, prev1, prev2 int, sc *[nLabels]int32, d *denseTables) []uint32 {
 	t := c.at(i)
-	addVec(sc, &d.prev[prev2][prev1])
-	dst = append(dst,
+	c.dynamicDense(sc, i, prev1, prev2, d)
+	return append(dst,
 		feat(tPrev1Low, t.lw*64+uint64(prev1)),
 		feat(tPrev1Shape, t.shape*64+uint64(prev1)),
 	)
+}
+
+// dynamicDense adds the features of the previous labels and the
+// prediction history from d.
+func (c *sentCtx) dynamicDense(sc *[nLabels]int32, i int, prev1, prev2 int, d *denseTables) {
+	t := c.at(i)
+	addVec(sc, &d.prev[prev2][prev1])
 	if t.letters && !t.lower {
 		if h := &c.words[t.rec].hist; *h != ([nTypes]uint16{}) {
 			best, set := 0, uint64(0)
@@ -766,5 +819,4 @@ func (c *sentCtx) dynamicScored(dst []uint32, i int, prev1, prev2 int, sc *[nLab
 			addVec(sc, &d.histPos[(uint64(c.words[t.rec].histPos)*8+uint64(best))&127])
 		}
 	}
-	return dst
 }

@@ -1,0 +1,273 @@
+package entity
+
+import "math/bits"
+
+// Batched tagging. The tagger's time goes to cache misses in the model
+// table, the word and shape caches: scored one token at a time, a token
+// waits for four or five rounds of misses in turn (its word's cached score,
+// the word's features on a miss, its document features, the shape cache,
+// its context features). Every feature that does not depend on the labels
+// predicted before a token is known before tagging starts, so tagBatch
+// scores them for all the capitalised tokens of a document at once, with
+// every load independent of the others, and the greedy pass then adds only
+// the features of the previous labels. Scores are integer sums, so the
+// labels are exactly those of tagging token by token (TestCachedScoresSame).
+
+// accVec accumulates a score indexed by label+1 (index 0 takes the empty
+// inline weights of the model's slots).
+type accVec = [32]int32
+
+// batchScratch is tagBatch's memory, reused across documents.
+type batchScratch struct {
+	cand    []int32  // per token: index of its candidate, -1 for none
+	toks    []int32  // per candidate: its token
+	sent    []int32  // per candidate: its sentence
+	caps    []bool   // per sentence: set in capitals
+	slotW   []uint32 // per candidate: its word cache slot, with wcMiss if it was missed
+	slotS   []uint32 // per candidate: its shape cache slot, with wcMiss if it was missed
+	acc     []accVec // vectors being summed: see tagBatch
+	feats   []uint32
+	dst     []int32
+	docSeen []int32 // per exact word: candidate+1 whose acc holds the word's document score, 0 none
+}
+
+const wcMiss = 1 << 31
+
+// Vectors in batchScratch.acc, per candidate j at 4j: the context score,
+// +1 the word's cached static score, +2 the shape score, +3 the
+// features of a previous label O (tPrev1Low, tPrev1Shape); after them, at
+// 4n + j, the word's document score for candidates that first have the
+// word in the document.
+
+// scoreInto adds the weights of feats[k] to acc[dst[k]], loading the home
+// slots of up to 64 features before matching any.
+func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
+	var home [64]uint64
+	var out [64]uint64
+	var outDst [64]int32
+	slots, shift, weights := m.slots, m.shift, m.weights
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(home))]
+		cdst := dst[:len(chunk)]
+		feats, dst = feats[len(chunk):], dst[len(chunk):]
+		for k, f := range chunk {
+			home[k] = slots[(uint64(f)*0x9e3779b97f4a7c15)>>shift]
+		}
+		n := 0
+		for k, f := range chunk {
+			s := home[k&63]
+			if s != 0 && s>>43 != uint64(f)&fpMask {
+				s = m.lookup(f)
+			}
+			if s == 0 {
+				continue
+			}
+			a := &acc[cdst[k]]
+			if s&overflow == 0 {
+				a[(s>>16)&31] += int32(int16(uint16(s)))
+				a[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
+				continue
+			}
+			a[(bits.TrailingZeros64(s>>maskShift)+1)&31] += int32(weights[s&offMask])
+			out[n&63], outDst[n&63] = s, cdst[k]
+			n++
+		}
+		for k, s := range out[:n] {
+			a := &acc[outDst[k]]
+			labels := s >> maskShift & (1<<nLabels - 1)
+			off := int(s & offMask)
+			ws := weights[off : off+bits.OnesCount64(labels)]
+			labels &= labels - 1
+			for _, w := range ws[1:] {
+				a[(bits.TrailingZeros64(labels)+1)&31] += int32(w)
+				labels &= labels - 1
+			}
+		}
+	}
+}
+
+func toAcc(a *accVec, v *[nLabels]int32) {
+	for l, x := range v {
+		a[l+1] = x
+	}
+}
+
+func fromAcc(v *[nLabels]int32, a *accVec) {
+	for l := range v {
+		v[l] = a[l+1]
+	}
+}
+
+// addAcc adds the label part of a to sc.
+func addAcc(sc *[nLabels]int32, a *accVec) {
+	for l := range sc {
+		sc[l] += a[l+1]
+	}
+}
+
+// tagBatch is tagDoc for a state with a score cache.
+func (m *Model) tagBatch(st *docState) []uint8 {
+	doc, infos, wc := st.doc, st.infos, st.cache
+	wc.init(m)
+	b := &st.batch
+	st.labels = resize(st.labels, len(doc.Tokens))
+	labels := st.labels
+	if cap(b.cand) < len(doc.Tokens) {
+		b.cand = make([]int32, len(doc.Tokens))
+	}
+	b.cand = b.cand[:len(doc.Tokens)]
+	b.toks, b.sent = b.toks[:0], b.sent[:0]
+	b.caps = resize(b.caps, len(doc.Sentences))
+	for si, s := range doc.Sentences {
+		b.caps[si] = capsSentence(infos, s.First, s.Last)
+		for i := s.First; i < s.Last; i++ {
+			b.cand[i] = -1
+			if infos[i].anyUpper {
+				b.cand[i] = int32(len(b.toks))
+				b.toks = append(b.toks, int32(i))
+				b.sent = append(b.sent, int32(si))
+			}
+		}
+	}
+	n := len(b.toks)
+	b.acc = resize(b.acc, 5*n)
+	b.docSeen = resize(b.docSeen, st.nw)
+	b.slotW = resize(b.slotW, n)
+	b.slotS = resize(b.slotS, n)
+
+	// cache slots first, their loads overlapped
+	var sink uint64
+	for j, i := range b.toks {
+		t := &infos[i]
+		h := uint32(mix(t.w^t.lw<<1) & (wordCacheSize - 1))
+		b.slotW[j] = h
+		sink += wc.slots[h].w
+	}
+	for j, i := range b.toks {
+		s := doc.Sentences[b.sent[j]]
+		sh, flags := shapesAt(infos, int(i), s.First, s.Last, b.caps[b.sent[j]])
+		h := uint32(shapeHash(sh, flags) & (shapeCacheSize - 1))
+		b.slotS[j] = h
+		sink += wc.shapes[h].shapes[0]
+	}
+	st.sink = sink
+
+	// every static feature of every candidate, in one batch
+	feats, dst := b.feats[:0], b.dst[:0]
+	var c sentCtx
+	for j, i32 := range b.toks {
+		i := int(i32)
+		if j == 0 || b.sent[j] != b.sent[j-1] {
+			s := doc.Sentences[b.sent[j]]
+			c = sentCtx{lexWords: st.lexWords, doc: doc, infos: infos, words: st.words, first: s.First, last: s.Last, capsSent: b.caps[b.sent[j]]}
+		}
+		t := &infos[i]
+		base := int32(4 * j)
+		a := &b.acc[base]
+		if s := &wc.slots[b.slotW[j]]; s.used && s.w == t.w && s.lw == t.lw {
+			toAcc(&b.acc[base+1], &s.sc)
+		} else {
+			b.slotW[j] |= wcMiss
+			k := len(feats)
+			feats = c.wordStatic(feats, i)
+			for range feats[k:] {
+				dst = append(dst, base+1)
+			}
+		}
+		if w := t.wid; b.docSeen[w] == 0 {
+			b.docSeen[w] = int32(j + 1)
+			k := len(feats)
+			feats = c.wordDoc(feats, i)
+			for range feats[k:] {
+				dst = append(dst, int32(4*n+j))
+			}
+		}
+		sh, flags := shapesAt(infos, i, c.first, c.last, c.capsSent)
+		if s := &wc.shapes[b.slotS[j]]; s.flags == flags && s.shapes == sh {
+			toAcc(&b.acc[base+2], &s.sc)
+		} else {
+			b.slotS[j] |= wcMiss
+			k := len(feats)
+			feats = shapeFeats(feats, sh, flags&1 != 0, flags&2 != 0)
+			for range feats[k:] {
+				dst = append(dst, base+2)
+			}
+		}
+		k := len(feats)
+		feats = c.contextLow(feats, i)
+		for range feats[k:] {
+			dst = append(dst, base)
+		}
+		feats = append(feats, feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
+		dst = append(dst, base+3, base+3)
+		// the small-domain features, from the dense tables
+		var sc [nLabels]int32
+		c.contextDense(&sc, i, m.dense)
+		for l, v := range sc {
+			a[l+1] += v
+		}
+	}
+	m.scoreInto(b.acc, feats, dst)
+	b.feats, b.dst = feats, dst
+	for j := range b.toks {
+		if h := b.slotW[j]; h&wcMiss != 0 {
+			s := &wc.slots[h&^wcMiss]
+			t := &infos[b.toks[j]]
+			s.w, s.lw, s.used = t.w, t.lw, true
+			fromAcc(&s.sc, &b.acc[4*j+1])
+		}
+		if h := b.slotS[j]; h&wcMiss != 0 {
+			s := doc.Sentences[b.sent[j]]
+			sh, flags := shapesAt(infos, int(b.toks[j]), s.First, s.Last, b.caps[b.sent[j]])
+			c := &wc.shapes[h&^wcMiss]
+			c.shapes, c.flags = sh, flags
+			fromAcc(&c.sc, &b.acc[4*j+2])
+		}
+	}
+
+	// the greedy pass
+	feats = b.feats[:0]
+	for si, s := range doc.Sentences {
+		c := sentCtx{lexWords: st.lexWords, doc: doc, infos: infos, words: st.words, first: s.First, last: s.Last, capsSent: b.caps[si]}
+		prev1, prev2 := 0, 0
+		for i := s.First; i < s.Last; i++ {
+			if plainO(&infos[i], prev1) {
+				labels[i] = 0
+				prev2, prev1 = prev1, 0
+				continue
+			}
+			var sc [nLabels]int32
+			if j := int(b.cand[i]); j >= 0 {
+				a, w, sh := &b.acc[4*j], &b.acc[4*j+1], &b.acc[4*j+2]
+				for l := range sc {
+					sc[l] = a[l+1] + w[l+1] + sh[l+1]
+				}
+				addAcc(&sc, &b.acc[4*n+int(b.docSeen[infos[i].wid])-1])
+				if prev1 == 0 {
+					addAcc(&sc, &b.acc[4*j+3])
+					c.dynamicDense(&sc, i, prev1, prev2, m.dense)
+				} else {
+					feats = c.dynamicScored(feats[:0], i, prev1, prev2, &sc, m.dense)
+					m.score(&sc, feats)
+				}
+			} else {
+				// a word without a capital inside an open phrase
+				feats = c.word(feats[:0], i)
+				feats = c.contextScored(feats, i, &sc, m, nil)
+				feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
+				m.score(&sc, feats)
+			}
+			best := bestLabel(&sc, prev1, i == s.Last-1)
+			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
+				labels[i-1] = uint8(closed)
+				prev1 = closed
+				best = bestLabel(&sc, closed, i == s.Last-1)
+			}
+			labels[i] = uint8(best)
+			c.record(i, best)
+			prev2, prev1 = prev1, best
+		}
+	}
+	b.feats = feats
+	return labels
+}
