@@ -72,6 +72,7 @@ type scanner struct {
 	rs    []region
 	flags []uint16    // word classes per token
 	cues  []*cueEntry // per word token, its cue form, nil if none
+	words []string    // per token, its text without glued quotation marks
 
 	tags []pos.Tag
 	// inner is the quoted region the cue being handled lies in, -1 when
@@ -88,11 +89,14 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 	sc.rs = regions(doc, nil)
 	sc.flags = make([]uint16, len(doc.Tokens))
 	sc.cues = make([]*cueEntry, len(doc.Tokens))
+	sc.words = make([]string, len(doc.Tokens))
 	for i, t := range doc.Tokens {
-		w := sc.word(i)
-		sc.flags[i], _ = sc.lx.words.GetFold(w)
+		w := trimMarks(sc.s[t.Start:t.End])
+		sc.words[i] = w
+		l, _ := sc.lx.words.GetFold(w)
+		sc.flags[i] = l.flags
 		if t.Kind == text.Word {
-			sc.cues[i], _ = sc.lx.cues.GetFold(w)
+			sc.cues[i] = l.cue
 		}
 	}
 	var out []Attribution
@@ -104,9 +108,10 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 }
 
 // word returns token i's text with quotation marks glued to it trimmed.
-func (sc *scanner) word(i int) string {
-	t := sc.doc.Tokens[i]
-	w := sc.s[t.Start:t.End]
+func (sc *scanner) word(i int) string { return sc.words[i] }
+
+// trimMarks trims the quotation marks glued to a token.
+func trimMarks(w string) string {
 	for len(w) > 0 {
 		if n, _ := markAt(w, 0); n > 0 && n < len(w) {
 			w = w[n:]

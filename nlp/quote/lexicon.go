@@ -107,11 +107,17 @@ var wordClasses = map[uint16]string{
 	wNeg:     "not n't n’t never no",
 }
 
-// lexicon is the parsed reporting-cue data plus the word classes, in
-// tables looked up case-insensitively (ASCII) for every token.
+// lexicon is the parsed reporting-cue data plus the word classes, in one
+// table looked up case-insensitively (ASCII) once for every token.
 type lexicon struct {
-	cues  *text.WordMap[*cueEntry]
-	words *text.WordMap[uint16]
+	words *text.WordMap[lexWord]
+}
+
+// lexWord is what the lexicon knows about a word: its classes and its cue
+// form, nil when it is none.
+type lexWord struct {
+	flags uint16
+	cue   *cueEntry
 }
 
 var defaultLexicon = sync.OnceValue(func() *lexicon { return parseLexicon(cuesData) })
@@ -158,7 +164,16 @@ func parseLexicon(data string) *lexicon {
 			words[w] |= bit
 		}
 	}
-	return &lexicon{cues: foldTable(cues), words: foldTable(words)}
+	all := make(map[string]lexWord, len(cues)+len(words))
+	for w, e := range cues {
+		all[w] = lexWord{cue: e}
+	}
+	for w, f := range words {
+		l := all[w]
+		l.flags = f
+		all[w] = l
+	}
+	return &lexicon{words: foldTable(all)}
 }
 
 // foldTable builds the table that looks words up in m lower-cased
