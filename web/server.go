@@ -46,12 +46,18 @@ type Server struct {
 	// CacheTTL is how long GET answers of the JSON API are reused (see
 	// respCache); 0 turns the cache off. New sets DefaultCacheTTL.
 	CacheTTL time.Duration
+	// Concurrency is how many requests may read the store at once; the
+	// others wait their turn, first come first served (see admitted).
+	// 0 means DefaultConcurrency.
+	Concurrency int
 
 	mux          *http.ServeMux
 	analyzerOnce sync.Once
 	cacheOnce    sync.Once
 	cache        *respCache
 	heavySlots   chan struct{}
+	admitOnce    sync.Once
+	admit        *fifo // see admitted
 }
 
 // DefaultCacheTTL is how long the JSON API reuses an answer by default:
@@ -132,7 +138,7 @@ func (s *Server) routes() {
 		if rt.post {
 			h = cop.Handler(h)
 		} else {
-			h = s.cached(h)
+			h = s.cached(s.admitted(h, s.apiError))
 		}
 		m.Handle(rt.Method+" "+rt.Path, h)
 	}
@@ -154,16 +160,17 @@ func (s *Server) routes() {
 		s.apiError(w, r, sitrep.Errorf(sitrep.ENOTFOUND, r.URL.Path, "no such API endpoint"))
 	})
 	// Pages.
-	m.HandleFunc("GET /{$}", s.pageStory)
-	m.HandleFunc("GET /brief", s.pageBrief)
-	m.HandleFunc("GET /entities", s.pageEntities)
-	m.HandleFunc("GET /entities/{name}", s.pageEntity)
-	m.HandleFunc("GET /figures", s.pageFigures)
-	m.HandleFunc("GET /quotes", s.pageQuotes)
-	m.HandleFunc("GET /forecasts", s.pageForecasts)
-	m.HandleFunc("GET /search", s.pageSearch)
-	m.HandleFunc("GET /documents", s.pageDocuments)
-	m.HandleFunc("GET /documents/{id}", s.pageDocument)
+	page := func(pattern string, h http.HandlerFunc) { m.Handle(pattern, s.admitted(h, s.pageError)) }
+	page("GET /{$}", s.pageStory)
+	page("GET /brief", s.pageBrief)
+	page("GET /entities", s.pageEntities)
+	page("GET /entities/{name}", s.pageEntity)
+	page("GET /figures", s.pageFigures)
+	page("GET /quotes", s.pageQuotes)
+	page("GET /forecasts", s.pageForecasts)
+	page("GET /search", s.pageSearch)
+	page("GET /documents", s.pageDocuments)
+	page("GET /documents/{id}", s.pageDocument)
 	m.HandleFunc("GET /analyze", s.pageAnalyzeForm)
 	m.Handle("POST /analyze", cop.Handler(http.HandlerFunc(s.pageAnalyzePost)))
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))

@@ -226,6 +226,7 @@ func (s *Server) heavy(r *http.Request) (release func(), err error) {
 // windowed admits a heavy computation and returns the store to run it on;
 // the caller calls done when finished.
 func (s *Server) windowed(r *http.Request, query string) (st sitrep.Store, done func(), err error) {
+	leaveAdmission(r)
 	release, err := s.heavy(r)
 	if err != nil {
 		return nil, nil, err
