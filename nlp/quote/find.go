@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -86,15 +87,17 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 	if len(sc.tags) != len(doc.Tokens) {
 		sc.tags = pos.Default().Tag(doc)
 	}
-	sc.rs = regions(doc, nil)
-	sc.flags = make([]uint16, len(doc.Tokens))
-	sc.cues = make([]*cueEntry, len(doc.Tokens))
-	sc.words = make([]string, len(doc.Tokens))
+	buf := findPool.Get().(*findBuffers)
+	defer buf.put(&sc)
+	sc.rs = regions(doc, buf.rs[:0])
+	n := len(doc.Tokens)
+	sc.flags, sc.cues, sc.words = grow(buf.flags, n), grow(buf.cues, n), grow(buf.words, n)
 	for i, t := range doc.Tokens {
 		w := trimMarks(sc.s[t.Start:t.End])
 		sc.words[i] = w
 		l, _ := sc.lx.words.GetFold(w)
 		sc.flags[i] = l.flags
+		sc.cues[i] = nil
 		if t.Kind == text.Word {
 			sc.cues[i] = l.cue
 		}
@@ -105,6 +108,32 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 	}
 	sc.finish(out)
 	return out
+}
+
+// findBuffers are a scanner's per-token arrays, kept between documents.
+type findBuffers struct {
+	rs    []region
+	flags []uint16
+	cues  []*cueEntry
+	words []string
+}
+
+var findPool = sync.Pool{New: func() any { return new(findBuffers) }}
+
+// put returns sc's arrays to the pool, without the words, which point
+// into the document's text.
+func (b *findBuffers) put(sc *scanner) {
+	clear(sc.words)
+	b.rs, b.flags, b.cues, b.words = sc.rs, sc.flags, sc.cues, sc.words
+	findPool.Put(b)
+}
+
+// grow returns s with length n, reallocated when its capacity is short.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // word returns token i's text with quotation marks glued to it trimmed.
