@@ -39,7 +39,7 @@ func BenchmarkStages(b *testing.B) {
 			lap("features", &t0)
 			labels := r.model.tagDoc(st)
 			lap("tagger", &t0)
-			ms := headingFilter(d, r.mentions(d, labels))
+			ms := headingFilter(d, r.mentions(st, labels))
 			lap("mentions", &t0)
 			r.release(st)
 			r.resolve(d, ms)

@@ -78,6 +78,8 @@ type tokInfo struct {
 	rec          int32  // index of the lower-cased word's record in docState.words
 	wid          int32  // id of the exact capitalised word within the document, -1 for others
 	letters      bool
+	cls          uint8 // word classes of the lower-cased word (clsStorm, ...)
+	ascii        bool  // no byte above 0x7f
 }
 
 const (
@@ -106,6 +108,7 @@ func info(s string) tokInfo {
 	var last byte
 	shapeLen := 0
 	ti.lower = true
+	ti.ascii = true
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune
@@ -113,6 +116,7 @@ func info(s string) tokInfo {
 		if c < utf8.RuneSelf {
 			r = rune(c)
 		} else {
+			ti.ascii = false
 			r, size = utf8.DecodeRuneInString(s[i:])
 			// typographic punctuation reads as the ASCII the training
 			// text has: ’s is 's
@@ -255,6 +259,7 @@ type docState struct {
 
 	// scratch reused across documents (see Recognizer.pool)
 	lwIDs, wIDs idTable
+	gaz         []gazHit // per token: the gazetteer's longest alias from it within its sentence
 	wordScores  []int32
 	vectors     [][nLabels]int32
 	labels      []uint8
@@ -324,6 +329,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		st.lexWords = lex.names.words
 	}
 	st.infos = resize(st.infos, len(doc.Tokens))
+	st.gaz = resize(st.gaz, len(doc.Tokens))
 	n := 0
 	for _, s := range doc.Sentences {
 		n += s.Last - s.First
@@ -336,6 +342,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 			t := doc.Tokens[i]
 			ti := info(doc.Text[t.Start:t.End])
 			ti.rec, ti.wid = lw.id(ti.lw), -1
+			ti.cls = wordClasses.of(ti.lw)
 			if ti.anyUpper {
 				// only capitalised words are scored often enough to cache
 				ti.wid = w.id(ti.w)
@@ -343,7 +350,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 			st.infos[i] = ti
 		}
 		if lex != nil {
-			lex.marks(doc, s.First, s.Last, st.infos)
+			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
 		}
 	}
 	st.words, st.nw = resize(st.words, int(lw.n)), int(w.n)
@@ -499,6 +506,8 @@ type wordCache struct {
 	slots  []wordCacheSlot
 	shapes []shapeCacheSlot // scores of shapeFeats
 	model  *Model
+	lex    []lexCacheSlot // what the lexicon says of a word (lexicon.marks)
+	lexOf  *lexicon
 }
 
 type wordCacheSlot struct {

@@ -143,7 +143,7 @@ func isYear(w string) bool {
 // document (in text order) and adds facility mentions ("port of Beira",
 // "N6 highway", "Zaporizhzhia nuclear plant"). It returns the mentions in
 // text order.
-func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
+func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer) []mention {
 	if len(ms) == 0 && len(doc.Tokens) == 0 {
 		return ms
 	}
@@ -337,6 +337,9 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 	// alone once named as roads ("Without the N6")
 	for si, s := range doc.Sentences {
 		for i := s.First; i+1 < s.Last; i++ {
+			if infos[i+1].cls&clsRoad == 0 {
+				continue
+			}
 			if w := doc.Tok(i); roadCode(w) && inLower(roadNouns, doc.Tok(i+1)) && owner(i) < 0 && owner(i+1) < 0 {
 				addRoad(w)
 				extra = append(extra, mention{first: i, last: i + 2, sent: si, typ: sitrep.EntityFac, kind: sitrep.MentionName})
@@ -346,7 +349,7 @@ func refine(doc *text.Doc, ms []mention, g *gazetteer.Gazetteer) []mention {
 	// storms the tagger missed: "after cyclone Idai"
 	for si, s := range doc.Sentences {
 		for i := s.First; i+1 < s.Last; i++ {
-			if !inLower(stormWords, doc.Tok(i)) || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || inLower(functionWords, doc.Tok(i+1)) {
+			if infos[i].cls&clsStorm == 0 || !inLower(stormWords, doc.Tok(i)) || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || inLower(functionWords, doc.Tok(i+1)) {
 				continue
 			}
 			if doc.Tokens[i+1].Kind != text.Word || doc.Tok(i) == "storm" || weekdays[doc.Tok(i+1)] || monthNames[doc.Tok(i+1)] {

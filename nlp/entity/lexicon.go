@@ -88,30 +88,36 @@ func mark(infos []tokInfo, i, n, class int) {
 // marks sets the gazetteer marks of tokens [first, last): every alias
 // starting at any capitalised token (longest match), by the classes of the
 // entities it can name, and every title.
-func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
+func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []gazHit, wc *wordCache) {
 	if l == nil {
 		return
 	}
 	for i := first; i < last; i++ {
 		ti := &infos[i]
-		if ti.anyUpper {
-			if id := l.names.id(ti.lw); id >= 0 {
-				w := &l.names.words[id]
-				ti.wctx = int32(id + 1)
-				ti.prior = w.flags >> capsShift
-				if ti.caps && w.flags&nameFirst != 0 {
-					mark(infos, i, 1, gzFirstName)
-				}
-				if ti.caps && w.flags&namePart != 0 {
-					mark(infos, i, 1, gzNamePart)
-				}
+		title := ti.letters && (ti.anyUpper || i+1 < last && infos[i+1].caps)
+		if !ti.anyUpper && !title {
+			continue
+		}
+		e := l.word(doc, ti, i, wc)
+		if e.id > 0 {
+			ti.wctx = e.id
+			ti.prior = e.flags >> capsShift
+			if ti.caps && e.flags&nameFirst != 0 {
+				mark(infos, i, 1, gzFirstName)
+			}
+			if ti.caps && e.flags&namePart != 0 {
+				mark(infos, i, 1, gzNamePart)
 			}
 		}
 		if l.g == nil {
 			continue
 		}
-		if ti.letters && !ti.lower {
-			if n, es := l.g.Longest(doc, i, last); n > 0 {
+		if ti.letters && !ti.lower && e.starts&startsAlias == 0 {
+			hits[i] = gazHit{done: true}
+		} else if ti.letters && !ti.lower {
+			n, es := l.g.Longest(doc, i, last)
+			hits[i] = gazHit{n: int32(n), done: true, es: es}
+			if n > 0 {
 				seen := 0
 				for _, e := range es {
 					if c := gazClass(e); c >= 0 && seen&(1<<c) == 0 {
@@ -122,10 +128,127 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo) {
 			}
 		}
 		// titles matter next to names: at a capital or just before one
-		if ti.letters && (ti.anyUpper || i+1 < last && infos[i+1].caps) {
+		if title && e.starts&startsTitle != 0 {
 			if n, _ := l.g.Title(doc, i, last); n > 0 && !strings.EqualFold(doc.Tok(i+n-1), "of") {
 				mark(infos, i, n, gzTitle)
 			}
+		}
+	}
+}
+
+// lexCacheSlot is what the lexicon says of a word: its word lexicon
+// entry (index+1, 0 none; and its flags) and whether a gazetteer alias or
+// title can start with it.
+type lexCacheSlot struct {
+	w      uint64 // tokInfo.w; 0 with id == 0 && starts == 0: empty
+	id     int32
+	flags  uint8
+	starts uint8 // startsAlias, startsTitle, startsKnown
+}
+
+const (
+	startsAlias uint8 = 1 << iota
+	startsTitle
+	startsKnown
+	lexCacheSize = 1 << 14
+)
+
+// word returns what the lexicon says of token i, from the cache for ASCII
+// words (the gazetteer hashes other words differently from tokInfo.w).
+func (l *lexicon) word(doc *text.Doc, ti *tokInfo, i int, wc *wordCache) lexCacheSlot {
+	var s *lexCacheSlot
+	if wc != nil && ti.ascii {
+		if wc.lexOf != l || wc.lex == nil {
+			wc.lexOf = l
+			wc.lex = make([]lexCacheSlot, lexCacheSize)
+		}
+		s = &wc.lex[mix(ti.w)&(lexCacheSize-1)]
+		if s.starts&startsKnown != 0 && s.w == ti.w {
+			return *s
+		}
+	}
+	e := lexCacheSlot{w: ti.w, starts: startsKnown}
+	if ti.anyUpper {
+		if id := l.names.id(ti.lw); id >= 0 {
+			e.id, e.flags = int32(id+1), l.names.words[id].flags
+		}
+	}
+	if l.g != nil {
+		alias, title := l.g.Starts(doc.Tok(i))
+		if alias {
+			e.starts |= startsAlias
+		}
+		if title {
+			e.starts |= startsTitle
+		}
+	}
+	if s != nil {
+		*s = e
+	}
+	return e
+}
+
+// gazHit is the gazetteer's longest alias starting at a token, as
+// Longest returns it for the token's sentence; done is false where it was
+// not looked up.
+type gazHit struct {
+	n    int32
+	done bool
+	es   []gazetteer.Entry
+}
+
+// longest is g.Longest(doc, i, end) for end within token i's sentence,
+// from the hits of marks where it can: the longest alias within the
+// sentence tells whether one of exactly end-i tokens exists.
+func (st *docState) longest(g *gazetteer.Gazetteer, i, end int) (int, []gazetteer.Entry) {
+	if i < len(st.gaz) && st.gaz[i].done {
+		h := &st.gaz[i]
+		if int(h.n) <= end-i {
+			return int(h.n), h.es
+		}
+	}
+	return g.Longest(st.doc, i, end)
+}
+
+// Word classes of tokInfo.cls: the lower-case word sets the mention rules
+// test token by token, looked up once per token by its lower-case hash.
+const (
+	clsStorm uint8 = 1 << iota
+	clsRoad
+	clsGroup
+)
+
+// classTable maps lower-case word hashes (tokInfo.lw) to word classes.
+type classTable struct {
+	keys []uint64
+	cls  []uint8
+}
+
+var wordClasses = newClassTable(map[uint8]*lowerSet{clsStorm: stormWords, clsRoad: roadNouns, clsGroup: groupWords})
+
+func newClassTable(sets map[uint8]*lowerSet) *classTable {
+	t := &classTable{keys: make([]uint64, 1024), cls: make([]uint8, 1024)}
+	for c, set := range sets {
+		for w, ok := range set.m {
+			if !ok {
+				continue
+			}
+			h := info(w).lw
+			i := mix(h) & 1023
+			for t.cls[i] != 0 && t.keys[i] != h {
+				i = (i + 1) & 1023
+			}
+			t.keys[i] = h
+			t.cls[i] |= c
+		}
+	}
+	return t
+}
+
+func (t *classTable) of(h uint64) uint8 {
+	for i := mix(h) & 1023; ; i = (i + 1) & 1023 {
+		if t.cls[i] == 0 || t.keys[i] == h {
+			return t.cls[i]
 		}
 	}
 }

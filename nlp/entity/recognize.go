@@ -88,7 +88,7 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	}
 	st := r.state()
 	labels := r.model.tagDoc(st.init(doc, r.lex))
-	ms := headingFilter(doc, r.mentions(doc, labels))
+	ms := headingFilter(doc, r.mentions(st, labels))
 	r.release(st)
 	return r.resolve(doc, ms)
 }
@@ -162,7 +162,8 @@ var eventWords = map[string]bool{
 // mentions turns the tagger's phrases into typed, linked mentions and adds
 // gazetteer-only mentions of countries, demonyms and seats of power used
 // as actors.
-func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
+func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
+	doc := st.doc
 	ps := phrases(doc, labels)
 	ms := make([]mention, 0, len(ps)+len(ps)/4+4)
 	g := r.lex.g
@@ -188,18 +189,18 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 				if k, n := innerTitle(doc, g, p.first, p.last); n > 0 {
 					// "Federal Reserve Board Vice Chairman Manuel Johnson": an
 					// organisation, a title, a person
-					ms = append(ms, r.typed(doc, p.first, k, si, 2))
-					ms = append(ms, r.typed(doc, k+n, p.last, si, 1))
+					ms = append(ms, r.typed(st, p.first, k, si, 2))
+					ms = append(ms, r.typed(st, k+n, p.last, si, 1))
 					i = p.last
 					continue
 				}
 				typ := p.typ
 				event := p.last < s.Last && eventNouns[doc.Tok(p.last)] && (typ == 3 || typ == 4)
-				if event && typ == 4 && namesPlace(r.lookup(doc, p.first, p.last)) {
+				if event && typ == 4 && namesPlace(r.lookup(st, p.first, p.last)) {
 					// "the Kursk offensive": Kursk is the place
 					typ = 3
 				}
-				ms = append(ms, r.typed(doc, p.first, p.last, si, typ))
+				ms = append(ms, r.typed(st, p.first, p.last, si, typ))
 				if event {
 					// ... and the offensive an event of its own
 					ms = append(ms, mention{first: p.first, last: p.last + 1, sent: si, typ: sitrep.EntityEvent, kind: sitrep.MentionName})
@@ -223,7 +224,7 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 				}
 			}
 			if g != nil && startsUpperASCII(ti) {
-				n, es := g.Longest(doc, i, s.Last)
+				n, es := st.longest(g, i, s.Last)
 				if n > 0 && (pi >= len(ps) || ps[pi].first >= i+n) {
 					if m, ok := gazOnly(doc, i, i+n, si, es); ok {
 						ms = append(ms, m)
@@ -231,7 +232,7 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 						continue
 					}
 				}
-				if inLower(groupWords, ti) && !doc.Tokens[i].Is(text.AllCaps) {
+				if st.infos[i].cls&clsGroup != 0 && inLower(groupWords, ti) && !doc.Tokens[i].Is(text.AllCaps) {
 					// "Democrats", "Sunni": groups the tagger left out
 					ms = append(ms, mention{first: i, last: i + 1, sent: si, typ: sitrep.EntityNORP, kind: sitrep.MentionName})
 				}
@@ -239,7 +240,7 @@ func (r *Recognizer) mentions(doc *text.Doc, labels []uint8) []mention {
 			i++
 		}
 	}
-	return refine(doc, ms, g)
+	return refine(doc, st.infos, ms, g)
 }
 
 // innerTitle finds a person title inside a phrase, between a capitalised
@@ -344,20 +345,21 @@ var eventNouns = map[string]bool{
 }
 
 // lookup returns the gazetteer entries of exactly tokens [first, last).
-func (r *Recognizer) lookup(doc *text.Doc, first, last int) []gazetteer.Entry {
+func (r *Recognizer) lookup(st *docState, first, last int) []gazetteer.Entry {
 	if r.lex.g == nil {
 		return nil
 	}
-	if n, es := r.lex.g.Longest(doc, first, last); n == last-first {
+	if n, es := st.longest(r.lex.g, first, last); n == last-first {
 		return es
 	}
 	return nil
 }
 
 // typed types and links a tagged phrase.
-func (r *Recognizer) typed(doc *text.Doc, first, last, si, conll int) mention {
+func (r *Recognizer) typed(st *docState, first, last, si, conll int) mention {
+	doc := st.doc
 	m := mention{first: first, last: last, sent: si, kind: sitrep.MentionName}
-	es := r.lookup(doc, first, last)
+	es := r.lookup(st, first, last)
 	lastWord := doc.Tok(last - 1)
 	s := doc.Sentences[si]
 	if conll != 2 && last-first > 1 && inLower(corpSuffixes, lastWord) && startsUpperASCII(lastWord) {

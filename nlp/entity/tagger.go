@@ -71,20 +71,40 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 // bestLabel returns the highest-scoring label allowed after prev; at the
 // end of a sentence a phrase must close.
 func bestLabel[T int32 | float32](sc *[nLabels]T, prev int, last bool) int {
+	next := &nextLabels[0][prev]
+	if last {
+		next = &nextLabels[1][prev]
+	}
 	best := -1
-	for k := 0; k < nLabels; k++ {
-		if !allowed(prev, k) {
-			continue
-		}
-		if last && k != 0 && (posOf(k) == posB || posOf(k) == posI) {
-			continue
-		}
+	for _, k := range next.labels[:next.n] {
 		if best < 0 || sc[k] > sc[best] {
-			best = k
+			best = int(k)
 		}
 	}
 	return best
 }
+
+// nextLabels lists, per previous label, the labels allowed after it, in
+// label order: [0] within a sentence, [1] at its last token, where a
+// phrase must close.
+var nextLabels = func() (t [2][nLabels]struct {
+	labels [nLabels]uint8
+	n      int
+}) {
+	for last := range 2 {
+		for prev := range nLabels {
+			e := &t[last][prev]
+			for k := range nLabels {
+				if !allowed(prev, k) || last == 1 && k != 0 && (posOf(k) == posB || posOf(k) == posI) {
+					continue
+				}
+				e.labels[e.n] = uint8(k)
+				e.n++
+			}
+		}
+	}
+	return t
+}()
 
 // repair lets greedy decoding out of a phrase it opened by mistake: when
 // the label forced by an open phrase (I, L) scores below the best label for

@@ -423,3 +423,40 @@ func BenchmarkLongest(b *testing.B) {
 	}
 	m.stop(len(src))
 }
+
+// TestStarts checks that Starts never says no where Longest or Title finds
+// a match starting at the token, and says yes to names and titles.
+func TestStarts(t *testing.T) {
+	g := Default()
+	texts := []string{
+		"North Korean troops fought in Russia's Kursk region, Pyongyang said.",
+		"The Kremlin and Washington met at the U.S. Indo-Pacific Command.",
+		"NORTH KOREA and the United States of America; Defense Minister Lloyd Austin and the spokesperson.",
+		"Curly: the Democratic People\u2019s Republic of Korea, Lt. Gen. Smith, head of the army.",
+	}
+	for _, tx := range texts {
+		doc := text.Segment(tx)
+		for i := range doc.Tokens {
+			alias, title := g.Starts(doc.Tok(i))
+			if n, _ := g.Longest(doc, i, len(doc.Tokens)); n > 0 && !alias {
+				t.Errorf("%q: Longest matches %d tokens at %q, Starts says no", tx, n, doc.Tok(i))
+			}
+			if n, _ := g.Title(doc, i, len(doc.Tokens)); n > 0 && !title {
+				t.Errorf("%q: Title matches %d tokens at %q, Starts says no", tx, n, doc.Tok(i))
+			}
+		}
+	}
+	for _, w := range []string{"North", "Pyongyang", "NORTH", "United"} {
+		if a, _ := g.Starts(w); !a {
+			t.Errorf("Starts(%q) alias = false", w)
+		}
+	}
+	for _, w := range []string{"Defense", "spokesperson", "Lt."} {
+		if _, ti := g.Starts(w); !ti {
+			t.Errorf("Starts(%q) title = false", w)
+		}
+	}
+	if a, ti := g.Starts("xylophonist"); a || ti {
+		t.Errorf("Starts(xylophonist) = %v, %v", a, ti)
+	}
+}

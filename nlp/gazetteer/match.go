@@ -120,6 +120,21 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 	return 0, nil
 }
 
+// Starts reports whether an alias (as Longest matches them) and whether a
+// title (as Title matches them) can start with the token tok: where it
+// returns false, Longest or Title at that token returns 0. It allocates
+// nothing; callers that see the same words often can keep its answers.
+func (g *Gazetteer) Starts(tok string) (alias, title bool) {
+	h := newHasher()
+	h.str(tok)
+	_, alias = g.exact.get(h.exact)
+	if !alias && startsUpper(tok) {
+		_, alias = g.folded.get(h.folded)
+	}
+	_, title = g.titles.get(h.folded)
+	return alias, title
+}
+
 // allSpace reports whether s is white space only: ASCII, no-break (U+00A0)
 // and thin spaces (U+2009, U+202F), as news copy has between names.
 func allSpace(s string) bool {
