@@ -31,6 +31,34 @@ func BenchmarkExtract(b *testing.B) {
 	reportCPU(b, c0, n, len(s))
 }
 
+// BenchmarkExtractDocs measures event extraction over 1,500 Reuters
+// articles one at a time, as the pipeline meets them (each with its own
+// segmentation, tags and test entities, made outside the loop).
+func BenchmarkExtractDocs(b *testing.B) {
+	texts := corpus.Reuters(b, 1500)
+	type in struct {
+		doc  *text.Doc
+		opts Options
+	}
+	ins := make([]in, len(texts))
+	for k, s := range texts {
+		doc := text.Segment(s)
+		ins[k] = in{doc, Options{Tags: pos.Default().Tag(doc), Entities: entities(doc), Modality: func(sitrep.Span) (string, *sitrep.Quote) { return "", nil }}}
+	}
+	size := corpus.Size(texts)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		for _, x := range ins {
+			Extract(x.doc, x.opts)
+		}
+		n++
+	}
+	reportCPU(b, c0, n, size)
+}
+
 // BenchmarkDetect measures the trigger detector alone.
 func BenchmarkDetect(b *testing.B) {
 	s := reuters(b)

@@ -103,7 +103,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			// told reporters" are cues of what was said, not events of a
 			// timeline (analyze drops the cues its quotes found; these
 			// are dropped even when no quote was found).
-			if !opts.All && f.typ == "statement" && speechCue[f.lemma] {
+			if !opts.All && f.typ == "statement" && x.lexOf(f.tok).flags&lfSpeechCue != 0 {
 				continue
 			}
 			// A state ("X leads the institute", "the company publishes
@@ -166,7 +166,7 @@ func (x *extractor) simplePresent(s text.Sentence, i int) bool {
 	if t := x.tags[i]; t != pos.VBZ && t != pos.VBP {
 		return false
 	}
-	return i == s.First || !x.tags[i-1].IsVerb() && x.tags[i-1] != pos.MD && !auxWords[x.low(i-1)]
+	return i == s.First || !x.tags[i-1].IsVerb() && x.tags[i-1] != pos.MD && !x.isW(i-1, lwAux)
 }
 
 // speechCue are the verbs of saying whose content is what was said.
@@ -287,11 +287,16 @@ type extractor struct {
 	// per token: the lower-cased word and the lemma under its tag, filled
 	// on first use
 	lows, lemmas []string
-	ctx          sentCtx   // the detector's, with its buffer
-	trig         []Trigger // the detector's triggers
-	fbuf         []frame
-	phbuf        []phrase
-	sbuf         []byte
+	// per token: what the lexicon says of the lemma, nil until looked up
+	lw []*lexWord
+	// per token: the closed classes of the lower-cased word (lowFlags)
+	lf    []lowFlag
+	lowc  *text.WordMap[lowFlag]
+	ctx   sentCtx   // the detector's, with its buffer
+	trig  []Trigger // the detector's triggers
+	fbuf  []frame
+	phbuf []phrase
+	sbuf  []byte
 }
 
 // extractor returns an extractor for doc from the detector's pool, its
@@ -303,8 +308,8 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 	}
 	n := len(doc.Tokens)
 	*x = extractor{
-		doc: doc, tags: tags, ents: ents, lex: lex(),
-		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n),
+		doc: doc, tags: tags, ents: ents, lex: lex(), lowc: lowClasses(),
+		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
 		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache}, trig: x.trig[:0],
@@ -364,12 +369,12 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 		if !t.IsVerb() && !t.IsNoun() && !t.IsAdj() || t.IsProper() || x.doc.Tokens[i].Kind != text.Word {
 			continue
 		}
-		lem := x.lemma(i)
-		es := x.lex.entries[lem]
+		es := x.lexOf(i).entries
 		if len(es) == 0 {
 			continue
 		}
-		e, ok := x.lex.lookup(lem, t, false, func(c string) bool { return x.cond(s, i, c) })
+		lem := x.lemma(i)
+		e, ok := lookupIn(es, t, false, func(e *entry) bool { return x.cond(s, i, e) })
 		if !ok || t.IsAdj() && lem != "counteroffensive" && lem != "offensive" {
 			continue
 		}
@@ -388,10 +393,9 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 // fell"), "a:list" for that of its subject or object or a word nearby
 // ("the port reopened", "closed the plant"); "money" also takes a
 // currency sign, unless the sentence is about a deal.
-func (x *extractor) cond(s text.Sentence, i int, c string) bool {
-	scope, name := condList(c)
-	list := x.lex.lists[name]
-	switch scope {
+func (x *extractor) cond(s text.Sentence, i int, c *entry) bool {
+	list, name := c.list, c.lname
+	switch c.scope {
 	case 's':
 		return x.tags[i].IsVerb() && x.subjectHeadIn(s, i, list)
 	case 'o':
@@ -421,7 +425,7 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 		}
 		n := x.milN
 		if t := x.tags[i]; t.IsNoun() || t.IsAdj() || t.IsVerb() {
-			if l := x.lemma(i); figurative[l] && list[l] {
+			if w := x.lexOf(i); w.flags&lfFigurative != 0 && w.lists&list != 0 {
 				n--
 			}
 		}
@@ -434,7 +438,7 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 	}
 	if name == "money" {
 		// (financing a deal is business, not aid)
-		if x.anyIn(x.lex.lists["commerce"], s.First, s.Last, i, false) {
+		if x.anyIn(x.lex.commerce, s.First, s.Last, i, false) {
 			return false
 		}
 		for j := i + 1; j < hi; j++ {
@@ -448,11 +452,11 @@ func (x *extractor) cond(s text.Sentence, i int, c string) bool {
 
 // subjectHeadIn reports whether the head of the subject of the verb at
 // token i has its lemma in list.
-func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) bool {
+func (x *extractor) subjectHeadIn(s text.Sentence, i int, list listSet) bool {
 	gov := x.gov
 	a, b, _, _ := x.subject(s, i, 1)
 	x.gov = gov
-	if a >= 0 && b > a && x.tags[b-1] == pos.CD && list["people"] {
+	if a >= 0 && b > a && x.tags[b-1] == pos.CD && list&x.lex.people != 0 {
 		return true // "12 were injured"
 	}
 	if a < 0 || b <= a || !x.tags[b-1].IsNoun() {
@@ -472,16 +476,16 @@ func (x *extractor) subjectHeadIn(s text.Sentence, i int, list map[string]bool) 
 
 // lemmaIn reports whether the lemma of noun k is in list; a capitalised
 // plural tagged as a name counts as a plural ("Shares fell").
-func (x *extractor) lemmaIn(k int, list map[string]bool) bool {
-	if list[x.lemma(k)] {
+func (x *extractor) lemmaIn(k int, list listSet) bool {
+	if x.lexOf(k).lists&list != 0 {
 		return true
 	}
-	return x.tags[k].IsProper() && list[pos.Lemma(x.doc.Tok(k), pos.NNS)]
+	return x.tags[k].IsProper() && x.lex.word(pos.Lemma(x.doc.Tok(k), pos.NNS)).lists&list != 0
 }
 
 // objectHeadIn reports whether the head of the direct object of the verb
 // at token i has its lemma in list.
-func (x *extractor) objectHeadIn(s text.Sentence, i int, list map[string]bool) bool {
+func (x *extractor) objectHeadIn(s text.Sentence, i int, list listSet) bool {
 	for _, p := range x.phrases(s, i) {
 		if p.prep == "~" {
 			continue // a particle: "shut down the plant"
@@ -508,11 +512,11 @@ var figurative = map[string]bool{
 
 // countIn counts the nouns, adjectives and verbs in tokens [lo, hi) whose
 // lemma is in list.
-func (x *extractor) countIn(list map[string]bool, lo, hi int) int {
+func (x *extractor) countIn(list listSet, lo, hi int) int {
 	n := 0
 	for j := lo; j < hi; j++ {
 		t := x.tags[j]
-		if (t.IsNoun() || t.IsAdj() || t.IsVerb()) && list[x.lemma(j)] {
+		if (t.IsNoun() || t.IsAdj() || t.IsVerb()) && x.lexOf(j).lists&list != 0 {
 			n++
 		}
 	}
@@ -521,7 +525,7 @@ func (x *extractor) countIn(list map[string]bool, lo, hi int) int {
 
 // anyIn reports whether a noun or adjective (or, with verbs, a verb) in
 // tokens [lo, hi), other than skip, has its lemma in list.
-func (x *extractor) anyIn(list map[string]bool, lo, hi, skip int, verbs bool) bool {
+func (x *extractor) anyIn(list listSet, lo, hi, skip int, verbs bool) bool {
 	for j := lo; j < hi; j++ {
 		if j == skip {
 			continue
@@ -530,7 +534,7 @@ func (x *extractor) anyIn(list map[string]bool, lo, hi, skip int, verbs bool) bo
 		if !t.IsNoun() && !t.IsAdj() && !(verbs && t.IsVerb()) {
 			continue
 		}
-		if list[x.lemma(j)] {
+		if x.lexOf(j).lists&list != 0 {
 			return true
 		}
 	}
@@ -644,8 +648,11 @@ func (x *extractor) refineForce(s text.Sentence, f *frame) {
 		return
 	}
 	lo, hi := max(s.First, f.tok-3), min(s.Last, f.tok+8)
-	for _, r := range [...]struct{ list, code string }{{"aerial", "195"}, {"artillery", "194"}, {"smallarms", "193"}} {
-		if x.anyIn(x.lex.lists[r.list], lo, hi, -1, false) {
+	for _, r := range [...]struct {
+		list listSet
+		code string
+	}{{x.lex.aerial, "195"}, {x.lex.artillery, "194"}, {x.lex.smallarms, "193"}} {
+		if x.anyIn(r.list, lo, hi, -1, false) {
 			f.code = r.code
 			return
 		}
@@ -670,17 +677,18 @@ func (x *extractor) commemorated(s text.Sentence, i int) bool {
 func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 	i := f.tok
 	t := x.tags[i]
-	cond := func(c string) bool { return x.cond(s, i, c) }
-	if t.IsVerb() && x.lex.isLight(f.lemma) {
+	cond := func(c *entry) bool { return x.cond(s, i, c) }
+	self := x.lexOf(i)
+	if t.IsVerb() && self.flags&lfLight != 0 {
 		// The type of the first typed noun in the verb's object.
 		nounSeen := false
 		for j := i + 1; j < s.Last && j <= i+10; j++ {
 			tj := x.tags[j]
 			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 ||
-				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || subordinator[x.low(j)]) {
+				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || x.isW(j, lwSubordinator)) {
 				break // "announced tonight that its offensive ...": another clause
 			}
-			if (tj == pos.IN || tj == pos.TO) && !nounSeen && !prepLight[f.lemma] {
+			if (tj == pos.IN || tj == pos.TO) && !nounSeen && self.flags&lfPrepLight == 0 {
 				break // "hold to its pact", "paid on signature": not the object
 			}
 			if tj.IsNoun() {
@@ -691,16 +699,15 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 			if !tj.IsNoun() && !(tj.IsAdj() && (strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive") || x.isHead(j))) || tj.IsProper() {
 				continue
 			}
-			if j+1 < s.Last && (x.tags[j+1] == pos.NN || x.tags[j+1] == pos.NNS) && !carrier[x.lemma(j+1)] {
+			if j+1 < s.Last && (x.tags[j+1] == pos.NN || x.tags[j+1] == pos.NNS) && x.lexOf(j+1).flags&lfCarrier == 0 {
 				continue // a modifier: "reopen the merger case" is about the case
 			}
-			lem := x.lemma(j)
-			if e, ok := x.lex.lookup(lem, tj, true, func(c string) bool { return x.cond(s, j, c) }); ok {
-				f.typ, f.code, f.absorbs = e.typ, x.lex.cameo(e), j
+			if e, ok := lookupIn(x.lexOf(j).entries, tj, true, func(c *entry) bool { return x.cond(s, j, c) }); ok {
+				f.typ, f.code, f.absorbs = e.typ, e.code, j
 				// A light verb's own typed entry can refine the code
 				// ("launch" + weapons is an aerial attack).
-				if e2, ok := x.lex.lookup(f.lemma, t, false, cond); ok && e2.typ == e.typ {
-					f.code = x.lex.cameo(e2)
+				if e2, ok := lookupIn(self.entries, t, false, cond); ok && e2.typ == e.typ {
+					f.code = e2.code
 				}
 				x.refineForce(s, f)
 				return
@@ -709,15 +716,14 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 	}
 	// An aspectual verb with no typed object takes the type of its
 	// subject: "the outbreak began in late February", "the strike ended".
-	if t.IsVerb() && aspectual[f.lemma] {
+	if t.IsVerb() && self.flags&lfAspectual != 0 {
 		gov := x.gov
 		a, b, _, _ := x.subject(s, i, 1)
 		x.gov = gov
 		if a >= 0 && b > a && x.tags[b-1].IsNoun() && !x.tags[b-1].IsProper() {
 			h := b - 1
-			lem := x.lemma(h)
-			if e, ok := x.lex.lookup(lem, x.tags[h], true, func(c string) bool { return x.cond(s, h, c) }); ok && e.typ != "statement" {
-				f.typ, f.code, f.absorbs = e.typ, x.lex.cameo(e), h
+			if e, ok := lookupIn(x.lexOf(h).entries, x.tags[h], true, func(c *entry) bool { return x.cond(s, h, c) }); ok && e.typ != "statement" {
+				f.typ, f.code, f.absorbs = e.typ, e.code, h
 				return
 			}
 		}
@@ -727,13 +733,13 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		f.typ = "x"
 		return
 	}
-	if e, ok := x.lex.lookup(f.lemma, t, false, cond); ok {
-		f.typ, f.code = e.typ, x.lex.cameo(e)
+	if e, ok := lookupIn(self.entries, t, false, cond); ok {
+		f.typ, f.code = e.typ, e.code
 		x.refineForce(s, f)
 		return
 	}
 	// (but a light verb is no statement: "gave no details")
-	if f.class == "REPORTING" && t.IsVerb() && !x.lex.isLight(f.lemma) {
+	if f.class == "REPORTING" && t.IsVerb() && self.flags&lfLight == 0 {
 		f.typ, f.code = "statement", x.lex.types["statement"].CAMEO
 	}
 }

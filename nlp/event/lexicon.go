@@ -2,10 +2,12 @@ package event
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 
 	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 //go:embed types.txt
@@ -23,13 +25,55 @@ type entry struct {
 	pos   byte // v n o l *
 	cond  string
 	cameo string // "" = the type's default
+	// the condition parsed: its scope (see condList), the bit of its
+	// list and the list's name; code is the CAMEO code (cameo or the
+	// type's)
+	scope byte
+	list  listSet
+	lname string
+	code  string
 }
+
+// listSet is a set of word lists, one bit per list (see lexicon.bits).
+type listSet uint64
+
+// lexWord is what the lexicon says of one lemma: its entries, the lists
+// it is in and the closed classes of extract.go and roles.go it belongs
+// to. Extract looks a token's lemma up once (extractor.lexOf).
+type lexWord struct {
+	entries []entry
+	lists   listSet
+	flags   lemmaFlags
+}
+
+// lemmaFlags mark the lemmas of the closed classes below.
+type lemmaFlags uint16
+
+const (
+	lfLight lemmaFlags = 1 << iota
+	lfSpeechCue
+	lfCarrier
+	lfPrepLight
+	lfAspectual
+	lfFigurative
+	lfObjectControl
+	lfCatenative
+	lfPlaceNoun
+)
 
 type lexicon struct {
 	types   map[string]Type
 	order   []string
 	entries map[string][]entry
 	lists   map[string]map[string]bool
+	// bits numbers the lists; words indexes entries, lists and classes
+	// by lemma
+	bits  map[string]listSet
+	words *text.WordMap[*lexWord]
+	// the lists Extract names
+	troops, commerce, aerial, artillery, smallarms listSet
+	// whether "people" is in a list
+	people listSet
 }
 
 var lex = sync.OnceValue(func() *lexicon {
@@ -77,8 +121,80 @@ var lex = sync.OnceValue(func() *lexicon {
 			l.lists["military"][w] = true
 		}
 	}
+	l.index()
 	return l
 })
+
+// index numbers the lists, resolves the entries' conditions and codes, and
+// builds the per-lemma index words.
+func (l *lexicon) index() {
+	names := make([]string, 0, len(l.lists))
+	for n := range l.lists {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) > 64 {
+		panic("event: more than 64 word lists")
+	}
+	l.bits = map[string]listSet{}
+	for k, n := range names {
+		l.bits[n] = 1 << k
+	}
+	words := map[string]*lexWord{}
+	word := func(w string) *lexWord {
+		if words[w] == nil {
+			words[w] = &lexWord{}
+		}
+		return words[w]
+	}
+	for lemma, es := range l.entries {
+		for k := range es {
+			e := &es[k]
+			if e.cond != "" {
+				e.scope, e.lname = condList(e.cond)
+				e.list = l.bits[e.lname]
+			}
+			e.code = e.cameo
+			if e.code == "" {
+				e.code = l.types[e.typ].CAMEO
+			}
+			if e.pos == 'l' {
+				word(lemma).flags |= lfLight
+			}
+		}
+		word(lemma).entries = es
+	}
+	for n, ws := range l.lists {
+		for w := range ws {
+			word(w).lists |= l.bits[n]
+		}
+	}
+	for _, c := range [...]struct {
+		set  map[string]bool
+		flag lemmaFlags
+	}{{speechCue, lfSpeechCue}, {carrier, lfCarrier}, {prepLight, lfPrepLight}, {aspectual, lfAspectual},
+		{figurative, lfFigurative}, {objectControl, lfObjectControl}, {catenative, lfCatenative}, {placeNouns, lfPlaceNoun}} {
+		for w := range c.set {
+			word(w).flags |= c.flag
+		}
+	}
+	l.words = text.NewWordMap(words)
+	l.troops, l.commerce, l.aerial, l.artillery, l.smallarms = l.bits["troops"], l.bits["commerce"], l.bits["aerial"], l.bits["artillery"], l.bits["smallarms"]
+	if w := words["people"]; w != nil {
+		l.people = w.lists
+	}
+}
+
+// noWord is the lexWord of lemmas the lexicon does not know.
+var noWord lexWord
+
+// word returns what the lexicon says of lemma.
+func (l *lexicon) word(lemma string) *lexWord {
+	if w, ok := l.words.Get(lemma); ok {
+		return w
+	}
+	return &noWord
+}
 
 // Types returns the taxonomy in its declared order.
 func Types() []Type {
@@ -88,16 +204,6 @@ func Types() []Type {
 		out[i] = l.types[n]
 	}
 	return out
-}
-
-// isLight reports whether lemma is a light verb.
-func (l *lexicon) isLight(lemma string) bool {
-	for _, e := range l.entries[lemma] {
-		if e.pos == 'l' {
-			return true
-		}
-	}
-	return false
 }
 
 // verbEntry reports whether lemma has an entry as a verb (light verbs
@@ -111,10 +217,11 @@ func (l *lexicon) verbEntry(lemma string) bool {
 	return false
 }
 
-// lookup returns the first entry of lemma matching the tag (and, for
-// object-only nouns, objectOnly) whose condition cond accepts.
-func (l *lexicon) lookup(lemma string, tag pos.Tag, asObject bool, cond func(string) bool) (entry, bool) {
-	for _, e := range l.entries[lemma] {
+// lookupIn returns the first of the entries es of a lemma matching the
+// tag (and, for object-only nouns, asObject) whose condition cond accepts.
+func lookupIn(es []entry, tag pos.Tag, asObject bool, cond func(*entry) bool) (entry, bool) {
+	for k := range es {
+		e := &es[k]
 		switch e.pos {
 		case 'l':
 			continue
@@ -136,10 +243,10 @@ func (l *lexicon) lookup(lemma string, tag pos.Tag, asObject bool, cond func(str
 			}
 		case '*':
 		}
-		if e.cond != "" && !cond(e.cond) {
+		if e.cond != "" && !cond(e) {
 			continue
 		}
-		return e, true
+		return *e, true
 	}
 	return entry{}, false
 }
@@ -152,11 +259,4 @@ func condList(c string) (scope byte, list string) {
 		return c[0], c[2:]
 	}
 	return 0, c
-}
-
-func (l *lexicon) cameo(e entry) string {
-	if e.cameo != "" {
-		return e.cameo
-	}
-	return l.types[e.typ].CAMEO
 }

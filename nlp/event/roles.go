@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -103,7 +104,7 @@ func (x *extractor) reducedRelative(s text.Sentence, i, group int) bool {
 		return false
 	}
 	for k := s.First; k < i-1; k++ {
-		if x.tags[k].IsVerb() && !auxWords[x.low(k)] {
+		if x.tags[k].IsVerb() && !x.isW(k, lwAux) {
 			return true
 		}
 	}
@@ -190,6 +191,48 @@ var beWords = map[string]bool{
 	"get": true, "got": true, "gets": true,
 }
 
+// lowFlag marks the closed classes of lower-cased words: auxWords,
+// beWords, subordinator, particle, nounPrep.
+type lowFlag uint8
+
+const (
+	lwKnown lowFlag = 1 << iota // (set once looked up)
+	lwAux
+	lwBe
+	lwSubordinator
+	lwParticle
+	lwNounPrep
+)
+
+// lowClasses indexes the classes of lower-cased words.
+var lowClasses = sync.OnceValue(func() *text.WordMap[lowFlag] {
+	m := map[string]lowFlag{}
+	for _, c := range [...]struct {
+		set  map[string]bool
+		flag lowFlag
+	}{{auxWords, lwAux}, {beWords, lwBe}, {subordinator, lwSubordinator}, {particle, lwParticle}, {nounPrep, lwNounPrep}} {
+		for w := range c.set {
+			m[w] |= c.flag
+		}
+	}
+	return text.NewWordMap(m)
+})
+
+// lowFlags returns the classes of the lower-cased token i, looked up once
+// per document.
+func (x *extractor) lowFlags(i int) lowFlag {
+	if f := x.lf[i]; f != 0 {
+		return f
+	}
+	f, _ := x.lowc.Get(x.low(i))
+	f |= lwKnown
+	x.lf[i] = f
+	return f
+}
+
+// isW reports whether the lower-cased token i is in class c.
+func (x *extractor) isW(i int, c lowFlag) bool { return x.lowFlags(i)&c != 0 }
+
 func (x *extractor) low(i int) string {
 	// Tokens are never empty, so "" marks a token not lower-cased yet.
 	if l := x.lows[i]; l != "" {
@@ -198,6 +241,17 @@ func (x *extractor) low(i int) string {
 	l := strings.ToLower(x.doc.Tok(i))
 	x.lows[i] = l
 	return l
+}
+
+// lexOf returns what the lexicon says of the lemma of token i, looked up
+// once per document.
+func (x *extractor) lexOf(i int) *lexWord {
+	if w := x.lw[i]; w != nil {
+		return w
+	}
+	w := x.lex.word(x.lemma(i))
+	x.lw[i] = w
+	return w
 }
 
 // lemma returns the lemma of token i under its tag, computed once per
@@ -225,9 +279,9 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	be := false
 	for j >= s.First {
 		t := x.tags[j]
-		w := x.low(j)
-		if t == pos.RB || t == pos.MD || t == pos.Quote || auxWords[w] || t.IsVerb() && auxWords[w] {
-			if beWords[w] {
+		w := x.lowFlags(j)
+		if t == pos.RB || t == pos.MD || t == pos.Quote || w&lwAux != 0 {
+			if w&lwBe != 0 {
 				be = true
 			}
 			j--
@@ -250,12 +304,12 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		// verb's subject.
 		if depth < 2 {
 			for v := j - 1; v >= s.First && v >= j-12; v-- {
-				if x.tags[v].IsVerb() && !auxWords[x.low(v)] {
+				if x.tags[v].IsVerb() && !x.isW(v, lwAux) {
 					if t == pos.CC && v > s.First && x.tags[v-1] == pos.TO {
 						continue // "called on allies to supply ... and accused": not the infinitive
 					}
 					// "urged the allies to supply": object control
-					if t == pos.TO && objectControl[x.lemma(v)] {
+					if t == pos.TO && x.lexOf(v).flags&lfObjectControl != 0 {
 						k := v + 1
 						if k < j && (x.low(k) == "on" || x.low(k) == "upon") {
 							k++
@@ -282,7 +336,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		if k >= s.First && x.isHead(k) {
 			return x.npLeft(k, s), k + 1, group, passive
 		}
-	case t.IsVerb() && x.tags[i] == pos.VBG && depth < 2 && catenative[x.lemma(j)]:
+	case t.IsVerb() && x.tags[i] == pos.VBG && depth < 2 && x.lexOf(j).flags&lfCatenative != 0:
 		// "the army began withdrawing": the subject and verb group of
 		// the catenative verb
 		if depth == 0 {
@@ -293,11 +347,11 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	case x.isHead(j):
 		a, b := x.subjectNP(s, i, j, group, passive)
 		return a, b, group, passive
-	case (t == pos.Comma || t == pos.IN && subordinator[x.low(j)] || x.low(j) == "without") && x.tags[i] == pos.VBG && depth < 2:
+	case (t == pos.Comma || t == pos.IN && x.isW(j, lwSubordinator) || x.low(j) == "without") && x.tags[i] == pos.VBG && depth < 2:
 		// "before announcing": the main clause's subject
 		// "shelled Gaza, killing 12": the main clause's subject
 		for v := j - 1; v >= s.First && v >= j-15; v-- {
-			if x.tags[v].IsVerb() && !auxWords[x.low(v)] {
+			if x.tags[v].IsVerb() && !x.isW(v, lwAux) {
 				if depth == 0 {
 					defer func() { x.gov = v }()
 				}
@@ -343,7 +397,7 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 	}
 	for hop := 0; hop < hops && a-2 >= s.First && x.isHead(a-2); hop++ {
 		if l := x.npLeft(a-2, s); x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.tags[a-2] != pos.PRP && hop+1 < hops && !coord &&
-			l-2 >= s.First && x.tags[l-1] == pos.IN && nounPrep[x.low(l-1)] && x.isHead(l-2) &&
+			l-2 >= s.First && x.tags[l-1] == pos.IN && x.isW(l-1, lwNounPrep) && x.isHead(l-2) &&
 			(x.low(l-1) == "between" || x.tags[a-2].IsProper() || !isDet(x.tags[a])) {
 			// "the highway between Beira and Zimbabwe": a coordination
 			// inside the prepositional phrase (but "declared a state of
@@ -352,7 +406,7 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 			hop, coord = hop-1, true // (not a hop)
 			continue
 		}
-		if x.tags[a-1] != pos.IN && x.tags[a-1] != pos.TO || !nounPrep[x.low(a-1)] {
+		if x.tags[a-1] != pos.IN && x.tags[a-1] != pos.TO || !x.isW(a-1, lwNounPrep) {
 			break
 		}
 		if x.low(a-1) == "of" {
@@ -370,7 +424,7 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 	// a clause before ("declared an emergency and the army sent").
 	if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
 		if l := x.npLeft(a-2, s); l == s.First || !x.tags[l-1].IsVerb() && x.tags[l-1] != pos.IN && x.tags[l-1] != pos.TO ||
-			x.tags[l-1] == pos.IN && subordinator[x.low(l-1)] {
+			x.tags[l-1] == pos.IN && x.isW(l-1, lwSubordinator) {
 			a = l
 		}
 	}
@@ -435,7 +489,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			return out // a subordinate clause
 		case t == pos.IN || t == pos.TO:
 			if k+1 >= s.Last || !x.npInternal(k+1, s) && x.tags[k+1] != pos.PRP {
-				if k == i+1 && particle[x.low(k)] && (k+1 >= s.Last || x.tags[k+1] == pos.IN || x.tags[k+1] == pos.Period || x.tags[k+1] == pos.Comma) {
+				if k == i+1 && x.isW(k, lwParticle) && (k+1 >= s.Last || x.tags[k+1] == pos.IN || x.tags[k+1] == pos.Period || x.tags[k+1] == pos.Comma) {
 					// "was sworn in on Monday": a particle
 					out = append(out, phrase{prep: "~", a: k, b: k + 1})
 					k++
@@ -447,7 +501,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			if e == k+1 {
 				return out
 			}
-			if subordinator[x.low(k)] && x.clauseAt(e, s) {
+			if x.isW(k, lwSubordinator) && x.clauseAt(e, s) {
 				return out // "after Pyongyang's forces sustained": a clause
 			}
 			if x.clauseAt(e, s) && x.quantLeft(k+1, s) < k+1 || x.quantLeft(e-1, s) <= k && x.clauseAt(e, s) {
@@ -562,7 +616,7 @@ func (x *extractor) locationOf(p phrase) int {
 	if e < 0 || !x.placeLike(e) {
 		return -1
 	}
-	if atHead || placeNouns[x.headLemma(p.b)] {
+	if atHead || x.lexOf(p.b-1).flags&lfPlaceNoun != 0 {
 		return e
 	}
 	return -1
@@ -584,7 +638,9 @@ func isTargetPrep(p string) bool {
 	return false
 }
 
-func (x *extractor) inList(list string, b int) bool { return x.lex.lists[list][x.headLemma(b)] }
+// inList reports whether the lemma of the head of the phrase ending at b is
+// in list.
+func (x *extractor) inList(list listSet, b int) bool { return x.lexOf(b-1).lists&list != 0 }
 
 // roles fills the actor, target, location and summary of f.
 func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
@@ -615,7 +671,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				// "its troops had struck": whose troops
 				e = x.possessor(a, s)
 			}
-			troopSubject = x.inList("troops", b)
+			troopSubject = x.inList(x.lex.troops, b)
 			if atHead && e >= 0 && b-a <= 6 && !x.ofBefore(a, int(x.mentionStart[b-1])) {
 				subjText = x.entName(e)
 			} else {
@@ -673,7 +729,7 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 				} else if e >= 0 && atHead && x.actorLike(e) && f.target < 0 {
 					f.target = e
 				}
-				if x.inList("troops", p.b) {
+				if x.inList(x.lex.troops, p.b) {
 					troopSubject = true
 				}
 			case isLocPrep(p.prep) && f.location < 0 && x.locationOf(p) >= 0:
@@ -857,7 +913,7 @@ func (x *extractor) verbBetween(a, b int) bool {
 		a, b = b, a
 	}
 	for k := a + 1; k < b; k++ {
-		if t := x.tags[k]; t.IsVerb() && !auxWords[x.low(k)] || t == pos.Comma || t == pos.Colon {
+		if t := x.tags[k]; t.IsVerb() && !x.isW(k, lwAux) || t == pos.Comma || t == pos.Colon {
 			return true
 		}
 	}
