@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -86,6 +87,7 @@ func (c *respCache) serve(w http.ResponseWriter, r *http.Request, h http.Handler
 			w.Header()[k] = v
 		}
 		w.Header().Set("X-Cache", "miss")
+		w.Header().Set("Content-Length", strconv.Itoa(len(e.body)))
 		w.WriteHeader(rec.status)
 		w.Write(e.body)
 		return
@@ -104,6 +106,7 @@ func (c *respCache) serve(w http.ResponseWriter, r *http.Request, h http.Handler
 		w.Header()[k] = v
 	}
 	w.Header().Set("X-Cache", "hit")
+	w.Header().Set("Content-Length", strconv.Itoa(len(e.body)))
 	w.WriteHeader(e.status)
 	w.Write(e.body)
 }
