@@ -75,7 +75,7 @@ type tokInfo struct {
 	anyUpper     bool   // some letter is upper case
 	prior        uint8  // capitalisation bucket + 1 from the word lexicon, 0 unknown
 	wctx         int32  // index+1 into the word lexicon's neighbour records, 0 none (no pointer: infos stay out of the GC's scan)
-	rec          int32  // index of the lower-cased word's record in docState.words
+	rec          int32  // index of the lower-cased word's record in docState.words, -1 for none (a word without capitals that no capitalised word shares)
 	wid          int32  // id of the exact capitalised word within the document, -1 for others
 	letters      bool
 	cls          uint8 // word classes of the lower-cased word (clsStorm, ...)
@@ -298,6 +298,19 @@ func (t *idTable) reset(tokens int) {
 	t.n = 0
 }
 
+// find returns the id of k, -1 if it has none.
+func (t *idTable) find(k uint64) int32 {
+	mask := uint64(len(t.keys) - 1)
+	for h := mix(k) & mask; ; h = (h + 1) & mask {
+		if t.ids[h] == 0 {
+			return -1
+		}
+		if t.keys[h] == k {
+			return t.ids[h] - 1
+		}
+	}
+}
+
 func (t *idTable) id(k uint64) int32 {
 	mask := uint64(len(t.keys) - 1)
 	h := mix(k) & mask
@@ -332,20 +345,12 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	st.gaz = resize(st.gaz, len(doc.Tokens))
 	n := 0
 	for _, s := range doc.Sentences {
-		n += s.Last - s.First
-	}
-	lw, w := &st.lwIDs, &st.wIDs
-	lw.reset(n)
-	w.reset(n)
-	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := doc.Tokens[i]
 			ti := info(doc.Text[t.Start:t.End])
-			ti.rec, ti.wid = lw.id(ti.lw), -1
 			ti.cls = wordClasses.of(ti.lw)
 			if ti.anyUpper {
-				// only capitalised words are scored often enough to cache
-				ti.wid = w.id(ti.w)
+				n++
 			}
 			st.infos[i] = ti
 		}
@@ -353,11 +358,28 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
 		}
 	}
+	// Word records: only capitalised words have features of their own
+	// (context aggregation, history); another word needs its record only
+	// where a capitalised word shares it (lowerSeen, and the aggregated
+	// context of a lower-case word inside a phrase).
+	lw, w := &st.lwIDs, &st.wIDs
+	lw.reset(n)
+	w.reset(n)
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			if ti := &st.infos[i]; ti.anyUpper {
+				ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
+			}
+		}
+	}
 	st.words, st.nw = resize(st.words, int(lw.n)), int(w.n)
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &st.infos[i]
-			if t.lower && i > s.First {
+			if !t.anyUpper {
+				t.rec, t.wid = lw.find(t.lw), -1
+			}
+			if t.lower && i > s.First && t.rec >= 0 {
 				st.words[t.rec].lowerSeen = true
 			}
 			if t.anyUpper && t.letters {
@@ -485,6 +507,9 @@ func (c *sentCtx) wordStatic(dst []uint32, i int) []uint32 {
 // wordDoc appends the word features that depend on the document.
 func (c *sentCtx) wordDoc(dst []uint32, i int) []uint32 {
 	t := c.at(i)
+	if t.rec < 0 {
+		return dst
+	}
 	if a := &c.words[t.rec].agg; a.np > 0 {
 		for _, v := range a.prev[:a.np] {
 			dst = append(dst, feat(tAggPrev, v))
