@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -59,6 +60,10 @@ var approxQuals = [][]string{
 	{"approximately"}, {"approx", "."}, {"close", "to"}, {"more", "or", "less"}, {"circa"}, {"an", "approximate"}, {"upward", "of"}, {"reportedly"},
 }
 
+// scannerPool serves Extract calls that bring no Scanner: a scanner's
+// token buffer is the size of the text.
+var scannerPool = sync.Pool{New: func() any { return new(Scanner) }}
+
 // Extract returns the figures of doc: counts of people and things, money
 // and percentages, with qualifier, unit, category, whose and who says so.
 // Dates, times, ordinals, ages, durations and identifiers are left out.
@@ -66,7 +71,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	s := doc.Text
 	scp := opts.Scanner
 	if scp == nil {
-		scp = &Scanner{}
+		scp = scannerPool.Get().(*Scanner)
+		defer func() { scp.s = ""; scannerPool.Put(scp) }()
 	}
 	scp.Mode = Mode{Ordinals: true, Vague: true}
 	nums := scp.Scan(s)
@@ -76,7 +82,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	}
 	lx := lex3()
 	used := make([]bool, len(nums))
-	var figs []figure
+	figs := make([]figure, 0, len(nums))
 
 	skipTimex := func(a, b int) bool {
 		for i := range opts.Timexes {
@@ -685,7 +691,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	for first := k; k < len(toks) && k < first+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
-		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] || prepositions[lw] || toks[k].w.cls != cNone {
+		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] || prepositions[lw] || toks[k].w().cls != cNone {
 			break
 		}
 		if len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") && !strings.HasSuffix(lw, "is") {

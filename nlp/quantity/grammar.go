@@ -103,7 +103,7 @@ func (st *mstate) dozen() bool {
 
 // isWord reports whether token k is a word of class c.
 func (sc *Scanner) isCls(k int, c uint8) bool {
-	return k >= 0 && k < len(sc.toks) && sc.toks[k].kind == tWord && sc.toks[k].w.cls == c
+	return k >= 0 && k < len(sc.toks) && sc.toks[k].kind == tWord && sc.toks[k].w().cls == c
 }
 
 // numericWord reports whether token k is a word that can continue a number.
@@ -111,7 +111,7 @@ func (sc *Scanner) numericWord(k int) bool {
 	if k >= len(sc.toks) || sc.toks[k].kind != tWord {
 		return false
 	}
-	switch sc.toks[k].w.cls {
+	switch sc.toks[k].w().cls {
 	case cUnit, cTens, cHundred, cScale, cDozen, cOrd, cQuarter, cHalf:
 		return true
 	}
@@ -191,7 +191,7 @@ func (sc *Scanner) words(start, k int, st mstate) int {
 		if t.kind != tWord {
 			break
 		}
-		w := t.w
+		w := t.w()
 		st.hyphen = hyph
 		ok := true
 		if w.cls == cNone && st.any && !hyph {
@@ -326,7 +326,7 @@ func (sc *Scanner) pronounOne(start, end int) bool {
 // ("twenty-first"), or the end of a cardinal ("two millionth" -> two).
 func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 	toks := sc.toks
-	w := toks[k].w
+	w := toks[k].w()
 	word := strings.ToLower(sc.tokText(k))
 	if st.a && !st.any && w.cls == cOrd && w.val == 1 {
 		// "a first class seat": an ordinal, not a fraction
@@ -338,8 +338,8 @@ func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 		case cHalf:
 			return sc.halfPhrase(start, k)
 		case cQuarter:
-			if k+1 < len(toks) && sc.near(k, k+1) && sc.isCls(k+1, cScale) && !toks[k+1].w.plural {
-				sc.emit(Number{Start: toks[start].start, End: toks[k+1].end, Value: 0.25 * toks[k+1].w.val, Kind: Fraction, Spelled: true, ti: start, tj: k + 2})
+			if k+1 < len(toks) && sc.near(k, k+1) && sc.isCls(k+1, cScale) && !toks[k+1].w().plural {
+				sc.emit(Number{Start: toks[start].start, End: toks[k+1].end, Value: 0.25 * toks[k+1].w().val, Kind: Fraction, Spelled: true, ti: start, tj: k + 2})
 				return k + 2
 			}
 			return k + 1
@@ -381,10 +381,10 @@ func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 		end := k + 1
 		// "two thirds of a million", "three quarters million"
 		if end+2 < len(toks) && sc.near(end-1, end) && strings.EqualFold(sc.tokText(end), "of") && sc.isCls(end+1, cA) && sc.isCls(end+2, cScale) {
-			v *= toks[end+2].w.val
+			v *= toks[end+2].w().val
 			end += 3
-		} else if end < len(toks) && sc.near(end-1, end) && sc.isCls(end, cScale) && !toks[end].w.plural && num < den {
-			v *= toks[end].w.val // "three quarters billion"
+		} else if end < len(toks) && sc.near(end-1, end) && sc.isCls(end, cScale) && !toks[end].w().plural && num < den {
+			v *= toks[end].w().val // "three quarters billion"
 			end++
 		}
 		sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Kind: Fraction, Spelled: true, ti: start, tj: end})
@@ -398,7 +398,7 @@ func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 // trillionth"), otherwise the cardinal before it stands alone.
 func (sc *Scanner) cardinalOrOrdinal(start, k int, st, good mstate, goodEnd int) int {
 	toks := sc.toks
-	w := toks[k].w
+	w := toks[k].w()
 	if sc.Mode.Ordinals && w.cls == cOrd && !w.plural && !st.digits {
 		ok := false
 		switch w.ord {
@@ -433,7 +433,7 @@ func (sc *Scanner) cardinalOrOrdinal(start, k int, st, good mstate, goodEnd int)
 // halfPhrase reads "half", "half a dozen", "half a million", "half million".
 func (sc *Scanner) halfPhrase(start, k int) int {
 	toks := sc.toks
-	if toks[k].w.plural {
+	if toks[k].w().plural {
 		return k + 1
 	}
 	v, end := 0.5, k+1
@@ -442,8 +442,8 @@ func (sc *Scanner) halfPhrase(start, k int) int {
 		if sc.isCls(m, cA) && m+1 < len(toks) && sc.near(m, m+1) {
 			m++
 		}
-		if sc.isCls(m, cScale) && !toks[m].w.plural || sc.isCls(m, cDozen) && !toks[m].w.plural || sc.isCls(m, cHundred) && !toks[m].w.plural {
-			v *= toks[m].w.val
+		if sc.isCls(m, cScale) && !toks[m].w().plural || sc.isCls(m, cDozen) && !toks[m].w().plural || sc.isCls(m, cHundred) && !toks[m].w().plural {
+			v *= toks[m].w().val
 			end = m + 1
 		}
 	}
@@ -468,7 +468,7 @@ func (sc *Scanner) ordinalTail(start, k int, good mstate) (int, bool) {
 		if toks[m].kind != tWord {
 			return 0, false
 		}
-		w := toks[m].w
+		w := toks[m].w()
 		ok := false
 		switch w.cls {
 		case cUnit:

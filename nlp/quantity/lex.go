@@ -13,12 +13,16 @@ const (
 )
 
 // token is one lexeme: a byte range, its kind and, for words, its class in
-// the number lexicon.
+// the number lexicon (an index into numberInfo, kept small because the
+// whole text is lexed).
 type token struct {
 	start, end int
 	kind       uint8
-	w          wordInfo
+	wi         uint8
 }
+
+// w returns the token's class in the number lexicon.
+func (t token) w() wordInfo { return numberInfo[t.wi] }
 
 // lex splits s into tokens, appending to dst. Whitespace separates tokens
 // and is not kept; gaps are recovered from the offsets.
@@ -76,7 +80,7 @@ func lex(s string, dst []token) []token {
 				}
 			}
 			t := token{start: i, end: j, kind: tWord}
-			t.w = lookupWord(s[i:j])
+			t.wi = lookupWord(s[i:j])
 			dst = append(dst, t)
 			i = j
 		case c >= 0x80:

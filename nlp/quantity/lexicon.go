@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 //go:embed units.txt
@@ -24,7 +26,7 @@ type entry struct {
 }
 
 type lexicons struct {
-	units, currency, measures, subjects map[string]entry
+	units, currency, measures, subjects *phraseDict
 	maxWords                            int
 	preLast                             map[string]bool // last tokens of currency forms written before numbers
 }
@@ -42,7 +44,7 @@ func lex3() *lexicons {
 		l.measures = parseLexicon(measuresTxt, &l.maxWords)
 		l.subjects = parseLexicon(subjectsTxt, &l.maxWords)
 		l.preLast = map[string]bool{}
-		for form, e := range l.currency {
+		for form, e := range l.currency.m {
 			if e.b == "post" {
 				continue
 			}
@@ -59,7 +61,33 @@ func lex3() *lexicons {
 	return lexData
 }
 
-func parseLexicon(txt string, maxWords *int) map[string]entry {
+// phraseDict is a lexicon of phrases. m holds the phrases; pre holds every
+// byte prefix of a phrase, with the entry where the prefix is a phrase
+// itself, so that phraseAt stops at the first token that leads nowhere.
+type phraseDict struct {
+	m   map[string]entry
+	pre *text.WordMap[prefixEntry]
+}
+
+type prefixEntry struct {
+	e      entry
+	phrase bool
+}
+
+func newPhraseDict(m map[string]entry) *phraseDict {
+	pre := map[string]prefixEntry{}
+	for k, e := range m {
+		for n := 1; n < len(k); n++ {
+			if _, ok := pre[k[:n]]; !ok {
+				pre[k[:n]] = prefixEntry{}
+			}
+		}
+		pre[k] = prefixEntry{e: e, phrase: true}
+	}
+	return &phraseDict{m: m, pre: text.NewWordMap(pre)}
+}
+
+func parseLexicon(txt string, maxWords *int) *phraseDict {
 	m := map[string]entry{}
 	for _, line := range strings.Split(txt, "\n") {
 		if line == "" || line[0] == '#' {
@@ -74,13 +102,13 @@ func parseLexicon(txt string, maxWords *int) map[string]entry {
 			*maxWords = n
 		}
 	}
-	return m
+	return newPhraseDict(m)
 }
 
 // phraseAt finds the longest phrase of dict starting at token k; tokens
 // join with a space when spaced in the text and directly when adjacent.
 // It returns the entry and the token after the phrase.
-func (sc *Scanner) phraseAt(k int, dict map[string]entry, maxToks int) (entry, int, bool) {
+func (sc *Scanner) phraseAt(k int, dict *phraseDict, maxToks int) (entry, int, bool) {
 	var buf [64]byte
 	key := buf[:0]
 	var best entry
@@ -105,15 +133,19 @@ func (sc *Scanner) phraseAt(k int, dict map[string]entry, maxToks int) (entry, i
 			}
 			key = append(key, c)
 		}
-		if e, ok := dict[string(key)]; ok {
-			best, bestEnd = e, m+1
+		p, ok := dict.pre.GetBytes(key)
+		if !ok {
+			break // no phrase starts with key
+		}
+		if p.phrase {
+			best, bestEnd = p.e, m+1
 		}
 	}
 	return best, bestEnd, bestEnd > 0
 }
 
 // phraseBefore finds the longest phrase of dict ending at token k-1.
-func (sc *Scanner) phraseBefore(k int, dict map[string]entry, maxToks int) (entry, int, bool) {
+func (sc *Scanner) phraseBefore(k int, dict *phraseDict, maxToks int) (entry, int, bool) {
 	for first := k - maxToks; first < k; first++ {
 		if first < 0 {
 			continue

@@ -43,7 +43,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 		}
 		// glued code after: 115USD
 		if n.Glued != 0 {
-			if e, ok := lx.currency[strings.ToLower(sc.s[n.End:n.Glued])]; ok && e.b != "pre" {
+			if e, ok := lx.currency.m[strings.ToLower(sc.s[n.End:n.Glued])]; ok && e.b != "pre" {
 				m.End, m.Currency = n.Glued, e.a
 				out = append(out, m)
 			}
@@ -53,7 +53,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 		// a symbol right after the number that does not open the next amount: "10 €"
 		postSym := false
 		if k := n.tj; k < len(sc.toks) && sc.toks[k].kind == tPunct && sc.near(k-1, k) && !(k+1 < len(sc.toks) && sc.toks[k+1].kind == tNum && sc.near(k, k+1)) {
-			if e, ok := lx.currency[sc.tokText(k)]; ok && e.b == "both" {
+			if e, ok := lx.currency.m[sc.tokText(k)]; ok && e.b == "both" {
 				postSym = true
 			}
 		}
@@ -122,7 +122,7 @@ func (sc *Scanner) Measures(nums []Number) []Measure {
 			if len(g) == 1 && g != "L" && (g[0] < 'a' || g[0] > 'z') {
 				continue // "5G", "3D": not grams
 			}
-			if e, ok := lx.measures[strings.ToLower(g)]; ok {
+			if e, ok := lx.measures.m[strings.ToLower(g)]; ok {
 				m.End, m.Unit, m.Dimension = n.Glued, e.a, e.b
 				sc.perUnit(&m)
 				out = append(out, m)
@@ -249,7 +249,7 @@ func (sc *Scanner) perUnit(m *Measure) {
 	ok := false
 	switch {
 	case sc.isPunct(k, "/") && sc.toks[k].start == m.End && sc.adjacent(k, k+1) && sc.toks[k+1].kind == tWord:
-		if e, ok = lx.measures[strings.ToLower(sc.tokText(k+1))]; ok {
+		if e, ok = lx.measures.m[strings.ToLower(sc.tokText(k+1))]; ok {
 			end = k + 2
 		}
 	case strings.EqualFold(sc.tokText(k), "per") && sc.near(k, k+1):

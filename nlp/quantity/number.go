@@ -113,7 +113,7 @@ func (sc *Scanner) Scan(s string) []Number {
 			i++
 			continue
 		}
-		if t.kind == tWord && t.w.cls == cNone {
+		if t.kind == tWord && t.w().cls == cNone {
 			i++
 			continue
 		}
@@ -219,7 +219,7 @@ func (sc *Scanner) parse(i int) int {
 	j := i
 	neg := false
 	// sign
-	if toks[j].kind == tWord && toks[j].w.cls == cMinus {
+	if toks[j].kind == tWord && toks[j].w().cls == cMinus {
 		if j+1 < len(toks) && sc.near(j, j+1) && sc.startsNumber(j+1) {
 			neg = true
 			j++
@@ -275,7 +275,7 @@ func (sc *Scanner) signContext(j int) bool {
 		if p.end == sc.toks[j].start {
 			return false
 		}
-		return p.w.cls == cNone || p.w.cls == cAnd
+		return p.w().cls == cNone || p.w().cls == cAnd
 	}
 	return true
 }
@@ -287,7 +287,7 @@ func (sc *Scanner) startsNumber(j int) bool {
 	case tNum:
 		return true
 	case tWord:
-		switch t.w.cls {
+		switch t.w().cls {
 		case cUnit, cTens, cA, cHalf:
 			return true
 		}
@@ -637,7 +637,7 @@ func isAllDigits(s string) bool {
 // "3 hundred and 21", "3 dozens") and emits it.
 func (sc *Scanner) continueWords(n Number, k int) int {
 	if k < len(sc.toks) && sc.toks[k].kind == tWord && sc.near(k-1, k) {
-		c := sc.toks[k].w.cls
+		c := sc.toks[k].w().cls
 		if c == cHundred || c == cScale || c == cDozen {
 			st := mstate{cur: n.Value, any: true, hasUnit: true, hasTens: true, digits: true, lastTok: k - 1}
 			before := len(sc.out)

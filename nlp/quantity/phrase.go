@@ -26,7 +26,7 @@ func (sc *Scanner) andFraction(start, k int, st mstate) (int, bool) {
 		if toks[m].kind != tWord {
 			return 0, false
 		}
-		w := toks[m].w
+		w := toks[m].w()
 		ok := true
 		switch w.cls {
 		case cA:
@@ -62,8 +62,8 @@ func (sc *Scanner) andFraction(start, k int, st mstate) (int, bool) {
 			frac := num / den
 			v := st.value()
 			end := m + 1
-			if end < len(toks) && sc.near(m, end) && sc.isCls(end, cScale) && !toks[end].w.plural {
-				s := toks[end].w.val
+			if end < len(toks) && sc.near(m, end) && sc.isCls(end, cScale) && !toks[end].w().plural {
+				s := toks[end].w().val
 				if st.lastBig > 0 && s < st.lastBig {
 					v += frac * s
 				} else if st.lastBig == 0 {
@@ -101,7 +101,7 @@ func (sc *Scanner) pointDecimal(start, k int, st mstate) (int, bool) {
 	last := k
 	m := k + 1
 	for m < len(toks) && sc.near(last, m) && toks[m].kind == tWord {
-		w := toks[m].w
+		w := toks[m].w()
 		switch {
 		case w.cls == cUnit && w.val < 10:
 			digits = append(digits, byte('0'+int(w.val)))
@@ -111,11 +111,11 @@ func (sc *Scanner) pointDecimal(start, k int, st mstate) (int, bool) {
 			d := int(w.val)
 			unit := 0
 			n := m + 1
-			if n+1 < len(toks) && sc.isPunct(n, "-") && sc.near(m, n) && sc.near(n, n+1) && sc.isCls(n+1, cUnit) && toks[n+1].w.val < 10 && toks[n+1].w.val > 0 {
-				unit = int(toks[n+1].w.val)
+			if n+1 < len(toks) && sc.isPunct(n, "-") && sc.near(m, n) && sc.near(n, n+1) && sc.isCls(n+1, cUnit) && toks[n+1].w().val < 10 && toks[n+1].w().val > 0 {
+				unit = int(toks[n+1].w().val)
 				m = n + 1
-			} else if n < len(toks) && sc.near(m, n) && sc.isCls(n, cUnit) && toks[n].w.val < 10 && toks[n].w.val > 0 {
-				unit = int(toks[n].w.val)
+			} else if n < len(toks) && sc.near(m, n) && sc.isCls(n, cUnit) && toks[n].w().val < 10 && toks[n].w().val > 0 {
+				unit = int(toks[n].w().val)
 				m = n
 			}
 			digits = append(digits, byte('0'+d/10), byte('0'+unit))
@@ -132,10 +132,10 @@ done:
 	v := st.value() + atof("0."+string(digits))
 	n := Number{Start: toks[start].start, End: toks[last].end, Value: v, Kind: Decimal, Spelled: true, ti: start, tj: last + 1}
 	// "four point two million"
-	if st.lastBig == 0 && last+1 < len(toks) && sc.near(last, last+1) && sc.isCls(last+1, cScale) && !toks[last+1].w.plural {
+	if st.lastBig == 0 && last+1 < len(toks) && sc.near(last, last+1) && sc.isCls(last+1, cScale) && !toks[last+1].w().plural {
 		last++
-		n.Value *= toks[last].w.val
-		n.Mult = toks[last].w.val
+		n.Value *= toks[last].w().val
+		n.Mult = toks[last].w().val
 		n.End, n.tj = toks[last].end, last+1
 		if isInt(n.Value) {
 			n.Kind = Integer
@@ -153,19 +153,19 @@ func (sc *Scanner) vague(start, k int, st mstate) int {
 		return k + 1
 	}
 	toks := sc.toks
-	v := toks[k].w.val
+	v := toks[k].w().val
 	end := k + 1
 	// "hundreds of thousands", "tens of millions", "dozens of thousands"?
 	if end+1 < len(toks) && sc.near(k, end) && strings.EqualFold(sc.tokText(end), "of") && sc.near(end, end+1) &&
-		(sc.isCls(end+1, cScale) || sc.isCls(end+1, cHundred)) && toks[end+1].w.plural && toks[end+1].w.val > v {
-		v *= toks[end+1].w.val
+		(sc.isCls(end+1, cScale) || sc.isCls(end+1, cHundred)) && toks[end+1].w().plural && toks[end+1].w().val > v {
+		v *= toks[end+1].w().val
 		end += 2
 	}
-	if toks[k].w.cls == cTensOf && end == k+1 {
+	if toks[k].w().cls == cTensOf && end == k+1 {
 		return k + 1 // "tens" alone is not a figure
 	}
 	// "scores" counts only in "scores of": "test scores" is no figure
-	if v == 20 && toks[k].w.cls == cDozen && !(k+1 < len(toks) && sc.near(k, k+1) && strings.EqualFold(sc.tokText(k+1), "of")) {
+	if v == 20 && toks[k].w().cls == cDozen && !(k+1 < len(toks) && sc.near(k, k+1) && strings.EqualFold(sc.tokText(k+1), "of")) {
 		return k + 1
 	}
 	sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Min: v, Max: v*10 - 1, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: end})
@@ -183,11 +183,11 @@ func (sc *Scanner) fewPhrase(start, k int) int {
 	if !(sc.isCls(m, cHundred) || sc.isCls(m, cScale) || sc.isCls(m, cDozen)) {
 		return k + 1
 	}
-	base := toks[m].w.val
+	base := toks[m].w().val
 	// "several hundred thousand"
-	if m+1 < len(toks) && sc.near(m, m+1) && sc.isCls(m+1, cScale) && !toks[m+1].w.plural && toks[m+1].w.val > base {
+	if m+1 < len(toks) && sc.near(m, m+1) && sc.isCls(m+1, cScale) && !toks[m+1].w().plural && toks[m+1].w().val > base {
 		m++
-		base *= toks[m].w.val
+		base *= toks[m].w().val
 	}
 	sc.emit(Number{Start: toks[start].start, End: toks[m].end, Value: 3 * base, Min: 2 * base, Max: 9 * base, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: m + 1})
 	return m + 1

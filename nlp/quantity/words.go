@@ -1,5 +1,7 @@
 package quantity
 
+import "github.com/sitrep-news/sitrep/nlp/text"
+
 // word classes of the number lexicon.
 const (
 	cNone    uint8 = iota
@@ -120,18 +122,33 @@ var prefix2 = func() (t [26 * 26]bool) {
 	return t
 }()
 
-// lookupWord classifies a word of the text (case-insensitively).
-func lookupWord(w string) wordInfo {
+// numberInfo lists the classes of the number words; numberIndex maps each
+// word to its index there (0 is no number word).
+var numberInfo, numberIndex = func() ([]wordInfo, *text.WordMap[uint8]) {
+	info := []wordInfo{{}}
+	idx := map[string]uint8{}
+	for w, wi := range numberWords {
+		idx[w] = uint8(len(info))
+		info = append(info, wi)
+	}
+	if len(info) > 256 {
+		panic("quantity: more than 255 number words")
+	}
+	return info, text.NewWordMap(idx)
+}()
+
+// lookupWord classifies a word of the text (case-insensitively): its index
+// in numberInfo.
+func lookupWord(w string) uint8 {
 	if len(w) > 12 || len(w) == 0 {
-		return wordInfo{}
+		return 0
 	}
 	if len(w) >= 2 {
 		a, b := w[0]|0x20, w[1]|0x20
 		if a < 'a' || a > 'z' || b < 'a' || b > 'z' || !prefix2[int(a-'a')*26+int(b-'a')] {
-			return wordInfo{}
+			return 0
 		}
 	}
-	var buf [12]byte
-	b := lowerASCII(w, buf[:])
-	return numberWords[string(b)]
+	i, _ := numberIndex.GetFold(w)
+	return i
 }
