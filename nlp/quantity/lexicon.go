@@ -62,29 +62,29 @@ func lex3() *lexicons {
 }
 
 // phraseDict is a lexicon of phrases. m holds the phrases; pre holds every
-// byte prefix of a phrase, with the entry where the prefix is a phrase
-// itself, so that phraseAt stops at the first token that leads nowhere.
+// byte prefix of a phrase, with the index in entries of the phrase it is
+// (-1 for a prefix only), so that phraseAt stops at the first token that
+// leads nowhere.
 type phraseDict struct {
-	m   map[string]entry
-	pre *text.WordMap[prefixEntry]
-}
-
-type prefixEntry struct {
-	e      entry
-	phrase bool
+	m       map[string]entry
+	pre     *text.WordMap[int32]
+	entries []entry
 }
 
 func newPhraseDict(m map[string]entry) *phraseDict {
-	pre := map[string]prefixEntry{}
+	d := &phraseDict{m: m}
+	pre := map[string]int32{}
 	for k, e := range m {
 		for n := 1; n < len(k); n++ {
 			if _, ok := pre[k[:n]]; !ok {
-				pre[k[:n]] = prefixEntry{}
+				pre[k[:n]] = -1
 			}
 		}
-		pre[k] = prefixEntry{e: e, phrase: true}
+		pre[k] = int32(len(d.entries))
+		d.entries = append(d.entries, e)
 	}
-	return &phraseDict{m: m, pre: text.NewWordMap(pre)}
+	d.pre = text.NewWordMap(pre)
+	return d
 }
 
 func parseLexicon(txt string, maxWords *int) *phraseDict {
@@ -137,8 +137,8 @@ func (sc *Scanner) phraseAt(k int, dict *phraseDict, maxToks int) (entry, int, b
 		if !ok {
 			break // no phrase starts with key
 		}
-		if p.phrase {
-			best, bestEnd = p.e, m+1
+		if p >= 0 {
+			best, bestEnd = dict.entries[p], m+1
 		}
 	}
 	return best, bestEnd, bestEnd > 0

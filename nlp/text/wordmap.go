@@ -3,7 +3,7 @@ package text
 // WordMap is a read-only table from words to values for the lexicons of
 // the NLP stages, built once from a Go map. Most words of a text are in no
 // lexicon, so a lookup is made for the miss: a cheap hash of the word and,
-// mostly, one probe of an open-addressed table that is at most a quarter
+// mostly, one probe of an open-addressed table that is at most half
 // full. Fold lookups lower-case ASCII letters on the fly, so callers need
 // no buffer and nothing is allocated.
 //
@@ -24,7 +24,7 @@ type WordMap[V any] struct {
 func NewWordMap[V any](m map[string]V) *WordMap[V] {
 	t := &WordMap[V]{}
 	size := 8
-	for size < 4*len(m) {
+	for size < 2*len(m) {
 		size *= 2
 	}
 	t.hashes, t.keys, t.vals = make([]uint32, size), make([]string, size), make([]V, size)
