@@ -41,8 +41,8 @@ func BenchmarkStages(b *testing.B) {
 			lap("tagger", &t0)
 			ms := headingFilter(d, r.mentions(st, labels))
 			lap("mentions", &t0)
+			r.resolve(st, ms)
 			r.release(st)
-			r.resolve(d, ms)
 			lap("resolve", &t0)
 		}
 	}

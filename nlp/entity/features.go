@@ -266,6 +266,9 @@ type docState struct {
 	feats       []uint32
 	cache       *wordCache // nil: no cache (one-off states); set by Recognizer, whose states are pooled
 	batch       batchScratch
+	resolve     resolveScratch
+	phrases     []phrase
+	ms          []mention
 	sink        uint64 // keeps tagBatch's early loads
 }
 

@@ -89,8 +89,9 @@ func (r *Recognizer) Recognize(doc *text.Doc) []sitrep.Entity {
 	st := r.state()
 	labels := r.model.tagDoc(st.init(doc, r.lex))
 	ms := headingFilter(doc, r.mentions(st, labels))
+	ents := r.resolve(st, ms)
 	r.release(st)
-	return r.resolve(doc, ms)
+	return ents
 }
 
 // state returns a pooled document state with a score cache.
@@ -164,8 +165,9 @@ var eventWords = map[string]bool{
 // as actors.
 func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 	doc := st.doc
-	ps := phrases(doc, labels)
-	ms := make([]mention, 0, len(ps)+len(ps)/4+4)
+	st.phrases = vote(doc, rawPhrases(st.phrases[:0], doc, labels))
+	ps := st.phrases
+	ms := st.ms[:0]
 	g := r.lex.g
 	pi := 0
 	for si, s := range doc.Sentences {

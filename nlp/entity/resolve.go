@@ -161,16 +161,54 @@ func normName(s string) string {
 	return s
 }
 
-// resolve groups mentions into entities.
-func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
+// famKey is a name within a type family (see family).
+type famKey struct{ fam, key string }
+
+// resolveScratch is resolve's memory, reused across documents.
+type resolveScratch struct {
+	ents         []entity
+	byKB         map[string]int
+	byCanon      map[famKey]int // linked without an id: the gazetteer's name in a type family
+	byName       map[famKey]int
+	byInitials   map[string]int
+	personByWord map[string][]int // words of person names -> entities, in order of creation
+}
+
+func (rs *resolveScratch) reset(mentions int) {
+	if rs.byKB == nil {
+		rs.byKB, rs.byCanon, rs.byName = map[string]int{}, map[famKey]int{}, map[famKey]int{}
+		rs.byInitials, rs.personByWord = map[string]int{}, map[string][]int{}
+	}
+	clear(rs.byKB)
+	clear(rs.byCanon)
+	clear(rs.byName)
+	clear(rs.byInitials)
+	clear(rs.personByWord)
+	// every mention makes at most one entity and one country: the slab
+	// never grows, so pointers into it stay valid
+	if cap(rs.ents) < 2*mentions {
+		rs.ents = make([]entity, 0, 2*mentions)
+	}
+	rs.ents = rs.ents[:0]
+}
+
+// resolve groups the mentions of st's document into entities.
+func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
+	doc := st.doc
+	rs := &st.resolve
+	rs.reset(len(ms))
 	var ents []*entity
-	byKB := map[string]int{}
-	byName := map[string]int{}
-	byInitials := map[string]int{}
-	personByWord := map[string][]int{} // words of person names -> entities, in order of creation
+	byKB, byCanon, byName, byInitials, personByWord := rs.byKB, rs.byCanon, rs.byName, rs.byInitials, rs.personByWord
 	g := r.lex.g
+	alloc := func(e entity) *entity {
+		// reuse the slab entry's slices that do not leave resolve
+		old := rs.ents[:len(rs.ents)+1][len(rs.ents)]
+		e.words, e.ms = old.words[:0], old.ms[:0]
+		rs.ents = append(rs.ents, e)
+		return &rs.ents[len(rs.ents)-1]
+	}
 	newEnt := func(m *mention) int {
-		e := &entity{typ: m.typ, kb: m.kb, country: m.country, canon: m.canon, geo: m.geo}
+		e := alloc(entity{typ: m.typ, kb: m.kb, country: m.country, canon: m.canon, geo: m.geo})
 		ents = append(ents, e)
 		return len(ents) - 1
 	}
@@ -178,7 +216,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		if k, ok := byKB[code]; ok {
 			return k
 		}
-		e := &entity{typ: sitrep.EntityGPE, kb: code, country: code}
+		e := alloc(entity{typ: sitrep.EntityGPE, kb: code, country: code})
 		if g != nil {
 			if c, ok := g.Country(code); ok {
 				e.canon, e.geo = c.Name, c.Geo
@@ -199,7 +237,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 			// "the N6 highway" ... "the N6"
 			key = strings.ToLower(doc.Tok(m.first))
 		}
-		fkey := family(m.typ) + key
+		fkey := famKey{family(m.typ), key}
 		ei := -1
 		switch {
 		case m.kind == sitrep.MentionDemonym && m.country != "":
@@ -222,15 +260,15 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		case m.canon != "":
 			// linked without an id ("U.N." and "United Nations"): the
 			// gazetteer's name is the identity
-			ck := "name:" + family(m.typ) + m.canon
-			if k, ok := byKB[ck]; ok {
+			ck := famKey{family(m.typ), m.canon}
+			if k, ok := byCanon[ck]; ok {
 				ei = k
 			} else if k, ok := byName[fkey]; ok {
 				ei = k
-				byKB[ck] = k
+				byCanon[ck] = k
 			} else {
 				ei = newEnt(m)
-				byKB[ck] = ei
+				byCanon[ck] = ei
 			}
 		}
 		if ei < 0 {
@@ -359,6 +397,7 @@ func (r *Recognizer) resolve(doc *text.Doc, ms []mention) []sitrep.Entity {
 		}
 	}
 	ms = r.corefer(doc, ents, ms)
+	st.ms = ms
 	return r.output(doc, ents, ms)
 }
 
@@ -436,13 +475,19 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		return f
 	}
 	live := make([]*entity, 0, len(ents))
+	nm := 0
 	for _, e := range ents {
 		if len(e.ms) > 0 {
 			live = append(live, e)
+			nm += len(e.ms)
 		}
 	}
 	sort.SliceStable(live, func(i, j int) bool { return first(live[i]) < first(live[j]) })
 	out := make([]sitrep.Entity, 0, len(live))
+	// one array for every entity's mentions, each entity's part capped so
+	// that appending to it copies
+	all := make([]sitrep.Mention, 0, nm)
+	var idx []int
 	for _, e := range live {
 		se := sitrep.Entity{
 			ID:      "e" + strconv.Itoa(len(out)+1),
@@ -468,17 +513,18 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		}
 		se.Name = squash(se.Name)
 		// mentions in text order
-		idx := append([]int(nil), e.ms...)
+		idx = append(idx[:0], e.ms...)
 		sortInts(idx, func(a, b int) bool { return ms[a].first < ms[b].first })
-		se.Mentions = make([]sitrep.Mention, 0, len(idx))
+		start := len(all)
 		for _, mi := range idx {
-			m := ms[mi]
+			m := &ms[mi]
 			sp := m.span(doc)
-			se.Mentions = append(se.Mentions, sitrep.Mention{
+			all = append(all, sitrep.Mention{
 				Start: sp.Start, End: sp.End, Text: doc.Text[sp.Start:sp.End],
 				Kind: m.kind, Sentence: m.sent,
 			})
 		}
+		se.Mentions = all[start:len(all):len(all)]
 		out = append(out, se)
 	}
 	return out

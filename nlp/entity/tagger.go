@@ -126,9 +126,15 @@ func repair[T int32 | float32](sc *[nLabels]T, prev, best int, last bool) (int, 
 
 // phrases reads the phrases off BILOU labels.
 func phrases(doc *text.Doc, labels []uint8) []phrase {
-	out := rawPhrases(doc, labels)
-	// one sense per document: a name tagged with several types takes the
-	// type it has most often
+	return vote(doc, rawPhrases(nil, doc, labels))
+}
+
+// vote gives every phrase the type its text has most often in the
+// document (one sense per document).
+func vote(doc *text.Doc, out []phrase) []phrase {
+	if len(out) <= maxVoteSmall {
+		return voteSmall(doc, out)
+	}
 	type votes struct{ n [nTypes]int }
 	byName := map[string]*votes{}
 	for _, p := range out {
@@ -153,8 +159,40 @@ func phrases(doc *text.Doc, labels []uint8) []phrase {
 	return out
 }
 
-func rawPhrases(doc *text.Doc, labels []uint8) []phrase {
-	var out []phrase
+const maxVoteSmall = 128
+
+// voteSmall is vote for a few phrases, comparing their texts pairwise
+// instead of counting in a map.
+func voteSmall(doc *text.Doc, out []phrase) []phrase {
+	var leader [maxVoteSmall]int32 // first phrase with the same text
+	var n [maxVoteSmall][nTypes]int32
+	text := func(p phrase) string { return doc.Text[doc.Tokens[p.first].Start:doc.Tokens[p.last-1].End] }
+	for i, p := range out {
+		leader[i] = int32(i)
+		t := text(p)
+		for j := range i {
+			if leader[j] == int32(j) && text(out[j]) == t {
+				leader[i] = int32(j)
+				break
+			}
+		}
+		n[leader[i]][p.typ]++
+	}
+	for i, p := range out {
+		v := &n[leader[i]]
+		best := p.typ
+		for t := 1; t < nTypes; t++ {
+			if v[t] > v[best] {
+				best = t
+			}
+		}
+		out[i].typ = best
+	}
+	return out
+}
+
+// rawPhrases appends the phrases of labels to out.
+func rawPhrases(out []phrase, doc *text.Doc, labels []uint8) []phrase {
 	for si, s := range doc.Sentences {
 		start := -1
 		for i := s.First; i < s.Last; i++ {

@@ -276,7 +276,7 @@ func (m *Model) evaluate(docs []TrainDoc) (p, r, f float64) {
 		if err != nil {
 			continue
 		}
-		want := rawPhrases(d.Doc, g) // gold as annotated, without the one-type-per-name vote
+		want := rawPhrases(nil, d.Doc, g) // gold as annotated, without the one-type-per-name vote
 		set := make(map[phrase]bool, len(want))
 		for _, w := range want {
 			set[w] = true
