@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/kb"
 	"github.com/sitrep-news/sitrep/sqlite"
 	"github.com/sitrep-news/sitrep/storetest"
 )
@@ -140,6 +141,7 @@ func BenchmarkEventsByEntity(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			n := 0
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for i := 0; i < b.N; i++ {
 				evs, err := db.Events(ctx, tc.f)
 				if err != nil {
@@ -148,8 +150,14 @@ func BenchmarkEventsByEntity(b *testing.B) {
 				n = len(evs)
 			}
 			b.ReportMetric(float64(n), "events")
+			reportCPU(b, cpu0)
 		})
 	}
+}
+
+// reportCPU reports the CPU time per operation since cpu0.
+func reportCPU(b *testing.B, cpu0 time.Duration) {
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkSearch is a full-text query over the benchmark store.
@@ -157,11 +165,13 @@ func BenchmarkSearch(b *testing.B) {
 	db := benchStore(b)
 	ctx := context.Background()
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := db.Search(ctx, "Entity200 troops", 20); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu0)
 }
 
 // BenchmarkEntities lists the 50 most reported entities.
@@ -169,9 +179,64 @@ func BenchmarkEntities(b *testing.B) {
 	db := benchStore(b)
 	ctx := context.Background()
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := db.Entities(ctx, sitrep.EntityFilter{Limit: 50}); err != nil {
 			b.Fatal(err)
 		}
+	}
+	reportCPU(b, cpu0)
+}
+
+// BenchmarkDocuments lists a page of 50 documents, newest first, at
+// different depths (the web UI's documents listing and GET
+// /api/v1/documents).
+func BenchmarkDocuments(b *testing.B) {
+	db := benchStore(b)
+	ctx := context.Background()
+	for _, offset := range []int{0, 5000, 50000} {
+		b.Run(fmt.Sprintf("offset%d", offset), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				docs, err := db.Documents(ctx, sitrep.DocumentFilter{Limit: 50, Offset: offset})
+				if err != nil || len(docs) != 50 {
+					b.Fatalf("%d documents, %v", len(docs), err)
+				}
+			}
+			reportCPU(b, cpu0)
+		})
+	}
+}
+
+// BenchmarkTimeline is what `sitrep timeline --entity NAME` computes: an
+// entity's events from the store merged into timeline items by kb.Timeline.
+func BenchmarkTimeline(b *testing.B) {
+	db := benchStore(b)
+	ctx := context.Background()
+	name := func(n int) string { return fmt.Sprintf("Entity%d Name%d", n, n%97) }
+	for _, tc := range []struct {
+		name string
+		f    sitrep.EventFilter
+	}{
+		{"rare", sitrep.EventFilter{Entity: name(2000)}},
+		{"medium", sitrep.EventFilter{Entity: name(200)}},
+		{"frequent", sitrep.EventFilter{Entity: name(20)}},
+		{"frequent-year", sitrep.EventFilter{Entity: name(20), From: "2010-01-01", To: "2010-12-31"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			n := 0
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				items, err := kb.TimelineOf(ctx, db, tc.f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(items)
+			}
+			b.ReportMetric(float64(n), "items")
+			reportCPU(b, cpu0)
+		})
 	}
 }

@@ -3,8 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -23,6 +27,63 @@ func segments(t *testing.T, db *sql.DB) int {
 	return n
 }
 
+// oldLinksSQL fills event_entities, the table entity_events replaced, as
+// Put filled it before migration 003: a row per event, role and entity (the
+// first of the document's entities with the event's id for that role).
+const oldLinksSQL = `INSERT OR IGNORE INTO event_entities (doc, event_idx, role, kb, norm, t_earliest, t_latest)
+	SELECT e.doc, e.idx, r.role, en.kb, en.norm, e.t_earliest, e.t_latest
+	FROM events e
+	JOIN (SELECT 'actor' AS role UNION ALL SELECT 'target' UNION ALL SELECT 'location') r
+	JOIN entities en ON en.doc = e.doc AND en.idx = (SELECT min(idx) FROM entities x WHERE x.doc = e.doc AND x.id =
+		CASE r.role WHEN 'actor' THEN e.actor WHEN 'target' THEN e.target ELSE e.location END AND x.id <> '')
+	WHERE en.kb <> '' OR en.norm <> ''`
+
+// oldStore makes a store as the code of schema version len(versions) made
+// it: the migrations named (001_init.sql, ...) applied, the documents put
+// in batches of five, one transaction each, and the rows Put wrote then.
+// It returns the raw database, the store over it and the documents' ids.
+func oldStore(t *testing.T, path string, versions []string, docs []*sitrep.Analysis) (*sql.DB, *sqlstore.Store, []string) {
+	t.Helper()
+	ctx := context.Background()
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, name := range versions {
+		body, err := fs.ReadFile(migrations, "migrations/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: body}
+	}
+	c := &conn{db: raw}
+	if v, err := sqlstore.Migrate(ctx, c, fsys, ""); err != nil || v != len(versions) {
+		t.Fatalf("migrate to %d: %d %v", len(versions), v, err)
+	}
+	// Today's Put fills entity_events: a stand-in, dropped afterwards.
+	if _, err := raw.Exec(`CREATE TABLE entity_events (key TEXT, t_earliest TEXT, t_latest TEXT, doc INTEGER, event_idx INTEGER, data TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	old := sqlstore.New(c, dialect)
+	var ids []string
+	for b := 0; b < len(docs); b += 5 {
+		res, err := old.PutMany(ctx, docs[b:min(b+5, len(docs))])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			ids = append(ids, r.ID)
+		}
+	}
+	for _, q := range []string{oldLinksSQL, `DROP TABLE entity_events`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return raw, old, ids
+}
+
 // TestUpgrade: a store made by the first schema alone (001, as the code
 // before 002 made it), filled in several transactions, opens with the
 // current code: the later migrations apply, its index is merged into one
@@ -30,31 +91,11 @@ func segments(t *testing.T, db *sql.DB) int {
 func TestUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
+	var docs []*sitrep.Analysis
+	for i := range 30 {
+		docs = append(docs, storetest.Synthetic(i))
 	}
-	first, err := fs.ReadFile(migrations, "migrations/001_init.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &conn{db: raw}
-	if v, err := sqlstore.Migrate(ctx, c, fstest.MapFS{"001_init.sql": {Data: first}}, ""); err != nil || v != 1 {
-		t.Fatalf("migrate to 001: %d %v", v, err)
-	}
-	old := sqlstore.New(c, dialect)
-	var ids []string
-	for b := range 6 {
-		var as []*sitrep.Analysis
-		for i := range 5 {
-			as = append(as, storetest.Synthetic(10*b+i))
-		}
-		res, err := old.PutMany(ctx, as)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, res[0].ID)
-	}
+	raw, old, ids := oldStore(t, path, []string{"001_init.sql"}, docs)
 	if n := segments(t, raw); n < 2 {
 		t.Fatalf("%d segments before the upgrade: want several", n)
 	}
@@ -70,8 +111,8 @@ func TestUpgrade(t *testing.T) {
 	}
 	defer db.Close()
 	var version int
-	if err := db.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil || version < 2 {
-		t.Errorf("schema version %d (%v), want 2 or more", version, err)
+	if err := db.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil || version < 3 {
+		t.Errorf("schema version %d (%v), want 3 or more", version, err)
 	}
 	if n := segments(t, db.db); n != 1 {
 		t.Errorf("%d segments after the upgrade, want 1", n)
@@ -101,5 +142,105 @@ func TestUpgrade(t *testing.T) {
 	}
 	if n := segments(t, db.db); n != 1 {
 		t.Errorf("%d segments after Optimize, want 1", n)
+	}
+}
+
+// upgradeDocs returns the documents TestUpgradeEntityEvents stores.
+func upgradeDocs() []*sitrep.Analysis {
+	var docs []*sitrep.Analysis
+	for i := range 40 {
+		docs = append(docs, storetest.Varied(i))
+	}
+	return docs
+}
+
+// TestUpgradeEntityEvents: migration 003 fills entity_events from the rows
+// of a store made before it, and the store then answers every entity's
+// events as a store made by today's code does.
+func TestUpgradeEntityEvents(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	raw, _, _ := oldStore(t, filepath.Join(dir, "old.db"), []string{"001_init.sql", "002_fts_optimize.sql"}, upgradeDocs())
+	raw.Close()
+	up, err := Open(filepath.Join(dir, "old.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Close()
+	fresh, err := Open(filepath.Join(dir, "fresh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	docs := upgradeDocs()
+	for b := 0; b < len(docs); b += 5 {
+		if _, err := fresh.PutMany(ctx, docs[b:b+5]); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The same rows, and data that decodes to the same events.
+	rowsOf := func(db *DB) []string {
+		r, err := db.db.Query(`SELECT key, t_earliest, t_latest, doc, event_idx, data FROM entity_events ORDER BY 1, 2, 3, 4, 5`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		var out []string
+		for r.Next() {
+			var key, earliest, latest, data string
+			var doc, idx int
+			if err := r.Scan(&key, &earliest, &latest, &doc, &idx, &data); err != nil {
+				t.Fatal(err)
+			}
+			var vals []any
+			if err := json.Unmarshal([]byte(data), &vals); err != nil {
+				t.Fatalf("data %s: %v", data, err)
+			}
+			out = append(out, fmt.Sprintf("%s %s %s %d %d %v", key, earliest, latest, doc, idx, vals))
+		}
+		return out
+	}
+	want, got := rowsOf(fresh), rowsOf(up)
+	if len(want) < 300 {
+		t.Fatalf("%d rows in a fresh store's entity_events: want more", len(want))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("entity_events after the upgrade: %d rows, want %d", len(got), len(want))
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("first difference:\n%s\nwant\n%s", got[i], want[i])
+			}
+		}
+	}
+	var n int
+	if err := up.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'event_entities'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("event_entities still there (%d, %v)", n, err)
+	}
+
+	ents, err := fresh.Entities(ctx, sitrep.EntityFilter{})
+	if err != nil || len(ents) < 20 {
+		t.Fatalf("%d entities, %v", len(ents), err)
+	}
+	for _, e := range ents {
+		for _, f := range []sitrep.EventFilter{
+			{Entity: e.Name}, {Entity: e.KB}, {Entity: e.Name, Limit: 3}, {Entity: e.Name, From: "2010-01-01", To: "2015-12-31"},
+			{Entity: e.Name, Type: "meet"}, {Entity: e.Name, Source: "SITE\"1.example"}, {Entity: e.Name, Mentioned: true},
+		} {
+			if f.Entity == "" {
+				continue
+			}
+			want, err := fresh.Events(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := up.Events(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Events(%+v) after the upgrade: %d events, a fresh store %d, or they differ", f, len(got), len(want))
+			}
+		}
 	}
 }

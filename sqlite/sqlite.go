@@ -91,8 +91,18 @@ func Open(path string) (*DB, error) {
 	// mode, the schema); the loser may get SQLITE_BUSY at once, without
 	// the busy timeout, and tries again.
 	setup := func() error {
-		if _, err := sqlstore.Migrate(context.Background(), conn, sub, ""); err != nil {
+		var before int // 0: a new file (or an error: no harm either way)
+		db.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&before)
+		reached, err := sqlstore.Migrate(context.Background(), conn, sub, "")
+		if err != nil {
 			return err
+		}
+		if before > 0 && reached > before {
+			// An upgrade that rewrote tables (003 fills entity_events)
+			// leaves a log as large as what it wrote, and every read
+			// looks up each page in it until a writer starts the log
+			// anew: copy it to the file and empty it now. Best effort.
+			db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 		}
 		return conn.prepare(context.Background(), sqlstore.WriteStatements(dialect))
 	}

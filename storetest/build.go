@@ -258,6 +258,37 @@ func Synthetic(i int) *sitrep.Analysis {
 	return a
 }
 
+// Varied returns Synthetic(i) altered so that its events hold what a store
+// must keep exactly: undated and half-dated events, an entity in several
+// roles, an event naming an entity the analysis lacks, and quotes,
+// backslashes, control characters and non-ASCII text in titles, sites and
+// summaries. Some are dated by their DCT only.
+func Varied(i int) *sitrep.Analysis {
+	a := Synthetic(i)
+	switch i % 4 {
+	case 1:
+		a.Document.Title = "\"Quoted\" \\ title\twith 평양 and \x01 and 😀"
+		a.Document.Site = "Site\"1.example"
+	case 2:
+		a.Document.Published = ""
+	}
+	for k := range a.Events {
+		e := &a.Events[k]
+		switch (i + k) % 5 {
+		case 0:
+			e.Time = sitrep.EventTime{}
+		case 1:
+			e.Location = e.Actor
+			e.Summary = "line one\nline \"two\" — Ünïcode </script>"
+		case 2:
+			e.Time.Earliest = ""
+		case 3:
+			e.Actor = "missing"
+		}
+	}
+	return a
+}
+
 func findNth(text, sub string, n int) sitrep.Span {
 	off := 0
 	for {

@@ -24,8 +24,9 @@ var (
 	tabEvents   = table{"events", []string{"doc", "idx", "id", "type", "span_start", "span_end", "text", "class", "cameo", "lemma",
 		"sentence", "t_value", "t_earliest", "t_latest", "t_anchor", "t_derivation", "modality", "source", "quote", "summary",
 		"actor", "actor_name", "actor_kb", "target", "target_name", "target_kb", "location", "location_name", "location_kb", "sentence_text"}, ""}
-	tabEventEntities = table{"event_entities", []string{"doc", "event_idx", "role", "kb", "norm", "t_earliest", "t_latest"}, ""}
-	tabQuotes        = table{"quotes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "kind",
+	// An entity's events, in its timeline's order, with all they show.
+	tabEntityEvents = table{"entity_events", []string{"key", "t_earliest", "t_latest", "doc", "event_idx", "data"}, ""}
+	tabQuotes       = table{"quotes", []string{"doc", "idx", "id", "span_start", "span_end", "text", "kind",
 		"speaker", "speaker_name", "speaker_kb", "speaker_norm", "source_start", "source_end", "source_text",
 		"cue_start", "cue_end", "cue_text", "venue", "addressee", "time_id", "modality", "sentence", "sentence_text"}, ""}
 	tabQuantities = table{"quantities", []string{"doc", "idx", "id", "span_start", "span_end", "text", "value", "qmin", "qmax",
@@ -301,6 +302,18 @@ type entRef struct {
 	name, kb, norm string
 }
 
+// key is the entity's key in entity_events: "k:" and its KB id, else "n:"
+// and its folded name; "" for none.
+func (r entRef) key() string {
+	switch {
+	case r.kb != "":
+		return "k:" + r.kb
+	case r.norm != "":
+		return "n:" + r.norm
+	}
+	return ""
+}
+
 // rowSet collects the rows of the child tables for several documents.
 type rowSet struct {
 	an, ents, ments, evs, links, quotes, qs, tx *rows
@@ -326,7 +339,7 @@ func entityKey(kb, norm, typ string) string {
 
 func newRowSet(indexTable string) *rowSet {
 	rs := &rowSet{an: &rows{t: tabAnalyses}, ents: &rows{t: tabEntities}, ments: &rows{t: tabMentions},
-		evs: &rows{t: tabEvents}, links: &rows{t: tabEventEntities}, quotes: &rows{t: tabQuotes},
+		evs: &rows{t: tabEvents}, links: &rows{t: tabEntityEvents}, quotes: &rows{t: tabQuotes},
 		qs: &rows{t: tabQuantities}, tx: &rows{t: tabTimexes},
 		keys: map[string]*keyCount{}, names: map[nameKey]int{}}
 	if indexTable != "" {
@@ -420,33 +433,38 @@ func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 		}
 	}
 
-	type linkKey struct {
-		ev             int
-		role, kb, norm string
-	}
-	seen := make(map[linkKey]bool)
-	link := func(ev int, role string, r entRef, t sitrep.EventTime) {
-		k := linkKey{ev, role, r.kb, r.norm}
-		if seen[k] || (r.kb == "" && r.norm == "") {
-			return
-		}
-		seen[k] = true
-		links.add(seq, ev, role, r.kb, r.norm, dateOf(t.Earliest), dateOf(t.Latest))
-	}
+	d := &a.Document
+	var data []byte
 	for i, e := range a.Events {
 		actor, target, loc := byID[e.Actor], byID[e.Target], byID[e.Location]
 		t := e.Time
+		earliest, latest, sentence := dateOf(t.Earliest), dateOf(t.Latest), sentenceText(e.Sentence)
 		evs.add(seq, i, e.ID, e.Type, e.Start, e.End, e.Text, e.Class, e.CAMEO, e.Lemma,
-			e.Sentence, t.Value, dateOf(t.Earliest), dateOf(t.Latest), t.Anchor, t.Derivation, e.Modality, e.Source, e.Quote, e.Summary,
-			e.Actor, actor.name, actor.kb, e.Target, target.name, target.kb, e.Location, loc.name, loc.kb, sentenceText(e.Sentence))
-		if e.Actor != "" {
-			link(i, "actor", actor, t)
+			e.Sentence, t.Value, earliest, latest, t.Anchor, t.Derivation, e.Modality, e.Source, e.Quote, e.Summary,
+			e.Actor, actor.name, actor.kb, e.Target, target.name, target.kb, e.Location, loc.name, loc.kb, sentence)
+		// A row for each entity the event concerns, once each.
+		var keys [3]string
+		n := 0
+		for _, r := range [...]struct {
+			id  string
+			ref entRef
+		}{{e.Actor, actor}, {e.Target, target}, {e.Location, loc}} {
+			if k := r.ref.key(); r.id != "" && k != "" && !slices.Contains(keys[:n], k) {
+				keys[n] = k
+				n++
+			}
 		}
-		if e.Target != "" {
-			link(i, "target", target, t)
+		if n == 0 {
+			continue
 		}
-		if e.Location != "" {
-			link(i, "location", loc, t)
+		se := sitrep.StoredEvent{Event: e, DocumentID: d.ID, Title: d.Title, URL: d.URL, Site: d.Site, Published: d.Published, DCT: d.DCT,
+			SentenceText: sentence, ActorName: actor.name, ActorKB: actor.kb, TargetName: target.name, TargetKB: target.kb,
+			LocationName: loc.name, LocationKB: loc.kb}
+		se.Time.Earliest, se.Time.Latest = earliest, latest // as events holds them
+		data = appendEventData(data[:0], &se)
+		row := string(data)
+		for _, k := range keys[:n] {
+			links.add(k, earliest, latest, seq, i, row)
 		}
 	}
 
