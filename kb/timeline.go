@@ -6,7 +6,8 @@
 package kb
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -70,17 +71,37 @@ type MentionRef struct {
 // event from the same document count once. The merged time is the
 // intersection of the reports' intervals when they overlap, so a date found
 // in one article tightens an event another only anchors relatively.
+//
+// A busy entity has thousands of mentions, each compared with up to
+// mergeWindow items: the comparison works on small integers (participants
+// and dates numbered once) and the events are sorted and referred to by
+// index, not copied.
 func Timeline(events []sitrep.StoredEvent) []TimelineItem {
-	evs := append([]sitrep.StoredEvent(nil), events...)
-	sort.SliceStable(evs, func(i, j int) bool { return eventLess(&evs[i], &evs[j]) })
+	// Publication order: by the document's date, the document, then the
+	// trigger's offset; stable.
+	type pubKey struct {
+		date string
+		i    int
+	}
+	order := make([]pubKey, len(events))
+	for i := range events {
+		order[i] = pubKey{docDate(events[i].Published, events[i].DCT), i}
+	}
+	slices.SortFunc(order, func(a, b pubKey) int {
+		ea, eb := &events[a.i], &events[b.i]
+		return cmp.Or(strings.Compare(a.date, b.date), strings.Compare(ea.DocumentID, eb.DocumentID),
+			cmp.Compare(ea.Start, eb.Start), cmp.Compare(a.i, b.i))
+	})
+	nb := newNumbering(events)
 	var items []*cluster
 	byType := map[string][]*cluster{}
-	for i := range evs {
-		m := newMention(&evs[i])
+	for _, o := range order {
+		m := nb.mention(&events[o.i])
 		var home *cluster
-		// Reports of one event are published close together, and evs is
-		// in publication order: look among the latest clusters of the type
-		// only, which keeps merging linear in the number of mentions.
+		// Reports of one event are published close together, and the
+		// mentions come in publication order: look among the latest
+		// clusters of the type only, which keeps merging linear in the
+		// number of mentions.
 		cs := byType[m.e.Type]
 		for k := len(cs) - 1; k >= 0 && k >= len(cs)-mergeWindow; k-- {
 			if cs[k].accepts(&m) {
@@ -93,35 +114,98 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 			items = append(items, home)
 			byType[m.e.Type] = append(byType[m.e.Type], home)
 		}
-		home.add(&m)
+		home.add(&m, nb)
 	}
-	out := make([]TimelineItem, 0, len(items))
-	for _, c := range items {
-		out = append(out, c.item())
+	type itemKey struct {
+		sort, latest, published string
+		i                       int
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := sortKey(out[i]), sortKey(out[j])
-		if (a == "") != (b == "") {
-			return a != ""
+	built := make([]TimelineItem, len(items))
+	keys := make([]itemKey, len(items))
+	for i, c := range items {
+		built[i] = c.item(nb)
+		it := &built[i]
+		keys[i] = itemKey{sortKey(it), it.Latest, firstPublished(it), i}
+	}
+	slices.SortFunc(keys, func(a, b itemKey) int {
+		if (a.sort == "") != (b.sort == "") {
+			if a.sort != "" {
+				return -1
+			}
+			return 1
 		}
-		if a != b {
-			return a < b
-		}
-		if out[i].Latest != out[j].Latest {
-			return out[i].Latest < out[j].Latest
-		}
-		return firstPublished(out[i]) < firstPublished(out[j])
+		return cmp.Or(strings.Compare(a.sort, b.sort), strings.Compare(a.latest, b.latest),
+			strings.Compare(a.published, b.published), cmp.Compare(a.i, b.i))
 	})
-	for i := range out {
+	out := make([]TimelineItem, len(built))
+	for i, k := range keys {
+		out[i] = built[k.i]
 		out[i].ID = itemID(&out[i])
 	}
 	return out
 }
 
+// numbering numbers the participants' merge keys (0: none) and the dates
+// (in string order, "" first as 0) of a set of mentions, so that comparing
+// two is comparing integers.
+type numbering struct {
+	names map[[2]string]int32 // kb and name, as given -> number of key(kb, name)
+	keys  map[string]int32
+	dates map[string]int32
+	date  []string // number -> date
+}
+
+func newNumbering(events []sitrep.StoredEvent) *numbering {
+	nb := &numbering{names: map[[2]string]int32{}, keys: map[string]int32{}, dates: map[string]int32{"": 0}}
+	var ds []string
+	for i := range events {
+		t := &events[i].Time
+		for _, d := range [...]string{t.Earliest, t.Latest} {
+			if _, ok := nb.dates[d]; !ok {
+				nb.dates[d] = -1
+				ds = append(ds, d)
+			}
+		}
+	}
+	slices.Sort(ds)
+	nb.date = append([]string{""}, ds...)
+	for i, d := range ds {
+		nb.dates[d] = int32(i + 1)
+	}
+	return nb
+}
+
+// participant returns the number of the merge key of an entity (0 when it
+// has none).
+func (nb *numbering) participant(kb, name string) int32 {
+	if kb == "" && name == "" {
+		return 0
+	}
+	if n, ok := nb.names[[2]string{kb, name}]; ok {
+		return n
+	}
+	k := key(kb, name)
+	n, ok := nb.keys[k]
+	if !ok {
+		n = int32(len(nb.keys) + 1)
+		nb.keys[k] = n
+	}
+	nb.names[[2]string{kb, name}] = n
+	return n
+}
+
+func (nb *numbering) mention(e *sitrep.StoredEvent) mention {
+	m := mention{e: e, actor: nb.participant(e.ActorKB, e.ActorName), target: nb.participant(e.TargetKB, e.TargetName),
+		loc: nb.participant(e.LocationKB, e.LocationName), earliest: nb.dates[e.Time.Earliest], latest: nb.dates[e.Time.Latest]}
+	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
+	m.narrow = m.dated && narrow(e.Time.Earliest, e.Time.Latest)
+	return m
+}
+
 // sortKey places an item in time: its earliest bound, except that an item
 // dated only by its report ("happened by the document date") sorts at
 // that date rather than a vague window before it.
-func sortKey(it TimelineItem) string {
+func sortKey(it *TimelineItem) string {
 	if dctOnly(it.Derivation) {
 		return it.Latest
 	}
@@ -131,7 +215,7 @@ func sortKey(it TimelineItem) string {
 func dctOnly(derivation string) bool { return strings.HasPrefix(derivation, "dct") }
 
 // when renders an item's date for readers.
-func when(it TimelineItem) string {
+func when(it *TimelineItem) string {
 	switch {
 	case it.Earliest == "":
 		return ""
@@ -147,7 +231,7 @@ func when(it TimelineItem) string {
 	return "≈" + it.Value
 }
 
-func firstPublished(it TimelineItem) string {
+func firstPublished(it *TimelineItem) string {
 	if len(it.Sources) == 0 {
 		return ""
 	}
@@ -181,32 +265,26 @@ func docDate(published, dct string) string {
 	return dct
 }
 
-// cluster is a timeline item under construction.
 // mergeWindow is how many of the most recent items of a type a mention is
 // compared with.
 const mergeWindow = 256
 
-// mention is an event mention with its merge keys computed once.
+// mention is an event mention with its merge keys numbered.
 type mention struct {
 	e                  *sitrep.StoredEvent
-	actor, target, loc string
+	actor, target, loc int32 // numbered merge keys; 0: none
+	earliest, latest   int32 // numbered dates
 	dated, narrow      bool
 }
 
-func newMention(e *sitrep.StoredEvent) mention {
-	m := mention{e: e, actor: key(e.ActorKB, e.ActorName), target: key(e.TargetKB, e.TargetName), loc: key(e.LocationKB, e.LocationName)}
-	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
-	m.narrow = m.dated && narrow(e.Time.Earliest, e.Time.Latest)
-	return m
-}
-
+// cluster is a timeline item under construction.
 type cluster struct {
 	mentions []*sitrep.StoredEvent
-	earliest string
-	latest   string
-	actor    string // merge key of the actor, "" when none yet
-	target   string
-	location string
+	earliest int32 // numbered dates; 0 ("") while no mention is dated
+	latest   int32
+	actor    int32 // merge key of the actor, 0 when none yet
+	target   int32
+	location int32
 	narrow   bool // the window spans a week or less
 }
 
@@ -217,26 +295,31 @@ func key(kb, name string) string {
 	return strings.ToLower(name)
 }
 
-func compatible(a, b string) bool { return a == "" || b == "" || a == b }
+// compatible reports whether two participants (merge keys or their
+// numbers) may be the same: equal, or either unknown.
+func compatible[T comparable](a, b T) bool {
+	var none T
+	return a == none || b == none || a == b
+}
 
 func (c *cluster) accepts(m *mention) bool {
-	if !compatible(c.actor, m.actor) || !compatible(c.target, m.target) || !compatible(c.location, m.loc) {
-		return false
+	if m.dated && c.earliest != 0 {
+		// Dated and overlapping (the cheapest test first), with
+		// compatible participants; also require that something ties them
+		// beyond the type, unless the windows are tight (a week or less).
+		if m.earliest > c.latest || c.earliest > m.latest ||
+			!compatible(c.actor, m.actor) || !compatible(c.target, m.target) || !compatible(c.location, m.loc) {
+			return false
+		}
+		if m.actor != 0 && m.actor == c.actor || m.target != 0 && m.target == c.target || m.loc != 0 && m.loc == c.location {
+			return true
+		}
+		return m.narrow && c.narrow
 	}
-	if !m.dated || c.earliest == "" {
-		// Undated: demand the same named actor and target or location.
-		return m.dated == (c.earliest != "") && m.actor != "" && m.actor == c.actor &&
-			((m.target != "" && m.target == c.target) || (m.loc != "" && m.loc == c.location))
-	}
-	if !(m.e.Time.Earliest <= c.latest && c.earliest <= m.e.Time.Latest) {
-		return false
-	}
-	// Dated and overlapping: also require that something ties them beyond
-	// the type, unless the windows are tight (a week or less).
-	if m.actor != "" && m.actor == c.actor || m.target != "" && m.target == c.target || m.loc != "" && m.loc == c.location {
-		return true
-	}
-	return m.narrow && c.narrow
+	// Undated: demand the same named actor and target or location.
+	return m.dated == (c.earliest != 0) && m.actor != 0 && m.actor == c.actor &&
+		((m.target != 0 && m.target == c.target) || (m.loc != 0 && m.loc == c.location)) &&
+		compatible(c.target, m.target) && compatible(c.location, m.loc)
 }
 
 // narrow reports whether [a, b] spans at most about a week.
@@ -246,33 +329,35 @@ func narrow(a, b string) bool {
 	return ok1 && ok2 && tb.Sub(ta).Hours() <= 7*24
 }
 
-func (c *cluster) add(m *mention) {
-	e := m.e
-	c.mentions = append(c.mentions, e)
-	if c.actor == "" {
+func (c *cluster) add(m *mention, nb *numbering) {
+	c.mentions = append(c.mentions, m.e)
+	if c.actor == 0 {
 		c.actor = m.actor
 	}
-	if c.target == "" {
+	if c.target == 0 {
 		c.target = m.target
 	}
-	if c.location == "" {
+	if c.location == 0 {
 		c.location = m.loc
 	}
 	if !m.dated {
 		return
 	}
-	if c.earliest == "" {
-		c.earliest, c.latest, c.narrow = e.Time.Earliest, e.Time.Latest, m.narrow
+	if c.earliest == 0 {
+		c.earliest, c.latest, c.narrow = m.earliest, m.latest, m.narrow
 		return
 	}
 	// Intersect: each report narrows the window.
-	if e.Time.Earliest > c.earliest {
-		c.earliest = e.Time.Earliest
+	changed := false
+	if m.earliest > c.earliest {
+		c.earliest, changed = m.earliest, true
 	}
-	if e.Time.Latest < c.latest {
-		c.latest = e.Time.Latest
+	if m.latest < c.latest {
+		c.latest, changed = m.latest, true
 	}
-	c.narrow = c.narrow || narrow(c.earliest, c.latest)
+	if changed && !c.narrow {
+		c.narrow = narrow(nb.date[c.earliest], nb.date[c.latest])
+	}
 }
 
 // precision ranks how a time was found: an explicit date beats one anchored
@@ -294,11 +379,18 @@ var modalityRank = map[string]int{
 	sitrep.ModalityFuture: 2, sitrep.ModalityPossible: 1, sitrep.ModalityNegated: 0,
 }
 
-func (c *cluster) item() TimelineItem {
-	it := TimelineItem{Earliest: c.earliest, Latest: c.latest, Actors: []string{}, Sources: []Source{}, Mentions: []MentionRef{}}
+func (c *cluster) item(nb *numbering) TimelineItem {
+	n := len(c.mentions)
+	it := TimelineItem{Earliest: nb.date[c.earliest], Latest: nb.date[c.latest],
+		Actors: make([]string, 0, 1), Sources: make([]Source, 0, n), Mentions: make([]MentionRef, 0, n)}
 	best := c.mentions[0]
-	docs := map[string]bool{}
-	actors := map[string]bool{}
+	// Sets of documents and of actors' folded names: a scan of what is
+	// listed for the few mentions most items have, maps beyond.
+	var docs, actors map[string]bool
+	if n > 8 {
+		docs, actors = map[string]bool{}, map[string]bool{}
+	}
+	var folded []string
 	mod := -1
 	for _, e := range c.mentions {
 		it.Mentions = append(it.Mentions, MentionRef{Document: e.DocumentID, Event: e.ID})
@@ -308,9 +400,16 @@ func (c *cluster) item() TimelineItem {
 		if r, ok := modalityRank[e.Modality]; ok && r > mod {
 			mod, it.Modality = r, e.Modality
 		}
-		if e.ActorName != "" && !actors[strings.ToLower(e.ActorName)] {
-			actors[strings.ToLower(e.ActorName)] = true
-			it.Actors = append(it.Actors, e.ActorName)
+		if e.ActorName != "" {
+			f := strings.ToLower(e.ActorName)
+			if actors != nil && !actors[f] || actors == nil && !slices.Contains(folded, f) {
+				if actors != nil {
+					actors[f] = true
+				} else {
+					folded = append(folded, f)
+				}
+				it.Actors = append(it.Actors, e.ActorName)
+			}
 		}
 		if it.Location == "" {
 			it.Location = e.LocationName
@@ -318,10 +417,12 @@ func (c *cluster) item() TimelineItem {
 		if it.Target == "" {
 			it.Target = e.TargetName
 		}
-		if docs[e.DocumentID] {
+		if docs != nil && docs[e.DocumentID] || docs == nil && slices.ContainsFunc(it.Sources, func(s Source) bool { return s.Document == e.DocumentID }) {
 			continue
 		}
-		docs[e.DocumentID] = true
+		if docs != nil {
+			docs[e.DocumentID] = true
+		}
 		it.Sources = append(it.Sources, Source{
 			Document: e.DocumentID, Title: e.Title, URL: e.URL, Site: e.Site,
 			Published: docDate(e.Published, e.DCT), Sentence: e.SentenceText,
@@ -341,7 +442,7 @@ func (c *cluster) item() TimelineItem {
 		it.Modality = sitrep.ModalityAsserted
 	}
 	it.Reports = markCopies(it.Sources)
-	it.When = when(it)
+	it.When = when(&it)
 	return it
 }
 
@@ -349,6 +450,9 @@ func (c *cluster) item() TimelineItem {
 // for word (syndicated copies of one article) and returns the number of
 // independent reports.
 func markCopies(srcs []Source) int {
+	if len(srcs) < 2 {
+		return len(srcs) // nothing to repeat
+	}
 	first := map[string]string{}
 	n := 0
 	for i := range srcs {
