@@ -78,19 +78,30 @@ type MentionRef struct {
 // index, not copied.
 func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// Publication order: by the document's date, the document, then the
-	// trigger's offset; stable.
+	// trigger's offset; stable. Dates compare as day numbers where all
+	// are YYYY-MM-DD (or none).
 	type pubKey struct {
+		day  int32
 		date string
 		i    int
 	}
 	order := make([]pubKey, len(events))
+	days := true
 	for i := range events {
-		order[i] = pubKey{docDate(events[i].Published, events[i].DCT), i}
+		d := docDate(events[i].Published, events[i].DCT)
+		n, ok := dayNumber(d)
+		days = days && ok
+		order[i] = pubKey{n, d, i}
 	}
 	slices.SortFunc(order, func(a, b pubKey) int {
+		if days && a.day != b.day {
+			return cmp.Compare(a.day, b.day)
+		}
+		if c := strings.Compare(a.date, b.date); c != 0 {
+			return c
+		}
 		ea, eb := &events[a.i], &events[b.i]
-		return cmp.Or(strings.Compare(a.date, b.date), strings.Compare(ea.DocumentID, eb.DocumentID),
-			cmp.Compare(ea.Start, eb.Start), cmp.Compare(a.i, b.i))
+		return cmp.Or(strings.Compare(ea.DocumentID, eb.DocumentID), cmp.Compare(ea.Start, eb.Start), cmp.Compare(a.i, b.i))
 	})
 	nb := newNumbering(events)
 	var items []*cluster
@@ -116,16 +127,29 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		}
 		home.add(&m, nb)
 	}
+	// The items in time order, each built in its place: the order needs
+	// only the best report's time and the first report's date.
 	type itemKey struct {
 		sort, latest, published string
 		i                       int
+		best                    *sitrep.StoredEvent
 	}
-	built := make([]TimelineItem, len(items))
 	keys := make([]itemKey, len(items))
 	for i, c := range items {
-		built[i] = c.item(nb)
-		it := &built[i]
-		keys[i] = itemKey{sortKey(it), it.Latest, firstPublished(it), i}
+		best := c.best()
+		earliest, latest := nb.date[c.earliest], nb.date[c.latest]
+		if earliest == "" {
+			earliest, latest = best.Time.Earliest, best.Time.Latest
+		}
+		k := itemKey{sort: earliest, latest: latest, i: i, best: best}
+		if dctOnly(best.Time.Derivation) {
+			// Dated only by its report ("happened by the document
+			// date"): at that date rather than a vague window before.
+			k.sort = latest
+		}
+		first := c.mentions[0] // the first source
+		k.published = docDate(first.Published, first.DCT)
+		keys[i] = k
 	}
 	slices.SortFunc(keys, func(a, b itemKey) int {
 		if (a.sort == "") != (b.sort == "") {
@@ -137,12 +161,35 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		return cmp.Or(strings.Compare(a.sort, b.sort), strings.Compare(a.latest, b.latest),
 			strings.Compare(a.published, b.published), cmp.Compare(a.i, b.i))
 	})
-	out := make([]TimelineItem, len(built))
+	out := make([]TimelineItem, len(items))
 	for i, k := range keys {
-		out[i] = built[k.i]
-		out[i].ID = itemID(&out[i])
+		it := &out[i]
+		items[k.i].fill(it, k.best, nb)
+		it.ID = itemID(it)
 	}
 	return out
+}
+
+// dayNumber numbers a YYYY-MM-DD date so that numbers compare as the dates
+// do, "" as 0; ok is false for anything else.
+func dayNumber(s string) (n int32, ok bool) {
+	if s == "" {
+		return 0, true
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	for i := range 10 {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n + 1, true
 }
 
 // numbering numbers the participants' merge keys (0: none) and the dates
@@ -202,16 +249,6 @@ func (nb *numbering) mention(e *sitrep.StoredEvent) mention {
 	return m
 }
 
-// sortKey places an item in time: its earliest bound, except that an item
-// dated only by its report ("happened by the document date") sorts at
-// that date rather than a vague window before it.
-func sortKey(it *TimelineItem) string {
-	if dctOnly(it.Derivation) {
-		return it.Latest
-	}
-	return it.Earliest
-}
-
 func dctOnly(derivation string) bool { return strings.HasPrefix(derivation, "dct") }
 
 // when renders an item's date for readers.
@@ -229,13 +266,6 @@ func when(it *TimelineItem) string {
 		return it.Earliest
 	}
 	return "≈" + it.Value
-}
-
-func firstPublished(it *TimelineItem) string {
-	if len(it.Sources) == 0 {
-		return ""
-	}
-	return it.Sources[0].Published
 }
 
 // itemID is a stable id for an item: its type and its first mention.
@@ -379,11 +409,24 @@ var modalityRank = map[string]int{
 	sitrep.ModalityFuture: 2, sitrep.ModalityPossible: 1, sitrep.ModalityNegated: 0,
 }
 
-func (c *cluster) item(nb *numbering) TimelineItem {
-	n := len(c.mentions)
-	it := TimelineItem{Earliest: nb.date[c.earliest], Latest: nb.date[c.latest],
-		Actors: make([]string, 0, 1), Sources: make([]Source, 0, n), Mentions: make([]MentionRef, 0, n)}
+// best returns the report an item takes its type, time and text from: the
+// most precisely dated, then the one with the longest summary.
+func (c *cluster) best() *sitrep.StoredEvent {
 	best := c.mentions[0]
+	bp := precision(best.Time)
+	for _, e := range c.mentions[1:] {
+		if p := precision(e.Time); p > bp || p == bp && len(e.Summary) > len(best.Summary) {
+			best, bp = e, p
+		}
+	}
+	return best
+}
+
+// fill sets it to the item of c, whose best report is best.
+func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering) {
+	n := len(c.mentions)
+	*it = TimelineItem{Earliest: nb.date[c.earliest], Latest: nb.date[c.latest],
+		Actors: make([]string, 0, 1), Sources: make([]Source, 0, n), Mentions: make([]MentionRef, 0, n)}
 	// Sets of documents and of actors' folded names: a scan of what is
 	// listed for the few mentions most items have, maps beyond.
 	var docs, actors map[string]bool
@@ -394,9 +437,6 @@ func (c *cluster) item(nb *numbering) TimelineItem {
 	mod := -1
 	for _, e := range c.mentions {
 		it.Mentions = append(it.Mentions, MentionRef{Document: e.DocumentID, Event: e.ID})
-		if precision(e.Time) > precision(best.Time) || precision(e.Time) == precision(best.Time) && len(e.Summary) > len(best.Summary) {
-			best = e
-		}
 		if r, ok := modalityRank[e.Modality]; ok && r > mod {
 			mod, it.Modality = r, e.Modality
 		}
@@ -442,8 +482,7 @@ func (c *cluster) item(nb *numbering) TimelineItem {
 		it.Modality = sitrep.ModalityAsserted
 	}
 	it.Reports = markCopies(it.Sources)
-	it.When = when(&it)
-	return it
+	it.When = when(it)
 }
 
 // markCopies marks sources whose sentence repeats an earlier source's word
