@@ -105,8 +105,15 @@ func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line
 		if pStart >= 0 && indented {
 			flush()
 		}
-		k := lineKind(text[s:e])
-		if k != sitrep.ParagraphText && (pStart < 0 || k == sitrep.ParagraphChrome) {
+		// Inside a running paragraph only chrome counts: skip the rest
+		// of lineKind for the lines of wrapped prose.
+		var k string
+		if pStart < 0 {
+			k = lineKind(text[s:e])
+		} else if isChrome(text[s:e]) {
+			k = sitrep.ParagraphChrome
+		}
+		if k != sitrep.ParagraphText && k != "" && (pStart < 0 || k == sitrep.ParagraphChrome) {
 			// A heading or chrome line stands alone unless it continues a paragraph.
 			nextBlank := li+1 >= len(lines) || isBlank(text, lines[li+1])
 			nextIndented := li+1 < len(lines) && lines[li+1].start < lines[li+1].end &&
@@ -269,7 +276,7 @@ func lineKind(s string) string {
 		strings.HasPrefix(s, "__") && strings.HasSuffix(s, "__")) && !strings.Contains(s[2:len(s)-2], "**") {
 		return sitrep.ParagraphHeading
 	}
-	if len(s) <= 120 && !endsSentence(s) && words(s) <= 14 {
+	if len(s) <= 120 && !endsSentence(s) && !moreWords(s, 14) {
 		r, _ := utf8.DecodeRuneInString(s)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			return sitrep.ParagraphHeading
@@ -278,16 +285,21 @@ func lineKind(s string) string {
 	return sitrep.ParagraphText
 }
 
-func words(s string) int {
+// moreWords reports whether s has more than max words (separated by
+// spaces or tabs), reading no further than the word after the max-th.
+func moreWords(s string, max int) bool {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		sp := s[i] == ' ' || s[i] == '\t'
 		if !sp && !in {
 			n++
+			if n > max {
+				return true
+			}
 		}
 		in = !sp
 	}
-	return n
+	return false
 }
 
 // chromeLines are the whole-line texts of site furniture, compared after
@@ -311,36 +323,32 @@ var chromeLines = map[string]bool{
 	"you may also like": true, "more from": true, "get the app": true, "open in app": true,
 }
 
+// chromeTable is chromeLines for lookups of the line as written.
+var chromeTable = NewWordMap(chromeLines)
+
 func isChrome(s string) bool {
 	if len(s) > 60 {
 		return false
 	}
-	var b [64]byte
-	t := b[:0]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		t = append(t, c)
-	}
 	// Trim the furniture around the words (as strings.Trim with the
-	// cutset " \t.!|•·-–—*_#>[]()"), then look up without allocating.
-	for len(t) > 0 {
-		r, n := utf8.DecodeRune(t)
+	// cutset " \t.!|•·-–—*_#>[]()"), then look up lower-cased. The
+	// cutset has no letters, so trimming before lower-casing is the same.
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
 		if !chromeTrim(r) {
 			break
 		}
-		t = t[n:]
+		s = s[n:]
 	}
-	for len(t) > 0 {
-		r, n := utf8.DecodeLastRune(t)
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
 		if !chromeTrim(r) {
 			break
 		}
-		t = t[:len(t)-n]
+		s = s[:len(s)-n]
 	}
-	return chromeLines[string(t)]
+	chrome, _ := chromeTable.GetFold(s)
+	return chrome
 }
 
 func chromeTrim(r rune) bool {

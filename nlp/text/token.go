@@ -131,9 +131,10 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 			continue
 		}
 		var t Token
+		plain := false // an ASCII word of letters and digits only
 		switch {
 		case isLetter(r):
-			t = scanWord(s, i)
+			t, plain = scanWord(s, i)
 		case r < utf8.RuneSelf && isDigitByte(byte(r)):
 			t = scanNumber(s, i)
 		default:
@@ -145,7 +146,7 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 		// Split clitics off words: "Pyongyang's" -> "Pyongyang" "'s",
 		// "wasn't" -> "was" "n't".
-		if t.Kind == Word {
+		if t.Kind == Word && !plain {
 			if c := cliticStart(s, t.Start, t.End); c > t.Start {
 				w := Token{Start: t.Start, End: c, Kind: Word}
 				shape(s, &w)
@@ -162,20 +163,34 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 }
 
 // scanWord scans letters with inner hyphens, apostrophes (O'Brien, clitics),
-// digits (COVID-19, F-16) and abbreviation periods (U.S., Gen.).
-func scanWord(s string, i int) Token {
+// digits (COVID-19, F-16) and abbreviation periods (U.S., Gen.). plain
+// reports a word of ASCII letters and digits only, the common case, whose
+// shape it sets on the way.
+func scanWord(s string, i int) (t Token, plain bool) {
 	start := i
 	letters := 0
+	plain = true
+	alpha, uppers, digits := 0, 0, 0 // of a plain word
 	for i < len(s) {
-		if c := s[i]; isLetterByte(c) || isDigitByte(c) {
+		if c := s[i]; isLetterByte(c) {
 			i++
 			letters++
+			alpha++
+			if c <= 'Z' {
+				uppers++
+			}
+			continue
+		} else if isDigitByte(c) {
+			i++
+			letters++
+			digits++
 			continue
 		}
 		r, n := runeAt(s, i)
 		if isLetter(r) {
 			i += n
 			letters++
+			plain = false
 			continue
 		}
 		// Inner connectors: a hyphen or apostrophe followed by a letter or digit.
@@ -186,6 +201,7 @@ func scanWord(s string, i int) Token {
 					break // AT&T, S&P but not "this&that"
 				}
 				i += n
+				plain = false
 				continue
 			}
 		}
@@ -198,6 +214,7 @@ func scanWord(s string, i int) Token {
 		switch {
 		case letters == 1 || isInitialChain(w):
 			i++
+			plain = false
 			for i+1 < len(s) && isLetterByte(s[i]) && s[i+1] == '.' {
 				i += 2
 			}
@@ -207,16 +224,31 @@ func scanWord(s string, i int) Token {
 					// "No. 1" but "said no." stays a sentence end.
 					if j := i + 1; j+1 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) {
 						i++
+						plain = false
 					}
 				} else {
 					i++
+					plain = false
 				}
 			}
 		}
 	}
-	t := Token{Start: start, End: i, Kind: Word}
-	shape(s, &t)
-	return t
+	t = Token{Start: start, End: i, Kind: Word}
+	if !plain {
+		shape(s, &t)
+		return t, false
+	}
+	// shape, for ASCII letters and digits
+	if digits > 0 {
+		t.Flags |= HasDigit
+	}
+	if c := s[start]; c >= 'A' && c <= 'Z' {
+		t.Flags |= Cap
+	}
+	if alpha >= 2 && uppers == alpha {
+		t.Flags |= AllCaps
+	}
+	return t, true
 }
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
