@@ -122,7 +122,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		b.caps[si] = capsSentence(infos, s.First, s.Last)
 		for i := s.First; i < s.Last; i++ {
 			b.cand[i] = -1
-			if infos[i].anyUpper {
+			if infos[i].anyUpper && !infos[i].outside {
 				b.cand[i] = int32(len(b.toks))
 				b.toks = append(b.toks, int32(i))
 				b.sent = append(b.sent, int32(si))
@@ -251,7 +251,8 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 					m.score(&sc, feats)
 				}
 			} else {
-				// a word without a capital inside an open phrase
+				// a word without a capital (or never in a phrase) inside an
+				// open phrase
 				feats = c.word(feats[:0], i)
 				feats = c.contextScored(feats, i, &sc, m, nil)
 				feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)

@@ -11,7 +11,7 @@ import (
 // Feature templates. A feature is the 32-bit hash of (template, value); the
 // value hashes of a token's word, lower-cased word and shape are computed
 // once per token, so context features cost a multiply and a table probe.
-// Changing a template changes the model: bump modelVersion.
+// Changing a template changes the model: bump modelVersion (model.go).
 const (
 	tBias = iota + 1
 	tWord
@@ -63,8 +63,6 @@ const (
 	tNumTemplates
 )
 
-const modelVersion = 1
-
 // tokInfo holds the per-token value hashes.
 type tokInfo struct {
 	w, lw, shape uint64
@@ -80,6 +78,7 @@ type tokInfo struct {
 	letters      bool
 	cls          uint8 // word classes of the lower-cased word (clsStorm, ...)
 	ascii        bool  // no byte above 0x7f
+	outside      bool  // a capitalised word never inside a phrase in the training data (Model.outside)
 }
 
 const (
@@ -766,10 +765,13 @@ func capsSentence(infos []tokInfo, first, last int) bool {
 
 // plainO reports whether token i is certainly outside any phrase, without
 // scoring: no phrase is open and the token has no capital letter (in
-// CoNLL-2003 training data 0.2% of phrases start so). This skips most
-// tokens of running text; training applies the same rule.
+// CoNLL-2003 training data 0.2% of phrases start so; training applies the
+// same rule) or, when tagging, is a capitalised word the training data
+// never has inside a phrase ("The", "March", "However": see
+// Model.outside, set by the tagger only). This skips most tokens of
+// running text.
 func plainO(t *tokInfo, prev int) bool {
-	return !t.anyUpper && (prev == 0 || posOf(prev) == posL || posOf(prev) == posU)
+	return (!t.anyUpper || t.outside) && (prev == 0 || posOf(prev) == posL || posOf(prev) == posU)
 }
 
 // contextScored is context for the tagger: it appends the features that

@@ -75,6 +75,67 @@ type Model struct {
 	n       int     // features
 	scale   float32 // weight = value / scale
 	dense   *denseTables
+	outside wordSet // capitalised words (tokInfo.w) never inside a phrase in the training data
+}
+
+// wordSet is a set of word hashes (open addressing, 0 marks an empty
+// slot, so the hash 0 is never a member).
+type wordSet struct {
+	keys []uint64
+	list []uint64 // the members, sorted
+}
+
+func newWordSet(ws []uint64) wordSet {
+	list := make([]uint64, 0, len(ws))
+	for _, w := range ws {
+		if w != 0 {
+			list = append(list, w)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
+	size := 16
+	for size < 4*len(list) {
+		size <<= 1
+	}
+	s := wordSet{keys: make([]uint64, size), list: list}
+	mask := uint64(size - 1)
+	for _, w := range list {
+		i := mix(w) & mask
+		for s.keys[i] != 0 && s.keys[i] != w {
+			i = (i + 1) & mask
+		}
+		s.keys[i] = w
+	}
+	return s
+}
+
+func (s *wordSet) has(w uint64) bool {
+	if len(s.list) == 0 || w == 0 {
+		return false
+	}
+	mask := uint64(len(s.keys) - 1)
+	for i := mix(w) & mask; ; i = (i + 1) & mask {
+		switch s.keys[i] {
+		case w:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// markOutside sets tokInfo.outside on the capitalised words of st that
+// the model's training data never has inside a phrase, unless a
+// capitalised word follows: the data says the word is no name by itself,
+// but names of several words may still start with it in news ("Farm
+// Credit Administration", "Tax Reform Act").
+func (m *Model) markOutside(st *docState) {
+	for _, s := range st.doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := &st.infos[i]
+			t.outside = t.anyUpper && m.outside.has(t.w) && (i+1 == s.Last || !st.infos[i+1].anyUpper)
+		}
+	}
 }
 
 // denseTables holds the summed weights of the features whose values come
@@ -272,6 +333,12 @@ func bitsLen(x int) int {
 
 const magic = "sitrep-ner\x00"
 
+// Model file versions: 2 adds the words never inside a phrase.
+const (
+	modelVersion1 = 1
+	modelVersion  = 2
+)
+
 // WriteTo writes the model gzip-compressed: header, then per feature in key
 // order the key delta, a bit mask of the non-zero labels and their values.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -316,6 +383,12 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 		}
 	}
+	put(uint64(len(m.outside.list)))
+	prev64 := uint64(0)
+	for _, w := range m.outside.list {
+		put(w - prev64)
+		prev64 = w
+	}
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
 	}
@@ -359,7 +432,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model header: %w", err)
 	}
-	if ver != modelVersion || nl != nLabels {
+	if ver != modelVersion && ver != modelVersion1 || nl != nLabels {
 		return nil, fmt.Errorf("ner model: version %d with %d labels, want version %d with %d", ver, nl, modelVersion, nLabels)
 	}
 	if n > 1<<26 {
@@ -385,7 +458,24 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("ner model: %w", err)
 		}
 	}
-	return newModel(keys, rows, math.Float32frombits(uint32(sc))), nil
+	m := newModel(keys, rows, math.Float32frombits(uint32(sc)))
+	if ver >= 2 {
+		n := get()
+		if err != nil || n > 1<<20 {
+			return nil, fmt.Errorf("ner model: bad word list (%d words): %v", n, err)
+		}
+		ws := make([]uint64, n)
+		w := uint64(0)
+		for i := range ws {
+			w += get()
+			ws[i] = w
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ner model: %w", err)
+		}
+		m.outside = newWordSet(ws)
+	}
+	return m, nil
 }
 
 // Pruned returns a copy of m without the features whose weights all fall
@@ -408,7 +498,9 @@ func (m *Model) Pruned(frac float64) *Model {
 			}
 		}
 	}
-	return newModel(keys, rows, m.scale)
+	p := newModel(keys, rows, m.scale)
+	p.outside = m.outside
+	return p
 }
 
 func abs(x int) int {

@@ -14,6 +14,7 @@ type phrase struct {
 // tagDoc tags every sentence of doc left to right (greedy, BILOU-constrained)
 // and returns the labels per token (0 outside sentences).
 func (m *Model) tagDoc(st *docState) []uint8 {
+	m.markOutside(st)
 	if st.cache != nil {
 		return m.tagBatch(st)
 	}

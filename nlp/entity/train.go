@@ -25,6 +25,13 @@ type TrainOptions struct {
 	Seed       int64   // shuffling seed: the same seed gives the same model
 	MinCount   int     // keep static features seen at least this often (default 1)
 	Prune      float64 // drop features whose averaged weights are all below this fraction of the largest (0 keeps every feature)
+	// OutsideMin: a capitalised word seen at least this often in the
+	// training data and never inside a phrase is labelled O without
+	// scoring where no phrase is open (default 3; negative: never). The
+	// rule holds when tagging (and so when picking the best iteration on
+	// Dev); training still learns from every capitalised token, which
+	// keeps the weights for the words around them.
+	OutsideMin int
 	Dev        []TrainDoc
 	Log        io.Writer // progress, one line per iteration; nil for none
 }
@@ -42,6 +49,10 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	if opt.Runs <= 0 {
 		opt.Runs = 1
 	}
+	if opt.OutsideMin == 0 {
+		opt.OutsideMin = 3
+	}
+	outside := outsideWords(docs, opt.OutsideMin)
 	lex := defaultLexicon()
 	type prepared struct {
 		st     *docState
@@ -185,7 +196,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 				}
 			}
 			avg := average(w, u, c)
-			m := quantize(keys, avg, opt.Prune)
+			m := quantize(keys, avg, opt.Prune, outside)
 			line := fmt.Sprintf("run %d iter %2d: train token errors %.4f, features %d", run+1, it, float64(errs)/float64(total), m.Features())
 			if len(opt.Dev) > 0 {
 				p, r, f := m.evaluate(opt.Dev)
@@ -210,7 +221,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	for i := range sum {
 		sum[i] /= float64(opt.Runs)
 	}
-	m := quantize(keys, sum, opt.Prune)
+	m := quantize(keys, sum, opt.Prune, outside)
 	if opt.Log != nil && len(opt.Dev) > 0 && opt.Runs > 1 {
 		p, r, f := m.evaluate(opt.Dev)
 		fmt.Fprintf(opt.Log, "average of %d runs: features %d, dev P %.4f R %.4f F1 %.4f\n", opt.Runs, m.Features(), p, r, f)
@@ -230,7 +241,7 @@ func average(w []float32, u []float64, c float64) []float64 {
 // quantize returns the model of weights avg (nLabels per key), quantised
 // to int16; features whose weights all fall below prune times the largest
 // weight are dropped.
-func quantize(keys []uint32, avg []float64, prune float64) *Model {
+func quantize(keys []uint32, avg []float64, prune float64, outside wordSet) *Model {
 	maxAbs := 0.0
 	for _, a := range avg {
 		maxAbs = math.Max(maxAbs, math.Abs(a))
@@ -262,7 +273,41 @@ func quantize(keys []uint32, avg []float64, prune float64) *Model {
 			rows = append(rows, int16(math.Round(a*scale)))
 		}
 	}
-	return newModel(ks, rows, float32(scale))
+	m := newModel(ks, rows, float32(scale))
+	m.outside = outside
+	return m
+}
+
+// outsideWords returns the capitalised words (tokInfo.w) that docs have at
+// least min times and never inside a phrase; none for a negative min.
+func outsideWords(docs []TrainDoc, min int) wordSet {
+	if min < 0 {
+		return wordSet{}
+	}
+	seen := map[uint64]int{}
+	for _, d := range docs {
+		for _, s := range d.Doc.Sentences {
+			for i := s.First; i < s.Last && i < len(d.Tags); i++ {
+				ti := info(d.Doc.Tok(i))
+				if !ti.anyUpper {
+					continue
+				}
+				switch {
+				case d.Tags[i] != "O" && d.Tags[i] != "":
+					seen[ti.w] = -1 << 30
+				case seen[ti.w] >= 0:
+					seen[ti.w]++
+				}
+			}
+		}
+	}
+	var ws []uint64
+	for w, n := range seen {
+		if n >= min {
+			ws = append(ws, w)
+		}
+	}
+	return newWordSet(ws)
 }
 
 // evaluate tags docs and returns phrase-level micro P, R, F1 against their
