@@ -122,7 +122,13 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		b.caps[si] = capsSentence(infos, s.First, s.Last)
 		for i := s.First; i < s.Last; i++ {
 			b.cand[i] = -1
-			if infos[i].anyUpper && !infos[i].outside {
+			if !infos[i].anyUpper {
+				continue
+			}
+			// (as markOutside)
+			t := &infos[i]
+			t.outside = m.outside.has(t.w) && (i+1 == s.Last || !infos[i+1].anyUpper)
+			if !t.outside {
 				b.cand[i] = int32(len(b.toks))
 				b.toks = append(b.toks, int32(i))
 				b.sent = append(b.sent, int32(si))

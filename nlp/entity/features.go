@@ -379,7 +379,12 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		for i := s.First; i < s.Last; i++ {
 			t := &st.infos[i]
 			if !t.anyUpper {
-				t.rec, t.wid = lw.find(t.lw), -1
+				t.rec, t.wid = -1, -1
+				if t.letters {
+					// (a word without letters shares no capitalised
+					// word's lower case)
+					t.rec = lw.find(t.lw)
+				}
 			}
 			if t.lower && i > s.First && t.rec >= 0 {
 				st.words[t.rec].lowerSeen = true

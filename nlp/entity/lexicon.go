@@ -219,9 +219,12 @@ const (
 )
 
 // classTable maps lower-case word hashes (tokInfo.lw) to word classes.
+// A bit filter on the hash's top bits turns away most words with one
+// load.
 type classTable struct {
-	keys []uint64
-	cls  []uint8
+	keys   []uint64
+	cls    []uint8
+	filter [64]uint64
 }
 
 var wordClasses = newClassTable(map[uint8]*lowerSet{clsStorm: stormWords, clsRoad: roadNouns, clsGroup: groupWords})
@@ -240,12 +243,16 @@ func newClassTable(sets map[uint8]*lowerSet) *classTable {
 			}
 			t.keys[i] = h
 			t.cls[i] |= c
+			t.filter[h>>58] |= 1 << (h >> 52 & 63)
 		}
 	}
 	return t
 }
 
 func (t *classTable) of(h uint64) uint8 {
+	if t.filter[h>>58]&(1<<(h>>52&63)) == 0 {
+		return 0
+	}
 	for i := mix(h) & 1023; ; i = (i + 1) & 1023 {
 		if t.cls[i] == 0 || t.keys[i] == h {
 			return t.cls[i]

@@ -14,10 +14,10 @@ type phrase struct {
 // tagDoc tags every sentence of doc left to right (greedy, BILOU-constrained)
 // and returns the labels per token (0 outside sentences).
 func (m *Model) tagDoc(st *docState) []uint8 {
-	m.markOutside(st)
 	if st.cache != nil {
 		return m.tagBatch(st)
 	}
+	m.markOutside(st)
 	doc, infos := st.doc, st.infos
 	st.labels = resize(st.labels, len(doc.Tokens))
 	labels := st.labels
