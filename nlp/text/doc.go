@@ -87,6 +87,16 @@ func (d *Doc) SentenceText(i int) string { s := d.Sentences[i]; return d.Text[s.
 // SentenceOf returns the index of the sentence containing byte offset off,
 // or -1 if off lies outside every sentence (in chrome or between paragraphs).
 func (d *Doc) SentenceOf(off int) int {
+	lo := d.sentenceAfter(off)
+	if lo < len(d.Sentences) && d.Sentences[lo].Start <= off {
+		return lo
+	}
+	return -1
+}
+
+// sentenceAfter returns the index of the first sentence ending after off,
+// or len(d.Sentences).
+func (d *Doc) sentenceAfter(off int) int {
 	lo, hi := 0, len(d.Sentences)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -96,16 +106,22 @@ func (d *Doc) SentenceOf(off int) int {
 			hi = m
 		}
 	}
-	if lo < len(d.Sentences) && d.Sentences[lo].Start <= off {
-		return lo
-	}
-	return -1
+	return lo
 }
 
 // TokenAt returns the index of the first token ending after off (the token
 // containing off, or the next one), or len(d.Tokens).
 func (d *Doc) TokenAt(off int) int {
 	lo, hi := 0, len(d.Tokens)
+	// Look in the sentence that ends after off first: two short searches
+	// touch less memory than one over every token. The tokens just around
+	// the sentence confirm that the answer lies inside it.
+	if si := d.sentenceAfter(off); si < len(d.Sentences) {
+		s := d.Sentences[si]
+		if 0 <= s.First && s.First < s.Last && s.Last <= hi && (s.First == 0 || d.Tokens[s.First-1].End <= off) && d.Tokens[s.Last-1].End > off {
+			lo, hi = s.First, s.Last-1
+		}
+	}
 	for lo < hi {
 		m := (lo + hi) / 2
 		if d.Tokens[m].End <= off {
