@@ -4,24 +4,23 @@ import (
 	"strings"
 
 	"github.com/sitrep-news/sitrep/nlp/pos"
-	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 // scoreCache memoises the detector's weights that depend on one word only,
 // so that a word met again, in this document or a later one, costs one
-// probe instead of one per feature: news reuse a small vocabulary, and the
+// load instead of a probe per feature: news reuse a small vocabulary, and the
 // model's hash table is too large to stay in the processor's caches.
 //
 // self holds, per candidate word and tag, the sum of the weights of the
 // features of the word itself (word, lemma, lemma and tag, suffixes) with
-// its lemma; ctx holds, per word hash, the weights of the features that
+// its lemma and lexicon entry; ctx holds, per word hash, the weights of the features that
 // look at it as a neighbour (previous word, next word, auxiliary). Both are
 // direct-mapped: a new word overwrites the slot it maps to. Entries are
 // keyed by the feature hashes the model itself uses, so the scores are
 // those of the features' probes.
 //
 // A cache belongs to one detector and one goroutine at a time: it travels
-// in the extractor the detector's pool hands out.
+// in the extractors the detector keeps (Detector.free).
 type scoreCache struct {
 	self [selfSlots]selfEntry
 	ctx  [ctxSlots]ctxEntry
@@ -32,13 +31,13 @@ const (
 	ctxSlots  = 1 << 11
 )
 
-// selfEntry is what scoring needs of a candidate word under its tag. 64
-// bytes: one cache line.
+// selfEntry is what scoring and extraction need of a candidate word under
+// its tag. 64 bytes: one cache line.
 type selfEntry struct {
 	key   uint64 // selfKey of the word and tag; 0 when empty
-	lh    uint64 // hash of the lemma
 	lemma string
-	sum   row // the weights of the word's own features, summed
+	word  *lexWord // what the lexicon says of the lemma
+	sum   row      // the weights of the word's own features, summed
 }
 
 // ctxEntry holds the weights of the features that look at a word hash as
@@ -66,7 +65,8 @@ func (d *Detector) rowOr(f uint64) [numLabels]int16 {
 // self returns the word features' entry of candidate token i of c's
 // sentence, from the cache when c has one and the word is ASCII (then its
 // hash stands for its lower-cased bytes, on which lemma and suffixes
-// depend); it also records the lemma in c.lemmas.
+// depend); it also records the lemma and the lexicon's word in c.lemmas
+// and c.lw when they are set.
 func (d *Detector) self(c *sentCtx, i int) *selfEntry {
 	w, t := c.words[i-c.first], c.tags[i]
 	var e *selfEntry
@@ -77,6 +77,9 @@ func (d *Detector) self(c *sentCtx, i int) *selfEntry {
 			if c.lemmas != nil && c.lemmas[i] == "" {
 				c.lemmas[i] = e.lemma
 			}
+			if c.lw != nil {
+				c.lw[i] = e.word
+			}
 			return e
 		}
 		// A copy: the cache outlives the document.
@@ -86,15 +89,18 @@ func (d *Detector) self(c *sentCtx, i int) *selfEntry {
 		e.lemma = c.lemma(i)
 		key = 0
 	}
+	e.key = key
+	e.word = lex().word(e.lemma)
 	if c.lemmas != nil {
 		c.lemmas[i] = e.lemma
 	}
-	e.key = key
-	e.lh = hashLower(e.lemma)
+	if c.lw != nil {
+		c.lw[i] = e.word
+	}
+	lh := hashLower(e.lemma)
 	tok := c.doc.Tok(i)
 	e.sum = row{}
-	tg := uint64(t) + 1
-	for _, f := range [...]uint64{f1(fWord, w), f1(fLemma, e.lh), f2(fLemmaTag, e.lh, tg),
+	for _, f := range [...]uint64{f1(fWord, w), f1(fLemma, lh), f2(fLemmaTag, lh, uint64(t)+1),
 		f1(fSuf3, hashSuffix(tok, 3)), f1(fSuf4, hashSuffix(tok, 4))} {
 		if r := d.row(f); r != nil {
 			for l := range e.sum {
@@ -116,22 +122,13 @@ func (d *Detector) neighbour(c *scoreCache, w uint64) *ctxEntry {
 
 func ctxSlot(w uint64) uint64 { return (w ^ w>>29) & (ctxSlots - 1) }
 
-// warm reads, for every candidate of c's sentence, the first word of each
-// cache slot and table slot its scoring will read. These loads do not
-// depend on one another, so the processor overlaps their cache misses,
-// where scoring one candidate after another would wait for each in turn:
-// the model and the caches are mostly out of the processor's caches when a
-// document starts, the pipeline's other stages having run in between.
-func (d *Detector) warm(c *sentCtx) {
+// warm reads the first word of the cache slots that scoring the
+// candidates cs of c's sentence will read (see scoreSentence).
+func (d *Detector) warm(c *sentCtx, cs []int) {
 	var sink uint64
-	for i := c.first; i < c.last; i++ {
-		if !candidate(c.tags[i]) || c.doc.Tokens[i].Kind != text.Word {
-			continue
-		}
-		w, wp1 := c.words[i-c.first], c.word(i+1)
-		sink += c.cache.self[selfKey(w, c.tags[i])&(selfSlots-1)].key
-		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(c.aux(i))].key
-		sink += uint64(d.fps[f2(fWordM2, c.word(i-2), c.word(i+2))&d.mask]) + uint64(d.fps[f2(fWordWordP1, w, wp1)&d.mask])
+	for _, i := range cs {
+		sink += c.cache.self[selfKey(c.words[i-c.first], c.tags[i])&(selfSlots-1)].key
+		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(c.word(i+1))].key + c.cache.ctx[ctxSlot(c.aux(i))].key
 	}
-	c.sink = sink
+	c.sink += sink
 }

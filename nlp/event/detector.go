@@ -8,8 +8,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"sort"
-	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -28,9 +28,12 @@ type Detector struct {
 	fps  []uint32
 	ents []weights
 	dense
-	// pool holds extractors, whose per-token buffers Extract reuses
-	// from one document to the next.
-	pool sync.Pool
+	// free holds idle extractors, whose per-token buffers and score
+	// caches Extract reuses from one document to the next. (Not a
+	// sync.Pool: that one is emptied by garbage collections, which the
+	// pipeline has every few hundred documents, and a cache refills over
+	// a thousand.)
+	free chan *extractor
 }
 
 type weights struct {
@@ -102,44 +105,45 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
-// score returns the label of candidate token i of the sentence in c, whose
-// own word features se sums: the scores of features from the dense tables,
-// those of se, and those of the features that look at the neighbours.
-func (d *Detector) score(c *sentCtx, i int, se *selfEntry) int {
-	t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
-	scores := d.left[tm1][t]
-	for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &se.sum} {
-		for l := range scores {
-			scores[l] += r[l]
-		}
-	}
-	w, wm1, wp1, aux := c.word(i), c.word(i-1), c.word(i+1), c.aux(i)
-	rest := [...]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, w, wp1), f2(fLemmaTagM1, se.lh, tm1),
-		f1(fWordM1, wm1), f1(fWordP1, wp1), f1(fAux, aux)}
-	if c.cache == nil {
-		return d.sum(&scores, rest[:])
-	}
-	// (one at a time: a neighbour may take the slot of the one before)
-	add := func(r *[numLabels]int16) {
-		for l := range scores {
-			scores[l] += int32(r[l])
-		}
-	}
-	add(&d.neighbour(c.cache, wm1).m1)
-	add(&d.neighbour(c.cache, wp1).p1)
-	add(&d.neighbour(c.cache, aux).aux)
-	return d.sum(&scores, rest[:3])
-}
-
-// sum adds the weights of feats to scores and returns the best label.
-func (d *Detector) sum(scores *[numLabels]int32, feats []uint64) int {
-	for _, f := range feats {
-		if r := d.row(f); r != nil {
+// scoreSentence labels the candidates cs of the sentence in c and appends
+// the triggers to out. Every feature looks at tags and capitalisation only
+// (the dense tables) or at one word: the candidate's own (cached by word
+// and tag) or a neighbour's (cached by word). A first pass reads the cache
+// slots of all candidates, loads that do not depend on one another, so
+// that the processor overlaps their misses where scoring one candidate
+// after another would wait for each in turn: the caches are mostly out of
+// the processor's caches when a document starts, the pipeline's other
+// stages having run in between.
+func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
+	d.warm(c, cs)
+	for _, i := range cs {
+		se := d.self(c, i)
+		t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
+		scores := d.left[tm1][t]
+		for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &se.sum} {
 			for l := range scores {
-				scores[l] += int32(r[l])
+				scores[l] += r[l]
 			}
 		}
+		// (one at a time: a neighbour may take the slot of the one before)
+		addWeights(&scores, &d.neighbour(c.cache, c.word(i-1)).m1)
+		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
+		addWeights(&scores, &d.neighbour(c.cache, c.aux(i)).aux)
+		if lab := argmax(&scores); lab != 0 {
+			out = append(out, Trigger{Token: i, Span: c.doc.Span(i, i+1), Class: Classes[lab], Lemma: se.lemma})
+		}
 	}
+	return out
+}
+
+func addWeights(scores *row, r *[numLabels]int16) {
+	for l := range scores {
+		scores[l] += int32(r[l])
+	}
+}
+
+// argmax returns the label of the highest score, the lowest of those tied.
+func argmax(scores *row) int {
 	best := 0
 	for l := 1; l < numLabels; l++ {
 		if scores[l] > scores[best] {
@@ -305,7 +309,8 @@ func build(q map[uint64][numLabels]int16) *Detector {
 	for size < uint64(len(q))*2 {
 		size <<= 1
 	}
-	d := &Detector{mask: size - 1, fps: make([]uint32, size), ents: make([]weights, size)}
+	d := &Detector{mask: size - 1, fps: make([]uint32, size), ents: make([]weights, size),
+		free: make(chan *extractor, max(2, runtime.GOMAXPROCS(0)))}
 	keys := make([]uint64, 0, len(q))
 	for f := range q {
 		keys = append(keys, f)

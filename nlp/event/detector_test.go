@@ -59,3 +59,15 @@ func TestDetectMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// sum adds the weights of feats to scores and returns the best label.
+func (d *Detector) sum(scores *[numLabels]int32, feats []uint64) int {
+	for _, f := range feats {
+		if r := d.row(f); r != nil {
+			for l := range scores {
+				scores[l] += int32(r[l])
+			}
+		}
+	}
+	return argmax(scores)
+}

@@ -51,7 +51,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	x := det.extractor(doc, tags, opts.Entities)
 	defer det.release(x)
 	x.mapEntities()
-	x.ctx.lemmas = x.lemmas
+	x.ctx.lemmas, x.ctx.lw = x.lemmas, x.lw
 	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
 	defer func() { x.trig = trig[:0] }()
 	out := make([]sitrep.Event, 0, len(trig)/2+1)
@@ -299,11 +299,13 @@ type extractor struct {
 	sbuf  []byte
 }
 
-// extractor returns an extractor for doc from the detector's pool, its
-// per-token buffers sized and cleared; release returns it.
+// extractor returns an idle extractor of the detector, or a new one, for
+// doc, its per-token buffers sized and cleared; release gives it back.
 func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity) *extractor {
-	x, _ := d.pool.Get().(*extractor)
-	if x == nil {
+	var x *extractor
+	select {
+	case x = <-d.free:
+	default:
 		x = new(extractor)
 	}
 	n := len(doc.Tokens)
@@ -312,7 +314,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache}, trig: x.trig[:0],
+		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}, trig: x.trig[:0],
 	}
 	return x
 }
@@ -320,12 +322,24 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.doc, x.tags, x.ents = nil, nil, nil
-	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache}
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}
 	clear(x.trig[:cap(x.trig)])
 	clear(x.fbuf[:cap(x.fbuf)])
 	clear(x.phbuf[:cap(x.phbuf)])
-	d.pool.Put(x)
+	if cap(x.lows) > keepTokens {
+		// (an idle extractor is kept for good: not the buffers of a
+		// book-length document)
+		*x = extractor{ctx: sentCtx{cache: x.ctx.cache}}
+	}
+	select {
+	case d.free <- x:
+	default:
+	}
 }
+
+// keepTokens is the size of the largest per-token buffers an idle
+// extractor keeps.
+const keepTokens = 1 << 16
 
 // grow returns b resized to n zero values, reusing its array when it is
 // large enough.

@@ -73,17 +73,17 @@ func (d *Detector) detect(doc *text.Doc, tags []pos.Tag, ctx *sentCtx, out []Tri
 	}
 	for si := range doc.Sentences {
 		s := doc.Sentences[si]
-		ctx.init(doc, tags, s.First, s.Last)
-		d.warm(ctx)
+		cs := ctx.cands[:0]
 		for i := s.First; i < s.Last; i++ {
-			if !candidate(tags[i]) || doc.Tokens[i].Kind != text.Word {
-				continue
-			}
-			se := d.self(ctx, i)
-			if lab := d.score(ctx, i, se); lab != 0 {
-				out = append(out, Trigger{Token: i, Span: doc.Span(i, i+1), Class: Classes[lab], Lemma: se.lemma})
+			if candidate(tags[i]) && doc.Tokens[i].Kind == text.Word {
+				cs = append(cs, i)
 			}
 		}
+		if len(cs) > 0 {
+			ctx.init(doc, tags, s.First, s.Last)
+			out = d.scoreSentence(ctx, cs, out)
+		}
+		ctx.cands = cs[:0]
 	}
 	return out
 }
