@@ -74,11 +74,12 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 	reported := false // a reporting verb stands between the token and the span
 	for j := k - 1; j >= first && j >= k-window; j-- {
 		w := doc.Tok(j)
-		if clauseBreak(w) {
+		info, _ := words.Get(w)
+		if info.brk {
 			break
 		}
 		var c string
-		switch class(w) {
+		switch int(info.class) {
 		case cNeg:
 			if neg == "" && !reported && !notOnly(doc, j) && (!weakNeg(w) || j >= k-5) {
 				neg = sitrep.ModalityNegated
@@ -178,16 +179,10 @@ func reportedBefore(doc *text.Doc, first, j int) bool {
 	return false
 }
 
-// clauseBreak reports a token that ends the span's clause looking back.
-func clauseBreak(w string) bool {
-	switch w {
-	case ",", ";", ":", "(", ")", "—", "–", "“", "”", "\"", "but", "and", "or", "because", "while", "although", "though",
-		"which", "who", "whom", "where", "when", "after", "before", "since", "if", "unless", "whereas",
-		"that", "whether", "until", "than", "how", "what", "why":
-		return true
-	}
-	return false
-}
+// clauseBreaks end the span's clause looking back (compared as written).
+var clauseBreaks = []string{",", ";", ":", "(", ")", "—", "–", "“", "”", "\"", "but", "and", "or", "because", "while", "although", "though",
+	"which", "who", "whom", "where", "when", "after", "before", "since", "if", "unless", "whereas",
+	"that", "whether", "until", "than", "how", "what", "why"}
 
 // Word classes.
 const (
@@ -203,42 +198,55 @@ const (
 	cReport
 )
 
-// class classifies a token without allocating: lower-casing only the first
-// byte, which is all a sentence-initial capital changes.
-func class(w string) int {
-	if len(w) == 0 || len(w) > 12 {
-		return cNone
-	}
-	if w[0] >= 'A' && w[0] <= 'Z' {
-		var b [12]byte
-		copy(b[:], w)
-		b[0] += 'a' - 'A'
-		return classLower(string(b[:len(w)]))
-	}
-	return classLower(w)
+// classWords are the cue words of each class, in lower case; a capital
+// first letter (sentence-initial) keeps the class.
+var classWords = [...][]string{
+	cNeg:      {"not", "n't", "n’t", "never", "no", "denied", "denies", "deny", "without", "neither", "nor"},
+	cPossible: {"could", "may", "might", "possibly", "perhaps", "likely", "probably", "potentially", "reportedly", "allegedly", "can"},
+	cFuture:   {"will", "'ll", "’ll", "shall", "wo"},
+	cWould:    {"would", "'d", "’d"},
+	cTo:       {"to"},
+	cPlan: {"plans", "planned", "plan", "planning", "expected", "set", "going", "intends", "intended", "aims", "aimed", "scheduled", "due", "poised", "about",
+		"preparing", "prepares", "threatened", "threatens", "vowed", "promised", "pledged"},
+	cFail: {"failed", "fails", "refused", "refuses", "declined"},
+	cUp:   {"up"},
+	cReport: {"said", "says", "say", "told", "tell", "added", "stated", "announced", "warned", "claimed", "insisted", "believed", "believe",
+		"thought", "think", "predicted", "estimated", "argued", "noted", "confirm", "confirmed", "know", "knew", "expect"},
 }
 
-func classLower(w string) int {
-	switch w {
-	case "not", "n't", "n’t", "never", "no", "denied", "denies", "deny", "without", "neither", "nor":
-		return cNeg
-	case "could", "may", "might", "possibly", "perhaps", "likely", "probably", "potentially", "reportedly", "allegedly", "can":
-		return cPossible
-	case "will", "'ll", "’ll", "shall", "wo":
-		return cFuture
-	case "would", "'d", "’d":
-		return cWould
-	case "to":
-		return cTo
-	case "plans", "planned", "plan", "planning", "expected", "set", "going", "intends", "intended", "aims", "aimed", "scheduled", "due", "poised", "about", "preparing", "prepares", "threatened", "threatens", "vowed", "promised", "pledged":
-		return cPlan
-	case "failed", "fails", "refused", "refuses", "declined":
-		return cFail
-	case "up":
-		return cUp
-	case "said", "says", "say", "told", "tell", "added", "stated", "announced", "warned", "claimed", "insisted", "believed", "believe",
-		"thought", "think", "predicted", "estimated", "argued", "noted", "confirm", "confirmed", "know", "knew", "expect":
-		return cReport
-	}
-	return cNone
+// wordInfo is what the cue scan needs of a token: whether it ends the
+// clause and its class.
+type wordInfo struct {
+	brk   bool
+	class uint8
 }
+
+// words maps tokens, as written, to their wordInfo: one lookup per token
+// of the window.
+var words = func() *text.WordMap[wordInfo] {
+	m := map[string]wordInfo{}
+	for c, ws := range classWords {
+		for _, w := range ws {
+			forms := []string{w}
+			if w[0] >= 'a' && w[0] <= 'z' {
+				forms = append(forms, string(w[0]-'a'+'A')+w[1:])
+			}
+			for _, f := range forms {
+				if i := m[f]; i.class == cNone {
+					i.class = uint8(c)
+					m[f] = i
+				}
+			}
+		}
+	}
+	for _, w := range clauseBreaks {
+		i := m[w]
+		i.brk = true
+		m[w] = i
+	}
+	return text.NewWordMap(m)
+}()
+
+// class classifies a token: a cue word in lower case or with a capital
+// first letter, else cNone.
+func class(w string) int { i, _ := words.Get(w); return int(i.class) }
