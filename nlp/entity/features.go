@@ -549,8 +549,8 @@ type wordCacheSlot struct {
 }
 
 const (
-	wordCacheSize  = 1 << 13
-	shapeCacheSize = 1 << 11
+	wordCacheSize  = 1 << 15
+	shapeCacheSize = 1 << 12
 )
 
 type shapeCacheSlot struct {

@@ -150,7 +150,7 @@ const (
 	startsAlias uint8 = 1 << iota
 	startsTitle
 	startsKnown
-	lexCacheSize = 1 << 14
+	lexCacheSize = 1 << 15
 )
 
 // word returns what the lexicon says of token i, from the cache for ASCII

@@ -281,6 +281,27 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	m.slots = make([]uint64, size)
 	m.shift = uint(64 - bitsLen(size-1))
 	mask := uint64(size - 1)
+	// Out-of-line weights go densest row first: features with many
+	// non-zero weights are the frequent ones (every training error on
+	// them added a label), so the weights read most share few cache lines.
+	offset := make([]int, len(keys))
+	var order []int
+	for r := range keys {
+		if nnz(rows[r*nLabels:r*nLabels+nLabels]) > 2 {
+			order = append(order, r)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return nnz(rows[order[a]*nLabels:order[a]*nLabels+nLabels]) > nnz(rows[order[b]*nLabels:order[b]*nLabels+nLabels])
+	})
+	for _, r := range order {
+		offset[r] = len(m.weights)
+		for _, v := range rows[r*nLabels : r*nLabels+nLabels] {
+			if v != 0 {
+				m.weights = append(m.weights, v)
+			}
+		}
+	}
 	var tmp []uint32
 	for r, k := range keys {
 		row := rows[r*nLabels : r*nLabels+nLabels]
@@ -308,18 +329,24 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 				s |= uint64(tmp[1]) << entryBits
 			}
 		} else {
-			s |= overflow | labels<<maskShift | uint64(len(m.weights))
-			for _, v := range row {
-				if v != 0 {
-					m.weights = append(m.weights, v)
-				}
-			}
+			s |= overflow | labels<<maskShift | uint64(offset[r])
 		}
 		m.slots[h] = s
 	}
 	m.n = len(m.keys)
 	m.buildDense()
 	return m
+}
+
+// nnz returns the number of non-zero weights in row.
+func nnz(row []int16) int {
+	n := 0
+	for _, v := range row {
+		if v != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func bitsLen(x int) int {
