@@ -56,8 +56,13 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	defer func() { x.trig = trig[:0] }()
 	out := make([]sitrep.Event, 0, len(trig)/2+1)
 	ti := 0
-	var cands, lexbuf []Trigger
-	var gov []int // per event: the token of its governing verb, -1
+	cands, lexbuf := x.candBuf[:0], x.lexBuf[:0]
+	gov := x.govBuf[:0] // per event: the token of its governing verb, -1
+	defer func() {
+		clear(cands[:cap(cands)])
+		clear(lexbuf[:cap(lexbuf)])
+		x.candBuf, x.lexBuf, x.govBuf = cands[:0], lexbuf[:0], gov[:0]
+	}()
 	para := -1
 	for si, s := range doc.Sentences {
 		// The detector's triggers in this sentence, plus lexicon words it
@@ -290,13 +295,17 @@ type extractor struct {
 	// per token: what the lexicon says of the lemma, nil until looked up
 	lw []*lexWord
 	// per token: the closed classes of the lower-cased word (lowFlags)
-	lf    []lowFlag
-	lowc  *text.WordMap[lowFlag]
-	ctx   sentCtx   // the detector's, with its buffer
-	trig  []Trigger // the detector's triggers
-	fbuf  []frame
-	phbuf []phrase
-	sbuf  []byte
+	lf   []lowFlag
+	lowc *text.WordMap[lowFlag]
+	ctx  sentCtx   // the detector's, with its buffer
+	trig []Trigger // the detector's triggers
+	// Extract's: a sentence's candidates, twice, and the events'
+	// governing verbs
+	candBuf, lexBuf []Trigger
+	govBuf          []int
+	fbuf            []frame
+	phbuf           []phrase
+	sbuf            []byte
 }
 
 // extractor returns an idle extractor of the detector, or a new one, for
@@ -315,6 +324,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
 		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}, trig: x.trig[:0],
+		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf,
 	}
 	return x
 }

@@ -318,10 +318,10 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 							return k, j, group, passive
 						}
 					}
-					if depth == 0 {
-						defer func() { x.gov = v }()
-					}
 					a, b, _, _ = x.subject(s, v, depth+1)
+					if depth == 0 {
+						x.gov = v
+					}
 					return a, b, group, passive
 				}
 			}
@@ -339,10 +339,10 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	case t.IsVerb() && x.tags[i] == pos.VBG && depth < 2 && x.lexOf(j).flags&lfCatenative != 0:
 		// "the army began withdrawing": the subject and verb group of
 		// the catenative verb
-		if depth == 0 {
-			defer func() { x.gov = j }()
-		}
 		a, b, g, _ := x.subject(s, j, depth+1)
+		if depth == 0 {
+			x.gov = j
+		}
 		return a, b, g, passive
 	case x.isHead(j):
 		a, b := x.subjectNP(s, i, j, group, passive)
@@ -352,10 +352,10 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 		// "shelled Gaza, killing 12": the main clause's subject
 		for v := j - 1; v >= s.First && v >= j-15; v-- {
 			if x.tags[v].IsVerb() && !x.isW(v, lwAux) {
-				if depth == 0 {
-					defer func() { x.gov = v }()
-				}
 				a, b, _, _ = x.subject(s, v, depth+1)
+				if depth == 0 {
+					x.gov = v
+				}
 				return a, b, group, passive
 			}
 		}
