@@ -108,7 +108,32 @@ func info(s string) tokInfo {
 	shapeLen := 0
 	ti.lower = true
 	ti.ascii = true
-	for i := 0; i < len(s); {
+	// ASCII, table-driven, the same as the general loop below
+	i := 0
+	var fl uint8
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		c := s[i]
+		w = (w ^ uint64(c)) * fnvPrime
+		a := &asciiInfo[c]
+		lw = (lw ^ uint64(a.low)) * fnvPrime
+		fl |= a.flags
+		if a.cls != last && shapeLen < 8 {
+			sh = (sh ^ uint64(a.cls)) * fnvPrime
+			shapeLen++
+			last = a.cls
+		}
+	}
+	if fl&aLetter != 0 {
+		ti.letters = true
+	}
+	if fl&aLower != 0 {
+		ti.anyLower = true
+	}
+	if fl&aUpper != 0 {
+		ti.anyUpper, ti.lower = true, false
+		ti.caps = s[0] >= 'A' && s[0] <= 'Z'
+	}
+	for i < len(s) {
 		c := s[i]
 		var r rune
 		size := 1
@@ -192,6 +217,30 @@ func info(s string) tokInfo {
 	ti.w, ti.lw, ti.shape = w, lw, sh
 	return ti
 }
+
+// asciiInfo holds, per ASCII byte, what info derives from it: its
+// lower case, its shape class and its letter flags.
+var asciiInfo = func() (t [128]struct{ low, cls, flags uint8 }) {
+	for c := range 128 {
+		e := &t[c]
+		e.low, e.cls = uint8(c), uint8(c)
+		switch {
+		case c >= 'a' && c <= 'z':
+			e.cls, e.flags = 'x', aLetter|aLower
+		case c >= 'A' && c <= 'Z':
+			e.low, e.cls, e.flags = uint8(c+32), 'X', aLetter|aUpper
+		case c >= '0' && c <= '9':
+			e.cls = 'd'
+		}
+	}
+	return t
+}()
+
+const (
+	aLetter = 1 << iota
+	aLower
+	aUpper
+)
 
 // asciiPunct maps typographic quotes and dashes to ASCII, 0 for others.
 func asciiPunct(r rune) byte {
