@@ -82,7 +82,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	}
 	lx := lex3()
 	used := make([]bool, len(nums))
-	figs := make([]figure, 0, len(nums))
+	figs := sc.figs[:0]
+	defer func() { clear(figs); sc.figs = figs[:0] }()
 
 	skipTimex := func(a, b int) bool {
 		for i := range opts.Timexes {
@@ -177,7 +178,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	}
 	sort.Slice(figs, func(a, b int) bool { return figs[a].start < figs[b].start })
 
-	out := make([]sitrep.Quantity, 0, len(figs))
+	// built in the scanner's buffer, copied out at the exact length
+	out := sc.qs[:0]
 	for _, f := range figs {
 		first := nums[f.nums[0]]
 		lastN := nums[f.nums[len(f.nums)-1]]
@@ -370,7 +372,11 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	for i := range out {
 		out[i].ID = "n" + strconv.Itoa(i+1)
 	}
-	return out
+	res := make([]sitrep.Quantity, len(out))
+	copy(res, out)
+	clear(out)
+	sc.qs = out[:0]
+	return res
 }
 
 func scaleFig(f *figure, k float64) {

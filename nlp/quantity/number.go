@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	sitrep "github.com/sitrep-news/sitrep"
 )
 
 // Kind says what sort of number a Number is.
@@ -78,6 +80,9 @@ type Scanner struct {
 	s    string
 	toks []token
 	out  []Number
+	// Extract's buffers
+	figs []figure
+	qs   []sitrep.Quantity
 }
 
 // Numbers returns the numbers in s, in text order, with the default mode
@@ -166,18 +171,17 @@ func (sc *Scanner) ratios() {
 			if a.Kind == Integer && b.Kind == Integer && !a.Vague && !b.Vague && a.Glued == 0 && b.Glued == 0 && b.Value > 0 && a.tj < b.ti {
 				gap := ""
 				if b.Start-a.End <= 10 {
-					gap = strings.ToLower(strings.Join(strings.Fields(sc.s[a.End:b.Start]), " "))
+					gap = ratioGap(sc.s[a.End:b.Start])
 				}
-				after := ""
-				if b.tj < len(sc.toks) {
-					after = strings.ToLower(sc.tokText(b.tj))
+				timeAfter := func() bool {
+					return b.tj < len(sc.toks) && timeWords[strings.ToLower(sc.tokText(b.tj))]
 				}
 				ok := false
 				switch gap {
 				case "in", "out of":
-					ok = a.Value >= 0 && a.Value < b.Value && (b.Value <= 1000 || b.Spelled) && !timeWords[after]
+					ok = a.Value >= 0 && a.Value < b.Value && (b.Value <= 1000 || b.Spelled) && !timeAfter()
 				case "over":
-					ok = sc.Mode.Loose && !timeWords[after]
+					ok = sc.Mode.Loose && !timeAfter()
 				}
 				if ok {
 					out[w] = Number{Start: a.Start, End: b.End, Value: a.Value / b.Value, Kind: Fraction, Spelled: a.Spelled || b.Spelled, ti: a.ti, tj: b.tj}
@@ -191,6 +195,44 @@ func (sc *Scanner) ratios() {
 		w++
 	}
 	sc.out = out[:w]
+}
+
+// ratioGap returns the words between two numbers of a ratio, lower-cased
+// and joined by single spaces, when they can be "in", "out of" or "over";
+// otherwise a string that is none of these, mostly without allocating.
+func ratioGap(g string) string {
+	var buf [10]byte
+	n := 0
+	for i := 0; i < len(g); i++ {
+		c := g[i]
+		switch {
+		case c >= 0x80:
+			return strings.ToLower(strings.Join(strings.Fields(g), " ")) // Unicode spaces and case
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			if n > 0 && buf[n-1] != ' ' {
+				buf[n] = ' '
+				n++
+			}
+		default:
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	if n > 0 && buf[n-1] == ' ' {
+		n--
+	}
+	switch string(buf[:n]) {
+	case "in":
+		return "in"
+	case "out of":
+		return "out of"
+	case "over":
+		return "over"
+	}
+	return "-"
 }
 
 // tokText returns the text of token i.
@@ -322,59 +364,33 @@ func digitParts(t string, dst []digitPart) []digitPart {
 	if commas == 0 && dots == 0 {
 		return append(dst, digitPart{0, len(t), atof(t), false, true})
 	}
-	intOK := func(gs []string) bool { // western thousands: 1-3 then 3s
-		if len(gs[0]) == 0 || len(gs[0]) > 3 {
-			return false
-		}
-		for _, g := range gs[1:] {
-			if len(g) != 3 {
-				return false
-			}
-		}
-		return true
-	}
-	indianOK := func(gs []string) bool { // 12,34,567
-		if len(gs) < 3 || len(gs[0]) > 2 || len(gs[len(gs)-1]) != 3 {
-			return false
-		}
-		for _, g := range gs[1 : len(gs)-1] {
-			if len(g) != 2 {
-				return false
-			}
-		}
-		return true
-	}
 	switch {
 	case dots == 0: // commas only
-		gs := strings.Split(t, ",")
-		if intOK(gs) || indianOK(gs) {
+		if thousandsOK(t, ',') || indianOK(t, ',') {
 			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ",", "")), false, false})
 		}
-		if commas == 1 && len(gs[1]) <= 2 {
-			return append(dst, digitPart{0, len(t), atof(gs[0] + "." + gs[1]), true, false})
+		if k := strings.IndexByte(t, ','); commas == 1 && len(t)-k-1 <= 2 {
+			return append(dst, digitPart{0, len(t), atof(t[:k] + "." + t[k+1:]), true, false})
 		}
 	case commas == 0: // dots only
-		gs := strings.Split(t, ".")
 		if dots == 1 {
-			if gs[0] == "" {
+			if t[0] == '.' {
 				return append(dst, digitPart{0, len(t), atof("0" + t), true, false})
 			}
 			return append(dst, digitPart{0, len(t), atof(t), true, false})
 		}
-		if intOK(gs) { // 1.000.000
+		if thousandsOK(t, '.') { // 1.000.000
 			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ".", "")), false, false})
 		}
 	default:
 		lc, ld := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')
 		if ld > lc && dots == 1 { // 1,234,567.89
-			gs := strings.Split(t[:ld], ",")
-			if intOK(gs) || indianOK(gs) {
+			if thousandsOK(t[:ld], ',') || indianOK(t[:ld], ',') {
 				return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ",", "")), true, false})
 			}
 		}
 		if lc > ld && commas == 1 { // 1.111,11
-			gs := strings.Split(t[:lc], ".")
-			if intOK(gs) {
+			if thousandsOK(t[:lc], '.') {
 				return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t[:lc], ".", "") + "." + t[lc+1:]), true, false})
 			}
 		}
@@ -393,6 +409,45 @@ func digitParts(t string, dst []digitPart) []digitPart {
 		a = b
 	}
 	return dst
+}
+
+// groupLens calls f with the length of each group of t between seps, in
+// order, until f returns false; it reports whether every call returned true.
+func groupLens(t string, sep byte, f func(i, n int) bool) bool {
+	i, start := 0, 0
+	for k := 0; k <= len(t); k++ {
+		if k == len(t) || t[k] == sep {
+			if !f(i, k-start) {
+				return false
+			}
+			i++
+			start = k + 1
+		}
+	}
+	return true
+}
+
+// thousandsOK reports western thousands groups: 1-3 digits, then 3s.
+func thousandsOK(t string, sep byte) bool {
+	return groupLens(t, sep, func(i, n int) bool { return i == 0 && n >= 1 && n <= 3 || i > 0 && n == 3 })
+}
+
+// indianOK reports Indian groups (12,34,567): at least three, the first of
+// at most 2 digits, the last of 3, the ones between of 2.
+func indianOK(t string, sep byte) bool {
+	groups := strings.Count(t, string(sep)) + 1
+	if groups < 3 {
+		return false
+	}
+	return groupLens(t, sep, func(i, n int) bool {
+		switch {
+		case i == 0:
+			return n <= 2
+		case i == groups-1:
+			return n == 3
+		}
+		return n == 2
+	})
 }
 
 func atof(s string) float64 {

@@ -100,7 +100,12 @@ func (sc *Scanner) wordAt(k int, buf []byte) string {
 	if len(t) > len(buf) {
 		return strings.ToLower(t)
 	}
-	return string(lowerASCII(t, buf))
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 'A' && c <= 'Z' {
+			return string(lowerASCII(t, buf))
+		}
+	}
+	return t // already lower case: no copy
 }
 
 // predicateSubject finds the subject or object noun that gives figure f
