@@ -50,6 +50,10 @@ func (r *Recognizer) corefer(doc *text.Doc, ents []*entity, ms []mention) []ment
 				ri++
 			}
 			w := doc.Tok(i)
+			if len(w) > 3 {
+				// no quotation mark, "the", "he" or "she"
+				continue
+			}
 			if isQuote(w) {
 				quote = !quote
 				continue

@@ -31,11 +31,24 @@
 //
 // Tokens without a capital letter outside an open phrase are labelled O
 // without scoring (0.2% of CoNLL phrases start otherwise), in training and
-// tagging alike; a phrase opened by mistake closes when continuing it
-// scores below closing it. Features are 32-bit hashes; the model keeps the
-// features seen at least twice in training with a weight above 0.1% of the
-// largest, quantised to int16, in an open-addressing table of 8-byte slots
-// (about 0.5 MB compressed, loaded in tens of milliseconds).
+// tagging alike; so, when tagging, are capitalised words that the training
+// data has at least three times and never inside a phrase ("The",
+// "However", "March"; the list is learnt by training and stored in the
+// model), unless a capitalised word follows them. A phrase opened by
+// mistake closes when continuing it scores below closing it. Features are
+// 32-bit hashes; the model keeps the features seen at least twice in
+// training with a weight above 0.1% of the largest, quantised to int16, in
+// an open-addressing table of 8-byte slots (about 0.5 MB compressed,
+// loaded in tens of milliseconds).
+//
+// Tagging is bound by memory latency, not arithmetic: the features that do
+// not depend on earlier labels are scored for all the capitalised tokens
+// of a document in one batch, so that the table loads overlap (batch.go),
+// and the Recognizer keeps caches across documents of the scores of
+// words' own features, of shape contexts, and of what the lexicon and the
+// gazetteer say of a word. The caches hold only sums of the model's
+// weights and lookups of immutable data: they never change a result
+// (TestCachedScoresSame).
 //
 // The embedded model model/ner.bin.gz is rebuilt, deterministically (fixed
 // seeds), with
