@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 )
@@ -130,11 +131,13 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// The items in time order, each built in its place: the order needs
 	// only the best report's time and the first report's date.
 	type itemKey struct {
-		sort, latest, published string
-		i                       int
-		best                    *sitrep.StoredEvent
+		sort, latest, published    string
+		sortDay, latestDay, pubDay int32 // as dayNumber, where days
+		i                          int
+		best                       *sitrep.StoredEvent
 	}
 	keys := make([]itemKey, len(items))
+	itemDays := true
 	for i, c := range items {
 		best := c.best()
 		earliest, latest := nb.date[c.earliest], nb.date[c.latest]
@@ -149,6 +152,11 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		}
 		first := c.mentions[0] // the first source
 		k.published = docDate(first.Published, first.DCT)
+		var ok1, ok2, ok3 bool
+		k.sortDay, ok1 = dayNumber(k.sort)
+		k.latestDay, ok2 = dayNumber(k.latest)
+		k.pubDay, ok3 = dayNumber(k.published)
+		itemDays = itemDays && ok1 && ok2 && ok3
 		keys[i] = k
 	}
 	slices.SortFunc(keys, func(a, b itemKey) int {
@@ -158,13 +166,20 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 			}
 			return 1
 		}
+		if itemDays {
+			return cmp.Or(cmp.Compare(a.sortDay, b.sortDay), cmp.Compare(a.latestDay, b.latestDay),
+				cmp.Compare(a.pubDay, b.pubDay), cmp.Compare(a.i, b.i))
+		}
 		return cmp.Or(strings.Compare(a.sort, b.sort), strings.Compare(a.latest, b.latest),
 			strings.Compare(a.published, b.published), cmp.Compare(a.i, b.i))
 	})
+	// The items' lists, cut from one array each.
+	n := len(events)
+	lists := &itemLists{make([]string, n), make([]Source, n), make([]MentionRef, n)}
 	out := make([]TimelineItem, len(items))
 	for i, k := range keys {
 		it := &out[i]
-		items[k.i].fill(it, k.best, nb)
+		items[k.i].fill(it, k.best, nb, lists)
 		it.ID = itemID(it)
 	}
 	return out
@@ -199,7 +214,29 @@ type numbering struct {
 	names map[[2]string]int32 // kb and name, as given -> number of key(kb, name)
 	keys  map[string]int32
 	dates map[string]int32
-	date  []string // number -> date
+	date  []string   // number -> date
+	days  []dayParse // number -> the date parsed, once
+}
+
+type dayParse struct {
+	t        time.Time
+	ok, done bool
+}
+
+// narrow reports whether the dates numbered a and b span at most about a
+// week.
+func (nb *numbering) narrow(a, b int32) bool {
+	pa, pb := nb.parsed(a), nb.parsed(b)
+	return pa.ok && pb.ok && pb.t.Sub(pa.t).Hours() <= 7*24
+}
+
+func (nb *numbering) parsed(n int32) *dayParse {
+	p := &nb.days[n]
+	if !p.done {
+		p.t, p.ok = parseDay(nb.date[n])
+		p.done = true
+	}
+	return p
 }
 
 func newNumbering(events []sitrep.StoredEvent) *numbering {
@@ -216,6 +253,7 @@ func newNumbering(events []sitrep.StoredEvent) *numbering {
 	}
 	slices.Sort(ds)
 	nb.date = append([]string{""}, ds...)
+	nb.days = make([]dayParse, len(nb.date))
 	for i, d := range ds {
 		nb.dates[d] = int32(i + 1)
 	}
@@ -245,7 +283,7 @@ func (nb *numbering) mention(e *sitrep.StoredEvent) mention {
 	m := mention{e: e, actor: nb.participant(e.ActorKB, e.ActorName), target: nb.participant(e.TargetKB, e.TargetName),
 		loc: nb.participant(e.LocationKB, e.LocationName), earliest: nb.dates[e.Time.Earliest], latest: nb.dates[e.Time.Latest]}
 	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
-	m.narrow = m.dated && narrow(e.Time.Earliest, e.Time.Latest)
+	m.narrow = m.dated && nb.narrow(m.earliest, m.latest)
 	return m
 }
 
@@ -352,13 +390,6 @@ func (c *cluster) accepts(m *mention) bool {
 		compatible(c.target, m.target) && compatible(c.location, m.loc)
 }
 
-// narrow reports whether [a, b] spans at most about a week.
-func narrow(a, b string) bool {
-	ta, ok1 := parseDay(a)
-	tb, ok2 := parseDay(b)
-	return ok1 && ok2 && tb.Sub(ta).Hours() <= 7*24
-}
-
 func (c *cluster) add(m *mention, nb *numbering) {
 	c.mentions = append(c.mentions, m.e)
 	if c.actor == 0 {
@@ -386,7 +417,7 @@ func (c *cluster) add(m *mention, nb *numbering) {
 		c.latest, changed = m.latest, true
 	}
 	if changed && !c.narrow {
-		c.narrow = narrow(nb.date[c.earliest], nb.date[c.latest])
+		c.narrow = nb.narrow(c.earliest, c.latest)
 	}
 }
 
@@ -422,11 +453,20 @@ func (c *cluster) best() *sitrep.StoredEvent {
 	return best
 }
 
+// itemLists holds the room left for the lists of items, one element per
+// mention: an item with n mentions takes n of each.
+type itemLists struct {
+	actors   []string
+	sources  []Source
+	mentions []MentionRef
+}
+
 // fill sets it to the item of c, whose best report is best.
-func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering) {
+func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering, l *itemLists) {
 	n := len(c.mentions)
 	*it = TimelineItem{Earliest: nb.date[c.earliest], Latest: nb.date[c.latest],
-		Actors: make([]string, 0, 1), Sources: make([]Source, 0, n), Mentions: make([]MentionRef, 0, n)}
+		Actors: l.actors[:0:n], Sources: l.sources[:0:n], Mentions: l.mentions[:0:n]}
+	l.actors, l.sources, l.mentions = l.actors[n:], l.sources[n:], l.mentions[n:]
 	// Sets of documents and of actors' folded names: a scan of what is
 	// listed for the few mentions most items have, maps beyond.
 	var docs, actors map[string]bool
