@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sitrep-news/sitrep/internal/corpus"
@@ -70,4 +71,25 @@ func (d *Detector) sum(scores *[numLabels]int32, feats []uint64) int {
 		}
 	}
 	return argmax(scores)
+}
+
+// TestLowMatchesToLower checks extractor.low, with its cache of
+// capitalised words kept across documents, against strings.ToLower.
+func TestLowMatchesToLower(t *testing.T) {
+	d := DefaultDetector()
+	for _, s := range []string{
+		"The THE the tHe İstanbul ÉCOLE École \u212Aelvin U.S. McDonald's IN In in.",
+		"In THE The Us US us uS İSTANBUL Kelvin \u212A MCDONALD'S Don’t DON’T.",
+	} {
+		doc := text.Segment(s)
+		x := d.extractor(doc, pos.Default().Tag(doc), nil)
+		for i := range doc.Tokens {
+			for range 2 {
+				if got, want := x.low(i), strings.ToLower(doc.Tok(i)); got != want {
+					t.Errorf("low(%q) = %q, want %q", doc.Tok(i), got, want)
+				}
+			}
+		}
+		d.release(x)
+	}
 }

@@ -295,10 +295,12 @@ type extractor struct {
 	// per token: what the lexicon says of the lemma, nil until looked up
 	lw []*lexWord
 	// per token: the closed classes of the lower-cased word (lowFlags)
-	lf   []lowFlag
-	lowc *text.WordMap[lowFlag]
-	ctx  sentCtx   // the detector's, with its buffer
-	trig []Trigger // the detector's triggers
+	lf []lowFlag
+	// capitalised words lower-cased, kept from document to document
+	lowCache *[lowCacheSlots]string
+	lowc     *text.WordMap[lowFlag]
+	ctx      sentCtx   // the detector's, with its buffer
+	trig     []Trigger // the detector's triggers
 	// Extract's: a sentence's candidates, twice, and the events'
 	// governing verbs
 	candBuf, lexBuf []Trigger
@@ -324,7 +326,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
 		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}, trig: x.trig[:0],
-		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf,
+		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache,
 	}
 	return x
 }
@@ -339,7 +341,7 @@ func (d *Detector) release(x *extractor) {
 	if cap(x.lows) > keepTokens {
 		// (an idle extractor is kept for good: not the buffers of a
 		// book-length document)
-		*x = extractor{ctx: sentCtx{cache: x.ctx.cache}}
+		*x = extractor{ctx: sentCtx{cache: x.ctx.cache}, lowCache: x.lowCache}
 	}
 	select {
 	case d.free <- x:

@@ -233,14 +233,77 @@ func (x *extractor) lowFlags(i int) lowFlag {
 // isW reports whether the lower-cased token i is in class c.
 func (x *extractor) isW(i int, c lowFlag) bool { return x.lowFlags(i)&c != 0 }
 
+// low returns token i lower-cased (strings.ToLower), computed once per
+// document. A token with upper-case ASCII letters and no other byte above
+// ASCII is lower-cased through lowCache, which spares the allocation for
+// the capitalised words met in earlier documents.
 func (x *extractor) low(i int) string {
 	// Tokens are never empty, so "" marks a token not lower-cased yet.
 	if l := x.lows[i]; l != "" {
 		return l
 	}
-	l := strings.ToLower(x.doc.Tok(i))
+	tok := x.doc.Tok(i)
+	l := tok
+	upper := false
+	var h uint32
+	for k := 0; k < len(tok); k++ {
+		c := tok[k]
+		if c >= 0x80 {
+			l = strings.ToLower(tok)
+			upper = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		h = h*31 + uint32(c)
+	}
+	if upper {
+		if x.lowCache == nil {
+			x.lowCache = new([lowCacheSlots]string)
+		}
+		e := &x.lowCache[h&(lowCacheSlots-1)]
+		if !equalLower(tok, *e) {
+			*e = lowerASCII(tok)
+		}
+		l = *e
+	}
 	x.lows[i] = l
 	return l
+}
+
+// lowCacheSlots is the size of an extractor's lowCache, which holds
+// lower-cased capitalised words by hash. (A slot holds a word only when the
+// token lower-cases to it, so it needs no other key.)
+const lowCacheSlots = 1 << 11
+
+// equalLower reports whether the ASCII string tok lower-cased is low.
+func equalLower(tok, low string) bool {
+	if len(tok) != len(low) {
+		return false
+	}
+	for k := 0; k < len(tok); k++ {
+		c := tok[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases the ASCII string s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for k, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // lexOf returns what the lexicon says of the lemma of token i, looked up
