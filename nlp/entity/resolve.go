@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/gazetteer"
@@ -46,21 +47,30 @@ func initials(doc *text.Doc, first, last int) string {
 // acronymOf returns the letters of an all-capital token ("KCNA", "U.N." ->
 // "UN"), "" if it is not one.
 func acronymOf(w string) string {
-	var b strings.Builder
+	letters, dots := 0, 0
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
+		switch c := w[i]; {
 		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c)
+			letters++
 		case c == '.':
+			dots++
 		default:
 			return ""
 		}
 	}
-	if b.Len() < 2 {
+	if letters < 2 {
 		return ""
 	}
-	return b.String()
+	if dots == 0 {
+		return w
+	}
+	b := make([]byte, 0, letters)
+	for i := 0; i < len(w); i++ {
+		if w[i] != '.' {
+			b = append(b, w[i])
+		}
+	}
+	return string(b)
 }
 
 // partOf reports whether tokens [first, last) are a proper prefix or suffix
@@ -142,6 +152,17 @@ var corpSuffixes = newLowerSet(map[string]bool{
 // orgKey drops corporate suffixes from a normalised organisation name, so
 // "Penn Traffic Co" and "Penn Traffic" are one company.
 func orgKey(key string) string {
+	if simpleSpaces(key) {
+		// words joined by single spaces: cut the suffixes off in place
+		n := key
+		for {
+			sp := strings.LastIndexByte(n, ' ')
+			if sp < 0 || !corpSuffixes.m[n[sp+1:]] {
+				return n
+			}
+			n = n[:sp]
+		}
+	}
 	f := strings.Fields(key)
 	n := len(f)
 	for n > 1 && corpSuffixes.m[f[n-1]] {
@@ -151,6 +172,23 @@ func orgKey(key string) string {
 		return key
 	}
 	return strings.Join(f[:n], " ")
+}
+
+// simpleSpaces reports whether s is ASCII words joined by single spaces,
+// without spaces at either end: what strings.Fields splits at its spaces.
+func simpleSpaces(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // normName is the key of a name for exact matching: lower case, without a
