@@ -61,7 +61,7 @@ func (r *Recognizer) corefer(doc *text.Doc, ents []*entity, ms []mention) []ment
 			switch {
 			case (w == "the" || w == "The") && withRoles && g != nil && i+1 < s.Last:
 				n, role := g.Title(doc, i+1, s.Last)
-				if w := doc.Tok(i + 1); n == 0 && nominalTitles[w] {
+				if w := doc.Tok(i + 1); n == 0 && nominalTitles.has(w) {
 					// the gazetteer wants "Minister" capitalised before a
 					// name; after "the" the noun is safe
 					n, role = 1, g.TitleOf(w)
@@ -185,8 +185,8 @@ func sortRefs(a []personRef) {
 // nominalTitles are lower-case titles that name a role after "the" ("the
 // minister", "the secretary") though the gazetteer wants them capitalised
 // before a name.
-var nominalTitles = map[string]bool{
+var nominalTitles = newExactSet(map[string]bool{
 	"minister": true, "secretary": true, "governor": true, "mayor": true, "chancellor": true,
 	"ambassador": true, "commander": true, "senator": true, "premier": true, "envoy": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true,
-}
+})

@@ -28,13 +28,13 @@ var stormPrefixes = newLowerSet(map[string]bool{
 })
 
 // geoHeads end a geographic name ("Buzi River", "Rift Valley").
-var geoHeads = map[string]bool{
+var geoHeads = newExactSet(map[string]bool{
 	"River": true, "Sea": true, "Ocean": true, "Mountains": true, "Mountain": true, "Gulf": true,
 	"Bay": true, "Strait": true, "Straits": true, "Peninsula": true, "Valley": true, "Desert": true,
 	"Island": true, "Islands": true, "Isles": true, "Hills": true, "Basin": true, "Plateau": true,
 	"Delta": true, "Range": true, "Canyon": true, "Glacier": true, "Falls": true, "Lagoon": true,
 	"Archipelago": true, "Reef": true, "Highlands": true, "Lake": true, "Estuary": true,
-}
+})
 
 // geoFirst start a geographic name ("Lake Chad", "Mount Everest"); those
 // marked "of" only before "of" ("Gulf of Aden", "Strait of Hormuz").
@@ -44,46 +44,46 @@ var geoFirst = map[string]string{
 }
 
 // facHeads end a facility's name ("Beira Airport", "Cahora Bassa Dam").
-var facHeads = map[string]bool{
+var facHeads = newExactSet(map[string]bool{
 	"Airport": true, "Airfield": true, "Airbase": true, "Bridge": true, "Dam": true, "Port": true,
 	"Harbour": true, "Harbor": true, "Hospital": true, "Prison": true, "Jail": true, "Penitentiary": true,
 	"Highway": true, "Motorway": true, "Expressway": true, "Freeway": true, "Plant": true, "Refinery": true,
 	"Terminal": true, "Pipeline": true, "Tunnel": true, "Canal": true, "Stadium": true, "Barracks": true,
 	"Reactor": true, "Seaport": true,
-}
+})
 
 // orgHeads end an organisation's name, never a person's.
-var orgHeads = map[string]bool{
+var orgHeads = newExactSet(map[string]bool{
 	"Force": true, "Forces": true, "Army": true, "Navy": true, "Ministry": true, "Agency": true,
 	"Council": true, "Committee": true, "Commission": true, "Institute": true, "Bank": true,
 	"University": true, "Party": true, "Police": true, "Guard": true, "Guards": true, "Corps": true,
 	"Authority": true, "Department": true, "Office": true, "Organization": true, "Organisation": true,
 	"Association": true, "Federation": true, "Union": true, "Court": true, "Parliament": true,
 	"Group": true, "Front": true, "Movement": true, "Brigade": true, "Battalion": true, "Command": true,
-}
+})
 
 // institutions are organisation heads whose names go on after "for" or
 // "of" ("Ministry of Defence").
-var institutions = map[string]bool{
+var institutions = newExactSet(map[string]bool{
 	"Ministry": true, "Agency": true, "Council": true, "Committee": true, "Commission": true,
 	"Institute": true, "University": true, "Authority": true, "Department": true, "Office": true,
 	"Organization": true, "Organisation": true, "Association": true, "Federation": true, "Court": true,
-}
+})
 
 // facNouns after a place name make a facility of it ("the Zaporizhzhia
 // nuclear plant", "Kabul airport"), with facMods between them.
-var facNouns = map[string]bool{
+var facNouns = newExactSet(map[string]bool{
 	"airport": true, "port": true, "seaport": true, "bridge": true, "dam": true, "plant": true,
 	"refinery": true, "hospital": true, "prison": true, "jail": true, "highway": true, "airbase": true,
 	"reactor": true, "terminal": true, "pipeline": true, "airfield": true,
-}
+})
 
-var facMods = map[string]bool{
+var facMods = newExactSet(map[string]bool{
 	"nuclear": true, "power": true, "hydroelectric": true, "hydropower": true, "coal": true,
 	"coal-fired": true, "gas": true, "oil": true, "thermal": true, "international": true, "military": true,
 	"main": true, "naval": true, "air": true, "container": true, "deep-water": true, "deepwater": true,
 	"central": true, "regional": true, "district": true, "general": true, "maximum-security": true,
-}
+})
 
 // roadNouns after a road number make a road ("the N6 highway").
 var roadNouns = newLowerSet(map[string]bool{
@@ -92,16 +92,16 @@ var roadNouns = newLowerSet(map[string]bool{
 
 // geoNouns after a name make it a natural place ("the Buzi valley");
 // adminNouns a governed one ("the Buzi district").
-var geoNouns = map[string]bool{
+var geoNouns = newExactSet(map[string]bool{
 	"river": true, "valley": true, "lake": true, "mountains": true, "desert": true, "delta": true,
 	"basin": true, "plateau": true, "peninsula": true, "island": true, "islands": true, "gulf": true,
 	"estuary": true, "highlands": true,
-}
+})
 
-var adminNouns = map[string]bool{
+var adminNouns = newExactSet(map[string]bool{
 	"district": true, "region": true, "province": true, "county": true, "municipality": true,
 	"prefecture": true, "governorate": true, "oblast": true,
-}
+})
 
 // roadCode reports whether w reads as a road number: "N6", "A1", "M25",
 // "E40", "I-95".
@@ -213,13 +213,13 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 				if !startsUpperASCII(w) || inLower(functionWords, w) || doc.Tokens[j].Kind != text.Word || doc.Tokens[j].Is(text.AllCaps) {
 					break
 				}
-				if facHeads[w] {
+				if facHeads.has(w) {
 					m.last = j + 1
 					setType(m, sitrep.EntityFac)
 					last = w
 					break
 				}
-				if geoHeads[w] && m.typ != sitrep.EntityPerson && j == m.last {
+				if geoHeads.has(w) && m.typ != sitrep.EntityPerson && j == m.last {
 					m.last = j + 1
 					setType(m, sitrep.EntityLoc)
 					last = w
@@ -228,15 +228,15 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 			}
 		}
 		switch {
-		case facHeads[last] && (m.typ != sitrep.EntityFac || m.kb != "") && !inLower(corpSuffixes, last):
+		case facHeads.has(last) && (m.typ != sitrep.EntityFac || m.kb != "") && !inLower(corpSuffixes, last):
 			setType(m, sitrep.EntityFac)
 		case first == "Port" && n >= 3 && doc.Tok(m.first+1) == "of":
 			// "Port of Beira"
 			setType(m, sitrep.EntityFac)
-		case orgHeads[last] && m.typ == sitrep.EntityPerson && n >= 2:
+		case orgHeads.has(last) && m.typ == sitrep.EntityPerson && n >= 2:
 			// "Defence Force": no person's name ends so
 			setType(m, sitrep.EntityOrg)
-		case geoHeads[last] && m.typ != sitrep.EntityLoc && (m.kb == "" || !isCountryKB(m.kb)) && last != "Lake":
+		case geoHeads.has(last) && m.typ != sitrep.EntityLoc && (m.kb == "" || !isCountryKB(m.kb)) && last != "Lake":
 			setType(m, sitrep.EntityLoc)
 		case n >= 2 && geoStart(doc, m.first, m.last) && m.typ != sitrep.EntityLoc && m.kb == "":
 			setType(m, sitrep.EntityLoc)
@@ -245,7 +245,7 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 			// "Beira Central Hospital": the words before the head are the
 			// facility's name, even those the tagger gave to another
 			// mention
-			for j := m.first - 1; j >= s.First && m.first-j <= 3 && (facHeads[last] || geoHeads[last]); j-- {
+			for j := m.first - 1; j >= s.First && m.first-j <= 3 && (facHeads.has(last) || geoHeads.has(last)); j-- {
 				w := doc.Tok(j)
 				if !startsUpperASCII(w) || inLower(functionWords, w) || doc.Tokens[j].Kind != text.Word {
 					break
@@ -271,10 +271,10 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 		if m.last < s.Last && m.kb == "" && (n == 1 || m.typ == sitrep.EntityGPE || m.typ == sitrep.EntityMisc) && m.typ != sitrep.EntityNORP && m.typ != sitrep.EntityFac {
 			w := doc.Tok(m.last)
 			switch {
-			case geoNouns[w] && !(m.typ == sitrep.EntityMisc && adjectival(doc.Tok(m.last-1))):
+			case geoNouns.has(w) && !(m.typ == sitrep.EntityMisc && adjectival(doc.Tok(m.last-1))):
 				// (but "Arctic island" is an adjective's)
 				setType(m, sitrep.EntityLoc)
-			case adminNouns[w] && m.typ != sitrep.EntityLoc:
+			case adminNouns.has(w) && m.typ != sitrep.EntityLoc:
 				setType(m, sitrep.EntityGPE)
 			}
 		}
@@ -282,16 +282,16 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 		// plant", "Kabul airport"
 		if m.typ == sitrep.EntityGPE || m.typ == sitrep.EntityLoc || m.typ == sitrep.EntityOrg || m.typ == sitrep.EntityMisc {
 			j := m.last
-			for j < s.Last && j-m.last < 2 && facMods[doc.Tok(j)] {
+			for j < s.Last && j-m.last < 2 && facMods.has(doc.Tok(j)) {
 				j++
 			}
-			if j < s.Last && facNouns[doc.Tok(j)] && owner(j) < 0 && !(j+1 < s.Last && doc.Tok(j+1) == "of") {
+			if j < s.Last && facNouns.has(doc.Tok(j)) && owner(j) < 0 && !(j+1 < s.Last && doc.Tok(j+1) == "of") {
 				extra = append(extra, mention{first: m.first, last: j + 1, sent: m.sent, typ: sitrep.EntityFac, kind: sitrep.MentionName, country: m.country})
 			}
 		}
 		// "the National Institute for Disaster Risk Management": an
 		// institution's name goes on after "for" or "of"
-		if m.typ == sitrep.EntityOrg && orgHeads[last] && institutions[last] && m.last+1 < s.Last {
+		if m.typ == sitrep.EntityOrg && orgHeads.has(last) && institutions.has(last) && m.last+1 < s.Last {
 			if w := doc.Tok(m.last); w == "for" || w == "of" {
 				j := m.last + 1
 				if doc.Tok(j) == "the" {
@@ -352,7 +352,7 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 			if infos[i].cls&clsStorm == 0 || !inLower(stormWords, doc.Tok(i)) || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || inLower(functionWords, doc.Tok(i+1)) {
 				continue
 			}
-			if doc.Tokens[i+1].Kind != text.Word || doc.Tok(i) == "storm" || weekdays[doc.Tok(i+1)] || monthNames[doc.Tok(i+1)] {
+			if doc.Tokens[i+1].Kind != text.Word || doc.Tok(i) == "storm" || weekdays.has(doc.Tok(i+1)) || monthNames.has(doc.Tok(i+1)) {
 				continue
 			}
 			first := i + 1
@@ -472,11 +472,11 @@ func sorted(ms []mention) bool {
 	return true
 }
 
-var monthNames = map[string]bool{
+var monthNames = newExactSet(map[string]bool{
 	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
 	"Jan.": true, "Feb.": true, "Aug.": true, "Sept.": true, "Oct.": true, "Nov.": true, "Dec.": true,
-}
+})
 
 // lowerSet is a set of lower-case words with a filter on their lengths and
 // first letters: most tokens of a text are in no set, and the filter turns
@@ -545,4 +545,31 @@ func isASCII(w string) bool {
 		}
 	}
 	return true
+}
+
+// exactSet is a set of words with a filter on their lengths and first
+// bytes, like lowerSet but matched as written.
+type exactSet struct {
+	m     map[string]bool
+	lens  uint64
+	first [4]uint64
+}
+
+func newExactSet(m map[string]bool) *exactSet {
+	s := &exactSet{m: m}
+	for w, ok := range m {
+		if !ok || w == "" {
+			continue
+		}
+		s.lens |= 1 << min(len(w), 63)
+		s.first[w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return s
+}
+
+func (s *exactSet) has(w string) bool {
+	if w == "" || s.lens&(1<<min(len(w), 63)) == 0 || s.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return false
+	}
+	return s.m[w]
 }

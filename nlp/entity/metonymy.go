@@ -11,26 +11,26 @@ import (
 // place. These word lists are the cues.
 
 // locPreps before a name make it a place.
-var locPreps = map[string]bool{
+var locPreps = newExactSet(map[string]bool{
 	"in": true, "at": true, "from": true, "to": true, "into": true, "near": true, "outside": true,
 	"around": true, "across": true, "via": true, "toward": true, "towards": true, "through": true,
 	"inside": true, "within": true, "of": true, "visit": true, "visited": true, "visiting": true,
 	"for": true, "over": true, "on": true, "arrived": true, "reached": true,
-}
+})
 
 // auxVerbs after a name make it a subject.
-var auxVerbs = map[string]bool{
+var auxVerbs = newExactSet(map[string]bool{
 	"is": true, "was": true, "has": true, "have": true, "had": true, "will": true, "would": true,
 	"could": true, "can": true, "may": true, "might": true, "must": true, "should": true, "did": true,
 	"does": true, "were": true, "are": true, "said": true, "says": true, "wants": true, "hopes": true,
-}
+})
 
 // adverbs may stand between a subject and its verb.
-var adverbs = map[string]bool{
+var adverbs = newExactSet(map[string]bool{
 	"also": true, "reportedly": true, "again": true, "now": true, "still": true, "already": true,
 	"then": true, "later": true, "too": true, "has": false, "allegedly": true, "repeatedly": true,
 	"never": true, "recently": true, "previously": true, "officially": true, "quickly": true,
-}
+})
 
 // actorAt reports whether the phrase at tokens [first, last) of sentence s
 // is used as an actor: possessive ("Pyongyang's forces"), subject of a verb
@@ -41,10 +41,10 @@ var adverbs = map[string]bool{
 func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
 	if p := first - 1; p >= s.First {
 		w := strings.ToLower(doc.Tok(p))
-		if actorPreps[w] || w == "to" && p > s.First && strings.EqualFold(doc.Tok(p-1), "according") {
+		if actorPreps.has(w) || w == "to" && p > s.First && strings.EqualFold(doc.Tok(p-1), "according") {
 			return true
 		}
-		if locPreps[w] || placeVerbs[w] {
+		if locPreps.has(w) || placeVerbs.has(w) {
 			return false
 		}
 		if isVerbish(w) {
@@ -82,11 +82,11 @@ func actorAt(doc *text.Doc, first, last int, s text.Sentence) bool {
 	}
 	for k := 0; k < 3 && j < s.Last; k++ {
 		w = doc.Tok(j)
-		if adverbs[w] {
+		if adverbs.has(w) {
 			j++
 			continue
 		}
-		return auxVerbs[w] || isVerbish(w)
+		return auxVerbs.has(w) || isVerbish(w)
 	}
 	return false
 }
@@ -99,15 +99,15 @@ var spokesWords = newLowerSet(map[string]bool{
 })
 
 // actorPreps before a seat of power make it a party, not a place.
-var actorPreps = map[string]bool{"with": true, "against": true, "between": true, "urged": true, "accused": true}
+var actorPreps = newExactSet(map[string]bool{"with": true, "against": true, "between": true, "urged": true, "accused": true})
 
 // placeVerbs before a name take a place as their object.
-var placeVerbs = map[string]bool{
+var placeVerbs = newExactSet(map[string]bool{
 	"visited": true, "visits": true, "reached": true, "reaches": true, "entered": true, "enters": true,
 	"left": true, "leaves": true, "arrived": true, "arrives": true, "landed": true, "lands": true,
 	"struck": true, "strikes": true, "hit": true, "hits": true, "bombed": true, "shelled": true,
 	"captured": true, "captures": true, "flew": true, "returned": true, "returns": true, "based": true,
-}
+})
 
 // isVerbish guesses a finite verb from its form: a lower-case word ending
 // in -ed or -s (not -ss, -us, -is).
@@ -139,5 +139,5 @@ func placeAt(doc *text.Doc, first, sentFirst int) bool {
 	if w == "to" && j > sentFirst && strings.EqualFold(doc.Tok(j-1), "according") {
 		return false
 	}
-	return locPreps[w] || placeVerbs[w]
+	return locPreps.has(w) || placeVerbs.has(w)
 }

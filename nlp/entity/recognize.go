@@ -134,31 +134,31 @@ func (r *Recognizer) Tag(doc *text.Doc) []Phrase {
 	return out
 }
 
-var facWords = map[string]bool{
+var facWords = newExactSet(map[string]bool{
 	"Airport": true, "Bridge": true, "Palace": true, "Square": true, "Stadium": true, "Tower": true,
 	"Base": true, "Dam": true, "Plant": true, "Station": true, "Hospital": true, "Embassy": true,
 	"Building": true, "Street": true, "Avenue": true, "Prison": true, "Cathedral": true, "Mosque": true,
 	"Church": true, "Temple": true, "Arena": true, "Park": true, "Harbour": true, "Harbor": true,
-}
+})
 
-var geoWords = map[string]bool{
+var geoWords = newExactSet(map[string]bool{
 	"River": true, "Sea": true, "Ocean": true, "Mountains": true, "Mount": true, "Lake": true,
 	"Gulf": true, "Bay": true, "Strait": true, "Peninsula": true, "Valley": true, "Desert": true,
 	"Island": true, "Islands": true, "Coast": true, "Basin": true, "Channel": true, "Plateau": true,
 	"Europe": true, "Asia": true, "Africa": true, "East": true, "West": true, "Hills": true,
-}
+})
 
 // regionWords after a place name make it the region ("Kursk region").
-var regionWords = map[string]bool{
+var regionWords = newExactSet(map[string]bool{
 	"region": true, "oblast": true, "province": true, "state": true, "county": true, "district": true,
 	"prefecture": true, "governorate": true, "territory": true,
-}
+})
 
-var eventWords = map[string]bool{
+var eventWords = newExactSet(map[string]bool{
 	"War": true, "Olympics": true, "Games": true, "Cup": true, "Championship": true, "Championships": true,
 	"Summit": true, "Offensive": true, "Revolution": true, "Crisis": true, "Open": true, "Tour": true,
 	"Festival": true, "Expo": true, "Grand": true, "Prix": true, "Marathon": true, "Uprising": true,
-}
+})
 
 // mentions turns the tagger's phrases into typed, linked mentions and adds
 // gazetteer-only mentions of countries, demonyms and seats of power used
@@ -179,7 +179,7 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 					// "Defence Force said": a name ends in a name word
 					p.last--
 				}
-				for p.last-p.first > 1 && weekdays[doc.Tok(p.last-1)] {
+				for p.last-p.first > 1 && weekdays.has(doc.Tok(p.last-1)) {
 					// "Ecuador Tuesday": a date is no part of a name
 					p.last--
 				}
@@ -197,7 +197,7 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 					continue
 				}
 				typ := p.typ
-				event := p.last < s.Last && eventNouns[doc.Tok(p.last)] && (typ == 3 || typ == 4)
+				event := p.last < s.Last && eventNouns.has(doc.Tok(p.last)) && (typ == 3 || typ == 4)
 				if event && typ == 4 && namesPlace(r.lookup(st, p.first, p.last)) {
 					// "the Kursk offensive": Kursk is the place
 					typ = 3
@@ -263,10 +263,10 @@ func innerTitle(doc *text.Doc, g *gazetteer.Gazetteer, first, last int) (int, in
 	return 0, 0
 }
 
-var weekdays = map[string]bool{
+var weekdays = newExactSet(map[string]bool{
 	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
 	"Saturday": true, "Sunday": true,
-}
+})
 
 // onlySuffixes reports whether tokens [first, last) are all corporate
 // suffixes ("Co", "Inc").
@@ -340,11 +340,11 @@ func gazOnly(doc *text.Doc, first, last, si int, es []gazetteer.Entry) (mention,
 
 // eventNouns after a place or name make a named event: "the Kursk
 // offensive", "the Gaza war".
-var eventNouns = map[string]bool{
+var eventNouns = newExactSet(map[string]bool{
 	"offensive": true, "counteroffensive": true, "counter-offensive": true, "invasion": true, "war": true,
 	"incursion": true, "uprising": true, "massacre": true, "siege": true, "blockade": true, "campaign": true,
 	"summit": true, "crisis": true, "bombing": true, "bombings": true, "earthquake": true, "referendum": true,
-}
+})
 
 // lookup returns the gazetteer entries of exactly tokens [first, last).
 func (r *Recognizer) lookup(st *docState, first, last int) []gazetteer.Entry {
@@ -402,7 +402,7 @@ func (r *Recognizer) typed(st *docState, first, last, si, conll int) mention {
 			}
 		}
 		// "Kursk region": the region, not its capital city
-		region := last < s.Last && regionWords[doc.Tok(last)]
+		region := last < s.Last && regionWords.has(doc.Tok(last))
 		for pass := 0; pass < 2; pass++ {
 			for _, e := range es {
 				if e.Kind == sitrep.MentionMetonym || e.Kind == sitrep.MentionDemonym {
@@ -419,9 +419,9 @@ func (r *Recognizer) typed(st *docState, first, last, si, conll int) mention {
 			}
 		}
 		switch {
-		case facWords[lastWord]:
+		case facWords.has(lastWord):
 			m.typ = sitrep.EntityFac
-		case geoWords[lastWord] || geoWords[doc.Tok(first)]:
+		case geoWords.has(lastWord) || geoWords.has(doc.Tok(first)):
 			m.typ = sitrep.EntityLoc
 		default:
 			// unknown towns and regions: most named places in news are
@@ -441,7 +441,7 @@ func (r *Recognizer) typed(st *docState, first, last, si, conll int) mention {
 			}
 		}
 		switch {
-		case eventWords[lastWord] && last-first > 1:
+		case eventWords.has(lastWord) && last-first > 1:
 			m.typ = sitrep.EntityEvent
 		case last-first == 1 && (inLower(groupWords, lastWord) || nationalForm(lastWord)):
 			m.typ = sitrep.EntityNORP
