@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -34,12 +35,14 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	ctx := context.Background()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := db.Put(ctx, as[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	reportCPU(b, cpu0)
 }
 
 // BenchmarkPutMany is BenchmarkPut in transactions of 64 documents, as a
@@ -60,12 +63,14 @@ func BenchmarkPutMany(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	ctx := context.Background()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i += 64 {
 		if _, err := db.PutMany(ctx, as[i:min(i+64, b.N)]); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	reportCPU(b, cpu0)
 }
 
 var (
@@ -134,6 +139,7 @@ func BenchmarkEventsByEntity(b *testing.B) {
 		{"frequent", sitrep.EventFilter{Entity: name(20)}},
 		{"frequent-year", sitrep.EventFilter{Entity: name(20), From: "2010-01-01", To: "2010-12-31"}},
 		{"top-limit100", sitrep.EventFilter{Entity: name(0), Limit: 100}},
+		{"frequent-from-limit40", sitrep.EventFilter{Entity: name(20), From: "2020-01-01", Limit: 40}},
 		{"medium-mentioned", sitrep.EventFilter{Entity: name(200), Mentioned: true}},
 		{"all-limit100", sitrep.EventFilter{Limit: 100}},
 		{"all-year-limit100", sitrep.EventFilter{From: "2010-01-01", To: "2010-12-31", Limit: 100}},
@@ -160,18 +166,24 @@ func reportCPU(b *testing.B, cpu0 time.Duration) {
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
-// BenchmarkSearch is a full-text query over the benchmark store.
+// BenchmarkSearch is a full-text query over the benchmark store: a rare
+// name with a word every document holds, and names of the most reported
+// entities (as the web load test searches).
 func BenchmarkSearch(b *testing.B) {
 	db := benchStore(b)
 	ctx := context.Background()
-	b.ReportAllocs()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		if _, err := db.Search(ctx, "Entity200 troops", 20); err != nil {
-			b.Fatal(err)
-		}
+	for _, q := range []string{"Entity200 troops", "Entity3 Name3", "Entity0 Name0"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				if _, err := db.Search(ctx, q, 20); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu0)
+		})
 	}
-	reportCPU(b, cpu0)
 }
 
 // BenchmarkEntities lists the 50 most reported entities.
@@ -194,7 +206,11 @@ func BenchmarkEntities(b *testing.B) {
 func BenchmarkDocuments(b *testing.B) {
 	db := benchStore(b)
 	ctx := context.Background()
-	for _, offset := range []int{0, 5000, 50000} {
+	st, err := db.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, offset := range []int{0, st.Documents / 20, st.Documents / 2} {
 		b.Run(fmt.Sprintf("offset%d", offset), func(b *testing.B) {
 			b.ReportAllocs()
 			cpu0 := cpuTime()
@@ -239,4 +255,31 @@ func BenchmarkTimeline(b *testing.B) {
 			reportCPU(b, cpu0)
 		})
 	}
+}
+
+// BenchmarkOpen opens an existing store and reads its counts, as every
+// command does first.
+func BenchmarkOpen(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "open.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.Put(context.Background(), storetest.Synthetic(1)); err != nil {
+		b.Fatal(err)
+	}
+	db.Close()
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		db, err := sqlite.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.Stats(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+	reportCPU(b, cpu0)
 }

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep-news/sitrep"
@@ -201,10 +202,12 @@ func DefaultPath(getenv func(string) string) string {
 
 // conn adapts database/sql to sqlstore.Conn. It keeps the statements of
 // write transactions prepared: sqlstore uses few distinct ones, and
-// preparing them anew for every document cost more than running them.
+// preparing them anew for every document cost more than running them;
+// and those of reads, as they come.
 type conn struct {
 	db    *sql.DB
 	stmts sync.Map // query -> *sql.Stmt
+	nread atomic.Int32
 }
 
 // prepare prepares the statements of write transactions once, before any
@@ -223,11 +226,44 @@ func (c *conn) prepare(ctx context.Context, qs []string) error {
 	return nil
 }
 
+// maxReadStmts bounds the read statements kept prepared: queries are built
+// from a few filters, with placeholders for values, so a store sees few
+// distinct ones; past the bound, queries are prepared each time.
+const maxReadStmts = 256
+
+// readStmt returns q prepared, or nil when too many are already kept (or
+// preparing fails: running q then reports the error). Parsing a query
+// cost about as much as running a small one (a search's, 0.2 ms).
+func (c *conn) readStmt(ctx context.Context, q string) *sql.Stmt {
+	if s, ok := c.stmts.Load(q); ok {
+		return s.(*sql.Stmt)
+	}
+	if c.nread.Load() >= maxReadStmts {
+		return nil
+	}
+	s, err := c.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil
+	}
+	if old, loaded := c.stmts.LoadOrStore(q, s); loaded {
+		s.Close()
+		return old.(*sql.Stmt)
+	}
+	c.nread.Add(1)
+	return s
+}
+
 func (c *conn) Query(ctx context.Context, q string, args ...any) (sqlstore.Rows, error) {
+	if s := c.readStmt(ctx, q); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
 	return c.db.QueryContext(ctx, q, args...)
 }
 
 func (c *conn) QueryRow(ctx context.Context, q string, args ...any) sqlstore.Row {
+	if s := c.readStmt(ctx, q); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
 	return c.db.QueryRowContext(ctx, q, args...)
 }
 

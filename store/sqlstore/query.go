@@ -498,18 +498,19 @@ func (s *Store) events(ctx context.Context, f sitrep.EventFilter, refs []entityR
 		}
 		sub.dateRange("t_latest", f.From, "")
 		sub.dateRange("t_earliest", "", f.To)
-		lim := " LIMIT " + strconv.Itoa(f.Limit)
+		// The limit is a placeholder: the text of the query is the same
+		// whatever the page, so its prepared statement is reused.
 		dated := sub
 		dated.add("t_earliest <> ''")
 		parts := []string{"SELECT doc, event_idx FROM (SELECT doc, idx AS event_idx FROM events" + dated.String() +
-			" ORDER BY t_earliest, t_latest, doc, idx" + lim + ") AS dated"}
-		args = append(args, dated.args...)
+			" ORDER BY t_earliest, t_latest, doc, idx LIMIT ?) AS dated"}
+		args = append(append(args, dated.args...), f.Limit)
 		if f.From == "" && f.To == "" {
 			undated := sub
 			undated.add("t_earliest = ''")
 			parts = append(parts, "SELECT doc, event_idx FROM (SELECT doc, idx AS event_idx FROM events"+undated.String()+
-				" ORDER BY doc, idx"+lim+") AS undated")
-			args = append(args, undated.args...)
+				" ORDER BY doc, idx LIMIT ?) AS undated")
+			args = append(append(args, undated.args...), f.Limit)
 		}
 		from = "(" + strings.Join(parts, " UNION ALL ") + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
 	}
@@ -517,9 +518,10 @@ func (s *Store) events(ctx context.Context, f sitrep.EventFilter, refs []entityR
 	w.dateRange("e.t_latest", f.From, "")
 	w.dateRange("e.t_earliest", "", f.To)
 	eventFilters(w, f)
+	conds := w.String()
 	q := "SELECT e.doc, e.idx, " + eventColumns + ", " + docRefColumns + " FROM " + from +
-		" JOIN documents d ON d.seq = e.doc" + w.String() +
-		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, e.doc, e.idx" + limitSQL(f.Limit, 0)
+		" JOIN documents d ON d.seq = e.doc" + conds +
+		" ORDER BY (e.t_earliest = ''), e.t_earliest, e.t_latest, e.doc, e.idx" + w.limit(f.Limit, 0)
 	out, err := s.scanEvents(ctx, q, append(args, w.args...), out)
 	return out, internal("events", err)
 }
