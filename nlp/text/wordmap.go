@@ -1,20 +1,26 @@
 package text
 
+import "sort"
+
 // WordMap is a read-only table from words to values for the lexicons of
 // the NLP stages, built once from a Go map. Most words of a text are in no
 // lexicon, so a lookup is made for the miss: a cheap hash of the word and,
-// mostly, one probe of an open-addressed table that is at most half
-// full. Fold lookups lower-case ASCII letters on the fly, so callers need
-// no buffer and nothing is allocated.
+// mostly, one probe of an open-addressed table that is at most half full.
+// Fold lookups lower-case ASCII letters on the fly, so callers need no
+// buffer and nothing is allocated.
+//
+// The table is compact, because the stages run one after the other on
+// each document and a lexicon is mostly out of cache when its stage
+// starts: each slot is 8 bytes (the hash and the entry), the keys are one
+// string and the values one array, in key order.
 //
 // The zero WordMap is empty. It is safe for concurrent lookups.
 type WordMap[V any] struct {
-	// hashes holds each slot's hash, 0 for a free slot; a miss mostly
-	// reads this small array only. keys and vals are the slots' entries.
-	hashes   []uint32
-	keys     []string
-	vals     []V
+	slots    []uint64 // hash<<32 | entry; 0 marks a free slot
 	mask     uint32
+	keys     string   // every key, concatenated
+	ends     []uint32 // ends[e] is where key e ends in keys
+	vals     []V
 	empty    bool // the empty string is a key
 	emptyVal V
 	maxLen   int // longest key
@@ -23,27 +29,47 @@ type WordMap[V any] struct {
 // NewWordMap builds the table of the entries of m.
 func NewWordMap[V any](m map[string]V) *WordMap[V] {
 	t := &WordMap[V]{}
-	size := 8
-	for size < 2*len(m) {
-		size *= 2
-	}
-	t.hashes, t.keys, t.vals = make([]uint32, size), make([]string, size), make([]V, size)
-	t.mask = uint32(size - 1)
+	words := make([]string, 0, len(m))
 	for k, v := range m {
 		if k == "" {
 			t.empty, t.emptyVal = true, v
 			continue
 		}
+		words = append(words, k)
+	}
+	sort.Strings(words)
+	size := 8
+	for size < 2*len(words) {
+		size *= 2
+	}
+	t.slots = make([]uint64, size)
+	t.mask = uint32(size - 1)
+	t.ends = make([]uint32, len(words))
+	t.vals = make([]V, len(words))
+	keys := make([]byte, 0, len(words)*8)
+	for e, k := range words {
+		keys = append(keys, k...)
+		t.ends[e], t.vals[e] = uint32(len(keys)), m[k]
 		t.maxLen = max(t.maxLen, len(k))
 		h := hashWord(k)
 		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
-			if t.hashes[i] == 0 {
-				t.hashes[i], t.keys[i], t.vals[i] = h, k, v
+			if t.slots[i] == 0 {
+				t.slots[i] = uint64(h)<<32 | uint64(e)
 				break
 			}
 		}
 	}
+	t.keys = string(keys)
 	return t
+}
+
+// key returns the key of entry e.
+func (t *WordMap[V]) key(e uint32) string {
+	start := uint32(0)
+	if e > 0 {
+		start = t.ends[e-1]
+	}
+	return t.keys[start:t.ends[e]]
 }
 
 // hashWord hashes w from its length and five of its bytes (the first
@@ -69,6 +95,15 @@ func hashFold(w string) uint32 {
 	return mixHash(h)
 }
 
+func hashBytes(w []byte) uint32 {
+	n := len(w)
+	h := uint32(n)<<24 ^ uint32(w[0]) ^ uint32(w[n-1])<<8 ^ uint32(w[n/2])<<16
+	if n > 1 {
+		h = h*31 + uint32(w[1])<<4 ^ uint32(w[n-2])<<12
+	}
+	return mixHash(h)
+}
+
 func fold(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
@@ -80,7 +115,7 @@ func mixHash(h uint32) uint32 {
 	h ^= h >> 16
 	h *= 0x85ebca6b
 	h ^= h >> 13
-	return h | 1 // never 0, the mark of a free slot
+	return h | 1 // never 0, so that a used slot is never 0
 }
 
 // Get returns the value of the key w (exact match).
@@ -94,13 +129,12 @@ func (t *WordMap[V]) Get(w string) (V, bool) {
 	}
 	h := hashWord(w)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
-		switch t.hashes[i] {
-		case 0:
+		s := t.slots[i]
+		if s == 0 {
 			return zero, false
-		case h:
-			if t.keys[i] == w {
-				return t.vals[i], true
-			}
+		}
+		if uint32(s>>32) == h && t.key(uint32(s)) == w {
+			return t.vals[uint32(s)], true
 		}
 	}
 }
@@ -121,13 +155,12 @@ func (t *WordMap[V]) GetFold(w string) (V, bool) {
 	}
 	h := hashFold(w)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
-		switch t.hashes[i] {
-		case 0:
+		s := t.slots[i]
+		if s == 0 {
 			return zero, false
-		case h:
-			if equalFold(t.keys[i], w) {
-				return t.vals[i], true
-			}
+		}
+		if uint32(s>>32) == h && equalFold(t.key(uint32(s)), w) {
+			return t.vals[uint32(s)], true
 		}
 	}
 }
@@ -145,20 +178,14 @@ func (t *WordMap[V]) GetBytes(w []byte) (V, bool) {
 	if len(w) == 0 {
 		return t.emptyVal, t.empty
 	}
-	n := len(w)
-	h := uint32(n)<<24 ^ uint32(w[0]) ^ uint32(w[n-1])<<8 ^ uint32(w[n/2])<<16
-	if n > 1 {
-		h = h*31 + uint32(w[1])<<4 ^ uint32(w[n-2])<<12
-	}
-	h = mixHash(h)
+	h := hashBytes(w)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
-		switch t.hashes[i] {
-		case 0:
+		s := t.slots[i]
+		if s == 0 {
 			return zero, false
-		case h:
-			if t.keys[i] == string(w) {
-				return t.vals[i], true
-			}
+		}
+		if uint32(s>>32) == h && t.key(uint32(s)) == string(w) {
+			return t.vals[uint32(s)], true
 		}
 	}
 }

@@ -198,7 +198,7 @@ const (
 
 type lex struct {
 	k    cat
-	v    int
+	v    int32
 	abbr bool // may be written with a trailing period (Aug., Sept.)
 	cap  bool // recognised only when capitalised (May, March, Sun)
 }
@@ -219,7 +219,7 @@ func buildLexicon() map[string]lex {
 	m := make(map[string]lex, 600)
 	add := func(k cat, v int, words ...string) {
 		for _, w := range words {
-			m[w] = lex{k: k, v: v}
+			m[w] = lex{k: k, v: int32(v)}
 		}
 	}
 	months := [][]string{
@@ -229,7 +229,7 @@ func buildLexicon() map[string]lex {
 	}
 	for i, ws := range months {
 		for j, w := range ws {
-			m[w] = lex{k: cMonth, v: i + 1, abbr: j > 0, cap: true}
+			m[w] = lex{k: cMonth, v: int32(i + 1), abbr: j > 0, cap: true}
 		}
 	}
 	days := [][]string{
@@ -238,7 +238,7 @@ func buildLexicon() map[string]lex {
 	}
 	for i, ws := range days {
 		for j, w := range ws {
-			m[w] = lex{k: cWeekday, v: i + 1, abbr: j > 0, cap: j > 0}
+			m[w] = lex{k: cWeekday, v: int32(i + 1), abbr: j > 0, cap: j > 0}
 		}
 	}
 	for i, w := range []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -387,7 +387,7 @@ func buildLexicon() map[string]lex {
 	m["that"] = lex{k: cThat}
 	m["those"] = lex{k: cThat}
 	for _, w := range []string{"christmas", "thanksgiving", "halloween", "easter", "hanukkah", "ramadan"} {
-		m[w] = lex{k: cHoliday, v: holidayCode(w), cap: true}
+		m[w] = lex{k: cHoliday, v: int32(holidayCode(w)), cap: true}
 	}
 	// tense cues
 	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "expected", "scheduled", "plans", "planned", "planning", "payable", "expects", "expect", "anticipates", "anticipated", "intend", "slated", "seeks", "forecast", "forecasts", "projected", "tentatively", "upcoming", "begins", "starts", "ends", "expires", "expire", "until", "beginning", "starting", "effective", "due", "next", "upcoming", "intends", "aims", "hopes", "tomorrow", "ll", "would", "'d", "could", "might", "may", "should", "must", "can", "plan"} {

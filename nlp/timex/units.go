@@ -192,10 +192,10 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 		u.word = true
 		if l, ok := lx.Get(w); ok {
 			if !l.cap {
-				u.k, u.v, u.abbr = l.k, l.v, l.abbr
+				u.k, u.v, u.abbr = l.k, int(l.v), l.abbr
 			}
 			if u.k == cAMPM && len(w) == 2 {
-				u.v = l.v
+				u.v = int(l.v)
 			}
 		}
 		s.units = append(s.units, u)
@@ -220,11 +220,11 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	}
 	if l, ok := lx.GetBytes(s.key); ok {
 		if !l.cap || u.cap {
-			u.k, u.v, u.abbr = l.k, l.v, l.abbr
+			u.k, u.v, u.abbr = l.k, int(l.v), l.abbr
 		}
 		if u.k == cAMPM && len(s.key) == 2 && !u.period {
 			// bare "am"/"pm": only after a number, checked by the grammar
-			u.v = l.v
+			u.v = int(l.v)
 		}
 	} else if len(s.key) == 2 && (s.key[0] == 'q' || s.key[0] == 'h') && s.key[1] >= '1' && s.key[1] <= '4' {
 		u.k, u.shape, u.v = cMisc, shQuarter, int(s.key[1]-'0')
@@ -236,7 +236,7 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	} else if u.cap && len(s.key) > 2 && s.key[len(s.key)-1] == 's' {
 		// Fridays, Mondays (a set)
 		if l, ok := lx.GetBytes(s.key[:len(s.key)-1]); ok && l.k == cWeekday {
-			u.k, u.v, u.shape = cWeekday, l.v, shDecade // plural marker
+			u.k, u.v, u.shape = cWeekday, int(l.v), shDecade // plural marker
 		}
 	} else if len(s.key) >= 3 && s.key[0] == '\'' && isDigit(s.key[1]) {
 		classifyNumber(&u, string(s.key[1:]))
