@@ -34,10 +34,12 @@ type batchScratch struct {
 const wcMiss = 1 << 31
 
 // Vectors in batchScratch.acc, per candidate j at 4j: the context score,
-// +1 the word's cached static score, +2 the shape score, +3 the
-// features of a previous label O (tPrev1Low, tPrev1Shape); after them, at
-// 4n + j, the word's document score for candidates that first have the
+// +1 the word's cached static score with the features of a previous label
+// O (tPrev1Low, tPrev1Shape), +2 the shape score, +3 unused; after them,
+// at 4n + j, the word's document score for candidates that first have the
 // word in the document.
+
+var prevDst = [4]int32{0, 0, 1, 1}
 
 // scoreInto adds the weights of feats[k] to acc[dst[k]], loading the home
 // slots of up to 64 features before matching any.
@@ -176,6 +178,10 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			b.slotW[j] |= wcMiss
 			k := len(feats)
 			feats = c.wordStatic(feats, i)
+			// the previous-label features for a previous O depend on the
+			// word alone: cached with it (and taken off again where the
+			// previous label is another)
+			feats = append(feats, feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
 			for range feats[k:] {
 				dst = append(dst, base+1)
 			}
@@ -204,8 +210,6 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		for range feats[k:] {
 			dst = append(dst, base)
 		}
-		feats = append(feats, feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
-		dst = append(dst, base+3, base+3)
 		// the small-domain features, from the dense tables
 		var sc [nLabels]int32
 		c.contextDense(&sc, i, m.dense)
@@ -249,18 +253,23 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 					sc[l] = a[l+1] + w[l+1] + sh[l+1]
 				}
 				addAcc(&sc, &b.acc[4*n+int(b.docSeen[infos[i].wid])-1])
-				if prev1 == 0 {
-					addAcc(&sc, &b.acc[4*j+3])
-					c.dynamicDense(&sc, i, prev1, prev2, m.dense)
-				} else {
-					feats = c.dynamicScored(feats[:0], i, prev1, prev2, &sc, m.dense)
-					m.score(&sc, feats)
+				c.dynamicDense(&sc, i, prev1, prev2, m.dense)
+				if prev1 != 0 {
+					t := &infos[i]
+					var d [2]accVec // the features of prev1, and of O to take off
+					feats = append(feats[:0],
+						feat(tPrev1Low, t.lw*64+uint64(prev1)), feat(tPrev1Shape, t.shape*64+uint64(prev1)),
+						feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
+					m.scoreInto(d[:], feats, prevDst[:])
+					for l := range sc {
+						sc[l] += d[0][l+1] - d[1][l+1]
+					}
 				}
 			} else {
 				// a word without a capital (or never in a phrase) inside an
 				// open phrase
 				feats = c.word(feats[:0], i)
-				feats = c.contextScored(feats, i, &sc, m, nil)
+				feats = c.contextScored(feats, i, &sc, m)
 				feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
 				m.score(&sc, feats)
 			}

@@ -580,9 +580,11 @@ func (c *sentCtx) wordDoc(dst []uint32, i int) []uint32 {
 	return dst
 }
 
-// wordCache keeps the scores of words' static features (wordStatic) across
-// documents: most capitalised words of news recur from one article to the
-// next. Direct-mapped by the word's hashes; a clash replaces the entry.
+// wordCache keeps, across documents, the scores of words' static features
+// (wordStatic, and the previous-label features for a previous O) and of
+// shape contexts (shapeFeats), for tagBatch: most capitalised words of
+// news recur from one article to the next. Direct-mapped by the word's
+// hashes; a clash replaces the entry.
 type wordCache struct {
 	slots  []wordCacheSlot
 	shapes []shapeCacheSlot // scores of shapeFeats
@@ -665,52 +667,6 @@ func shapeFeats(dst []uint32, sh [5]uint64, first, capsSent bool) []uint32 {
 		dst = append(dst, feat(tCapsSent, sh[2]))
 	}
 	return dst
-}
-
-// addShapes adds the score of shapeFeats to sc, from the cache when it
-// has it; without a cache it appends the features to dst instead.
-func (wc *wordCache) addShapes(m *Model, sc *[nLabels]int32, dst []uint32, sh [5]uint64, first, capsSent bool) []uint32 {
-	if wc == nil {
-		return shapeFeats(dst, sh, first, capsSent)
-	}
-	wc.init(m)
-	flags := uint8(4)
-	if first {
-		flags |= 1
-	}
-	if capsSent {
-		flags |= 2
-	}
-	h := shapeHash(sh, flags)
-	s := &wc.shapes[h&(shapeCacheSize-1)]
-	if s.flags != flags || s.shapes != sh {
-		s.flags, s.shapes = flags, sh
-		s.sc = [nLabels]int32{}
-		var buf [8]uint32
-		m.score(&s.sc, shapeFeats(buf[:0], sh, first, capsSent))
-	}
-	addVec(sc, &s.sc)
-	return dst
-}
-
-// add adds the static word score of token i to sc.
-func (wc *wordCache) add(m *Model, c *sentCtx, i int, sc *[nLabels]int32, scratch []uint32) []uint32 {
-	if wc == nil {
-		scratch = c.wordStatic(scratch[:0], i)
-		m.score(sc, scratch)
-		return scratch
-	}
-	wc.init(m)
-	t := c.at(i)
-	s := &wc.slots[mix(t.w^t.lw<<1)&(wordCacheSize-1)]
-	if !s.used || s.w != t.w || s.lw != t.lw {
-		s.w, s.lw, s.used = t.w, t.lw, true
-		s.sc = [nLabels]int32{}
-		scratch = c.wordStatic(scratch[:0], i)
-		m.score(&s.sc, scratch)
-	}
-	addVec(sc, &s.sc)
-	return scratch
 }
 
 // context appends the features of token i that depend on its neighbours
@@ -831,11 +787,11 @@ func plainO(t *tokInfo, prev int) bool {
 // contextScored is context for the tagger: it appends the features that
 // need a table lookup and adds the small-domain ones (capitalisation prior,
 // gazetteer marks) to sc from d. Together they are exactly context's.
-func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, m *Model, wc *wordCache) []uint32 {
+func (c *sentCtx) contextScored(dst []uint32, i int, sc *[nLabels]int32, m *Model) []uint32 {
 	t := c.at(i)
 	p1, p2, n1, n2 := c.at(i-1), c.at(i-2), c.at(i+1), c.at(i+2)
 	dst = c.contextLow(dst, i)
-	dst = wc.addShapes(m, sc, dst, [5]uint64{p2.shape, p1.shape, t.shape, n1.shape, n2.shape}, i == c.first, c.capsSent)
+	dst = shapeFeats(dst, [5]uint64{p2.shape, p1.shape, t.shape, n1.shape, n2.shape}, i == c.first, c.capsSent)
 	c.contextDense(sc, i, m.dense)
 	return dst
 }

@@ -12,7 +12,10 @@ type phrase struct {
 }
 
 // tagDoc tags every sentence of doc left to right (greedy, BILOU-constrained)
-// and returns the labels per token (0 outside sentences).
+// and returns the labels per token (0 outside sentences). A state with a
+// score cache is tagged by tagBatch; this token-by-token scoring, for
+// one-off states (evaluation while training), is the reference it is
+// tested against.
 func (m *Model) tagDoc(st *docState) []uint8 {
 	if st.cache != nil {
 		return m.tagBatch(st)
@@ -38,21 +41,21 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 			// the word's own features, scored once per word
 			var sc [nLabels]int32
 			if wid := infos[i].wid; wid < 0 {
-				feats = st.cache.add(m, &c, i, &sc, feats)
-				m.score(&sc, c.wordDoc(feats[:0], i))
+				feats = c.word(feats[:0], i)
+				m.score(&sc, feats)
 			} else {
 				ws := wordScores[wid]
 				if ws == 0 {
 					var v [nLabels]int32
-					feats = st.cache.add(m, &c, i, &v, feats)
-					m.score(&v, c.wordDoc(feats[:0], i))
+					feats = c.word(feats[:0], i)
+					m.score(&v, feats)
 					vectors = append(vectors, v)
 					ws = int32(len(vectors))
 					wordScores[wid] = ws
 				}
 				sc = vectors[ws-1]
 			}
-			feats = c.contextScored(feats[:0], i, &sc, m, st.cache)
+			feats = c.contextScored(feats[:0], i, &sc, m)
 			feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
 			m.score(&sc, feats)
 			best := bestLabel(&sc, prev1, i == s.Last-1)
