@@ -289,6 +289,10 @@ type extractor struct {
 	milFirst int
 	milKnown bool
 	milN     int
+	// the places of the sentence starting at token placesOf
+	placesOf    int
+	placesKnown bool
+	places      []place
 	// per token: the lower-cased word and the lemma under its tag, filled
 	// on first use
 	lows, lemmas []string
@@ -326,7 +330,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
 		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}, trig: x.trig[:0],
-		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache,
+		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0],
 	}
 	return x
 }

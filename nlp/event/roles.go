@@ -947,15 +947,33 @@ func (x *extractor) possessor(a int, s text.Sentence) int {
 // nearest token i in its sentence, within 15 tokens, or -1.
 func (x *extractor) nearbyLocation(s text.Sentence, i int) int {
 	best, bestD := -1, 16
-	for k := s.First; k < s.Last-1; k++ {
-		if x.tags[k] != pos.IN || !isLocPrep(x.low(k)) {
-			continue
-		}
-		d := k - i
+	for _, p := range x.sentencePlaces(s) {
+		d := p.prep - i
 		if d < 0 {
 			d = -d
 		}
-		if d >= bestD || x.verbBetween(k, i) {
+		if d >= bestD || x.verbBetween(p.prep, i) {
+			continue
+		}
+		best, bestD = p.ent, d
+	}
+	return best
+}
+
+// place is an "in/at/near <place>" phrase: the preposition's token and the
+// place's entity.
+type place struct{ prep, ent int }
+
+// sentencePlaces returns the "in/at/near <place>" phrases of sentence s in
+// text order, found once per sentence.
+func (x *extractor) sentencePlaces(s text.Sentence) []place {
+	if x.placesOf == s.First && x.placesKnown {
+		return x.places
+	}
+	x.placesOf, x.placesKnown = s.First, true
+	x.places = x.places[:0]
+	for k := s.First; k < s.Last-1; k++ {
+		if x.tags[k] != pos.IN || !isLocPrep(x.low(k)) {
 			continue
 		}
 		e := x.npRight(k+1, s)
@@ -963,10 +981,10 @@ func (x *extractor) nearbyLocation(s text.Sentence, i int) int {
 			continue
 		}
 		if l := x.locationOf(phrase{a: k + 1, b: e}); l >= 0 {
-			best, bestD = l, d
+			x.places = append(x.places, place{k, l})
 		}
 	}
-	return best
+	return x.places
 }
 
 // verbBetween reports whether a main verb or clause punctuation lies strictly between tokens a
