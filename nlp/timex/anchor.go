@@ -408,8 +408,8 @@ func (a *anchorer) baseTimes() {
 		if k := a.d.TokenAt(x.Start) - 1; k >= 0 && a.word(k) == "since" && !a.dct.IsZero() && dayNum(a.dct) > hi {
 			// "has continued since March 1": from that date up to the DCT
 			a.iv[i] = interval{lo, dayNum(a.dct), true}
-			a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: a.dct.Format(ymd), Anchor: x.ID,
-				Derivation: "since " + x.ID + " " + x.Value + ": from then up to the DCT " + a.dct.Format(ymd)}
+			a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: x.Earliest, Latest: formatYMD(a.dct), Anchor: x.ID,
+				Derivation: "since " + x.ID + " " + x.Value + ": from then up to the DCT " + formatYMD(a.dct)}
 			continue
 		}
 		if k := a.d.TokenAt(x.Start) - 1; k >= 0 && (a.word(k) == "by" || a.word(k) == "before") && !a.dct.IsZero() && dayNum(a.dct) < hi && a.futureEvent(e) {
@@ -417,8 +417,8 @@ func (a *anchorer) baseTimes() {
 			// speech time up to it
 			base := dayNum(a.dct)
 			a.iv[i] = interval{min(base, lo), hi, true}
-			a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: dayOf(min(base, lo)).Format(ymd), Latest: x.Latest, Anchor: x.ID,
-				Derivation: a.word(k) + " " + x.ID + " " + x.Value + ": a deadline, from the DCT " + a.dct.Format(ymd) + " up to it"}
+			a.out[i] = sitrep.EventTime{Value: x.Value, Earliest: formatYMD(dayOf(min(base, lo))), Latest: x.Latest, Anchor: x.ID,
+				Derivation: a.word(k) + " " + x.ID + " " + x.Value + ": a deadline, from the DCT " + formatYMD(a.dct) + " up to it"}
 			continue
 		}
 		a.iv[i] = interval{lo, hi, true}
@@ -475,10 +475,10 @@ func (a *anchorer) solve() {
 					a.iv[r.gov] = interval{an.lo, hi, true}
 					base := a.out[r.anc].Value
 					if base == "" {
-						base = dayOf(an.lo).Format(ymd)
+						base = formatYMD(dayOf(an.lo))
 					}
-					a.out[r.gov] = sitrep.EventTime{Value: base, Earliest: dayOf(an.lo).Format(ymd), Latest: dayOf(hi).Format(ymd), Anchor: a.ev[r.anc].ID,
-						Derivation: "since " + a.ev[r.anc].ID + " " + base + ": from then up to the DCT " + a.dct.Format(ymd)}
+					a.out[r.gov] = sitrep.EventTime{Value: base, Earliest: formatYMD(dayOf(an.lo)), Latest: formatYMD(dayOf(hi)), Anchor: a.ev[r.anc].ID,
+						Derivation: "since " + a.ev[r.anc].ID + " " + base + ": from then up to the DCT " + formatYMD(a.dct)}
 					changed = true
 				}
 				continue
@@ -558,7 +558,7 @@ func (a *anchorer) purposes() {
 func (a *anchorer) derived(i, j, shift int, r relation) sitrep.EventTime {
 	base := a.out[j].Value
 	if base == "" {
-		base = dayOf((a.iv[j].lo + a.iv[j].hi) / 2).Format(ymd)
+		base = formatYMD(dayOf((a.iv[j].lo + a.iv[j].hi) / 2))
 	}
 	return a.derivedFrom(i, base, a.ev[j].ID, shift, r)
 }
@@ -577,9 +577,9 @@ func (a *anchorer) derivedFrom(i int, base, anchor string, shift int, r relation
 		sig = "before"
 	}
 	return sitrep.EventTime{
-		Value:      mid.Format(ymd),
-		Earliest:   dayOf(iv.lo).Format(ymd),
-		Latest:     dayOf(iv.hi).Format(ymd),
+		Value:      formatYMD(mid),
+		Earliest:   formatYMD(dayOf(iv.lo)),
+		Latest:     formatYMD(dayOf(iv.hi)),
 		Anchor:     anchor,
 		Derivation: base + " " + word + " " + r.offset + " (" + sig + ", ±" + strconv.Itoa(r.vague) + " days)",
 	}
@@ -654,6 +654,6 @@ func (a *anchorer) fallback() {
 				how = "dct (" + m + ", past tense: by the article's date)"
 			}
 		}
-		a.out[i] = sitrep.EventTime{Value: "", Earliest: d.AddDate(0, -1, 0).Format(ymd), Latest: d.Format(ymd), Anchor: "dct", Derivation: how}
+		a.out[i] = sitrep.EventTime{Value: "", Earliest: formatYMD(d.AddDate(0, -1, 0)), Latest: formatYMD(d), Anchor: "dct", Derivation: how}
 	}
 }

@@ -591,7 +591,7 @@ func (t *tagger) relativeShift(m *match, u, n, dir int, anaphoric bool) {
 			m.deriv = "no reference time"
 			return
 		}
-		base, baseName = dayPt(t.dct), "DCT "+t.dct.Format(ymd)
+		base, baseName = dayPt(t.dct), "DCT "+t.dctYMD()
 		m.anchor = anchorDCT
 	}
 	g := unitGran(u)

@@ -129,7 +129,7 @@ func (t *tagger) monthExpr(i int) (match, bool) {
 		p.y = y
 		m.deriv = "explicit"
 		if relYear == 1 {
-			m.deriv, m.anchor = "year relative to DCT "+t.dct.Format(ymd), anchorDCT
+			m.deriv, m.anchor = "year relative to DCT "+t.dctYMD(), anchorDCT
 		}
 	} else {
 		p = t.resolveYear(p, i, &m)
@@ -542,7 +542,7 @@ func (t *tagger) deictic(i int) (match, bool) {
 			return m, true
 		}
 		p := dayPt(t.dct.AddDate(0, 0, off))
-		m.deriv = "DCT " + t.dct.Format(ymd) + " " + t.word(i)
+		m.deriv = "DCT " + t.dctYMD() + " " + t.word(i)
 		if u.v == dOvernight && t.hasRefDay && t.refDay.known() && t.refDay.g >= gDay && t.recentDay(t.refDay) && date(t.refDay.y, t.refDay.m, t.refDay.d).Before(t.dct.AddDate(0, 0, -1)) {
 			// "depressed by overnight losses in New York" in a story about
 			// Friday: the night before the story's day
@@ -913,7 +913,7 @@ func (t *tagger) theUnit(j int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	m.p, m.hasPt, m.val, m.deriv = p, true, p.value(), "the "+w+" of DCT "+t.dct.Format(ymd)
+	m.p, m.hasPt, m.val, m.deriv = p, true, p.value(), "the "+w+" of DCT "+t.dctYMD()
 	return m, true
 }
 

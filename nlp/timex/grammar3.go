@@ -56,7 +56,7 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 	}
 	if the && (r == rLatest || r == rComparable()) && t.word(j) == "period" && t.hasDCT {
 		p := coarsen(t.dct, gQuarter).shift(uQuarter, -1)
-		return match{i: i, j: j + 1, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorDCT, deriv: "the last reported quarter before DCT " + t.dct.Format(ymd)}, true
+		return match{i: i, j: j + 1, typ: TypeDate, p: p, hasPt: true, val: p.value(), anchor: anchorDCT, deriv: "the last reported quarter before DCT " + t.dctYMD()}, true
 	}
 	switch u.k {
 	case cUnit:
@@ -89,7 +89,7 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 			}
 			p := dayPt(ref.AddDate(0, 0, off))
 			m := match{i: i, j: j + 1, typ: TypeDate, anchor: anchorRefDay,
-				deriv: time.Weekday(u.v%7).String() + " " + t.word(i) + " to " + ref.Format(ymd)}
+				deriv: time.Weekday(u.v%7).String() + " " + t.word(i) + " to " + formatYMD(ref)}
 			t.addPart(&m, &p)
 			m.p, m.hasPt, m.val = p, p.known(), p.value()
 			return m, true
@@ -163,7 +163,7 @@ func (t *tagger) dayPart(i, j, r, part int) (match, bool) {
 	}
 	p := dayPt(t.dct.AddDate(0, 0, off))
 	p.g, p.part = gPart, part
-	m.p, m.hasPt, m.val, m.deriv = p, true, p.value(), "DCT "+t.dct.Format(ymd)
+	m.p, m.hasPt, m.val, m.deriv = p, true, p.value(), "DCT "+t.dctYMD()
 	return m, true
 }
 
@@ -191,7 +191,7 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 	if (r == rPast || the && r == rLast) && (uc == uYear || uc == uMonth || uc == uWeek) && the && t.hasDCT {
 		base := coarsen(t.dct, unitGran(uc))
 		p := base.shift(uc, -1)
-		m.typ, m.p, m.hasPt, m.val, m.anchor, m.deriv = TypeDate, p, true, p.value(), anchorDCT, "the "+t.word(i)+" "+w+" before DCT "+t.dct.Format(ymd)
+		m.typ, m.p, m.hasPt, m.val, m.anchor, m.deriv = TypeDate, p, true, p.value(), anchorDCT, "the "+t.word(i)+" "+w+" before DCT "+t.dctYMD()
 		return m, true
 	}
 	// the past decade: a duration up to now
@@ -256,7 +256,7 @@ func (t *tagger) relUnit(i, j, r int, the bool) (match, bool) {
 		}
 		base = coarsen(t.dct, g)
 		m.anchor = anchorDCT
-		m.deriv = "DCT " + t.dct.Format(ymd)
+		m.deriv = "DCT " + t.dctYMD()
 	}
 	if r == rLatest && uc == uQuarter {
 		// the latest quarter: the last one completed
@@ -320,7 +320,7 @@ func (t *tagger) relMonth(p pt, r int, m *match) pt {
 		}
 	}
 	p.y = y
-	m.deriv = t.word(m.i) + " " + time.Month(p.m).String() + " from DCT " + t.dct.Format(ymd)
+	m.deriv = t.word(m.i) + " " + time.Month(p.m).String() + " from DCT " + t.dctYMD()
 	return p
 }
 
@@ -507,7 +507,7 @@ func (t *tagger) seasonExpr(i, r int) (match, bool) {
 			return match{}, false
 		}
 		m.anchor = anchorDCT
-		m.deriv = "season relative to DCT " + t.dct.Format(ymd)
+		m.deriv = "season relative to DCT " + t.dctYMD()
 	}
 	m.p, m.hasPt, m.val = p, p.known(), p.value()
 	return m, true
@@ -729,11 +729,11 @@ func (t *tagger) resolveYear(p pt, i int, m *match) pt {
 	m.anchor = anchorDCT
 	switch tense {
 	case -1:
-		m.deriv = "year from DCT " + t.dct.Format(ymd) + " (nearest, within weeks)"
+		m.deriv = "year from DCT " + t.dctYMD() + " (nearest, within weeks)"
 	case -2:
-		m.deriv = "year of DCT " + t.dct.Format(ymd)
+		m.deriv = "year of DCT " + t.dctYMD()
 	default:
-		m.deriv = "year from DCT " + t.dct.Format(ymd) + " (" + t.tenseWhy(tense) + ")"
+		m.deriv = "year from DCT " + t.dctYMD() + " (" + t.tenseWhy(tense) + ")"
 	}
 	return best
 }
@@ -806,7 +806,7 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 	case 2:
 		why = "next: strictly after"
 	}
-	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dct.Format(ymd) + " (" + why + ")"
+	m.deriv = time.Weekday(wd%7).String() + " relative to DCT " + t.dctYMD() + " (" + why + ")"
 	return dayPt(t.dct.AddDate(0, 0, off))
 }
 

@@ -198,11 +198,11 @@ func (a *anchorer) reported() {
 		}
 		if dir < 0 {
 			a.iv[i] = interval{unknownLo, sp.hi, true}
-			a.out[i] = sitrep.EventTime{Value: "PAST_REF", Latest: dayOf(sp.hi).Format(ymd), Anchor: id,
+			a.out[i] = sitrep.EventTime{Value: "PAST_REF", Latest: formatYMD(dayOf(sp.hi)), Anchor: id,
 				Derivation: "reported: at or before the speech time " + id + " " + val}
 		} else {
 			a.iv[i] = interval{sp.lo, unknownHi, true}
-			a.out[i] = sitrep.EventTime{Value: "FUTURE_REF", Earliest: dayOf(sp.lo).Format(ymd), Anchor: id,
+			a.out[i] = sitrep.EventTime{Value: "FUTURE_REF", Earliest: formatYMD(dayOf(sp.lo)), Anchor: id,
 				Derivation: "reported to come: at or after the speech time " + id + " " + val}
 		}
 	}

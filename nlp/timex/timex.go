@@ -40,6 +40,7 @@ type tagger struct {
 	scratch
 	d      *text.Doc
 	dct    time.Time
+	dctS   string // dct formatted, once needed
 	hasDCT bool
 	us     []unit
 	ref    pt
@@ -157,7 +158,11 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 					x.Earliest = formatYMD(lo)
 				}
 				if !hi.IsZero() {
-					x.Latest = formatYMD(hi)
+					if hi.Equal(lo) && x.Earliest != "" && hi.Location() == lo.Location() {
+						x.Latest = x.Earliest // the same day: one string
+					} else {
+						x.Latest = formatYMD(hi)
+					}
 				}
 			}
 			if m.p.known() && m.p.g >= gYear && !m.shifted {
@@ -170,7 +175,7 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 				}
 			}
 		} else if t.hasDCT {
-			d := formatYMD(t.dct)
+			d := t.dctYMD()
 			switch m.val {
 			case "PRESENT_REF":
 				x.Earliest, x.Latest = d, d
@@ -182,6 +187,14 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 		}
 	}
 	return x
+}
+
+// dctYMD returns the DCT as YYYY-MM-DD, formatted once per document.
+func (t *tagger) dctYMD() string {
+	if t.dctS == "" {
+		t.dctS = formatYMD(t.dct)
+	}
+	return t.dctS
 }
 
 // scratchPool keeps the unit buffers between documents: TagWithPOS is

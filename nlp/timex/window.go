@@ -152,7 +152,7 @@ func (a *anchorer) windows() {
 		// duration, else the DCT
 		base, baseID, baseVal := 0, "dct", ""
 		if !a.dct.IsZero() {
-			base, baseVal = dayNum(a.dct), a.dct.Format(ymd)
+			base, baseVal = dayNum(a.dct), formatYMD(a.dct)
 		}
 		for _, y := range a.tx {
 			if y.Sentence == x.Sentence && y.End <= x.Start && (y.Type == TypeDate || y.Type == TypeTime) && y.Earliest != "" && y.Earliest == y.Latest {
@@ -188,14 +188,14 @@ func (a *anchorer) windows() {
 			if baseID != "dct" {
 				from = baseID + " " + baseVal
 			}
-			value, durText := dayOf(base+off).Format(ymd), x.Value
+			value, durText := formatYMD(dayOf(base+off)), x.Value
 			if few {
 				value, durText = "FUTURE_REF", x.Value+" (a few: up to "+strconv.Itoa(off)+" days)"
 			}
 			a.out[e] = sitrep.EventTime{
 				Value:      value,
-				Earliest:   dayOf(lo).Format(ymd),
-				Latest:     dayOf(hi).Format(ymd),
+				Earliest:   formatYMD(dayOf(lo)),
+				Latest:     formatYMD(dayOf(hi)),
 				Anchor:     baseID,
 				Derivation: from + " plus " + durText + " (" + how + ": " + windowWhy(kind) + ", ±" + strconv.Itoa(vague) + " days)",
 			}
