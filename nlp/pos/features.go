@@ -175,25 +175,14 @@ func info(word string) tokInfo {
 func f1(tpl, a uint64) uint64    { return mix(tpl<<58 ^ a) }
 func f2(tpl, a, b uint64) uint64 { return mix(tpl<<58 ^ a ^ mix(b+tpl)) }
 
-// Positions in the features array of the features that depend on the
-// previous tags besides the dense ones.
-const (
-	iPrevPrev2 = 8
-	iPrevWord  = 9
-	nStatic    = maxFeats - nDense - 2
-)
-
-// staticFeatures writes into out[:nStatic] the features of token i that do
-// not depend on the previous tags: features' out[3:8] and out[10:15].
-func staticFeatures(out *[maxFeats]uint64, toks []tokInfo, i int) {
-	var all [maxFeats]uint64
-	features(&all, toks, i, None, None)
-	copy(out[:5], all[3:8])
-	copy(out[5:nStatic], all[10:15])
-}
+// iPrevPrev2 is the position in the features array of the feature of the
+// two previous tags, which the tagger also reads from its dense table.
+const iPrevPrev2 = 8
 
 // features writes the features of token i of a sentence with the given
-// infos into out, given the two previous tags.
+// infos into out, given the two previous tags. The tagger does not call it
+// (it sums the same templates from precomputed tables, see tagSentence and
+// buildLexicon), training and the tests do.
 func features(out *[maxFeats]uint64, toks []tokInfo, i int, prev, prev2 Tag) {
 	t := &toks[i]
 	wm1, s3m1, wm2 := hStart, hStart, hStart2
@@ -225,7 +214,7 @@ func features(out *[maxFeats]uint64, toks []tokInfo, i int, prev, prev2 Tag) {
 	out[5] = f1(fSuf2, t.s2)
 	out[6] = f1(fShape, t.shape)
 	out[7] = f2(fInitShape, init, t.shape)
-	out[8] = f2(fPrevPrev2, p, p2)
+	out[iPrevPrev2] = f2(fPrevPrev2, p, p2)
 	out[9] = f2(fPrevWord, p, t.w)
 	out[10] = f1(fWordM1, wm1)
 	out[11] = f1(fSuf3M1, s3m1)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 	"sync"
 
@@ -21,7 +22,8 @@ var embedded []byte
 
 // Tagger is a trained tagger. It is immutable and safe for concurrent use.
 type Tagger struct {
-	dict  wordTable // frequent unambiguous words, exact case
+	words wordTable // the vocabulary, exact case (see lexicon.go)
+	lex   []uint32  // the words' blocks
 	mask  uint64
 	slots []slot   // open addressing over feature hashes
 	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
@@ -29,7 +31,10 @@ type Tagger struct {
 	// only on the tag history (bias, previous tag, tag before that, the
 	// pair of them), precomputed.
 	prevScores [numTags][numTags][numTags]int32
-	scratch    sync.Pool // of *scratch
+	// edgeL is the score of the word-1 templates at a sentence's first
+	// token, edgeR of the word+1 ones at its last.
+	edgeL, edgeR [numTags]int32
+	scratch      sync.Pool // of *scratch
 }
 
 type slot struct {
@@ -68,250 +73,355 @@ func Default() *Tagger {
 // per doc.Tokens. Tokens outside sentences (chrome) are tagged too, as
 // one-token sentences.
 func (m *Tagger) Tag(doc *text.Doc) []Tag {
-	tags := make([]Tag, len(doc.Tokens))
+	n := len(doc.Tokens)
+	tags := make([]Tag, n)
 	sc := m.scratch.Get().(*scratch)
-	next := 0
-	tagRange := func(first, last int) {
-		infos := sc.infos(last - first)
+	toks := sc.tokens(n)
+	// The tables are mostly out of cache when a document comes (other
+	// stages ran since the last one), so every token's table slots are
+	// read first in a pass whose loads do not wait for each other: the
+	// processor overlaps their misses. (So are the words' blocks, when
+	// their hashes are read, and the runs, in tagSentence.)
+	var touch uint64
+	for i, t := range doc.Tokens {
+		tk := &toks[i]
+		tk.key, tk.h = wordKey(doc.Text[t.Start:t.End])
+		touch += m.words.hot.slot(tk.h).val + m.words.rest.slot(tk.h).val
+	}
+	eachSentence(doc, func(first, last int) {
 		for i := first; i < last; i++ {
 			t := doc.Tokens[i]
-			w := doc.Text[t.Start:t.End]
-			tags[i] = m.dict.get(dictKey(w)) // None when not a dictionary word
-			infos[i-first] = info(w)
+			tags[i] = m.look(doc.Text[t.Start:t.End], &toks[i], i == first)
 		}
-		m.tagSentence(infos, tags[first:last], sc)
-	}
-	for _, s := range doc.Sentences {
-		for ; next < s.First; next++ {
-			tagRange(next, next+1)
+	})
+	lex := m.lex
+	for i := range toks {
+		tk := &toks[i]
+		if b := tk.blk; b != 0 {
+			tk.w = uint64(lex[b+bW]) | uint64(lex[b+bW+1])<<32
+		} else {
+			tk.w = tk.info.w
 		}
-		tagRange(s.First, s.Last)
-		next = s.Last
 	}
-	for ; next < len(doc.Tokens); next++ {
-		tagRange(next, next+1)
-	}
+	sc.touch = touch
+	eachSentence(doc, func(first, last int) {
+		m.tagSentence(toks[first:last], tags[first:last], sc)
+	})
 	m.scratch.Put(sc)
 	return tags
 }
 
-// wordTable maps words to tags: open addressing over their hashes, the
-// words in one string. A lookup reads one small table, cheaper than a map.
-type wordTable struct {
-	mask  uint64
-	slots []wordSlot
-	words string
-}
-
-type wordSlot struct {
-	fp  uint32 // high half of the word's hash
-	off uint32 // the word is words[off:off+n]; n == 0: empty slot
-	n   uint8
-	tag Tag
-}
-
-func newWordTable(dict map[string]Tag) wordTable {
-	size := uint64(16)
-	for size < uint64(len(dict))*2 {
-		size <<= 1
-	}
-	keys := make([]string, 0, len(dict))
-	for w := range dict {
-		if len(w) > 0 && len(w) < 256 {
-			keys = append(keys, w)
+// eachSentence calls f with the token range of every sentence of doc, and
+// of every token outside sentences (chrome) as a one-token sentence.
+func eachSentence(doc *text.Doc, f func(first, last int)) {
+	next := 0
+	for _, s := range doc.Sentences {
+		for ; next < s.First; next++ {
+			f(next, next+1)
 		}
+		f(s.First, s.Last)
+		next = s.Last
 	}
-	sort.Strings(keys)
-	t := wordTable{mask: size - 1, slots: make([]wordSlot, size)}
-	var b []byte
-	for _, w := range keys {
-		h := hashString(w)
-		i := h & t.mask
-		for t.slots[i].n != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = wordSlot{fp: uint32(h >> 32), off: uint32(len(b)), n: uint8(len(w)), tag: dict[w]}
-		b = append(b, w...)
+	for ; next < len(doc.Tokens); next++ {
+		f(next, next+1)
 	}
-	t.words = string(b)
-	return t
-}
-
-// get returns the tag of w, None when w is not in the table.
-func (t *wordTable) get(w string) Tag {
-	if len(w) == 0 || len(w) > 255 || len(t.slots) == 0 {
-		return None
-	}
-	h := hashString(w)
-	fp := uint32(h >> 32)
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.n == 0 {
-			return None
-		}
-		if s.fp == fp && int(s.n) == len(w) && t.words[s.off:s.off+uint32(s.n)] == w {
-			return s.tag
-		}
-	}
-}
-
-// scratch holds one sentence's per-token buffers; Tag reuses them through
-// the tagger's pool.
-type scratch struct {
-	info   []tokInfo
-	static [][numTags]int32
-	feats  []uint64
-	touch  uint32 // keeps the prefetching loads
-}
-
-func (s *scratch) infos(n int) []tokInfo {
-	if cap(s.info) < n {
-		s.info = make([]tokInfo, n, 2*n)
-	}
-	return s.info[:n]
 }
 
 // TagWords tags one sentence given as words (for training tools and tests).
 func (m *Tagger) TagWords(words []string) []Tag {
 	sc := m.scratch.Get().(*scratch)
-	infos := sc.infos(len(words))
+	toks := sc.tokens(len(words))
 	tags := make([]Tag, len(words))
 	for i, w := range words {
-		infos[i] = info(w)
-		tags[i] = m.dict.get(dictKey(w))
+		tk := &toks[i]
+		tk.key, tk.h = wordKey(w)
+		tags[i] = m.look(w, tk, i == 0)
+		if b := tk.blk; b != 0 {
+			tk.w = uint64(m.lex[b+bW]) | uint64(m.lex[b+bW+1])<<32
+		} else {
+			tk.w = tk.info.w
+		}
 	}
-	m.tagSentence(infos, tags, sc)
+	m.tagSentence(toks, tags, sc)
 	m.scratch.Put(sc)
 	return tags
 }
 
-// dictKey maps typographic punctuation, which the Reuters training text
-// lacks, to the ASCII forms it has.
-func dictKey(w string) string {
-	if len(w) != 3 || w[0] != 0xE2 || w[1] != 0x80 {
-		return w
+// token is what tagSentence needs of a token: its lexicon block, and its
+// hashes if the word is not in the lexicon or starts the sentence.
+type token struct {
+	key   uint64 // wordKey of the word
+	h     uint64
+	w     uint64  // tokInfo.w of the word
+	pair  uint64  // the word-pair feature, set when the token is scored
+	blk   uint32  // 0: not in the lexicon
+	class uint64  // the word's ambiguity class, set when it is scored
+	info  tokInfo // set when blk == 0 or the token is first
+}
+
+// look fills tk for word (its key and h set) and returns its dictionary
+// tag, None when the tagger must score it.
+func (m *Tagger) look(word string, tk *token, first bool) Tag {
+	if b, tag := m.words.lookupKey(m.lex, word, tk.key, tk.h); b != 0 {
+		tk.blk = b
+		if first {
+			tk.info = info(word)
+		}
+		return tag
 	}
-	switch w[2] {
-	case 0x9C, 0x9D: // “ ”
-		return "\""
-	case 0x98, 0x99: // ‘ ’
-		return "'"
-	case 0x93, 0x94: // – —
-		return "--"
-	case 0xA6: // …
-		return "..."
+	tk.blk = 0
+	tk.class = 0
+	tk.info = info(word)
+	return None
+}
+
+// scratch holds one sentence's per-token buffers; Tag reuses them through
+// the tagger's pool.
+type scratch struct {
+	toks   []token
+	static [][numTags]int32
+	touch  uint64 // keeps the loads that bring the tables into cache
+}
+
+func (s *scratch) tokens(n int) []token {
+	if cap(s.toks) < n {
+		s.toks = make([]token, n, 2*n)
 	}
-	return w
+	return s.toks[:n]
 }
 
 // tagSentence fills the tags that are None (not from the dictionary) greedily
-// left to right. The features that do not look at the previous tags are
-// summed for every token first, in one pass whose table lookups are
-// independent of each other (the processor overlaps their cache misses);
-// the left-to-right pass then adds only the tag-history scores and the one
-// feature that pairs the previous tag with the word. Integer sums do not
-// depend on their order, so the tags are those of scoring each token's
-// features in turn.
-func (m *Tagger) tagSentence(infos []tokInfo, tags []Tag, sc *scratch) {
-	if cap(sc.static) < len(infos) {
-		sc.static = make([][numTags]int32, len(infos), 2*len(infos))
+// left to right. The scores of the templates that do not look at the
+// previous tags are summed for every token first, from the lexicon where
+// the words are known; the left-to-right pass then adds the tag-history
+// scores and the (previous tag, word) feature. A token whose word has an
+// ambiguity class is scored for the tags of its class only, every other
+// token for every tag.
+func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
+	n := len(toks)
+	if cap(sc.static) < n {
+		sc.static = make([][numTags]int32, n, 2*n)
 	}
-	static := sc.static[:len(infos)]
-	// The features of every token to score, then one pass that only
-	// reads their slots: the loads are independent of each other and of
-	// any branch, so the processor issues them together and the scoring
-	// pass after finds them in cache.
-	fs := sc.feats[:0]
-	var feats [maxFeats]uint64
-	for i := range infos {
-		if tags[i] != None {
-			continue
+	static := sc.static[:n]
+	lex := m.lex
+	// First what the scoring will read, in a pass whose loads do not wait
+	// for each other, so that their cache misses overlap: the runs of
+	// the known words, the feature slots of the others, and the slot of
+	// each scored token's word-pair feature.
+	var touch uint64
+	for i := range toks {
+		tk := &toks[i]
+		if b := tk.blk; b != 0 {
+			h1, h2 := lex[b+bOwnL], lex[b+bRPW]
+			touch += uint64(lex[b+h1>>16] + lex[b+h2&0xffff])
+			if tags[i] == None {
+				touch += uint64(lex[b+h1&0xffff] + lex[b+h2>>16])
+			}
+		} else {
+			t := &tk.info
+			for _, f := range [...]uint64{f1(fWord, t.w), f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fShape, t.shape),
+				f1(fWordM1, t.w), f1(fSuf3M1, t.s3), f1(fWordP1, t.w), f1(fSuf3P1, t.s3)} {
+				touch += uint64(m.slots[f&m.mask].key)
+			}
 		}
-		staticFeatures(&feats, infos, i)
-		fs = append(fs, feats[:nStatic]...)
+		if tags[i] == None {
+			wm2, wp2 := hStart2, hEnd2
+			if i > 1 {
+				wm2 = toks[i-2].w
+			}
+			if i+2 < n {
+				wp2 = toks[i+2].w
+			}
+			tk.pair = f2(fWordM2, wm2, wp2)
+			touch += uint64(m.slots[tk.pair&m.mask].key)
+		}
 	}
-	sc.feats = fs
-	var touch uint32
-	for _, f := range fs {
-		touch += m.slots[f&m.mask].key
-	}
-	sc.touch = touch
-	k := 0
-	for i := range infos {
+	sc.touch += touch
+	for i := range toks {
 		if tags[i] != None {
 			continue
 		}
 		st := &static[i]
 		*st = [numTags]int32{}
-		for _, f := range fs[k : k+nStatic] {
-			m.add(st, f)
+		tk := &toks[i]
+		if b := tk.blk; b != 0 {
+			tk.class = uint64(lex[b+bClass]) | uint64(lex[b+bClass+1])<<32
+			// The own run is restricted to the class already.
+			addRun(st, lex, b+lex[b+bOwnL]&0xffff)
+			if i == 0 { // the run holds the shape feature of later tokens
+				m.addSign(st, f2(fInitShape, 0, tk.info.shape), -1)
+				m.add(st, f2(fInitShape, 1, tk.info.shape))
+			}
+		} else {
+			t := &tk.info
+			init := uint64(0)
+			if i == 0 {
+				init = 1
+			}
+			m.add(st, f1(fWord, t.w))
+			m.add(st, f1(fSuf3, t.s3))
+			m.add(st, f1(fSuf2, t.s2))
+			m.add(st, f1(fShape, t.shape))
+			m.add(st, f2(fInitShape, init, t.shape))
 		}
-		k += nStatic
+		m.add(st, tk.pair)
+		// The neighbours' runs: a word's scores as the token's left
+		// and right neighbour.
+		if tk.class != 0 {
+			m.addNeighbours(st, toks, i, tk.class)
+			continue
+		}
+		if i == 0 {
+			addScores(st, &m.edgeL)
+		} else if b := toks[i-1].blk; b != 0 {
+			addRun(st, lex, b+lex[b+bOwnL]>>16)
+		} else {
+			t := &toks[i-1].info
+			m.add(st, f1(fWordM1, t.w))
+			m.add(st, f1(fSuf3M1, t.s3))
+		}
+		if i+1 == n {
+			addScores(st, &m.edgeR)
+		} else if b := toks[i+1].blk; b != 0 {
+			addRun(st, lex, b+lex[b+bRPW]&0xffff)
+		} else {
+			t := &toks[i+1].info
+			m.add(st, f1(fWordP1, t.w))
+			m.add(st, f1(fSuf3P1, t.s3))
+		}
 	}
 	prev, prev2 := None, None
-	for i := range infos {
+	for i := range toks {
 		if tags[i] == None {
-			scores := &m.prevScores[prev][prev2]
 			st := &static[i]
-			for t := range st {
-				st[t] += scores[t]
-			}
-			m.add(st, f2(fPrevWord, uint64(prev)+1, infos[i].w))
-			best := Tag(1)
-			for t := Tag(2); t < numTags; t++ {
-				if st[t] > st[best] {
-					best = t
+			tk := &toks[i]
+			if class := tk.class; class != 0 {
+				addDenseClass(st, &m.prevScores[prev][prev2], class)
+				m.addPrevWord(st, tk.blk, prev)
+				best, max := None, int32(0)
+				for c := class; c != 0; c &= c - 1 {
+					t := Tag(bits.TrailingZeros64(c))
+					if best == None || st[t] > max {
+						best, max = t, st[t]
+					}
 				}
+				tags[i] = best
+			} else {
+				addScores(st, &m.prevScores[prev][prev2])
+				if tk.blk != 0 {
+					m.addPrevWord(st, tk.blk, prev)
+				} else {
+					m.add(st, f2(fPrevWord, uint64(prev)+1, tk.info.w))
+				}
+				best := Tag(1)
+				for t := Tag(2); t < numTags; t++ {
+					if st[t] > st[best] {
+						best = t
+					}
+				}
+				tags[i] = best
 			}
-			tags[i] = best
 		}
 		prev2, prev = prev, tags[i]
 	}
 }
 
-// add adds the weights of feature f to scores.
-func (m *Tagger) add(scores *[numTags]int32, f uint64) {
-	{
-		i := f & m.mask
-		key := uint32(f>>32) | 1
-		for {
-			s := &m.slots[i]
-			if s.key == key {
-				if a := s.w[0]; a&inline != 0 { // weights stored in the slot
-					addInline(scores, a)
-					if b := s.w[1]; b != 0 {
-						addInline(scores, b)
-						if c := s.w[2]; c != 0 {
-							addInline(scores, c)
-						}
-					}
-					break
-				}
-				off, n := s.w[0]>>8, s.w[0]&0xff
-				for _, e := range m.ents[off : off+n] {
-					scores[e>>24] += int32(e<<8) >> 8
-				}
-				break
-			}
-			if s.key == 0 {
-				break
-			}
-			i = (i + 1) & m.mask
+// addNeighbours adds to st, for the tags of class, the scores of the
+// templates that look at the neighbours of token i.
+func (m *Tagger) addNeighbours(st *[numTags]int32, toks []token, i int, class uint64) {
+	lex := m.lex
+	if i == 0 {
+		addDenseClass(st, &m.edgeL, class)
+	} else if b := toks[i-1].blk; b != 0 {
+		addClass(st, lex, b+lex[b+bOwnL]>>16, class)
+	} else {
+		t := &toks[i-1].info
+		m.add(st, f1(fWordM1, t.w))
+		m.add(st, f1(fSuf3M1, t.s3))
+	}
+	if i+1 == len(toks) {
+		addDenseClass(st, &m.edgeR, class)
+	} else if b := toks[i+1].blk; b != 0 {
+		addClass(st, lex, b+lex[b+bRPW]&0xffff, class)
+	} else {
+		t := &toks[i+1].info
+		m.add(st, f1(fWordP1, t.w))
+		m.add(st, f1(fSuf3P1, t.s3))
+	}
+}
+
+// addPrevWord adds the scores of the (previous tag, word) feature of the
+// word of block b (restricted to its class when it has one).
+func (m *Tagger) addPrevWord(st *[numTags]int32, b uint32, prev Tag) {
+	lex := m.lex
+	pw := b + lex[b+bRPW]>>16
+	for _, e := range lex[pw : pw+lex[b+bHead]>>16&0xff] {
+		if Tag(e>>24) == prev {
+			addRun(st, lex, b+e&0xffffff)
+			return
 		}
 	}
 }
 
+func addScores(dst, src *[numTags]int32) {
+	for t := range dst {
+		dst[t] += src[t]
+	}
+}
+
+// add adds the weights of feature f to scores.
+func (m *Tagger) add(scores *[numTags]int32, f uint64) {
+	i := f & m.mask
+	key := uint32(f>>32) | 1
+	for {
+		s := &m.slots[i]
+		if s.key == key {
+			if a := s.w[0]; a&inline != 0 { // weights stored in the slot
+				addInline(scores, a)
+				if b := s.w[1]; b != 0 {
+					addInline(scores, b)
+					if c := s.w[2]; c != 0 {
+						addInline(scores, c)
+					}
+				}
+				return
+			}
+			off, n := s.w[0]>>8, s.w[0]&0xff
+			for _, e := range m.ents[off : off+n] {
+				scores[e>>24] += int32(e<<8) >> 8
+			}
+			return
+		}
+		if s.key == 0 {
+			return
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// addSign adds sign times the weights of feature f to scores.
+func (m *Tagger) addSign(scores *[numTags]int32, f uint64, sign int32) {
+	var v [numTags]int32
+	m.add(&v, f)
+	for t := range v {
+		scores[t] += sign * v[t]
+	}
+}
+
 // Model file format (gzip-compressed, little endian):
-//   "POS1" | u32 ndict | ndict × (u8 len, bytes, u8 tag) |
+//   "POS2" | u32 nword | nword × (u8 len, bytes, u8 tag, u64 class) |
 //   u32 nfeat | nfeat × (u64 hash, u8 n, n × (u8 tag, i16 weight))
+// The words are the vocabulary, most frequent first, the tag their
+// dictionary tag or None (0), the class their ambiguity class (a bit per
+// tag) or 0.
 // Features are sorted by hash, so the file is a deterministic function of
 // the weights.
 
-const magic = "POS1"
+const magic = "POS2"
 
 // weights is a trained model before packing: features to per-tag weights.
 type weights struct {
-	dict  map[string]Tag
+	words map[string]lexWord // the vocabulary (key and word are the same)
 	feats map[uint64][]tagWeight
 }
 
@@ -330,16 +440,26 @@ func (w *weights) save(out io.Writer) error {
 	bw.WriteString(magic)
 	var b [8]byte
 	u32 := func(v uint32) { binary.LittleEndian.PutUint32(b[:4], v); bw.Write(b[:4]) }
-	words := make([]string, 0, len(w.dict))
-	for k := range w.dict {
+	// The most frequent words first: the tagger lays out its lexicon in
+	// this order, so that the words most tokens are lie together.
+	words := make([]string, 0, len(w.words))
+	for k := range w.words {
 		words = append(words, k)
 	}
-	sort.Strings(words)
+	sort.Slice(words, func(i, j int) bool {
+		a, b := w.words[words[i]], w.words[words[j]]
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		return words[i] < words[j]
+	})
 	u32(uint32(len(words)))
 	for _, k := range words {
 		bw.WriteByte(byte(len(k)))
 		bw.WriteString(k)
-		bw.WriteByte(byte(w.dict[k]))
+		bw.WriteByte(byte(w.words[k].tag))
+		binary.LittleEndian.PutUint64(b[:], w.words[k].class)
+		bw.Write(b[:])
 	}
 	keys := make([]uint64, 0, len(w.feats))
 	for k := range w.feats {
@@ -392,7 +512,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		return nil, bad
 	}
 	m := &Tagger{}
-	dict := make(map[string]Tag, nd)
+	words := make([]lexWord, 0, nd)
 	m.scratch.New = func() any { return new(scratch) }
 	for range nd {
 		if p >= len(data) {
@@ -400,15 +520,18 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		l := int(data[p])
 		p++
-		if p+l+1 > len(data) {
+		if p+l+9 > len(data) {
 			return nil, bad
 		}
-		if l > 0 {
-			dict[string(data[p:p+l])] = Tag(data[p+l])
+		tg, class := Tag(data[p+l]), binary.LittleEndian.Uint64(data[p+l+1:])
+		if tg >= numTags || class>>numTags != 0 {
+			return nil, fmt.Errorf("pos model: bad tag %d or class %x", tg, class)
 		}
-		p += l + 1
+		if l > 0 {
+			words = append(words, lexWord{word: string(data[p : p+l]), tag: tg, class: class})
+		}
+		p += l + 9
 	}
-	m.dict = newWordTable(dict)
 	nf, ok := u32()
 	if !ok {
 		return nil, bad
@@ -465,6 +588,7 @@ func Load(r io.Reader) (*Tagger, error) {
 			m.add(sc, feats[iPrevPrev2])
 		}
 	}
+	m.buildLexicon(words)
 	return m, nil
 }
 

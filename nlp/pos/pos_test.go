@@ -137,3 +137,65 @@ func BenchmarkTag(b *testing.B) {
 		b.ReportMetric(float64(len(s))*float64(n)/d.Seconds()/1e6, "cpuMB/s")
 	}
 }
+
+// referenceTag tags words the slow way, adding the weights of every feature
+// of every token one by one: what Tag must match, whatever it precomputes.
+func referenceTag(m *Tagger, words []string) []Tag {
+	infos := make([]tokInfo, len(words))
+	for i, w := range words {
+		infos[i] = info(w)
+	}
+	tags := make([]Tag, len(words))
+	prev, prev2 := None, None
+	var feats [maxFeats]uint64
+	for i, w := range words {
+		var class uint64
+		if b := m.words.find(m.lex, dictKey(w)); b != 0 && Tag(m.lex[b+bHead]>>8) != None {
+			tags[i] = Tag(m.lex[b+bHead] >> 8)
+		} else {
+			if b := m.words.find(m.lex, w); b != 0 {
+				class = uint64(m.lex[b+bClass]) | uint64(m.lex[b+bClass+1])<<32
+			}
+			features(&feats, infos, i, prev, prev2)
+			var sc [numTags]int32
+			for _, f := range feats {
+				m.add(&sc, f)
+			}
+			best := None
+			for t := Tag(1); t < numTags; t++ {
+				if (class == 0 || class&(1<<t) != 0) && (best == None || sc[t] > sc[best]) {
+					best = t
+				}
+			}
+			tags[i] = best
+		}
+		prev2, prev = prev, tags[i]
+	}
+	return tags
+}
+
+func TestTagMatchesFeatures(t *testing.T) {
+	sents := readCoNLL(t, shared+"eval/conll2003/eng.testa")
+	var words [][]string
+	for _, s := range sents {
+		words = append(words, s.Words)
+	}
+	for _, s := range []string{"“We will” — he said’s …", "North Korea’s troops were sent to Russia’s Kursk region on Aug. 28, 2024."} {
+		words = append(words, strings.Fields(s))
+	}
+	tg := Default()
+	diff := 0
+	for _, ws := range words {
+		got, want := tg.TagWords(ws), referenceTag(tg, ws)
+		for i := range got {
+			if got[i] != want[i] {
+				if diff++; diff <= 10 {
+					t.Errorf("%q: token %d %q: got %v, want %v", strings.Join(ws, " "), i, ws[i], got[i], want[i])
+				}
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("%d tokens differ", diff)
+	}
+}

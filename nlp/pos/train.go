@@ -2,6 +2,7 @@ package pos
 
 import (
 	"io"
+	"math/bits"
 	"math/rand/v2"
 )
 
@@ -19,6 +20,16 @@ type TrainOptions struct {
 	// tag at least DictMinRatio of the time is tagged by lookup.
 	DictMinCount int     // default 20
 	DictMinRatio float64 // default 0.97
+	// Words seen at least VocabMinCount times (default 1) are stored in
+	// the model, so that the tagger precomputes their feature scores.
+	VocabMinCount int
+	// Ambiguity classes: a word seen at least ClassMinCount times (0: no
+	// classes) is only ever given the tags it had at least ClassMinShare
+	// of the time. Training learns from every tag all the same: the
+	// class only keeps the tagger from a tag the word never had, which
+	// also spares it scoring the other tags.
+	ClassMinCount int
+	ClassMinShare float64
 }
 
 // Train trains a tagger on sents and writes the model to out in the format
@@ -128,7 +139,11 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 			c[s.Tags[i]]++
 		}
 	}
+	if opts.VocabMinCount == 0 {
+		opts.VocabMinCount = 1
+	}
 	dict := map[string]Tag{}
+	vocab := map[string]lexWord{}
 	for w, c := range counts {
 		n, best := 0, Tag(0)
 		for t := range c {
@@ -137,8 +152,27 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 				best = Tag(t)
 			}
 		}
-		if len(w) < 256 && n >= opts.DictMinCount && float64(c[best])/float64(n) >= opts.DictMinRatio {
+		if len(w) >= 256 {
+			continue
+		}
+		if n >= opts.DictMinCount && float64(c[best])/float64(n) >= opts.DictMinRatio {
 			dict[w] = best
+		}
+		var class uint64
+		if opts.ClassMinCount > 0 && n >= opts.ClassMinCount {
+			for t := range c {
+				if c[t] > 0 && float64(c[t]) >= opts.ClassMinShare*float64(n) {
+					class |= 1 << t
+				}
+			}
+		}
+		tag := dict[w]
+		if bits.OnesCount64(class) == 1 {
+			// One possible tag: the tagger need not score the word.
+			tag = Tag(bits.TrailingZeros64(class))
+		}
+		if n >= opts.VocabMinCount {
+			vocab[w] = lexWord{word: w, tag: tag, class: class, count: n} // tag None if not a dictionary word
 		}
 	}
 	tr := &trainer{idx: map[uint64]int32{}}
@@ -181,5 +215,5 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 			avg[f] = fw
 		}
 	}
-	return &weights{dict: dict, feats: quantize(avg)}
+	return &weights{words: vocab, feats: quantize(avg)}
 }
