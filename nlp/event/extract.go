@@ -54,7 +54,10 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	x.ctx.lemmas, x.ctx.lw = x.lemmas, x.lw
 	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
 	defer func() { x.trig = trig[:0] }()
-	out := make([]sitrep.Event, 0, len(trig)/2+1)
+	// (events are collected in a buffer of the extractor and copied out
+	// at the end: most triggers are dropped, and the buffer spares sizing
+	// a slice of these large structs for all of them)
+	out := x.evBuf[:0]
 	ti := 0
 	cands, lexbuf := x.candBuf[:0], x.lexBuf[:0]
 	gov := x.govBuf[:0] // per event: the token of its governing verb, -1
@@ -132,6 +135,11 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 			gov = append(gov, f.gov)
 		}
 	}
+	buf := out
+	out = make([]sitrep.Event, len(buf))
+	copy(out, buf)
+	clear(buf)
+	x.evBuf = buf[:0]
 	mod := opts.Modality
 	if mod == nil {
 		mod = func(sp sitrep.Span) (string, *sitrep.Quote) { return modality.Of(doc, sp, opts.Quotes) }
@@ -309,6 +317,7 @@ type extractor struct {
 	// governing verbs
 	candBuf, lexBuf []Trigger
 	govBuf          []int
+	evBuf           []sitrep.Event
 	fbuf            []frame
 	phbuf           []phrase
 	sbuf            []byte
@@ -330,7 +339,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
 		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}, trig: x.trig[:0],
-		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0],
+		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0], evBuf: x.evBuf,
 	}
 	return x
 }
