@@ -211,8 +211,30 @@ var (
 // lexicon returns the word table, built once. It is looked up for every
 // word of a text, so it is a text.WordMap, quick to say no.
 func lexicon() *text.WordMap[lex] {
-	lexOnce.Do(func() { lexMap = text.NewWordMap(buildLexicon()) })
+	lexOnce.Do(func() {
+		m := buildLexicon()
+		lexMap = text.NewWordMap(m)
+		for w := range m {
+			if len(w) >= 2 && isLowerByte(w[0]) && isLowerByte(w[1]) {
+				lexPrefix[prefixIndex(w)] |= 1 << min(len(w), 15)
+			}
+		}
+	})
 	return lexMap
+}
+
+// lexPrefix holds, for the first two letters of the lexicon's lower-case
+// words, the set of their lengths as bits (15 for 15 and more): most
+// words of a text that are in no lexicon fail this test, with no lookup.
+var lexPrefix [26 * 26]uint16
+
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func prefixIndex(w string) int { return int(w[0]-'a')*26 + int(w[1]-'a') }
+
+// maybeWord reports whether the lower-case word w may be in the lexicon.
+func maybeWord(w string) bool {
+	return len(w) < 2 || lexPrefix[prefixIndex(w)]&(1<<min(len(w), 15)) != 0
 }
 
 func buildLexicon() map[string]lex {

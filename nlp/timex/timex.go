@@ -111,7 +111,7 @@ func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
 		t.buildUnits(doc, s.First, s.Last)
 		t.us = t.scratch.units
 		for i := 0; i < len(t.us); {
-			u := t.us[i]
+			u := &t.us[i]
 			if u.k == cNone && u.shape == shNone || u.hyph || u.k == cVerbCue || u.k == cPrep && u.v != prAt || u.k == cAnd || u.k == cOf || u.k == cOr {
 				i++
 				continue

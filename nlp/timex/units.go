@@ -190,6 +190,10 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	}
 	if plain {
 		u.word = true
+		if !maybeWord(w) {
+			s.units = append(s.units, u)
+			return
+		}
 		if l, ok := lx.Get(w); ok {
 			if !l.cap {
 				u.k, u.v, u.abbr = l.k, int(l.v), l.abbr
