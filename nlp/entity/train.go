@@ -52,7 +52,6 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	if opt.OutsideMin == 0 {
 		opt.OutsideMin = 3
 	}
-	outside := outsideWords(docs, opt.OutsideMin)
 	lex := defaultLexicon()
 	type prepared struct {
 		st     *docState
@@ -78,6 +77,7 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 		}
 		raw = append(raw, per)
 	}
+	outside := outsideWords(docs, opt.OutsideMin)
 	index := map[uint32]int32{}
 	var keys []uint32
 	addRow := func(f uint32) int32 {
@@ -279,23 +279,31 @@ func quantize(keys []uint32, avg []float64, prune float64, outside wordSet) *Mod
 }
 
 // outsideWords returns the capitalised words (tokInfo.w) that docs have at
-// least min times and never inside a phrase; none for a negative min.
+// least min times before a word without capitals (or at the end of a
+// sentence), where the tagger would skip them, and never inside a phrase
+// but as the first word before a capitalised one ("The Hague"); none for
+// a negative min.
 func outsideWords(docs []TrainDoc, min int) wordSet {
 	if min < 0 {
 		return wordSet{}
 	}
 	seen := map[uint64]int{}
 	for _, d := range docs {
+		labels, err := bilou(d.Doc, d.Tags)
+		if err != nil {
+			continue
+		}
 		for _, s := range d.Doc.Sentences {
-			for i := s.First; i < s.Last && i < len(d.Tags); i++ {
+			for i := s.First; i < s.Last; i++ {
 				ti := info(d.Doc.Tok(i))
 				if !ti.anyUpper {
 					continue
 				}
-				switch {
-				case d.Tags[i] != "O" && d.Tags[i] != "":
+				capNext := i+1 < s.Last && info(d.Doc.Tok(i+1)).anyUpper
+				switch l := int(labels[i]); {
+				case l != 0 && !(posOf(l) == posB && capNext):
 					seen[ti.w] = -1 << 30
-				case seen[ti.w] >= 0:
+				case !capNext && seen[ti.w] >= 0:
 					seen[ti.w]++
 				}
 			}
