@@ -63,11 +63,14 @@ func pad(b []byte, n, w int) []byte {
 		}
 		return b
 	}
-	s := strconv.Itoa(n)
-	for i := len(s); i < w; i++ {
+	digits := 1
+	for m := n; m >= 10; m /= 10 {
+		digits++
+	}
+	for i := digits; i < w; i++ {
 		b = append(b, '0')
 	}
-	return append(b, s...)
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // value formats p as a TIMEX3 value.
