@@ -129,7 +129,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			}
 			// (as markOutside)
 			t := &infos[i]
-			t.outside = m.outside.has(t.w) && (i+1 == s.Last || !infos[i+1].anyUpper)
+			t.outside = m.outside.has(t.w) && (i+1 == s.Last || !nameNext(&infos[i+1]))
 			if !t.outside {
 				b.cand[i] = int32(len(b.toks))
 				b.toks = append(b.toks, int32(i))

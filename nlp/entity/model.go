@@ -78,6 +78,17 @@ type Model struct {
 	outside wordSet // capitalised words (tokInfo.w) never inside a phrase in the training data
 }
 
+// nameNext reports whether a token after a word can make a name of it: a
+// capitalised word or a possessive.
+func nameNext(next *tokInfo) bool {
+	return next.anyUpper || next.lw == possessive.lw || next.lw == apostrophe.lw
+}
+
+var (
+	possessive = info("'s")
+	apostrophe = info("'")
+)
+
 // wordSet is a set of word hashes (open addressing, 0 marks an empty
 // slot, so the hash 0 is never a member).
 type wordSet struct {
@@ -126,14 +137,15 @@ func (s *wordSet) has(w uint64) bool {
 
 // markOutside sets tokInfo.outside on the capitalised words of st that
 // the model's training data never has inside a phrase, unless a
-// capitalised word follows: the data says the word is no name by itself,
-// but names of several words may still start with it in news ("Farm
-// Credit Administration", "Tax Reform Act").
+// capitalised word or a possessive follows (nameNext): the data says the
+// word is no name by itself, but names of several words may still start
+// with it in news ("Farm Credit Administration", "Tax Reform Act"), and a
+// possessive makes a name of it ("Total's refining subsidiary").
 func (m *Model) markOutside(st *docState) {
 	for _, s := range st.doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &st.infos[i]
-			t.outside = t.anyUpper && m.outside.has(t.w) && (i+1 == s.Last || !st.infos[i+1].anyUpper)
+			t.outside = t.anyUpper && m.outside.has(t.w) && (i+1 == s.Last || !nameNext(&st.infos[i+1]))
 		}
 	}
 }

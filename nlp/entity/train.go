@@ -279,10 +279,10 @@ func quantize(keys []uint32, avg []float64, prune float64, outside wordSet) *Mod
 }
 
 // outsideWords returns the capitalised words (tokInfo.w) that docs have at
-// least min times before a word without capitals (or at the end of a
-// sentence), where the tagger would skip them, and never inside a phrase
-// but as the first word before a capitalised one ("The Hague"); none for
-// a negative min.
+// least min times where the tagger would skip them (not before a word
+// that can make a name of them: see nameNext), and never inside a phrase
+// but as the first word before such a word ("The Hague"); none for a
+// negative min.
 func outsideWords(docs []TrainDoc, min int) wordSet {
 	if min < 0 {
 		return wordSet{}
@@ -299,7 +299,11 @@ func outsideWords(docs []TrainDoc, min int) wordSet {
 				if !ti.anyUpper {
 					continue
 				}
-				capNext := i+1 < s.Last && info(d.Doc.Tok(i+1)).anyUpper
+				next := info("")
+				if i+1 < s.Last {
+					next = info(d.Doc.Tok(i + 1))
+				}
+				capNext := i+1 < s.Last && nameNext(&next)
 				switch l := int(labels[i]); {
 				case l != 0 && !(posOf(l) == posB && capNext):
 					seen[ti.w] = -1 << 30
