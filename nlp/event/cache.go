@@ -121,17 +121,3 @@ func (d *Detector) neighbour(c *scoreCache, w uint64) *ctxEntry {
 }
 
 func ctxSlot(w uint64) uint64 { return (w ^ w>>29) & (ctxSlots - 1) }
-
-// warm reads the first word of the cache slots and table rows that
-// scoring the candidates cs of c's sentence will read (see scoreSentence).
-func (d *Detector) warm(c *sentCtx, cs []int) {
-	var sink uint64
-	for _, i := range cs {
-		sink += c.cache.self[selfKey(c.words[i-c.first], c.tags[i])&(selfSlots-1)].key
-		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(c.word(i+1))].key + c.cache.ctx[ctxSlot(c.aux(i))].key
-		// (and the rows of the dense tables, 22 KB each)
-		t := c.tag(i)
-		sink += uint64(d.left[c.tag(i-1)][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
-	}
-	c.sink += sink
-}

@@ -105,22 +105,51 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
+// scored is a candidate being scored: its token, lemma and the sum of
+// its own word features.
+type scored struct {
+	tok   int
+	lemma string
+	sum   row
+}
+
 // scoreSentence labels the candidates cs of the sentence in c and appends
 // the triggers to out. Every feature looks at tags and capitalisation only
 // (the dense tables) or at one word: the candidate's own (cached by word
-// and tag) or a neighbour's (cached by word). A first pass reads the cache
-// slots of all candidates, loads that do not depend on one another, so
-// that the processor overlaps their misses where scoring one candidate
-// after another would wait for each in turn: the caches are mostly out of
+// and tag) or a neighbour's (cached by word). The caches are mostly out of
 // the processor's caches when a document starts, the pipeline's other
-// stages having run in between.
+// stages having run in between, so the candidates are taken in passes
+// whose loads do not depend on one another and overlap their misses,
+// where scoring one candidate after another would wait for each in turn:
+// the word entries; then, for the candidates that matter (see
+// sentCtx.typedOnly), the neighbours' entries and the dense tables' rows;
+// then the scores.
 func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
-	d.warm(c, cs)
+	var sink uint64
+	for _, i := range cs {
+		sink += c.cache.self[selfKey(c.words[i-c.first], c.tags[i])&(selfSlots-1)].key
+	}
+	ks := c.kept[:0]
 	for _, i := range cs {
 		se := d.self(c, i)
+		if c.typedOnly && !c.tags[i].IsVerb() && len(se.word.entries) == 0 && !c.inReturnFor(i) {
+			continue
+		}
+		ks = append(ks, scored{i, se.lemma, se.sum})
+	}
+	c.kept = ks[:0]
+	for k := range ks {
+		i := ks[k].tok
+		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(c.word(i+1))].key + c.cache.ctx[ctxSlot(c.aux(i))].key
+		t := c.tag(i)
+		sink += uint64(d.left[c.tag(i-1)][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
+	}
+	c.sink += sink
+	for k := range ks {
+		i := ks[k].tok
 		t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
 		scores := d.left[tm1][t]
-		for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &se.sum} {
+		for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &ks[k].sum} {
 			for l := range scores {
 				scores[l] += r[l]
 			}
@@ -130,8 +159,9 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
 		addWeights(&scores, &d.neighbour(c.cache, c.aux(i)).aux)
 		if lab := argmax(&scores); lab != 0 {
-			out = append(out, Trigger{Token: i, Span: c.doc.Span(i, i+1), Class: Classes[lab], Lemma: se.lemma})
+			out = append(out, Trigger{Token: i, Span: c.doc.Span(i, i+1), Class: Classes[lab], Lemma: ks[k].lemma})
 		}
+		ks[k].lemma = ""
 	}
 	return out
 }

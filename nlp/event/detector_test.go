@@ -93,3 +93,28 @@ func TestLowMatchesToLower(t *testing.T) {
 		d.release(x)
 	}
 }
+
+// TestSkippedCandidatesChangeNothing checks that Extract, whose detector
+// skips the nouns and adjectives the lexicon does not know, gives the
+// events it gives when every candidate is scored, over Reuters articles
+// with the test entities.
+func TestSkippedCandidatesChangeNothing(t *testing.T) {
+	n := 0
+	for _, s := range corpus.Reuters(t, 600) {
+		doc := text.Segment(s)
+		opts := Options{Tags: pos.Default().Tag(doc), Entities: entities(doc)}
+		got, want := extractWith(doc, opts, true), extractWith(doc, opts, false)
+		if len(got) != len(want) {
+			t.Fatalf("%d events, %d when every candidate is scored, in %.80q", len(got), len(want), s)
+		}
+		for k := range got {
+			if got[k] != want[k] {
+				t.Fatalf("event %+v, %+v when every candidate is scored", got[k], want[k])
+			}
+		}
+		n += len(got)
+	}
+	if n < 100 {
+		t.Fatalf("only %d events", n)
+	}
+}

@@ -38,7 +38,11 @@ type Options struct {
 // "ev2", ...: the trigger, its TimeML class, lemma, type and CAMEO code,
 // the actor, target and location entity ids, the sentence, modality and
 // source, and a one-line summary. Time is left for the temporal layer.
-func Extract(doc *text.Doc, opts Options) []sitrep.Event {
+func Extract(doc *text.Doc, opts Options) []sitrep.Event { return extractWith(doc, opts, true) }
+
+// extractWith is Extract; skip lets the detector skip the candidates whose
+// labels cannot change the result (sentCtx.typedOnly).
+func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	tags := opts.Tags
 	if len(tags) != len(doc.Tokens) {
 		tags = pos.Default().Tag(doc)
@@ -52,6 +56,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Event {
 	defer det.release(x)
 	x.mapEntities()
 	x.ctx.lemmas, x.ctx.lw = x.lemmas, x.lw
+	x.ctx.typedOnly = skip && !opts.All
 	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
 	defer func() { x.trig = trig[:0] }()
 	// (events are collected in a buffer of the extractor and copied out
@@ -338,7 +343,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}, trig: x.trig[:0],
+		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}, trig: x.trig[:0],
 		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0], evBuf: x.evBuf,
 	}
 	return x
@@ -347,7 +352,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.doc, x.tags, x.ents = nil, nil, nil
-	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0]}
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}
 	clear(x.trig[:cap(x.trig)])
 	clear(x.fbuf[:cap(x.fbuf)])
 	clear(x.phbuf[:cap(x.phbuf)])

@@ -120,8 +120,15 @@ type sentCtx struct {
 	// scoreCache); tmp holds those of a word it does not cache.
 	cache *scoreCache
 	tmp   selfEntry
-	sink  uint64 // what the passes that warm the caches read
-	cands []int  // the candidates of the sentence
+	sink  uint64   // what the passes that warm the caches read
+	cands []int    // the candidates of the sentence
+	kept  []scored // those scored
+	// typedOnly skips the nouns and adjectives the lexicon does not know:
+	// Extract, unless asked for every trigger, drops their events
+	// unframed (they are "other" nouns), so their labels matter to no one.
+	// (Not quite every such noun: in "in return for" and "in response
+	// to" a trigger is an idiom, which Extract frames before dropping.)
+	typedOnly bool
 	// lw, when set, records per doc token what the lexicon says of the
 	// candidates' lemmas
 	lw []*lexWord
@@ -220,6 +227,13 @@ func (c *sentCtx) capValue(i int) uint64 {
 // others look only at tags and capitalisation, whose few values the
 // detector scores from dense tables (see Detector.dense).
 const nWordFeats = 8
+
+// inReturnFor reports whether token i sits in an idiom "in _ for" or
+// "in _ to" (extractor.typeFrame).
+func (c *sentCtx) inReturnFor(i int) bool {
+	return i > c.first && i+1 < c.last && equalLower(c.doc.Tok(i-1), "in") &&
+		(equalLower(c.doc.Tok(i+1), "for") || equalLower(c.doc.Tok(i+1), "to"))
+}
 
 // aux returns the hash of the nearest verb, modal or "to" in the three
 // tokens before i, hNone when there is none.
