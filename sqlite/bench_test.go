@@ -141,6 +141,7 @@ func BenchmarkEventsByEntity(b *testing.B) {
 		{"top-limit100", sitrep.EventFilter{Entity: name(0), Limit: 100}},
 		{"frequent-from-limit40", sitrep.EventFilter{Entity: name(20), From: "2020-01-01", Limit: 40}},
 		{"medium-mentioned", sitrep.EventFilter{Entity: name(200), Mentioned: true}},
+		{"frequent-mentioned-limit800", sitrep.EventFilter{Entity: name(20), Mentioned: true, Limit: 800}},
 		{"all-limit100", sitrep.EventFilter{Limit: 100}},
 		{"all-year-limit100", sitrep.EventFilter{From: "2010-01-01", To: "2010-12-31", Limit: 100}},
 	} {

@@ -111,8 +111,8 @@ func TestUpgrade(t *testing.T) {
 	}
 	defer db.Close()
 	var version int
-	if err := db.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil || version < 3 {
-		t.Errorf("schema version %d (%v), want 3 or more", version, err)
+	if err := db.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil || version < 4 {
+		t.Errorf("schema version %d (%v), want 4 or more", version, err)
 	}
 	if n := segments(t, db.db); n != 1 {
 		t.Errorf("%d segments after the upgrade, want 1", n)

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) sitrep.Store) {
 		{"AnalysesPaging", testAnalysesPaging},
 		{"Events", testEvents},
 		{"EventsRoles", testEventsRoles},
+		{"EventsSharedName", testEventsSharedName},
 		{"Entities", testEntities},
 		{"Quotes", testQuotes},
 		{"Quantities", testQuantities},
@@ -524,6 +525,55 @@ func testEventsRoles(t *testing.T, s sitrep.Store) {
 		}
 		if !slices.Equal(g, want) {
 			t.Errorf("Events(%+v) = %v, want %v", f, g, want)
+		}
+	}
+}
+
+// testEventsSharedName: a name several entities go by (a country with a KB
+// id, a state of the same name without) selects the events of all of them,
+// merged in time order, each once.
+func testEventsSharedName(t *testing.T, s sitrep.Store) {
+	ctx := context.Background()
+	b1 := newBuilder(sitrep.Document{Title: "Tbilisi", DCT: "2024-05-02", Text: "Georgia held talks with Armenia. Georgia met Georgia's neighbours in May. Protesters marched in Tbilisi."})
+	b1.entity("e1", "Georgia", sitrep.EntityGPE, "GEO", "Georgia")
+	b1.entity("e2", "Armenia", sitrep.EntityGPE, "ARM", "Armenia")
+	b1.event(ev{id: "ev1", typ: "meet", trigger: "held talks", actor: "e1", target: "e2", value: "2024-05-01", earliest: "2024-05-01", latest: "2024-05-01"})
+	b1.event(ev{id: "ev2", typ: "meet", trigger: "met", actor: "e1", target: "e1", value: "2024-05", earliest: "2024-05-01", latest: "2024-05-31"})
+	b1.event(ev{id: "ev3", typ: "protest", trigger: "marched", location: "e2"})
+	b2 := newBuilder(sitrep.Document{Title: "Atlanta", DCT: "2024-03-02", Text: "Voters in Georgia elected a mayor. Georgia passed a law. Storms hit the coast."})
+	b2.entity("e1", "georgia", sitrep.EntityGPE, "", "Georgia")
+	b2.event(ev{id: "ev1", typ: "elect", trigger: "elected", location: "e1", value: "2024-03-01", earliest: "2024-03-01", latest: "2024-03-01"})
+	b2.event(ev{id: "ev2", typ: "legislate", trigger: "passed", actor: "e1"})
+	b2.event(ev{id: "ev3", typ: "storm", trigger: "hit", value: "2024-05", earliest: "2024-05-01", latest: "2024-05-31"})
+	d1, d2 := mustPut(t, s, b1.a).ID, mustPut(t, s, b2.a).ID
+	k := func(doc, id string) string { return doc + "/" + id }
+	for _, tc := range []struct {
+		f    sitrep.EventFilter
+		want []string
+	}{
+		{sitrep.EventFilter{Entity: "Georgia"}, []string{k(d2, "ev1"), k(d1, "ev1"), k(d1, "ev2"), k(d2, "ev2")}},
+		{sitrep.EventFilter{Entity: "GEORGIA", Limit: 2}, []string{k(d2, "ev1"), k(d1, "ev1")}},
+		{sitrep.EventFilter{Entity: "georgia", Limit: 4}, []string{k(d2, "ev1"), k(d1, "ev1"), k(d1, "ev2"), k(d2, "ev2")}},
+		{sitrep.EventFilter{Entity: "Georgia", From: "2024-04-01"}, []string{k(d1, "ev1"), k(d1, "ev2")}},
+		{sitrep.EventFilter{Entity: "Georgia", Type: "meet", Limit: 1}, []string{k(d1, "ev1")}},
+		{sitrep.EventFilter{Entity: "Georgia", DocumentID: d2}, []string{k(d2, "ev1"), k(d2, "ev2")}},
+		{sitrep.EventFilter{Entity: "GEO"}, []string{k(d1, "ev1"), k(d1, "ev2")}},
+		{sitrep.EventFilter{Entity: "Georgia", Mentioned: true}, []string{k(d2, "ev1"), k(d1, "ev1"), k(d1, "ev2"), k(d2, "ev2")}},
+		{sitrep.EventFilter{Entity: "Armenia", Mentioned: true}, []string{k(d1, "ev1"), k(d1, "ev3")}},
+		{sitrep.EventFilter{Entity: "Armenia", Mentioned: true, Limit: 1}, []string{k(d1, "ev1")}},
+		{sitrep.EventFilter{Entity: "Armenia", Mentioned: true, Type: "protest"}, []string{k(d1, "ev3")}},
+		{sitrep.EventFilter{Entity: "Armenia", Mentioned: true, From: "2024-01-01"}, []string{k(d1, "ev1")}},
+	} {
+		got, err := s.Events(ctx, tc.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := []string{}
+		for _, e := range got {
+			g = append(g, eventKey(e))
+		}
+		if !slices.Equal(g, tc.want) {
+			t.Errorf("Events(%+v) = %v, want %v", tc.f, g, tc.want)
 		}
 	}
 }

@@ -279,17 +279,14 @@ func (s *Store) resolveEntity(ctx context.Context, entity string) ([]entityRef, 
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.StoredEvent, error) {
 	out := []sitrep.StoredEvent{}
 	if strings.TrimSpace(f.Entity) == "" {
-		return s.events(ctx, f, nil, out)
+		return s.events(ctx, f, out)
 	}
 	refs, err := s.resolveEntity(ctx, f.Entity)
 	if err != nil {
 		return nil, internal("events", err)
 	}
-	switch {
-	case len(refs) == 0:
+	if len(refs) == 0 {
 		return out, nil
-	case f.Mentioned:
-		return s.events(ctx, f, refs, out)
 	}
 	return s.eventsOf(ctx, f, refs, out)
 }
@@ -297,17 +294,24 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.Stor
 // eventsOf lists the events of the entities refs from entity_events: for
 // each entity, its dated events in the order of the key, which is the
 // order of the result (no sort; a limit stops the scan), then its undated
-// ones. The events of several entities are merged.
+// ones. The events of several entities, and with Mentioned those in the
+// sentences that mention them, are merged.
 func (s *Store) eventsOf(ctx context.Context, f sitrep.EventFilter, refs []entityRef, out []sitrep.StoredEvent) ([]sitrep.StoredEvent, error) {
-	if len(refs) == 1 {
+	if len(refs) == 1 && !f.Mentioned {
 		out, _, err := s.entityEvents(ctx, f, refs[0], out, nil)
 		return out, internal("events", err)
 	}
 	var all []sitrep.StoredEvent
-	var keys []eventKey
+	keys := []eventKey{} // non-nil: entityEvents lists the keys
 	for _, ref := range refs {
 		var err error
 		if all, keys, err = s.entityEvents(ctx, f, ref, all, keys); err != nil {
+			return nil, internal("events", err)
+		}
+	}
+	if f.Mentioned {
+		var err error
+		if all, keys, err = s.mentionedEvents(ctx, f, refs, all, keys); err != nil {
 			return nil, internal("events", err)
 		}
 	}
@@ -347,6 +351,104 @@ func (k eventKey) compare(o eventKey) int {
 	}
 	return cmp.Or(strings.Compare(k.earliest, o.earliest), strings.Compare(k.latest, o.latest),
 		cmp.Compare(k.doc, o.doc), cmp.Compare(k.idx, o.idx))
+}
+
+// mentionedEvents appends to all the events that f selects in the sentences
+// that mention any of the entities refs, but for those keys already lists,
+// and appends their keys to keys. The events in entity_events are listed
+// already (an entity mentioned in an event's sentence is mostly its actor,
+// target or place); the others are read from events and documents.
+func (s *Store) mentionedEvents(ctx context.Context, f sitrep.EventFilter, refs []entityRef, all []sitrep.StoredEvent, keys []eventKey) ([]sitrep.StoredEvent, []eventKey, error) {
+	type pair struct{ doc, idx int64 }
+	listed := make(map[pair]bool, len(keys))
+	for _, k := range keys {
+		listed[pair{k.doc, k.idx}] = true
+	}
+	w := new(where)
+	var conds []string
+	for _, ref := range refs {
+		c, a := ref.cond("en.")
+		conds = append(conds, c)
+		w.args = append(w.args, a...)
+	}
+	w.conds = append(w.conds, "("+strings.Join(conds, " OR ")+")")
+	if f.From != "" || f.To != "" {
+		w.add("e.t_earliest > ''") // as entityEvents: a range leaves the undated out
+	}
+	w.dateRange("e.t_latest", f.From, "")
+	w.dateRange("e.t_earliest", "", f.To)
+	r, err := s.conn.Query(ctx, "SELECT DISTINCT e.doc, e.idx, e.t_earliest, e.t_latest FROM entities en"+
+		" JOIN mentions mn ON mn.doc = en.doc AND mn.entity_idx = en.idx"+
+		" JOIN events e ON e.doc = mn.doc AND e.sentence = mn.sentence"+w.String(), w.args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var more []eventKey
+	for r.Next() {
+		var k eventKey
+		if err := r.Scan(&k.doc, &k.idx, &k.earliest, &k.latest); err != nil {
+			r.Close()
+			return nil, nil, err
+		}
+		if !listed[pair{k.doc, k.idx}] {
+			k.undated = k.earliest == ""
+			more = append(more, k)
+		}
+	}
+	if err := r.Close(); err != nil {
+		return nil, nil, err
+	}
+	if err := r.Err(); err != nil {
+		return nil, nil, err
+	}
+	if f.Limit > 0 && f.Type == "" && f.Source == "" && f.DocumentID == "" && len(more) > f.Limit {
+		// Only the first f.Limit of them can be among the first f.Limit
+		// of all.
+		slices.SortFunc(more, eventKey.compare)
+		more = more[:f.Limit]
+	}
+	site := strings.ToLower(strings.TrimSpace(f.Source))
+	// Read in chunks of pairs, as many as the placeholders allow.
+	chunk := min(500, s.d.MaxParams/2)
+	for len(more) > 0 {
+		n := min(chunk, len(more))
+		var vals strings.Builder
+		args := make([]any, 0, 2*n)
+		for i, k := range more[:n] {
+			if i > 0 {
+				vals.WriteString(", ")
+			}
+			vals.WriteString("(CAST(? AS BIGINT), CAST(? AS INTEGER))") // typed for PostgreSQL
+			args = append(args, k.doc, k.idx)
+		}
+		err := func() error {
+			r, err := s.conn.Query(ctx, "SELECT e.doc, e.idx, "+eventColumns+", "+docRefColumns+
+				" FROM events e JOIN documents d ON d.seq = e.doc WHERE (e.doc, e.idx) IN (VALUES "+vals.String()+")", args...)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			for r.Next() {
+				var e sitrep.StoredEvent
+				doc, idx, err := scanEvent(r, &e)
+				if err != nil {
+					return err
+				}
+				if f.Type != "" && e.Type != f.Type || f.Source != "" && strings.ToLower(e.Site) != site ||
+					f.DocumentID != "" && e.DocumentID != f.DocumentID {
+					continue
+				}
+				all = append(all, e)
+				keys = append(keys, eventKey{e.Time.Earliest == "", e.Time.Earliest, e.Time.Latest, doc, idx})
+			}
+			return r.Err()
+		}()
+		if err != nil {
+			return nil, nil, err
+		}
+		more = more[n:]
+	}
+	return all, keys, nil
 }
 
 // entityEvents appends the events of one entity that f selects to out, in
@@ -455,35 +557,11 @@ func eventFilters(w *where, f sitrep.EventFilter) {
 	}
 }
 
-// events lists events of any of the entities refs (all events when refs is
-// nil), sorting them.
-func (s *Store) events(ctx context.Context, f sitrep.EventFilter, refs []entityRef, out []sitrep.StoredEvent) ([]sitrep.StoredEvent, error) {
+// events lists events with no entity filter, sorting them.
+func (s *Store) events(ctx context.Context, f sitrep.EventFilter, out []sitrep.StoredEvent) ([]sitrep.StoredEvent, error) {
 	from := "events e"
 	var args []any
-	if refs != nil {
-		// entity_events finds the events with the entity in a role; with Mentioned, the entity's mentions find the events in
-		// the same sentences. The UNION removes duplicates.
-		var parts []string
-		for _, ref := range refs {
-			var sub where
-			sub.add("key = ?", ref.key())
-			sub.dateRange("t_latest", f.From, "")
-			sub.dateRange("t_earliest", "", f.To)
-			parts = append(parts, "SELECT doc, event_idx FROM entity_events"+sub.String())
-			args = append(args, sub.args...)
-			if f.Mentioned {
-				var sub where
-				c, a := ref.cond("en.")
-				sub.add(c, a...)
-				sub.dateRange("e.t_latest", f.From, "")
-				sub.dateRange("e.t_earliest", "", f.To)
-				parts = append(parts, "SELECT e.doc, e.idx FROM entities en JOIN mentions mn ON mn.doc = en.doc AND mn.entity_idx = en.idx"+
-					" JOIN events e ON e.doc = mn.doc AND e.sentence = mn.sentence"+sub.String())
-				args = append(args, sub.args...)
-			}
-		}
-		from = "(" + strings.Join(parts, " UNION ") + ") m JOIN events e ON e.doc = m.doc AND e.idx = m.event_idx"
-	} else if f.Limit > 0 {
+	if f.Limit > 0 {
 		// No entity, a limit: read the first events in the order of the
 		// time index, dated ones then the undated, rather than sort all.
 		var sub where
@@ -535,19 +613,25 @@ func (s *Store) scanEvents(ctx context.Context, q string, args []any, out []sitr
 	defer r.Close()
 	for r.Next() {
 		var e sitrep.StoredEvent
-		var d sitrep.Document
-		var doc, idx int64
-		t := &e.Time
-		if err := r.Scan(&doc, &idx, &e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
-			&t.Value, &t.Earliest, &t.Latest, &t.Anchor, &t.Derivation, &e.Modality, &e.Source, &e.Quote, &e.Summary,
-			&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB, &e.SentenceText,
-			&d.ID, &d.Title, &d.URL, &d.Site, &d.Published, &d.DCT); err != nil {
+		if _, _, err := scanEvent(r, &e); err != nil {
 			return nil, err
 		}
-		e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
 		out = append(out, e)
 	}
 	return out, r.Err()
+}
+
+// scanEvent reads a row of doc, idx, eventColumns and docRefColumns into e
+// and returns its doc and idx.
+func scanEvent(r Rows, e *sitrep.StoredEvent) (doc, idx int64, err error) {
+	var d sitrep.Document
+	t := &e.Time
+	err = r.Scan(&doc, &idx, &e.ID, &e.Type, &e.Start, &e.End, &e.Text, &e.Class, &e.CAMEO, &e.Lemma, &e.Sentence,
+		&t.Value, &t.Earliest, &t.Latest, &t.Anchor, &t.Derivation, &e.Modality, &e.Source, &e.Quote, &e.Summary,
+		&e.Actor, &e.ActorName, &e.ActorKB, &e.Target, &e.TargetName, &e.TargetKB, &e.Location, &e.LocationName, &e.LocationKB, &e.SentenceText,
+		&d.ID, &d.Title, &d.URL, &d.Site, &d.Published, &d.DCT)
+	e.DocumentID, e.Title, e.URL, e.Site, e.Published, e.DCT = d.ID, d.Title, d.URL, d.Site, d.Published, d.DCT
+	return doc, idx, err
 }
 
 // Entities implements sitrep.Store. It reads the counts Put keeps per
