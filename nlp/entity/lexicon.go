@@ -112,10 +112,8 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []
 		if l.g == nil {
 			continue
 		}
-		if ti.letters && !ti.lower && e.starts&startsAlias == 0 {
-			hits[i] = gazHit{done: true}
-		} else if ti.letters && !ti.lower {
-			n, es := l.g.Longest(doc, i, last)
+		if ti.letters && !ti.lower {
+			n, es := l.g.LongestFrom(doc, i, last, e.gz)
 			hits[i] = gazHit{n: int32(n), done: true, es: es}
 			if n > 0 {
 				seen := 0
@@ -128,8 +126,8 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []
 			}
 		}
 		// titles matter next to names: at a capital or just before one
-		if title && e.starts&startsTitle != 0 {
-			if n, _ := l.g.Title(doc, i, last); n > 0 && !strings.EqualFold(doc.Tok(i+n-1), "of") {
+		if title && e.gz.Title() {
+			if n, _ := l.g.TitleFrom(doc, i, last, e.gz); n > 0 && !strings.EqualFold(doc.Tok(i+n-1), "of") {
 				mark(infos, i, n, gzTitle)
 			}
 		}
@@ -137,21 +135,17 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []
 }
 
 // lexCacheSlot is what the lexicon says of a word: its word lexicon
-// entry (index+1, 0 none; and its flags) and whether a gazetteer alias or
-// title can start with it.
+// entry (index+1, 0 none; and its flags) and what the gazetteer knows of
+// it as the first word of an alias or title.
 type lexCacheSlot struct {
-	w      uint64 // tokInfo.w; 0 with id == 0 && starts == 0: empty
-	id     int32
-	flags  uint8
-	starts uint8 // startsAlias, startsTitle, startsKnown
+	w     uint64 // tokInfo.w
+	gz    gazetteer.Start
+	id    int32
+	flags uint8
+	known bool // false: empty
 }
 
-const (
-	startsAlias uint8 = 1 << iota
-	startsTitle
-	startsKnown
-	lexCacheSize = 1 << 15
-)
+const lexCacheSize = 1 << 15
 
 // word returns what the lexicon says of token i, from the cache for ASCII
 // words (the gazetteer hashes other words differently from tokInfo.w).
@@ -163,24 +157,18 @@ func (l *lexicon) word(doc *text.Doc, ti *tokInfo, i int, wc *wordCache) lexCach
 			wc.lex = make([]lexCacheSlot, lexCacheSize)
 		}
 		s = &wc.lex[mix(ti.w)&(lexCacheSize-1)]
-		if s.starts&startsKnown != 0 && s.w == ti.w {
+		if s.known && s.w == ti.w {
 			return *s
 		}
 	}
-	e := lexCacheSlot{w: ti.w, starts: startsKnown}
+	e := lexCacheSlot{w: ti.w, known: true}
 	if ti.anyUpper {
 		if id := l.names.id(ti.lw); id >= 0 {
 			e.id, e.flags = int32(id+1), l.names.words[id].flags
 		}
 	}
 	if l.g != nil {
-		alias, title := l.g.Starts(doc.Tok(i))
-		if alias {
-			e.starts |= startsAlias
-		}
-		if title {
-			e.starts |= startsTitle
-		}
+		e.gz = l.g.StartAt(doc.Tok(i))
 	}
 	if s != nil {
 		*s = e

@@ -15,6 +15,11 @@
 //     "Lt. Gen.", "Defense Minister", "spokesperson")? RoleClass tells a
 //     courtesy (Mr., Dr.) from a role (government, military, business...).
 //
+// StartAt looks a token up as the first of an alias or title once;
+// LongestFrom and TitleFrom go on from it, so a caller that sees the same
+// words often can keep what StartAt says of them (the entity recogniser
+// does, across documents).
+//
 // Hyphenated finds a name that ends at a hyphen inside a token ("U.S.-led",
 // "Russian-made", "North Korean-backed"), and Country looks a country up by
 // its ISO 3166-1 alpha-3 or alpha-2 code.

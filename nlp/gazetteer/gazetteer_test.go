@@ -424,9 +424,10 @@ func BenchmarkLongest(b *testing.B) {
 	m.stop(len(src))
 }
 
-// TestStarts checks that Starts never says no where Longest or Title finds
-// a match starting at the token, and says yes to names and titles.
-func TestStarts(t *testing.T) {
+// TestStartAt checks that a Start never says no where Longest or Title
+// finds a match starting at the token, says yes to names and titles, and
+// that LongestFrom and TitleFrom agree with Longest and Title.
+func TestStartAt(t *testing.T) {
 	g := Default()
 	texts := []string{
 		"North Korean troops fought in Russia's Kursk region, Pyongyang said.",
@@ -437,26 +438,34 @@ func TestStarts(t *testing.T) {
 	for _, tx := range texts {
 		doc := text.Segment(tx)
 		for i := range doc.Tokens {
-			alias, title := g.Starts(doc.Tok(i))
-			if n, _ := g.Longest(doc, i, len(doc.Tokens)); n > 0 && !alias {
-				t.Errorf("%q: Longest matches %d tokens at %q, Starts says no", tx, n, doc.Tok(i))
+			st := g.StartAt(doc.Tok(i))
+			n, es := g.Longest(doc, i, len(doc.Tokens))
+			if n > 0 && !st.Alias() {
+				t.Errorf("%q: Longest matches %d tokens at %q, Alias says no", tx, n, doc.Tok(i))
 			}
-			if n, _ := g.Title(doc, i, len(doc.Tokens)); n > 0 && !title {
-				t.Errorf("%q: Title matches %d tokens at %q, Starts says no", tx, n, doc.Tok(i))
+			if n2, es2 := g.LongestFrom(doc, i, len(doc.Tokens), st); n2 != n || len(es2) != len(es) || n > 0 && es2[0] != es[0] {
+				t.Errorf("%q at %q: LongestFrom %d %v, Longest %d %v", tx, doc.Tok(i), n2, es2, n, es)
+			}
+			m, role := g.Title(doc, i, len(doc.Tokens))
+			if m > 0 && !st.Title() {
+				t.Errorf("%q: Title matches %d tokens at %q, Title says no", tx, m, doc.Tok(i))
+			}
+			if m2, role2 := g.TitleFrom(doc, i, len(doc.Tokens), st); m2 != m || role2 != role {
+				t.Errorf("%q at %q: TitleFrom %d %q, Title %d %q", tx, doc.Tok(i), m2, role2, m, role)
 			}
 		}
 	}
 	for _, w := range []string{"North", "Pyongyang", "NORTH", "United"} {
-		if a, _ := g.Starts(w); !a {
-			t.Errorf("Starts(%q) alias = false", w)
+		if st := g.StartAt(w); !st.Alias() {
+			t.Errorf("StartAt(%q).Alias() = false", w)
 		}
 	}
 	for _, w := range []string{"Defense", "spokesperson", "Lt."} {
-		if _, ti := g.Starts(w); !ti {
-			t.Errorf("Starts(%q) title = false", w)
+		if st := g.StartAt(w); !st.Title() {
+			t.Errorf("StartAt(%q).Title() = false", w)
 		}
 	}
-	if a, ti := g.Starts("xylophonist"); a || ti {
-		t.Errorf("Starts(xylophonist) = %v, %v", a, ti)
+	if st := g.StartAt("xylophonist"); st.Alias() || st.Title() {
+		t.Errorf("StartAt(xylophonist) = %+v", st)
 	}
 }

@@ -74,22 +74,76 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 	if i < 0 || i >= end {
 		return 0, nil
 	}
-	src := doc.Text
-	first := src[doc.Tokens[i].Start:doc.Tokens[i].End]
-	fold := startsUpper(first)
+	return g.LongestFrom(doc, i, end, g.StartAt(doc.Tok(i)))
+}
+
+// A Start is what the gazetteer knows of a token as the first of a match:
+// whether aliases and titles start with it, and the state to go on from.
+// StartAt computes it from the token alone, so a caller that sees the
+// same words often can keep it and give it to LongestFrom and TitleFrom,
+// which then read the tables only for the tokens after the first.
+type Start struct {
+	exact, folded uint64 // hashes after the token
+	e, f, t       int32  // its value in the exact, folded and title tables, absent when absent
+	fold          bool   // capitalised: case-folded aliases may match
+}
+
+const absent = -2
+
+// StartAt returns the Start of a match at a token whose text is tok.
+func (g *Gazetteer) StartAt(tok string) Start {
 	h := newHasher()
+	h.str(tok)
+	s := Start{exact: h.exact, folded: h.folded, e: absent, f: absent, t: absent, fold: startsUpper(tok)}
+	if v, ok := g.exact.get(h.exact); ok {
+		s.e = v
+	}
+	if s.fold {
+		if v, ok := g.folded.get(h.folded); ok {
+			s.f = v
+		}
+	}
+	if v, ok := g.titles.get(h.folded); ok {
+		s.t = v
+	}
+	return s
+}
+
+// Alias reports whether an alias can start with the token: where it is
+// false, Longest at the token returns 0.
+func (s *Start) Alias() bool { return s.e != absent || s.f != absent }
+
+// Title reports whether a title can start with the token: where it is
+// false, Title at the token returns 0.
+func (s *Start) Title() bool { return s.t != absent }
+
+// LongestFrom is Longest at token i given the Start of token i (from
+// StartAt on the token's text).
+func (g *Gazetteer) LongestFrom(doc *text.Doc, i, end int, st Start) (n int, entries []Entry) {
+	if end > len(doc.Tokens) {
+		end = len(doc.Tokens)
+	}
+	if i < 0 || i >= end || !st.Alias() {
+		return 0, nil
+	}
+	src := doc.Text
+	h := hasher{exact: st.exact, folded: st.folded}
 	bestE, bestF := int32(-1), int32(-1)
 	nE, nF := 0, 0
-	for k := i; k < end; k++ {
+	if st.e >= 0 {
+		bestE, nE = st.e, 1
+	}
+	if st.f >= 0 {
+		bestF, nF = st.f, 1
+	}
+	for k := i + 1; k < end; k++ {
 		t := doc.Tokens[k]
-		if k > i {
-			prev := doc.Tokens[k-1].End
-			if t.Start > prev {
-				if !allSpace(src[prev:t.Start]) {
-					break
-				}
-				h.byte2(' ', ' ')
+		prev := doc.Tokens[k-1].End
+		if t.Start > prev {
+			if !allSpace(src[prev:t.Start]) {
+				break
 			}
+			h.byte2(' ', ' ')
 		}
 		h.str(src[t.Start:t.End])
 		live := false
@@ -99,7 +153,7 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 				bestE, nE = gi, k-i+1
 			}
 		}
-		if fold {
+		if st.fold {
 			if gi, ok := g.folded.get(h.folded); ok {
 				live = true
 				if gi >= 0 {
@@ -118,21 +172,6 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 		return nE, g.group(bestE)
 	}
 	return 0, nil
-}
-
-// Starts reports whether an alias (as Longest matches them) and whether a
-// title (as Title matches them) can start with the token tok: where it
-// returns false, Longest or Title at that token returns 0. It allocates
-// nothing; callers that see the same words often can keep its answers.
-func (g *Gazetteer) Starts(tok string) (alias, title bool) {
-	h := newHasher()
-	h.str(tok)
-	_, alias = g.exact.get(h.exact)
-	if !alias && startsUpper(tok) {
-		_, alias = g.folded.get(h.folded)
-	}
-	_, title = g.titles.get(h.folded)
-	return alias, title
 }
 
 // allSpace reports whether s is white space only: ASCII, no-break (U+00A0)
@@ -168,20 +207,33 @@ func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
 	if i < 0 || i >= end {
 		return 0, ""
 	}
+	return g.TitleFrom(doc, i, end, g.StartAt(doc.Tok(i)))
+}
+
+// TitleFrom is Title at token i given the Start of token i (from StartAt
+// on the token's text).
+func (g *Gazetteer) TitleFrom(doc *text.Doc, i, end int, st Start) (n int, role string) {
+	if end > len(doc.Tokens) {
+		end = len(doc.Tokens)
+	}
+	if i < 0 || i >= end || !st.Title() {
+		return 0, ""
+	}
 	src := doc.Text
-	h := newHasher()
+	h := hasher{exact: st.exact, folded: st.folded}
 	best := int32(-1)
-	capital := startsUpper(src[doc.Tokens[i].Start:doc.Tokens[i].End])
-	for k := i; k < end; k++ {
+	capital := st.fold
+	if ri := st.t; ri >= 0 && (capital || !g.roleCap[ri]) {
+		best, n = ri, 1
+	}
+	for k := i + 1; k < end; k++ {
 		t := doc.Tokens[k]
-		if k > i {
-			prev := doc.Tokens[k-1].End
-			if t.Start > prev {
-				if !allSpace(src[prev:t.Start]) {
-					break
-				}
-				h.byte2(' ', ' ')
+		prev := doc.Tokens[k-1].End
+		if t.Start > prev {
+			if !allSpace(src[prev:t.Start]) {
+				break
 			}
+			h.byte2(' ', ' ')
 		}
 		h.str(src[t.Start:t.End])
 		ri, ok := g.titles.get(h.folded)
