@@ -68,7 +68,7 @@ func (d *Detector) rowOr(f uint64) [numLabels]int16 {
 // depend); it also records the lemma and the lexicon's word in c.lemmas
 // and c.lw when they are set.
 func (d *Detector) self(c *sentCtx, i int) *selfEntry {
-	w, t := c.words[i-c.first], c.tags[i]
+	w, t := c.wordAt(i), c.tags[i]
 	var e *selfEntry
 	key := selfKey(w, t)
 	if c.cache != nil && c.ascii[i-c.first] && key != 0 {

@@ -127,7 +127,7 @@ type scored struct {
 func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
 	var sink uint64
 	for _, i := range cs {
-		sink += c.cache.self[selfKey(c.words[i-c.first], c.tags[i])&(selfSlots-1)].key
+		sink += c.cache.self[selfKey(c.wordAt(i), c.tags[i])&(selfSlots-1)].key
 	}
 	ks := c.kept[:0]
 	for _, i := range cs {

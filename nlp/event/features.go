@@ -111,7 +111,7 @@ type sentCtx struct {
 	doc         *text.Doc
 	tags        []pos.Tag
 	first, last int
-	words       []uint64 // lower-cased word hashes, indexed i-first
+	words       []uint64 // lower-cased word hashes, indexed i-first (see wordAt)
 	ascii       []bool   // whether the word is pure ASCII, indexed i-first
 	lex         func(lemma string, tag pos.Tag) uint64
 	// lemmas, when set, caches one lemma per doc token ("" until known)
@@ -143,16 +143,11 @@ func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
 		c.ascii = make([]bool, last-first, 2*(last-first))
 	}
 	c.words, c.ascii = c.words[:last-first], c.ascii[:last-first]
-	for i := first; i < last; i++ {
-		t := doc.Tokens[i]
-		if t.Kind == text.Number {
-			c.words[i-first], c.ascii[i-first] = hNum, false
-		} else {
-			c.words[i-first], c.ascii[i-first] = hashLowerASCII(doc.Text[t.Start:t.End])
-		}
-	}
+	clear(c.words)
 }
 
+// word returns the hash of token i, or of the sentence's start or end
+// beyond it.
 func (c *sentCtx) word(i int) uint64 {
 	if i < c.first {
 		return hStart
@@ -160,7 +155,28 @@ func (c *sentCtx) word(i int) uint64 {
 	if i >= c.last {
 		return hEnd
 	}
-	return c.words[i-c.first]
+	return c.wordAt(i)
+}
+
+// wordAt returns the hash of token i of the sentence, hashed on first use
+// (0 marks a word not hashed yet: a hash that is 0 is only hashed again).
+func (c *sentCtx) wordAt(i int) uint64 {
+	if w := c.words[i-c.first]; w != 0 {
+		return w
+	}
+	return c.hashWord(i)
+}
+
+// hashWord hashes token i of the sentence lower-cased, numbers as one
+// word, and records the hash and whether the word is ASCII.
+func (c *sentCtx) hashWord(i int) uint64 {
+	t := c.doc.Tokens[i]
+	w, ascii := hNum, false
+	if t.Kind != text.Number {
+		w, ascii = hashLowerASCII(c.doc.Text[t.Start:t.End])
+	}
+	c.words[i-c.first], c.ascii[i-c.first] = w, ascii
+	return w
 }
 
 func (c *sentCtx) tag(i int) uint64 {
@@ -240,7 +256,7 @@ func (c *sentCtx) inReturnFor(i int) bool {
 func (c *sentCtx) aux(i int) uint64 {
 	for j := i - 1; j >= c.first && j >= i-3; j-- {
 		if tg := c.tags[j]; tg.IsVerb() || tg == pos.MD || tg == pos.TO {
-			return c.words[j-c.first]
+			return c.wordAt(j)
 		}
 	}
 	return hNone

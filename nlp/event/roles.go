@@ -224,6 +224,11 @@ func (x *extractor) lowFlags(i int) lowFlag {
 	if f := x.lf[i]; f != 0 {
 		return f
 	}
+	return x.lookLow(i)
+}
+
+// lookLow looks the classes of token i up for lowFlags.
+func (x *extractor) lookLow(i int) lowFlag {
 	f, _ := x.lowc.Get(x.low(i))
 	f |= lwKnown
 	x.lf[i] = f
@@ -242,6 +247,11 @@ func (x *extractor) low(i int) string {
 	if l := x.lows[i]; l != "" {
 		return l
 	}
+	return x.lower(i)
+}
+
+// lower lower-cases token i for low.
+func (x *extractor) lower(i int) string {
 	tok := x.doc.Tok(i)
 	l := tok
 	upper := false
@@ -312,6 +322,11 @@ func (x *extractor) lexOf(i int) *lexWord {
 	if w := x.lw[i]; w != nil {
 		return w
 	}
+	return x.lookLex(i)
+}
+
+// lookLex looks the lemma of token i up for lexOf.
+func (x *extractor) lookLex(i int) *lexWord {
 	w := x.lex.word(x.lemma(i))
 	x.lw[i] = w
 	return w
@@ -323,6 +338,11 @@ func (x *extractor) lemma(i int) string {
 	if l := x.lemmas[i]; l != "" {
 		return l
 	}
+	return x.lemmatize(i)
+}
+
+// lemmatize computes the lemma of token i for lemma.
+func (x *extractor) lemmatize(i int) string {
 	l := pos.Lemma(x.doc.Tok(i), x.tags[i])
 	x.lemmas[i] = l
 	return l
