@@ -141,6 +141,17 @@ func (sc *scanner) word(i int) string { return sc.words[i] }
 
 // trimMarks trims the quotation marks glued to a token.
 func trimMarks(w string) string {
+	if len(w) > 0 {
+		// most tokens neither start with a mark's first byte nor end
+		// with a curly double quote's last byte
+		switch w[0] {
+		case '"', '\'', '`', 0xe2:
+		default:
+			if l := w[len(w)-1]; l != 0x9c && l != 0x9d {
+				return w
+			}
+		}
+	}
 	for len(w) > 0 {
 		if n, _ := markAt(w, 0); n > 0 && n < len(w) {
 			w = w[n:]

@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/sitrep-news/sitrep/nlp/text"
+import (
+	"strings"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
 
 // region is a stretch of quoted text, its marks included: [Start, End).
 // Closed is false when the text ran out (paragraph end with no continuation)
@@ -50,6 +54,9 @@ func markAt(s string, i int) (n int, dir int) {
 // the next paragraph opens with a quotation mark (the English convention of
 // leaving the closing mark off); otherwise the region ends with the
 // paragraph.
+// markBytes are the bytes a quotation mark starts with (markAt).
+var markBytes = [...]byte{'"', '\'', '`', 0xe2}
+
 func regions(doc *text.Doc, out []region) []region {
 	s := doc.Text
 	open := -1
@@ -67,11 +74,27 @@ func regions(doc *text.Doc, out []region) []region {
 				i += n
 			}
 		}
+		var next [len(markBytes)]int // where each mark byte next occurs, from i
+		for k := range next {
+			next[k] = -1
+		}
 		for i < p.End {
-			c := s[i]
-			if c != '"' && c != '\'' && c != '`' && c != 0xe2 {
-				i++
-				continue
+			// jump to the next byte that may start a mark, found with
+			// IndexByte for each kind (each searched again only once
+			// passed)
+			c := p.End
+			for k, b := range markBytes {
+				if next[k] < i {
+					if j := strings.IndexByte(s[i:p.End], b); j >= 0 {
+						next[k] = i + j
+					} else {
+						next[k] = p.End
+					}
+				}
+				c = min(c, next[k])
+			}
+			if i = c; i >= p.End {
+				break
 			}
 			n, d := markAt(s, i)
 			if n == 0 {

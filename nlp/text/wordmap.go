@@ -19,7 +19,7 @@ type WordMap[V any] struct {
 	slots    []uint64 // hash<<32 | entry; 0 marks a free slot
 	mask     uint32
 	keys     string   // every key, concatenated
-	ends     []uint32 // ends[e] is where key e ends in keys
+	spans    []uint32 // spans[e] is start<<8 | length of key e in keys
 	vals     []V
 	empty    bool // the empty string is a key
 	emptyVal V
@@ -44,12 +44,15 @@ func NewWordMap[V any](m map[string]V) *WordMap[V] {
 	}
 	t.slots = make([]uint64, size)
 	t.mask = uint32(size - 1)
-	t.ends = make([]uint32, len(words))
+	t.spans = make([]uint32, len(words))
 	t.vals = make([]V, len(words))
 	keys := make([]byte, 0, len(words)*8)
 	for e, k := range words {
+		if len(k) > 255 || len(keys) >= 1<<24 {
+			panic("text.NewWordMap: a key longer than 255 bytes or keys over 16 MB")
+		}
+		t.spans[e], t.vals[e] = uint32(len(keys))<<8|uint32(len(k)), m[k]
 		keys = append(keys, k...)
-		t.ends[e], t.vals[e] = uint32(len(keys)), m[k]
 		t.maxLen = max(t.maxLen, len(k))
 		h := hashWord(k)
 		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
@@ -65,11 +68,8 @@ func NewWordMap[V any](m map[string]V) *WordMap[V] {
 
 // key returns the key of entry e.
 func (t *WordMap[V]) key(e uint32) string {
-	start := uint32(0)
-	if e > 0 {
-		start = t.ends[e-1]
-	}
-	return t.keys[start:t.ends[e]]
+	sp := t.spans[e]
+	return t.keys[sp>>8 : sp>>8+sp&0xff]
 }
 
 // hashWord hashes w from its length and five of its bytes (the first
@@ -104,12 +104,18 @@ func hashBytes(w []byte) uint32 {
 	return mixHash(h)
 }
 
-func fold(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
+func fold(c byte) byte { return lowerTable[c] }
+
+// lowerTable lower-cases ASCII letters and leaves every other byte.
+var lowerTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
 	}
-	return c
-}
+	return t
+}()
 
 func mixHash(h uint32) uint32 {
 	h ^= h >> 16
@@ -197,11 +203,7 @@ func equalFold(key, w string) bool {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if key[i] != c {
+		if key[i] != lowerTable[w[i]] {
 			return false
 		}
 	}
