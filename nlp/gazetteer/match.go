@@ -74,7 +74,7 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 	if i < 0 || i >= end {
 		return 0, nil
 	}
-	return g.LongestFrom(doc, i, end, g.StartAt(doc.Tok(i)))
+	return g.LongestFrom(doc, i, end, g.start(doc.Tok(i), true, false))
 }
 
 // A Start is what the gazetteer knows of a token as the first of a match:
@@ -91,20 +91,27 @@ type Start struct {
 const absent = -2
 
 // StartAt returns the Start of a match at a token whose text is tok.
-func (g *Gazetteer) StartAt(tok string) Start {
+func (g *Gazetteer) StartAt(tok string) Start { return g.start(tok, true, true) }
+
+// start is StartAt looking up aliases, titles or both.
+func (g *Gazetteer) start(tok string, alias, title bool) Start {
 	h := newHasher()
 	h.str(tok)
 	s := Start{exact: h.exact, folded: h.folded, e: absent, f: absent, t: absent, fold: startsUpper(tok)}
-	if v, ok := g.exact.get(h.exact); ok {
-		s.e = v
-	}
-	if s.fold {
-		if v, ok := g.folded.get(h.folded); ok {
-			s.f = v
+	if alias {
+		if v, ok := g.exact.get(h.exact); ok {
+			s.e = v
+		}
+		if s.fold {
+			if v, ok := g.folded.get(h.folded); ok {
+				s.f = v
+			}
 		}
 	}
-	if v, ok := g.titles.get(h.folded); ok {
-		s.t = v
+	if title {
+		if v, ok := g.titles.get(h.folded); ok {
+			s.t = v
+		}
 	}
 	return s
 }
@@ -207,7 +214,7 @@ func (g *Gazetteer) Title(doc *text.Doc, i, end int) (n int, role string) {
 	if i < 0 || i >= end {
 		return 0, ""
 	}
-	return g.TitleFrom(doc, i, end, g.StartAt(doc.Tok(i)))
+	return g.TitleFrom(doc, i, end, g.start(doc.Tok(i), false, true))
 }
 
 // TitleFrom is Title at token i given the Start of token i (from StartAt
