@@ -22,7 +22,8 @@ type personRef struct {
 }
 
 // corefer adds nominal and pronoun mentions to the person entities.
-func (r *Recognizer) corefer(doc *text.Doc, ents []*entity, ms []mention) []mention {
+func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []mention {
+	doc := st.doc
 	g := r.lex.g
 	var refs []personRef
 	withRoles := false
@@ -60,7 +61,7 @@ func (r *Recognizer) corefer(doc *text.Doc, ents []*entity, ms []mention) []ment
 			}
 			switch {
 			case (w == "the" || w == "The") && withRoles && g != nil && i+1 < s.Last:
-				n, role := g.Title(doc, i+1, s.Last)
+				n, role := r.lex.title(st, i+1, s.Last)
 				if w := doc.Tok(i + 1); n == 0 && nominalTitles.has(w) {
 					// the gazetteer wants "Minister" capitalised before a
 					// name; after "the" the noun is safe

@@ -176,6 +176,16 @@ func (l *lexicon) word(doc *text.Doc, ti *tokInfo, i int, wc *wordCache) lexCach
 	return e
 }
 
+// title is g.Title at token i of st's document, with the first token
+// looked up through the lexicon cache.
+func (l *lexicon) title(st *docState, i, end int) (int, string) {
+	if l.g == nil {
+		return 0, ""
+	}
+	e := l.word(st.doc, &st.infos[i], i, st.cache)
+	return l.g.TitleFrom(st.doc, i, end, e.gz)
+}
+
 // gazHit is the gazetteer's longest alias starting at a token, as
 // Longest returns it for the token's sentence; done is false where it was
 // not looked up.

@@ -374,7 +374,7 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 			}
 		}
 		if m.typ == sitrep.EntityPerson {
-			if role := r.role(doc, m); role != "" {
+			if role := r.role(st, m); role != "" {
 				e.roles = appendRole(e.roles, role)
 			}
 			if role := apposition(doc, g, m); role != "" {
@@ -434,7 +434,7 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 			e.ms = nil
 		}
 	}
-	ms = r.corefer(doc, ents, ms)
+	ms = r.corefer(st, ents, ms)
 	st.ms = ms
 	return r.output(doc, ents, ms)
 }
@@ -450,14 +450,13 @@ func appendRole(roles []string, role string) []string {
 
 // role returns the title right before a person mention ("Admiral Samuel
 // Paparo", "Russian President Vladimir Putin"), canonical, or "".
-func (r *Recognizer) role(doc *text.Doc, m *mention) string {
-	g := r.lex.g
-	if g == nil {
+func (r *Recognizer) role(st *docState, m *mention) string {
+	if r.lex.g == nil {
 		return ""
 	}
-	s := doc.Sentences[m.sent]
+	s := st.doc.Sentences[m.sent]
 	for k := max(m.first-4, s.First); k < m.first; k++ {
-		if n, role := g.Title(doc, k, m.first); n == m.first-k {
+		if n, role := r.lex.title(st, k, m.first); n == m.first-k {
 			return role
 		}
 	}
