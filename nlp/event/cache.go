@@ -66,21 +66,28 @@ func (d *Detector) rowOr(f uint64) [numLabels]int16 {
 // sentence, from the cache when c has one and the word is ASCII (then its
 // hash stands for its lower-cased bytes, on which lemma and suffixes
 // depend); it also records the lemma and the lexicon's word in c.lemmas
-// and c.lw when they are set.
-func (d *Detector) self(c *sentCtx, i int) *selfEntry {
+// and c.lw when they are set. skip reports that c skips the candidate
+// (sentCtx.skips); then the entry's sum may not be computed.
+//
+// A cached entry whose sum is not computed has the key selfKey^1.
+func (d *Detector) self(c *sentCtx, i int) (e *selfEntry, skip bool) {
 	w, t := c.wordAt(i), c.tags[i]
-	var e *selfEntry
 	key := selfKey(w, t)
-	if c.cache != nil && c.ascii[i-c.first] && key != 0 {
+	cached := c.cache != nil && c.ascii[i-c.first] && key > 1
+	if cached {
 		e = &c.cache.self[key&(selfSlots-1)]
-		if e.key == key {
-			if c.lemmas != nil && c.lemmas[i] == "" {
-				c.lemmas[i] = e.lemma
+		switch e.key {
+		case key:
+			c.record(i, e)
+			return e, c.skips(i, e.word)
+		case key ^ 1:
+			c.record(i, e)
+			if c.skips(i, e.word) {
+				return e, true
 			}
-			if c.lw != nil {
-				c.lw[i] = e.word
-			}
-			return e
+			d.sumWords(c, i, e)
+			e.key = key
+			return e, false
 		}
 		// A copy: the cache outlives the document.
 		e.lemma = strings.Clone(c.lemma(i))
@@ -89,18 +96,37 @@ func (d *Detector) self(c *sentCtx, i int) *selfEntry {
 		e.lemma = c.lemma(i)
 		key = 0
 	}
-	e.key = key
 	e.word = lex().word(e.lemma)
-	if c.lemmas != nil {
+	c.record(i, e)
+	if c.skips(i, e.word) {
+		if cached {
+			e.key = key ^ 1
+		}
+		return e, true
+	}
+	d.sumWords(c, i, e)
+	e.key = key
+	return e, false
+}
+
+// record notes the lemma and lexicon word of token i in c.lemmas and c.lw,
+// when they are set.
+func (c *sentCtx) record(i int, e *selfEntry) {
+	if c.lemmas != nil && c.lemmas[i] == "" {
 		c.lemmas[i] = e.lemma
 	}
 	if c.lw != nil {
 		c.lw[i] = e.word
 	}
+}
+
+// sumWords sets e.sum to the weights of the own word features of token i,
+// whose lemma e holds.
+func (d *Detector) sumWords(c *sentCtx, i int, e *selfEntry) {
 	lh := hashLower(e.lemma)
 	tok := c.doc.Tok(i)
 	e.sum = row{}
-	for _, f := range [...]uint64{f1(fWord, w), f1(fLemma, lh), f2(fLemmaTag, lh, uint64(t)+1),
+	for _, f := range [...]uint64{f1(fWord, c.wordAt(i)), f1(fLemma, lh), f2(fLemmaTag, lh, uint64(c.tags[i])+1),
 		f1(fSuf3, hashSuffix(tok, 3)), f1(fSuf4, hashSuffix(tok, 4))} {
 		if r := d.row(f); r != nil {
 			for l := range e.sum {
@@ -108,7 +134,6 @@ func (d *Detector) self(c *sentCtx, i int) *selfEntry {
 			}
 		}
 	}
-	return e
 }
 
 // neighbour returns the entry of word hash w as a neighbour.

@@ -131,8 +131,8 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 	}
 	ks := c.kept[:0]
 	for _, i := range cs {
-		se := d.self(c, i)
-		if c.typedOnly && !c.tags[i].IsVerb() && len(se.word.entries) == 0 && !c.inReturnFor(i) {
+		se, skip := d.self(c, i)
+		if skip {
 			continue
 		}
 		ks = append(ks, scored{i, se.lemma, se.sum})

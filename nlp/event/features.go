@@ -123,11 +123,8 @@ type sentCtx struct {
 	sink  uint64   // what the passes that warm the caches read
 	cands []int    // the candidates of the sentence
 	kept  []scored // those scored
-	// typedOnly skips the nouns and adjectives the lexicon does not know:
-	// Extract, unless asked for every trigger, drops their events
-	// unframed (they are "other" nouns), so their labels matter to no one.
-	// (Not quite every such noun: in "in return for" and "in response
-	// to" a trigger is an idiom, which Extract frames before dropping.)
+	// typedOnly skips the nouns and adjectives the lexicon cannot type
+	// (see skips)
 	typedOnly bool
 	// lw, when set, records per doc token what the lexicon says of the
 	// candidates' lemmas
@@ -243,6 +240,17 @@ func (c *sentCtx) capValue(i int) uint64 {
 // others look only at tags and capitalisation, whose few values the
 // detector scores from dense tables (see Detector.dense).
 const nWordFeats = 8
+
+// skips reports whether c skips candidate token i, whose lemma the lexicon
+// says w of: with typedOnly, a noun or adjective with no entry that a noun
+// or adjective can take. Extract, unless asked for every trigger, drops the
+// events of such words unframed (their type is "other"), so their labels
+// matter to no one. (Not quite every such word: in "in return for" and "in
+// response to" a trigger is an idiom, which Extract frames before dropping
+// it.)
+func (c *sentCtx) skips(i int, w *lexWord) bool {
+	return c.typedOnly && !c.tags[i].IsVerb() && w.flags&lfNounEntry == 0 && !c.inReturnFor(i)
+}
 
 // inReturnFor reports whether token i sits in an idiom "in _ for" or
 // "in _ to" (extractor.typeFrame).

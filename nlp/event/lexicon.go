@@ -59,6 +59,7 @@ const (
 	lfObjectControl
 	lfCatenative
 	lfPlaceNoun
+	lfNounEntry // an entry a noun or adjective can take (pos 'n' or '*')
 )
 
 type lexicon struct {
@@ -158,8 +159,11 @@ func (l *lexicon) index() {
 			if e.code == "" {
 				e.code = l.types[e.typ].CAMEO
 			}
-			if e.pos == 'l' {
+			switch e.pos {
+			case 'l':
 				word(lemma).flags |= lfLight
+			case 'n', '*':
+				word(lemma).flags |= lfNounEntry
 			}
 		}
 		word(lemma).entries = es
