@@ -166,6 +166,7 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 				}
 			}
 		}
+		class = closeClass(class)
 		tag := dict[w]
 		if bits.OnesCount64(class) == 1 {
 			// One possible tag: the tagger need not score the word.
@@ -216,4 +217,17 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 		}
 	}
 	return &weights{words: vocab, feats: quantize(avg)}
+}
+
+// closeClass adds to an ambiguity class the tags that English spells the
+// same way as one it holds, which a small corpus may not show: the base
+// form and the non-third-person present (VB, VBP), the past tense and the
+// past participle (VBD, VBN).
+func closeClass(class uint64) uint64 {
+	for _, same := range [...]uint64{1<<VB | 1<<VBP, 1<<VBD | 1<<VBN} {
+		if class&same != 0 {
+			class |= same
+		}
+	}
+	return class
 }
