@@ -186,7 +186,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		if first.Kind == Ordinal || lastN.Kind == Ordinal {
 			continue
 		}
-		if doc.SentenceOf(f.numStart) < 0 {
+		si := doc.SentenceOf(f.numStart) // numStart stays put below
+		if si < 0 {
 			continue
 		}
 		if skipTimex(f.numStart, f.numEnd) {
@@ -275,7 +276,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		// "the death toll has risen to 112": the subject noun is the unit
 		var srcStart, srcEnd int
 		if !f.money && !f.pct && !f.measureSkip && (f.unit == "" || f.unit == "people" && f.cat == "people") {
-			lo := sc.tokenAtOffset(doc.Sentences[doc.SentenceOf(f.numStart)].Start)
+			lo := sc.tokenAtOffset(doc.Sentences[si].Start)
 			if u, c, a, b := predicateSubject(sc, &f, lo); u != "" && (f.unit == "" || c == "casualties" || c == "displacement") {
 				f.unit, f.cat, srcStart, srcEnd = u, c, a, b
 				if f.beyond && f.value != nil && f.min == nil && f.max == nil && !f.approx {
@@ -292,7 +293,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		q := sitrep.Quantity{
 			Start: f.start, End: f.end, Text: s[f.start:f.end],
 			Value: f.value, Min: f.min, Max: f.max, Approximate: f.approx, Qualifier: f.qualifier,
-			Unit: f.unit, Category: f.cat, Sentence: doc.SentenceOf(f.numStart),
+			Unit: f.unit, Category: f.cat, Sentence: si,
 		}
 		q.Entity = whose(doc, sc, f, opts.Entities)
 		// the number itself: its qualifier ("up to") is a modality cue

@@ -30,10 +30,11 @@ func lex(s string, dst []token) []token {
 	i := 0
 	for i < len(s) {
 		c := s[i]
+		cl := byteClass[c]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case cl == bSpace:
 			i++
-		case c >= '0' && c <= '9' || c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isDigit(s[i-1])):
+		case cl == bDigit || c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isDigit(s[i-1])):
 			j := i + 1
 			for j < len(s) {
 				if isDigit(s[j]) {
@@ -63,9 +64,9 @@ func lex(s string, dst []token) []token {
 			}
 			dst = append(dst, token{start: i, end: j, kind: tNum})
 			i = j
-		case isLetterByte(c):
+		case cl == bLetter:
 			j := i + 1
-			for j < len(s) && isLetterByte(s[j]) {
+			for j < len(s) && byteClass[s[j]] == bLetter {
 				j++
 			}
 			// continue over non-ASCII letters
@@ -118,6 +119,27 @@ func lex(s string, dst []token) []token {
 	}
 	return dst
 }
+
+// byte classes of the lexer
+const (
+	bOther uint8 = iota
+	bSpace
+	bDigit
+	bLetter
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r\f\v") {
+		t[c] = bSpace
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = bDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = bLetter, bLetter
+	}
+	return t
+}()
 
 func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
