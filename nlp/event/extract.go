@@ -740,7 +740,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 			}
 			// (a phrase-final adjective is a mistagged noun: "made
 			// landfall near")
-			if !tj.IsNoun() && !(tj.IsAdj() && (strings.Contains(strings.ToLower(x.doc.Tok(j)), "offensive") || x.isHead(j))) || tj.IsProper() {
+			if !tj.IsNoun() && !(tj.IsAdj() && (strings.Contains(x.low(j), "offensive") || x.isHead(j))) || tj.IsProper() {
 				continue
 			}
 			if j+1 < s.Last && (x.tags[j+1] == pos.NN || x.tags[j+1] == pos.NNS) && x.lexOf(j+1).flags&lfCarrier == 0 {

@@ -559,7 +559,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 		case t == pos.CC && len(out) > 0 && k+1 < s.Last && x.npInternal(k+1, s):
 			k++
 			continue
-		case x.low(k) == "up" && k+2 < s.Last && x.low(k+1) == "to" && x.tags[k+2] == pos.CD:
+		case k+2 < s.Last && x.tags[k+2] == pos.CD && x.low(k) == "up" && x.low(k+1) == "to":
 			// "up to 30,000 troops": the figure's qualifier
 			e := x.npRight(k+2, s)
 			if x.clauseAt(e, s) {
@@ -593,7 +593,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			out = append(out, phrase{prep: x.low(k), a: k + 1, b: e})
 			k = e
 			continue
-		case (x.low(k) == "more" || x.low(k) == "fewer" || x.low(k) == "less") && k+2 < s.Last && x.low(k+1) == "than" && x.tags[k+2] == pos.CD:
+		case k+2 < s.Last && x.tags[k+2] == pos.CD && (x.low(k) == "more" || x.low(k) == "fewer" || x.low(k) == "less") && x.low(k+1) == "than":
 			// "more than 400 people": one phrase
 			e := x.npRight(k+2, s)
 			if x.clauseAt(e, s) {
