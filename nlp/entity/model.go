@@ -297,20 +297,29 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	// non-zero weights are the frequent ones (every training error on
 	// them added a label), so the weights read most share few cache lines.
 	offset := make([]int, len(keys))
-	var order []int
+	count := make([]uint8, len(keys))
+	var start [nLabels + 2]int // weights before the rows of each count, densest first
 	for r := range keys {
-		if nnz(rows[r*nLabels:r*nLabels+nLabels]) > 2 {
-			order = append(order, r)
+		count[r] = uint8(nnz(rows[r*nLabels : r*nLabels+nLabels]))
+		if count[r] > 2 {
+			start[nLabels-int(count[r])+1] += int(count[r])
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return nnz(rows[order[a]*nLabels:order[a]*nLabels+nLabels]) > nnz(rows[order[b]*nLabels:order[b]*nLabels+nLabels])
-	})
-	for _, r := range order {
-		offset[r] = len(m.weights)
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	m.weights = make([]int16, start[len(start)-1])
+	for r := range keys {
+		c := int(count[r])
+		if c <= 2 {
+			continue
+		}
+		at := &start[nLabels-c]
+		offset[r] = *at
 		for _, v := range rows[r*nLabels : r*nLabels+nLabels] {
 			if v != 0 {
-				m.weights = append(m.weights, v)
+				m.weights[*at] = v
+				*at++
 			}
 		}
 	}
