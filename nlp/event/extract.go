@@ -41,7 +41,8 @@ type Options struct {
 func Extract(doc *text.Doc, opts Options) []sitrep.Event { return extractWith(doc, opts, true) }
 
 // extractWith is Extract; skip lets the detector skip the candidates whose
-// labels cannot change the result (sentCtx.typedOnly).
+// labels cannot change the result (sentCtx.typedOnly) and frames skip the
+// roles no event has (extractor.lazyRoles).
 func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	tags := opts.Tags
 	if len(tags) != len(doc.Tokens) {
@@ -57,6 +58,7 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	x.mapEntities()
 	x.ctx.lemmas, x.ctx.lw = x.lemmas, x.lw
 	x.ctx.typedOnly = skip && !opts.All
+	x.lazyRoles = skip && !opts.All
 	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
 	defer func() { x.trig = trig[:0] }()
 	// (events are collected in a buffer of the extractor and copied out
@@ -112,29 +114,8 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 				!(f.arg && argSuffices[f.typ]) {
 				continue
 			}
-			// Saying is the attribution layer's: "X said (that) ...", "Y
-			// told reporters" are cues of what was said, not events of a
-			// timeline (analyze drops the cues its quotes found; these
-			// are dropped even when no quote was found).
-			if !opts.All && f.typ == "statement" && x.lexOf(f.tok).flags&lfSpeechCue != 0 {
+			if !opts.All && x.dropsAnyway(s, f) {
 				continue
-			}
-			// A state ("X leads the institute", "the company publishes
-			// a newspaper") is no event of a timeline; outside headlines
-			// the simple present of an untyped verb or a statement is
-			// habitual.
-			if !opts.All && f.typ == "other" && (f.class == "STATE" || f.class == "I_STATE") {
-				continue
-			}
-			if !opts.All && (f.typ == "other" || f.typ == "statement") && !s.Heading && x.simplePresent(s, f.tok) {
-				continue
-			}
-			// Nor is a participle after "remain" or "stay": "roads stay
-			// closed".
-			if !opts.All && f.verb && f.tok > s.First && (x.tags[f.tok] == pos.VBN || x.tags[f.tok] == pos.VBD) {
-				if l := x.lemma(f.tok - 1); l == "remain" || l == "stay" {
-					continue
-				}
 			}
 			out = append(out, x.event(f, si))
 			gov = append(gov, f.gov)
@@ -185,6 +166,35 @@ func (x *extractor) simplePresent(s text.Sentence, i int) bool {
 		return false
 	}
 	return i == s.First || !x.tags[i-1].IsVerb() && x.tags[i-1] != pos.MD && !x.isW(i-1, lwAux)
+}
+
+// dropsAnyway reports whether Extract, unless asked for every trigger,
+// drops the event of f whatever its roles: frames computes no more of
+// those roles than the actor, which pronouns after it may refer to.
+func (x *extractor) dropsAnyway(s text.Sentence, f *frame) bool {
+	// Saying is the attribution layer's: "X said (that) ...", "Y told
+	// reporters" are cues of what was said, not events of a timeline
+	// (analyze drops the cues its quotes found; these are dropped even
+	// when no quote was found).
+	if f.typ == "statement" && x.lexOf(f.tok).flags&lfSpeechCue != 0 {
+		return true
+	}
+	// A state ("X leads the institute", "the company publishes a
+	// newspaper") is no event of a timeline; outside headlines the simple
+	// present of an untyped verb or a statement is habitual.
+	if f.typ == "other" && (f.class == "STATE" || f.class == "I_STATE") {
+		return true
+	}
+	if (f.typ == "other" || f.typ == "statement") && !s.Heading && x.simplePresent(s, f.tok) {
+		return true
+	}
+	// Nor is a participle after "remain" or "stay": "roads stay closed".
+	if f.verb && f.tok > s.First && (x.tags[f.tok] == pos.VBN || x.tags[f.tok] == pos.VBD) {
+		if l := x.lemma(f.tok - 1); l == "remain" || l == "stay" {
+			return true
+		}
+	}
+	return false
 }
 
 // speechCue are the verbs of saying whose content is what was said.
@@ -309,6 +319,8 @@ type extractor struct {
 	// per token: the lower-cased word and the lemma under its tag, filled
 	// on first use
 	lows, lemmas []string
+	// lazyRoles lets frames skip the roles of events Extract drops
+	lazyRoles bool
 	// per token: what the lexicon says of the lemma, nil until looked up
 	lw []*lexWord
 	// per token: the closed classes of the lower-cased word (lowFlags)
@@ -679,7 +691,17 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 			f.skip = true
 		}
 		if (all || !f.absorbed) && !f.skip {
-			x.roles(s, f, fs[:k])
+			// A verb whose event is dropped needs no roles but its
+			// actor, nor one typed "other" without an actor.
+			need := allRoles
+			if x.lazyRoles && f.verb {
+				if f.typ == "x" || x.dropsAnyway(s, f) {
+					need = actorOnly
+				} else if f.typ == "other" {
+					need = rolesIfActor
+				}
+			}
+			x.roles(s, f, fs[:k], need)
 		}
 	}
 	return fs

@@ -725,8 +725,21 @@ func isTargetPrep(p string) bool {
 // in list.
 func (x *extractor) inList(list listSet, b int) bool { return x.lexOf(b-1).lists&list != 0 }
 
+// roleNeed says how much of a frame's roles are needed.
+type roleNeed uint8
+
+const (
+	allRoles     roleNeed = iota
+	actorOnly             // the actor: its event is dropped
+	rolesIfActor          // all if it has an actor, else none but that
+)
+
 // roles fills the actor, target, location and summary of f.
-func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
+//
+// need says how much of them: all, only the actor (of a verb whose event
+// is dropped), or all when there is an actor (a verb typed "other", whose
+// event is dropped without one).
+func (x *extractor) roles(s text.Sentence, f *frame, before []frame, need roleNeed) {
 	i := f.tok
 	var ph []phrase
 	var sumStart int
@@ -737,7 +750,12 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 		a, b, group, passive := x.subject(s, i, 0)
 		f.gov = x.gov
 		f.passive = passive
-		ph = x.phrases(s, i)
+		// (the phrases after the verb are read once the actor is known
+		// to be needed: nothing in between reads phrases)
+		phRead := need == allRoles
+		if phRead {
+			ph = x.phrases(s, i)
+		}
 		sumStart = group
 		if a >= 0 {
 			a = x.quantLeft(a, s)
@@ -791,6 +809,9 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 			}
 		}
 		if passive {
+			if !phRead {
+				ph, phRead = x.phrases(s, i), true
+			}
 			for _, p := range ph {
 				if p.prep == "by" {
 					if e, _ := x.npEntity(p.a, p.b); e >= 0 && x.actorLike(e) {
@@ -798,6 +819,12 @@ func (x *extractor) roles(s text.Sentence, f *frame, before []frame) {
 					}
 				}
 			}
+		}
+		if need == actorOnly || need == rolesIfActor && f.actor < 0 {
+			return
+		}
+		if !phRead {
+			ph = x.phrases(s, i)
 		}
 		if len(ph) > 0 && ph[0].prep == "" && (x.tags[ph[0].b-1].IsNoun() || x.tags[ph[0].b-1] == pos.CD) {
 			f.arg = true
