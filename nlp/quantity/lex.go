@@ -81,7 +81,10 @@ func lex(s string, dst []token) []token {
 				}
 			}
 			t := token{start: i, end: j, kind: tWord}
-			t.wi = lookupWord(s[i:j])
+			// the prefix test of lookupWord, inline: most words fail it
+			if n := j - i; n == 1 || n <= 12 && mayBeNumberWord(s[i], s[i+1], n) {
+				t.wi = lookupWord(s[i:j])
+			}
 			dst = append(dst, t)
 			i = j
 		case c >= 0x80:
