@@ -143,7 +143,8 @@ func isYear(w string) bool {
 // document (in text order) and adds facility mentions ("port of Beira",
 // "N6 highway", "Zaporizhzhia nuclear plant"). It returns the mentions in
 // text order.
-func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer) []mention {
+func refine(st *docState, ms []mention, g *gazetteer.Gazetteer) []mention {
+	doc, infos := st.doc, st.infos
 	if len(ms) == 0 && len(doc.Tokens) == 0 {
 		return ms
 	}
@@ -319,7 +320,7 @@ func refine(doc *text.Doc, infos []tokInfo, ms []mention, g *gazetteer.Gazetteer
 		// "U.S. Indo-Pacific Command": the organisation's country is
 		// mentioned too
 		if m.typ == sitrep.EntityOrg && n >= 2 && g != nil && m.kb == "" {
-			if c, es := g.Longest(doc, m.first, m.last-1); c > 0 {
+			if c, es := st.longest(g, m.first, m.last-1); c > 0 {
 				e := es[0]
 				if e.Type == sitrep.EntityGPE && isCountryKB(e.KB) && (e.Kind == sitrep.MentionName || e.Kind == sitrep.MentionAcronym && strings.Contains(doc.Tok(m.first), ".")) {
 					extra = append(extra, mention{first: m.first, last: m.first + c, sent: m.sent, typ: sitrep.EntityGPE, kind: e.Kind, kb: e.KB, country: e.KB, canon: e.Name, geo: e.Geo})

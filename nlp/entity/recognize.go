@@ -188,7 +188,7 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 					i = p.last
 					continue
 				}
-				if k, n := innerTitle(doc, g, p.first, p.last); n > 0 {
+				if k, n := innerTitle(st, r.lex, p.first, p.last); n > 0 {
 					// "Federal Reserve Board Vice Chairman Manuel Johnson": an
 					// organisation, a title, a person
 					ms = append(ms, r.typed(st, p.first, k, si, 2))
@@ -242,21 +242,22 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 			i++
 		}
 	}
-	return refine(doc, st.infos, ms, g)
+	return refine(st, ms, g)
 }
 
 // innerTitle finds a person title inside a phrase, between a capitalised
 // name before it and one after it: the token where it starts and its
 // length, or 0, 0.
-func innerTitle(doc *text.Doc, g *gazetteer.Gazetteer, first, last int) (int, int) {
-	if g == nil || last-first < 4 {
+func innerTitle(st *docState, l *lexicon, first, last int) (int, int) {
+	doc := st.doc
+	if l.g == nil || last-first < 4 {
 		return 0, 0
 	}
 	for k := first + 1; k < last-1; k++ {
 		if !startsUpperASCII(doc.Tok(k)) {
 			continue
 		}
-		if n, _ := g.Title(doc, k, last); n > 0 && k+n < last && startsUpperASCII(doc.Tok(k+n)) {
+		if n, _ := l.title(st, k, last); n > 0 && k+n < last && startsUpperASCII(doc.Tok(k+n)) {
 			return k, n
 		}
 	}
