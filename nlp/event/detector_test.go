@@ -1,9 +1,12 @@
 package event
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
+	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -116,5 +119,47 @@ func TestSkippedCandidatesChangeNothing(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("only %d events", n)
+	}
+}
+
+// TestExtractConcurrentSame checks that goroutines extracting at once,
+// each with extractors (and caches) the detector hands around, get the
+// events of a sequential run.
+func TestExtractConcurrentSame(t *testing.T) {
+	texts := corpus.Reuters(t, 200)
+	docs := make([]*text.Doc, len(texts))
+	opts := make([]Options, len(texts))
+	want := make([][]sitrep.Event, len(texts))
+	for k, s := range texts {
+		docs[k] = text.Segment(s)
+		opts[k] = Options{Tags: pos.Default().Tag(docs[k]), Entities: entities(docs[k])}
+		want[k] = Extract(docs[k], opts[k])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range docs {
+				k = (k + 50*g) % len(docs)
+				got := Extract(docs[k], opts[k])
+				if len(got) != len(want[k]) {
+					errs <- fmt.Sprintf("doc %d: %d events, sequentially %d", k, len(got), len(want[k]))
+					return
+				}
+				for j := range got {
+					if got[j] != want[k][j] {
+						errs <- fmt.Sprintf("doc %d: %+v, sequentially %+v", k, got[j], want[k][j])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
