@@ -166,21 +166,26 @@ func ProfileOf(ctx context.Context, st sitrep.Store, name string) (Profile, erro
 	// Aliases and roles come from the documents' own entity records.
 	seen := map[string]bool{strings.ToLower(p.Entity.Name): true}
 	roles := map[string]bool{}
-	docs := map[string]bool{}
+	// A sample of documents is enough to list aliases: the first 25 of
+	// the timeline's sources and the quotes, in that order (a map's order
+	// would change the aliases from one run to the next).
+	var docs []string
+	inDocs := map[string]bool{}
+	add := func(id string) {
+		if !inDocs[id] && len(docs) < 25 {
+			inDocs[id] = true
+			docs = append(docs, id)
+		}
+	}
 	for _, it := range p.Timeline {
 		for _, s := range it.Sources {
-			docs[s.Document] = true
+			add(s.Document)
 		}
 	}
 	for _, q := range p.Quotes {
-		docs[q.DocumentID] = true
+		add(q.DocumentID)
 	}
-	n := 0
-	for id := range docs {
-		if n >= 25 {
-			break // a sample of documents is enough to list aliases
-		}
-		n++
+	for _, id := range docs {
 		an, err := st.Document(ctx, id)
 		if err != nil {
 			continue
