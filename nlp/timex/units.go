@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"strings"
+
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -142,7 +144,7 @@ func (s *scratch) addChunk(txt string, start, end int, lx *text.WordMap[lex]) {
 	w := txt[start:end]
 	// split at hyphens between letters (mid-2024, third-quarter,
 	// twenty-five), but keep digit-hyphen-digit (2024-08-28) whole
-	if hasHyphenSplit(w) {
+	if strings.IndexByte(w, '-') >= 0 && hasHyphenSplit(w) {
 		p := start
 		first := true
 		for q := start; q <= end; q++ {
@@ -170,14 +172,14 @@ func hasHyphenSplit(w string) bool {
 }
 
 func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyph bool) {
-	u := unit{start: start, end: end, num: -1, hyph: hyph}
+	s.units = append(s.units, unit{start: start, end: end, num: -1, hyph: hyph})
+	u := &s.units[len(s.units)-1] // filled in place
 	w := txt[start:end]
 	c0 := w[0]
 	u.cap = c0 >= 'A' && c0 <= 'Z'
 	u.period = w[len(w)-1] == '.'
 	if isDigit(c0) {
-		classifyNumber(&u, w)
-		s.units = append(s.units, u)
+		classifyNumber(u, w)
 		return
 	}
 	// most words are plain lower-case letters: they are their own key
@@ -191,7 +193,6 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	if plain {
 		u.word = true
 		if !maybeWord(w) {
-			s.units = append(s.units, u)
 			return
 		}
 		if l, ok := lx.Get(w); ok {
@@ -202,7 +203,6 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 				u.v = int(l.v)
 			}
 		}
-		s.units = append(s.units, u)
 		return
 	}
 	// lexicon key: lower case, periods dropped except inner ones of a.m/p.m
@@ -243,12 +243,11 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 			u.k, u.v, u.shape = cWeekday, int(l.v), shDecade // plural marker
 		}
 	} else if len(s.key) >= 3 && s.key[0] == '\'' && isDigit(s.key[1]) {
-		classifyNumber(&u, string(s.key[1:]))
+		classifyNumber(u, string(s.key[1:]))
 		if u.shape != shDecade {
 			u.k, u.shape, u.num = cNone, shNone, -1
 		}
 	}
-	s.units = append(s.units, u)
 }
 
 func allDigits(w string) bool {
