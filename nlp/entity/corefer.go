@@ -141,6 +141,10 @@ func nearestWithRole(ents []*entity, seen []personRef, role string) int {
 // and its head is the role's first or last word, and the role is no
 // deputy's or former one.
 func roleFits(title, role string) bool {
+	if isASCII(title) && isASCII(role) && !strings.EqualFold(lastWord(title), lastWord(role)) && !strings.EqualFold(firstWord(role), lastWord(title)) {
+		// (the test on the head below, without allocating)
+		return false
+	}
 	tw := strings.Fields(strings.ToLower(title))
 	rw := strings.Fields(strings.ToLower(role))
 	if len(tw) == 0 || len(rw) == 0 {
@@ -191,3 +195,23 @@ var nominalTitles = newExactSet(map[string]bool{
 	"ambassador": true, "commander": true, "senator": true, "premier": true, "envoy": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true,
 })
+
+// lastWord and firstWord return the last and first word of an ASCII
+// string, as strings.Fields splits it ("" for none).
+func lastWord(s string) string {
+	s = strings.TrimRight(s, asciiSpace)
+	if i := strings.LastIndexAny(s, asciiSpace); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, asciiSpace)
+	if i := strings.IndexAny(s, asciiSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+const asciiSpace = " \t\n\v\f\r"

@@ -425,14 +425,14 @@ func stormName(doc *text.Doc, first, last int, s text.Sentence) bool {
 // none.
 func stormHead(doc *text.Doc, first, last int) int {
 	for i := first; i < last-1 && i-first < 3; i++ {
-		w := strings.ToLower(doc.Tok(i))
-		if !startsUpperASCII(doc.Tok(i)) {
+		w := doc.Tok(i)
+		if !startsUpperASCII(w) {
 			return first
 		}
-		if stormWords.m[w] {
+		if inLower(stormWords, w) {
 			return i + 1
 		}
-		if !stormPrefixes.m[w] {
+		if !inLower(stormPrefixes, w) {
 			return first
 		}
 	}

@@ -527,7 +527,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 	var idx []int
 	for _, e := range live {
 		se := sitrep.Entity{
-			ID:      "e" + strconv.Itoa(len(out)+1),
+			ID:      entityID(len(out) + 1),
 			Type:    e.typ,
 			KB:      e.kb,
 			Roles:   e.roles,
@@ -574,3 +574,18 @@ func sortInts(a []int, less func(x, y int) bool) {
 		}
 	}
 }
+
+// entityID returns "e<n>", without allocating for the first ids.
+func entityID(n int) string {
+	if n < len(entityIDs) {
+		return entityIDs[n]
+	}
+	return "e" + strconv.Itoa(n)
+}
+
+var entityIDs = func() (ids [256]string) {
+	for n := range ids {
+		ids[n] = "e" + strconv.Itoa(n)
+	}
+	return ids
+}()
