@@ -591,6 +591,7 @@ type wordCache struct {
 	model  *Model
 	lex    []lexCacheSlot // what the lexicon says of a word (lexicon.marks)
 	lexOf  *lexicon
+	names  map[string]string // mention text -> normName (resolve)
 }
 
 type wordCacheSlot struct {

@@ -230,6 +230,26 @@ func (rs *resolveScratch) reset(mentions int) {
 	rs.ents = rs.ents[:0]
 }
 
+// normName is normName(s), kept across documents: names recur.
+func (wc *wordCache) normName(s string) string {
+	if wc == nil {
+		return normName(s)
+	}
+	if k, ok := wc.names[s]; ok {
+		return k
+	}
+	if wc.names == nil || len(wc.names) >= maxNames {
+		wc.names = make(map[string]string, 1024)
+	}
+	// (copies: the cache must not keep the document's text alive, and
+	// normName may return part of s)
+	k := strings.Clone(normName(s))
+	wc.names[strings.Clone(s)] = k
+	return k
+}
+
+const maxNames = 1 << 13
+
 // resolve groups the mentions of st's document into entities.
 func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 	doc := st.doc
@@ -267,7 +287,7 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 	for mi := range ms {
 		m := &ms[mi]
 		surface := m.text(doc)
-		key := normName(surface)
+		key := st.cache.normName(surface)
 		if m.typ == sitrep.EntityOrg {
 			key = orgKey(key)
 		}
