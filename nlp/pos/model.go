@@ -73,27 +73,51 @@ func Default() *Tagger {
 // per doc.Tokens. Tokens outside sentences (chrome) are tagged too, as
 // one-token sentences.
 func (m *Tagger) Tag(doc *text.Doc) []Tag {
-	n := len(doc.Tokens)
-	tags := make([]Tag, n)
+	tags := make([]Tag, len(doc.Tokens))
 	sc := m.scratch.Get().(*scratch)
-	toks := sc.tokens(n)
+	rs := sc.ranges[:0]
+	eachSentence(doc, func(first, last int) { rs = append(rs, [2]int{first, last}) })
+	sc.ranges = rs
+	// Sentences are tagged in chunks of about chunkTokens tokens, so that
+	// what the passes of tagChunk bring into cache is still there when it
+	// is used.
+	for r := 0; r < len(rs); {
+		first, q := rs[r][0], r+1
+		for q < len(rs) && rs[q][1]-first <= chunkTokens {
+			q++
+		}
+		m.tagChunk(doc, rs[r:q], tags, sc)
+		r = q
+	}
+	m.scratch.Put(sc)
+	return tags
+}
+
+const chunkTokens = 1024
+
+// tagChunk tags the sentences rs (token ranges of doc, in order and
+// adjacent) into tags.
+func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
+	base := rs[0][0]
+	toks := sc.tokens(rs[len(rs)-1][1] - base)
 	// The tables are mostly out of cache when a document comes (other
 	// stages ran since the last one), so every token's table slots are
 	// read first in a pass whose loads do not wait for each other: the
 	// processor overlaps their misses. (So are the words' blocks, when
 	// their hashes are read, and the runs, in tagSentence.)
 	var touch uint64
-	for i, t := range doc.Tokens {
+	for i := range toks {
+		t := doc.Tokens[base+i]
 		tk := &toks[i]
 		tk.key, tk.h = wordKey(doc.Text[t.Start:t.End])
 		touch += m.words.hot.slot(tk.h).val + m.words.rest.slot(tk.h).val
 	}
-	eachSentence(doc, func(first, last int) {
-		for i := first; i < last; i++ {
+	for _, r := range rs {
+		for i := r[0]; i < r[1]; i++ {
 			t := doc.Tokens[i]
-			tags[i] = m.look(doc.Text[t.Start:t.End], &toks[i], i == first)
+			tags[i] = m.look(doc.Text[t.Start:t.End], &toks[i-base], i == r[0])
 		}
-	})
+	}
 	lex := m.lex
 	for i := range toks {
 		tk := &toks[i]
@@ -104,11 +128,9 @@ func (m *Tagger) Tag(doc *text.Doc) []Tag {
 		}
 	}
 	sc.touch = touch
-	eachSentence(doc, func(first, last int) {
-		m.tagSentence(toks[first:last], tags[first:last], sc)
-	})
-	m.scratch.Put(sc)
-	return tags
+	for _, r := range rs {
+		m.tagSentence(toks[r[0]-base:r[1]-base], tags[r[0]:r[1]], sc)
+	}
 }
 
 // eachSentence calls f with the token range of every sentence of doc, and
@@ -178,6 +200,7 @@ func (m *Tagger) look(word string, tk *token, first bool) Tag {
 // scratch holds one sentence's per-token buffers; Tag reuses them through
 // the tagger's pool.
 type scratch struct {
+	ranges [][2]int // sentences
 	toks   []token
 	static [][numTags]int32
 	touch  uint64 // keeps the loads that bring the tables into cache
