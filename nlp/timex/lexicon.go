@@ -230,9 +230,12 @@ var lexPrefix [26 * 26]uint16
 
 func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
 
-func prefixIndex(w string) int { return int(w[0]-'a')*26 + int(w[1]-'a') }
+// prefixIndex indexes lexPrefix by the first two bytes of w, ASCII
+// letters (of either case).
+func prefixIndex(w string) int { return int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a') }
 
-// maybeWord reports whether the lower-case word w may be in the lexicon.
+// maybeWord reports whether the word w of ASCII letters, lower-cased, may
+// be in the lexicon.
 func maybeWord(w string) bool {
 	return len(w) < 2 || lexPrefix[prefixIndex(w)]&(1<<min(len(w), 15)) != 0
 }

@@ -182,25 +182,32 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 		classifyNumber(u, w)
 		return
 	}
-	// most words are plain lower-case letters: they are their own key
-	plain := true
+	// most words are ASCII letters only: their key is the word
+	// lower-cased, which the table folds on the fly
+	alpha := true
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'a' || c > 'z' {
-			plain = false
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+			alpha = false
 			break
 		}
 	}
-	if plain {
+	if alpha {
 		u.word = true
 		if !maybeWord(w) {
 			return
 		}
-		if l, ok := lx.Get(w); ok {
-			if !l.cap {
+		if l, ok := lx.GetFold(w); ok {
+			if !l.cap || u.cap {
 				u.k, u.v, u.abbr = l.k, int(l.v), l.abbr
 			}
 			if u.k == cAMPM && len(w) == 2 {
+				// bare "am"/"pm": only after a number, checked by the grammar
 				u.v = int(l.v)
+			}
+		} else if u.cap && len(w) > 2 && w[len(w)-1]|0x20 == 's' {
+			// Fridays, Mondays (a set)
+			if l, ok := lx.GetFold(w[:len(w)-1]); ok && l.k == cWeekday {
+				u.k, u.v, u.shape = cWeekday, int(l.v), shDecade // plural marker
 			}
 		}
 		return
