@@ -26,6 +26,7 @@ type lexWord struct {
 	word  string
 	tag   Tag    // dictionary tag; None: scored
 	class uint64 // ambiguity class, a bit per tag; 0: every tag
+	prevs uint64 // the previous tags with a (previous tag, word) feature
 	count int    // in training (the file gives only the order)
 }
 
@@ -217,7 +218,8 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 	}
 	m.words.hot = newTable(min(nHot, len(lws)))
 	m.words.rest = newTable(max(0, len(lws)-nHot))
-	lex := []uint32{0} // offset 0 is no block
+	// About 100 words a block in the embedded model: one allocation.
+	lex := make([]uint32, 1, 100*len(lws)) // offset 0 is no block
 	var sc [numTags]int32
 	// run appends the run of the features fs restricted to the tags of
 	// keep and returns its offset from blk.
@@ -266,12 +268,8 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 		oL := run(blk, all, f1(fWordM1, t.w), f1(fSuf3M1, t.s3))
 		oR := run(blk, all, f1(fWordP1, t.w), f1(fSuf3P1, t.s3))
 		var pws []uint32
-		for p := None; p < numTags && own != 0; p++ {
-			sc = [numTags]int32{}
-			m.add(&sc, f2(fPrevWord, uint64(p)+1, t.w))
-			if sc != ([numTags]int32{}) {
-				pws = append(pws, uint32(p))
-			}
+		for ps := lw.prevs; ps != 0 && own != 0; ps &= ps - 1 {
+			pws = append(pws, uint32(bits.TrailingZeros64(ps)))
 		}
 		oPW := uint32(len(lex) - blk)
 		lex = append(lex, make([]uint32, len(pws))...)

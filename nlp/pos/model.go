@@ -432,11 +432,12 @@ func (m *Tagger) addSign(scores *[numTags]int32, f uint64, sign int32) {
 }
 
 // Model file format (gzip-compressed, little endian):
-//   "POS2" | u32 nword | nword × (u8 len, bytes, u8 tag, u64 class) |
+//   "POS2" | u32 nword | nword × (u8 len, bytes, u8 tag, u64 class, u64 prevs) |
 //   u32 nfeat | nfeat × (u64 hash, u8 n, n × (u8 tag, i16 weight))
 // The words are the vocabulary, most frequent first, the tag their
 // dictionary tag or None (0), the class their ambiguity class (a bit per
-// tag) or 0.
+// tag) or 0, prevs the previous tags p for which there is a feature of p
+// and the word (which Load would otherwise look for, 45 lookups a word).
 // Features are sorted by hash, so the file is a deterministic function of
 // the weights.
 
@@ -480,8 +481,17 @@ func (w *weights) save(out io.Writer) error {
 	for _, k := range words {
 		bw.WriteByte(byte(len(k)))
 		bw.WriteString(k)
-		bw.WriteByte(byte(w.words[k].tag))
-		binary.LittleEndian.PutUint64(b[:], w.words[k].class)
+		lw := w.words[k]
+		bw.WriteByte(byte(lw.tag))
+		binary.LittleEndian.PutUint64(b[:], lw.class)
+		bw.Write(b[:])
+		var prevs uint64
+		for p := None; p < numTags; p++ {
+			if _, ok := w.feats[f2(fPrevWord, uint64(p)+1, info(k).w)]; ok {
+				prevs |= 1 << p
+			}
+		}
+		binary.LittleEndian.PutUint64(b[:], prevs)
 		bw.Write(b[:])
 	}
 	keys := make([]uint64, 0, len(w.feats))
@@ -543,17 +553,17 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		l := int(data[p])
 		p++
-		if p+l+9 > len(data) {
+		if p+l+17 > len(data) {
 			return nil, bad
 		}
-		tg, class := Tag(data[p+l]), binary.LittleEndian.Uint64(data[p+l+1:])
-		if tg >= numTags || class>>numTags != 0 {
-			return nil, fmt.Errorf("pos model: bad tag %d or class %x", tg, class)
+		tg, class, prevs := Tag(data[p+l]), binary.LittleEndian.Uint64(data[p+l+1:]), binary.LittleEndian.Uint64(data[p+l+9:])
+		if tg >= numTags || class>>numTags != 0 || prevs>>numTags != 0 {
+			return nil, fmt.Errorf("pos model: bad tag %d, class %x or prevs %x", tg, class, prevs)
 		}
 		if l > 0 {
-			words = append(words, lexWord{word: string(data[p : p+l]), tag: tg, class: class})
+			words = append(words, lexWord{word: string(data[p : p+l]), tag: tg, class: class, prevs: prevs})
 		}
-		p += l + 9
+		p += l + 17
 	}
 	nf, ok := u32()
 	if !ok {
