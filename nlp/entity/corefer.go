@@ -50,11 +50,11 @@ func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []menti
 				seen = append(seen, refs[ri])
 				ri++
 			}
-			w := doc.Tok(i)
-			if len(w) > 3 {
+			if st.infos[i].cls&clsCoref == 0 {
 				// no quotation mark, "the", "he" or "she"
 				continue
 			}
+			w := doc.Tok(i)
 			if isQuote(w) {
 				quote = !quote
 				continue

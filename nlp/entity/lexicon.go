@@ -214,6 +214,7 @@ const (
 	clsStorm uint8 = 1 << iota
 	clsRoad
 	clsGroup
+	clsCoref // "the", "he", "she" and quotation marks, which corefer looks for
 )
 
 // classTable maps lower-case word hashes (tokInfo.lw) to word classes.
@@ -225,7 +226,8 @@ type classTable struct {
 	filter [64]uint64
 }
 
-var wordClasses = newClassTable(map[uint8]*lowerSet{clsStorm: stormWords, clsRoad: roadNouns, clsGroup: groupWords})
+var wordClasses = newClassTable(map[uint8]*lowerSet{clsStorm: stormWords, clsRoad: roadNouns, clsGroup: groupWords,
+	clsCoref: newLowerSet(map[string]bool{"the": true, "he": true, "she": true, `"`: true, "``": true, "''": true})})
 
 func newClassTable(sets map[uint8]*lowerSet) *classTable {
 	t := &classTable{keys: make([]uint64, 1024), cls: make([]uint8, 1024)}
