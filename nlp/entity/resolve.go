@@ -1,7 +1,7 @@
 package entity
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -531,21 +531,26 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		}
 		return f
 	}
-	live := make([]*entity, 0, len(ents))
+	type liveEnt struct {
+		e     *entity
+		first int
+	}
+	live := make([]liveEnt, 0, len(ents))
 	nm := 0
 	for _, e := range ents {
 		if len(e.ms) > 0 {
-			live = append(live, e)
+			live = append(live, liveEnt{e, first(e)})
 			nm += len(e.ms)
 		}
 	}
-	sort.SliceStable(live, func(i, j int) bool { return first(live[i]) < first(live[j]) })
+	slices.SortStableFunc(live, func(a, b liveEnt) int { return a.first - b.first })
 	out := make([]sitrep.Entity, 0, len(live))
 	// one array for every entity's mentions, each entity's part capped so
 	// that appending to it copies
 	all := make([]sitrep.Mention, 0, nm)
 	var idx []int
-	for _, e := range live {
+	for _, le := range live {
+		e := le.e
 		se := sitrep.Entity{
 			ID:      entityID(len(out) + 1),
 			Type:    e.typ,
