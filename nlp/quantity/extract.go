@@ -439,6 +439,12 @@ var months = map[string]bool{"january": true, "february": true, "march": true, "
 	"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true,
 	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
 
+// monthTable and idTable are months and idWords for lowerIs.
+var monthTable, idTable = text.NewWordMap(months), text.NewWordMap(idWords)
+
+// lowerIs returns m[strings.ToLower(w)].
+func lowerIs(m *text.WordMap[bool], w string) bool { v, _ := lowerIn(m, w); return v }
+
 // idWords introduce numbers that name rather than count.
 var idWords = map[string]bool{"page": true, "p": true, "pp": true, "section": true, "article": true, "chapter": true, "resolution": true,
 	"no": true, "number": true, "paragraph": true, "rule": true, "route": true, "flight": true, "room": true, "highway": true,
@@ -510,13 +516,13 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		}
 	}
 	// month before or after: August 28, 28 August
-	if ti > 0 && sc.near(ti-1, ti) && months[strings.ToLower(sc.tokText(ti-1))] {
+	if ti > 0 && sc.near(ti-1, ti) && lowerIs(monthTable, sc.tokText(ti-1)) {
 		return true
 	}
-	if ti > 1 && sc.isPunct(ti-1, ".") && months[strings.ToLower(sc.tokText(ti-2))] {
+	if ti > 1 && sc.isPunct(ti-1, ".") && lowerIs(monthTable, sc.tokText(ti-2)) {
 		return true
 	}
-	if tj < len(toks) && sc.near(tj-1, tj) && months[strings.ToLower(sc.tokText(tj))] && n.Value >= 1 && n.Value <= 31 {
+	if tj < len(toks) && sc.near(tj-1, tj) && lowerIs(monthTable, sc.tokText(tj)) && n.Value >= 1 && n.Value <= 31 {
 		if !(strings.EqualFold(sc.tokText(tj), "may") && n.Value > 1) || tj+1 < len(toks) && toks[tj+1].kind == tNum {
 			return true
 		}
@@ -545,7 +551,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 			return true
 		}
 	}
-	if ti > 1 && sc.isPunct(ti-1, ".") && sc.adjacent(ti-2, ti-1) && idWords[strings.ToLower(sc.tokText(ti-2))] {
+	if ti > 1 && sc.isPunct(ti-1, ".") && sc.adjacent(ti-2, ti-1) && lowerIs(idTable, sc.tokText(ti-2)) {
 		return true // No. 1, p. 12
 	}
 	return false

@@ -28,7 +28,7 @@ type entry struct {
 type lexicons struct {
 	units, currency, measures, subjects *phraseDict
 	maxWords                            int
-	preLast                             map[string]bool // last tokens of currency forms written before numbers
+	preLast                             *text.WordMap[bool] // last tokens of currency forms written before numbers
 }
 
 var (
@@ -43,7 +43,7 @@ func lex3() *lexicons {
 		l.currency = parseLexicon(currencyTxt, &l.maxWords)
 		l.measures = parseLexicon(measuresTxt, &l.maxWords)
 		l.subjects = parseLexicon(subjectsTxt, &l.maxWords)
-		l.preLast = map[string]bool{}
+		preLast := map[string]bool{}
 		for form, e := range l.currency.m {
 			if e.b == "post" {
 				continue
@@ -54,11 +54,23 @@ func lex3() *lexicons {
 			} else if strings.HasSuffix(form, "$") {
 				last = "$"
 			}
-			l.preLast[last] = true
+			preLast[last] = true
 		}
+		l.preLast = text.NewWordMap(preLast)
 		lexData = l
 	})
 	return lexData
+}
+
+// lowerIn looks up strings.ToLower(w) in m, without lower-casing into a
+// new string when w is ASCII.
+func lowerIn[V any](m *text.WordMap[V], w string) (V, bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return m.Get(strings.ToLower(w))
+		}
+	}
+	return m.GetFold(w)
 }
 
 // phraseDict is a lexicon of phrases. m holds the phrases; pre holds every

@@ -36,7 +36,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 		}
 		m := Money{Start: n.Start, End: n.End, Value: n.Value, Num: i}
 		// "£5m": a lower-case m after an amount is a million
-		if n.Glued != 0 && sc.s[n.End:n.Glued] == "m" && n.ti > 0 && lx.preLast[sc.tokText(n.ti-1)] && sc.adjacent(n.ti-1, n.ti) {
+		if n.Glued != 0 && sc.s[n.End:n.Glued] == "m" && n.ti > 0 && lx.preLast.Has(sc.tokText(n.ti-1)) && sc.adjacent(n.ti-1, n.ti) {
 			m.Value *= 1e6
 			m.End = n.Glued
 			n.Glued = 0
@@ -57,7 +57,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 				postSym = true
 			}
 		}
-		if n.ti > 0 && lx.preLast[strings.ToLower(sc.tokText(n.ti-1))] && !postSym {
+		if n.ti > 0 && !postSym && sc.preCurrency(n.ti-1) {
 			if e, first, ok := sc.phraseBefore(n.ti, lx.currency, 4); ok && e.b != "post" && sc.near(n.ti-1, n.ti) && !sc.lowerCode(first, n.ti) &&
 				!(len(out) > 0 && out[len(out)-1].End > sc.toks[first].start) { // "10 rmb 20 usd": rmb is taken
 				m.Start, m.Currency = sc.toks[first].start, e.a
@@ -96,6 +96,13 @@ func (sc *Scanner) Money(nums []Number) []Money {
 		}
 	}
 	return out
+}
+
+// preCurrency reports whether token k, lower-cased, ends a currency form
+// written before numbers.
+func (sc *Scanner) preCurrency(k int) bool {
+	ok, _ := lowerIn(lex3().preLast, sc.tokText(k))
+	return ok
 }
 
 // Measures returns the numbers with a unit of measure after them.
