@@ -105,25 +105,27 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
-// scored is a candidate being scored: its token, lemma and the sum of
-// its own word features.
+// scored is a candidate being scored: its token, lemma, the sum of its
+// own word features and the features of word pairs it has.
 type scored struct {
 	tok   int
 	lemma string
 	sum   row
+	pairs [3]uint64
 }
 
 // scoreSentence labels the candidates cs of the sentence in c and appends
-// the triggers to out. Every feature looks at tags and capitalisation only
-// (the dense tables) or at one word: the candidate's own (cached by word
-// and tag) or a neighbour's (cached by word). The caches are mostly out of
-// the processor's caches when a document starts, the pipeline's other
-// stages having run in between, so the candidates are taken in passes
-// whose loads do not depend on one another and overlap their misses,
-// where scoring one candidate after another would wait for each in turn:
-// the word entries; then, for the candidates that matter (see
-// sentCtx.typedOnly), the neighbours' entries and the dense tables' rows;
-// then the scores.
+// the triggers to out. Features look at tags and capitalisation only (the
+// dense tables), at one word: the candidate's own (cached by word and tag)
+// or a neighbour's (cached by word), or at a pair of words (probed in the
+// model's table). The caches and the table are mostly out of the
+// processor's caches when a document starts, the pipeline's other stages
+// having run in between, so the candidates are taken in passes whose
+// loads do not depend on one another and overlap their misses, where
+// scoring one candidate after another would wait for each in turn: the
+// word entries; then, for the candidates that matter (see
+// sentCtx.typedOnly), the neighbours' entries, the dense tables' rows and
+// the pair features' table slots; then the scores.
 func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
 	var sink uint64
 	for _, i := range cs {
@@ -135,14 +137,20 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 		if skip {
 			continue
 		}
-		ks = append(ks, scored{i, se.lemma, se.sum})
+		ks = append(ks, scored{tok: i, lemma: se.lemma, sum: se.sum})
 	}
 	c.kept = ks[:0]
 	for k := range ks {
-		i := ks[k].tok
-		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(c.word(i+1))].key + c.cache.ctx[ctxSlot(c.aux(i))].key
-		t := c.tag(i)
-		sink += uint64(d.left[c.tag(i-1)][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
+		sc := &ks[k]
+		i := sc.tok
+		wp1 := c.word(i + 1)
+		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(c.aux(i))].key
+		t, tm1 := c.tag(i), c.tag(i-1)
+		sink += uint64(d.left[tm1][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
+		sc.pairs = [3]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, c.wordAt(i), wp1), f2(fLemmaTagM1, hashLower(sc.lemma), tm1)}
+		for _, f := range sc.pairs {
+			sink += uint64(d.fps[f&d.mask])
+		}
 	}
 	c.sink += sink
 	for k := range ks {
@@ -158,6 +166,11 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 		addWeights(&scores, &d.neighbour(c.cache, c.word(i-1)).m1)
 		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
 		addWeights(&scores, &d.neighbour(c.cache, c.aux(i)).aux)
+		for _, f := range ks[k].pairs {
+			if r := d.row(f); r != nil {
+				addWeights(&scores, r)
+			}
+		}
 		if lab := argmax(&scores); lab != 0 {
 			out = append(out, Trigger{Token: i, Span: c.doc.Span(i, i+1), Class: Classes[lab], Lemma: ks[k].lemma})
 		}

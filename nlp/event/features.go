@@ -23,7 +23,7 @@ const (
 	fTagP2
 	fTagM1Tag
 	fTagTagP1
-	fWordM2 // (retired templates keep their numbers: see wordFeatures)
+	fWordM2
 	fWordP2
 	fCap
 	fAux
@@ -32,7 +32,7 @@ const (
 	fLex
 )
 
-const maxFeats = 18
+const maxFeats = 22
 
 const (
 	fnvOffset = 14695981039346656037
@@ -212,9 +212,10 @@ func (c *sentCtx) features(out *[maxFeats]uint64, i int) int {
 	out[12] = f1(fTagP2, c.tag(i+2))
 	out[13] = f2(fTagM1Tag, tm1, t)
 	out[14] = f2(fTagTagP1, t, tp1)
-	out[15] = f1(fCap, c.capValue(i))
-	out[16] = wf[7]
-	n := 17
+	out[15] = wf[7]
+	out[16] = f1(fCap, c.capValue(i))
+	out[17], out[18], out[19] = wf[8], wf[9], wf[10]
+	n := 20
 	if c.lex != nil {
 		if l := c.lex(lem, c.tags[i]); l != 0 {
 			out[n] = f1(fLex, l)
@@ -239,7 +240,7 @@ func (c *sentCtx) capValue(i int) uint64 {
 // nWordFeats is the number of features that look at words or lemmas; the
 // others look only at tags and capitalisation, whose few values the
 // detector scores from dense tables (see Detector.dense).
-const nWordFeats = 8
+const nWordFeats = 11
 
 // skips reports whether c skips candidate token i, whose lemma the lexicon
 // says w of: with typedOnly, a noun or adjective with no entry that a noun
@@ -271,16 +272,12 @@ func (c *sentCtx) aux(i int) uint64 {
 }
 
 // wordFeatures writes the features of token i with lemma lem that look at
-// words, in the order features places them: the word, its lemma (alone and
-// with the tag), suffixes, the words before and after, and the nearest
-// auxiliary before. Every one of them looks at one word, so the detector
-// caches their weights per word (see scoreCache). The templates of word
-// pairs (the words two before and two after, the word and the next, the
-// lemma and the tag before) were dropped in 2026-11: each pair costs the
-// detector a probe of its table per candidate that no cache saves, and
-// they are worth little: 5-fold cross-validation on TBAQ gave trigger F1
-// 0.8508 without them against 0.8500 with them, and after the POS tagger's
-// ambiguity classes 0.8505 against 0.8531.
+// words, in the order features places them. The detector caches the
+// weights of those that look at one word, per word (see scoreCache): the
+// word, its lemma (alone and with the tag), suffixes, the words before and
+// after, and the nearest auxiliary before; it probes those of word pairs
+// (the words two before and two after, the word and the next, the lemma
+// and the tag before) for each candidate it scores.
 func (c *sentCtx) wordFeatures(out *[nWordFeats]uint64, i int, lem string) {
 	w := c.word(i)
 	tok := c.doc.Tok(i)
@@ -293,5 +290,8 @@ func (c *sentCtx) wordFeatures(out *[nWordFeats]uint64, i int, lem string) {
 	out[4] = f1(fSuf4, hashSuffix(tok, 4))
 	out[5] = f1(fWordM1, c.word(i-1))
 	out[6] = f1(fWordP1, c.word(i+1))
-	out[7] = f1(fAux, c.aux(i))
+	out[7] = f2(fWordM2, c.word(i-2), c.word(i+2))
+	out[8] = f1(fAux, c.aux(i))
+	out[9] = f2(fWordWordP1, w, c.word(i+1))
+	out[10] = f2(fLemmaTagM1, lh, c.tag(i-1))
 }
