@@ -152,6 +152,16 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 			sink += uint64(d.fps[f&d.mask])
 		}
 	}
+	// (and the entries of the pair features whose first slot holds them)
+	for k := range ks {
+		for _, f := range ks[k].pairs {
+			j := f & d.mask
+			if d.fps[j] != fingerprint(f) {
+				j = 0
+			}
+			sink += d.ents[j].key
+		}
+	}
 	c.sink += sink
 	for k := range ks {
 		i := ks[k].tok
