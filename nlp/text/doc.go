@@ -97,10 +97,35 @@ func (d *Doc) SentenceOf(off int) int {
 // sentenceAfter returns the index of the first sentence ending after off,
 // or len(d.Sentences).
 func (d *Doc) sentenceAfter(off int) int {
-	lo, hi := 0, len(d.Sentences)
+	ss := d.Sentences
+	lo, hi := 0, len(ss) // the answer lies in [lo, hi]
+	if len(ss) > 8 {
+		g := guess(off, len(ss), len(d.Text))
+		if ss[g].End <= off {
+			lo = g + 1
+			for step := 1; g+step < len(ss); step *= 2 {
+				p := g + step
+				if ss[p].End > off {
+					hi = p
+					break
+				}
+				lo = p + 1
+			}
+		} else {
+			hi = g
+			for step := 1; g-step >= 0; step *= 2 {
+				p := g - step
+				if ss[p].End <= off {
+					lo = p + 1
+					break
+				}
+				hi = p
+			}
+		}
+	}
 	for lo < hi {
 		m := (lo + hi) / 2
-		if d.Sentences[m].End <= off {
+		if ss[m].End <= off {
 			lo = m + 1
 		} else {
 			hi = m
@@ -109,22 +134,51 @@ func (d *Doc) sentenceAfter(off int) int {
 	return lo
 }
 
+// guess estimates the index of offset off among n spans spread over a
+// text of length size: the searches start there and widen by doubling
+// steps, touching a few neighbouring entries instead of one cache line
+// per halving of the whole array. Any sorted array gives the right
+// answer; an even spread gives it fast.
+func guess(off, n, size int) int {
+	if off <= 0 || size <= 0 {
+		return 0
+	}
+	g := int(int64(off) * int64(n) / int64(size))
+	return min(g, n-1)
+}
+
 // TokenAt returns the index of the first token ending after off (the token
 // containing off, or the next one), or len(d.Tokens).
 func (d *Doc) TokenAt(off int) int {
-	lo, hi := 0, len(d.Tokens)
-	// Look in the sentence that ends after off first: two short searches
-	// touch less memory than one over every token. The tokens just around
-	// the sentence confirm that the answer lies inside it.
-	if si := d.sentenceAfter(off); si < len(d.Sentences) {
-		s := d.Sentences[si]
-		if 0 <= s.First && s.First < s.Last && s.Last <= hi && (s.First == 0 || d.Tokens[s.First-1].End <= off) && d.Tokens[s.Last-1].End > off {
-			lo, hi = s.First, s.Last-1
+	ts := d.Tokens
+	lo, hi := 0, len(ts) // the answer lies in [lo, hi]
+	if len(ts) > 8 {
+		g := guess(off, len(ts), len(d.Text))
+		if ts[g].End <= off {
+			lo = g + 1
+			for step := 1; g+step < len(ts); step *= 2 {
+				p := g + step
+				if ts[p].End > off {
+					hi = p
+					break
+				}
+				lo = p + 1
+			}
+		} else {
+			hi = g
+			for step := 1; g-step >= 0; step *= 2 {
+				p := g - step
+				if ts[p].End <= off {
+					lo = p + 1
+					break
+				}
+				hi = p
+			}
 		}
 	}
 	for lo < hi {
 		m := (lo + hi) / 2
-		if d.Tokens[m].End <= off {
+		if ts[m].End <= off {
 			lo = m + 1
 		} else {
 			hi = m
