@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/sitrep-news/sitrep"
@@ -37,6 +38,33 @@ func TestUpgradeEntityEvents(t *testing.T) {
 	var n int
 	if err := pg.Pool().QueryRow(ctx, `SELECT count(*) FROM entity_events`).Scan(&n); err != nil || n < 300 {
 		t.Fatalf("%d rows in entity_events after the upgrade (%v): want more", n, err)
+	}
+	// The events counted by span (the years from earliest to latest).
+	wantSpans := map[string]int{}
+	for _, a := range docs() {
+		for _, e := range a.Events {
+			if t := e.Time; len(t.Earliest) == 10 && len(t.Latest) == 10 && t.Latest >= t.Earliest {
+				y1, _ := strconv.Atoi(t.Earliest[:4])
+				y2, _ := strconv.Atoi(t.Latest[:4])
+				wantSpans[fmt.Sprintf("span_years:%d", y2-y1)]++
+			}
+		}
+	}
+	gotSpans := map[string]int{}
+	rows, err := pg.Pool().Query(ctx, `SELECT name, n FROM counts WHERE name LIKE 'span%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name string
+		var n int
+		if err := rows.Scan(&name, &n); err != nil {
+			t.Fatal(err)
+		}
+		gotSpans[name] = n
+	}
+	if rows.Close(); len(wantSpans) < 2 || !reflect.DeepEqual(gotSpans, wantSpans) {
+		t.Errorf("span counts after the upgrade %v, want %v", gotSpans, wantSpans)
 	}
 	lite, err := sqlite.Open(filepath.Join(t.TempDir(), "fresh.db"))
 	if err != nil {

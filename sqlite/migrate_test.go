@@ -111,8 +111,8 @@ func TestUpgrade(t *testing.T) {
 	}
 	defer db.Close()
 	var version int
-	if err := db.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil || version < 4 {
-		t.Errorf("schema version %d (%v), want 4 or more", version, err)
+	if err := db.db.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&version); err != nil || version < 5 {
+		t.Errorf("schema version %d (%v), want 5 or more", version, err)
 	}
 	if n := segments(t, db.db); n != 1 {
 		t.Errorf("%d segments after the upgrade, want 1", n)
@@ -212,6 +212,27 @@ func TestUpgradeEntityEvents(t *testing.T) {
 				t.Fatalf("first difference:\n%s\nwant\n%s", got[i], want[i])
 			}
 		}
+	}
+	// The events counted by span, as Put counts them.
+	spans := func(db *DB) map[string]int {
+		r, err := db.db.Query(`SELECT name, n FROM counts WHERE name LIKE 'span\_years:%' ESCAPE '\'`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		out := map[string]int{}
+		for r.Next() {
+			var name string
+			var n int
+			if err := r.Scan(&name, &n); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = n
+		}
+		return out
+	}
+	if got, want := spans(up), spans(fresh); len(want) < 2 || !reflect.DeepEqual(got, want) {
+		t.Errorf("span counts after the upgrade %v, a fresh store's %v", got, want)
 	}
 	var n int
 	if err := up.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'event_entities'`).Scan(&n); err != nil || n != 0 {

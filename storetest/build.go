@@ -259,8 +259,8 @@ func Synthetic(i int) *sitrep.Analysis {
 }
 
 // Varied returns Synthetic(i) altered so that its events hold what a store
-// must keep exactly: undated and half-dated events, an entity in several
-// roles, an event naming an entity the analysis lacks, and quotes,
+// must keep exactly: undated and half-dated events, events spanning
+// years, an entity in several roles, an event naming an entity the analysis lacks, and quotes,
 // backslashes, control characters and non-ASCII text in titles, sites and
 // summaries. Some are dated by their DCT only.
 func Varied(i int) *sitrep.Analysis {
@@ -284,6 +284,8 @@ func Varied(i int) *sitrep.Analysis {
 			e.Time.Earliest = ""
 		case 3:
 			e.Actor = "missing"
+		case 4:
+			e.Time.Latest = fmt.Sprintf("%04d-12-31", 2025+k%3) // spans years
 		}
 	}
 	return a

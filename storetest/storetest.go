@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) sitrep.Store) {
 		{"Events", testEvents},
 		{"EventsRoles", testEventsRoles},
 		{"EventsSharedName", testEventsSharedName},
+		{"EventsFromLimit", testEventsFromLimit},
 		{"Entities", testEntities},
 		{"Quotes", testQuotes},
 		{"Quantities", testQuantities},
@@ -574,6 +575,55 @@ func testEventsSharedName(t *testing.T, s sitrep.Store) {
 		}
 		if !slices.Equal(g, tc.want) {
 			t.Errorf("Events(%+v) = %v, want %v", tc.f, g, tc.want)
+		}
+	}
+}
+
+// testEventsFromLimit: the first events that may fall on or after a date,
+// with a limit, are the first of all those events, whatever the spans of
+// the events that start before the date (a store may bound where it looks
+// by the longest span it holds).
+func testEventsFromLimit(t *testing.T, s sitrep.Store) {
+	ctx := context.Background()
+	var as []*sitrep.Analysis
+	for i := range 30 {
+		as = append(as, Varied(i))
+	}
+	b := newBuilder(sitrep.Document{Title: "Long wars", DCT: "2024-05-02", Text: "Entity1 Name1 fought a long war. Entity1 Name1 built a wall. Entity1 Name1 signed a pact."})
+	b.entity("e1", "Entity1 Name1", sitrep.EntityOrg, "", "Entity1 Name1")
+	b.event(ev{id: "ev1", typ: "attack", trigger: "fought", actor: "e1", value: "P30Y", earliest: "1990-03-01", latest: "2021-06-30"})
+	b.event(ev{id: "ev2", typ: "build", trigger: "built", actor: "e1", value: "P3Y", earliest: "2007-11-01", latest: "2010-01-31"})
+	b.event(ev{id: "ev3", typ: "sign", trigger: "signed", actor: "e1", value: "2015-07", earliest: "2015-07-01", latest: "2015-07-31"})
+	as = append(as, b.a)
+	if _, err := s.PutMany(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(evs []sitrep.StoredEvent) []string {
+		out := []string{}
+		for _, e := range evs {
+			out = append(out, eventKey(e))
+		}
+		return out
+	}
+	for _, entity := range []string{"", "Entity1 Name1", "Entity0 Name0"} {
+		for _, from := range []string{"2005-01-01", "2010-01-15", "2012-06-30", "2020-12-31", "2030-01-01"} {
+			all, err := s.Events(ctx, sitrep.EventFilter{Entity: entity, From: from})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if entity != "Entity0 Name0" && from <= "2020-12-31" && len(all) == 0 {
+				t.Fatalf("Events(%q, from %s) found nothing: the comparison proves little", entity, from)
+			}
+			for _, limit := range []int{1, 3, 10} {
+				got, err := s.Events(ctx, sitrep.EventFilter{Entity: entity, From: from, Limit: limit})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := all[:min(limit, len(all))]
+				if !slices.Equal(keys(got), keys(want)) {
+					t.Errorf("Events(%q, from %s, limit %d) = %v, want the first of all: %v", entity, from, limit, keys(got), keys(want))
+				}
+			}
 		}
 	}
 }

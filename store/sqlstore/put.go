@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -320,6 +321,7 @@ type rowSet struct {
 	fts                                         *rows // nil: the database indexes text by itself
 	keys                                        map[string]*keyCount
 	names                                       map[nameKey]int
+	spans                                       map[int]int // events by spanYears
 }
 
 type keyCount struct {
@@ -341,7 +343,7 @@ func newRowSet(indexTable string) *rowSet {
 	rs := &rowSet{an: &rows{t: tabAnalyses}, ents: &rows{t: tabEntities}, ments: &rows{t: tabMentions},
 		evs: &rows{t: tabEvents}, links: &rows{t: tabEntityEvents}, quotes: &rows{t: tabQuotes},
 		qs: &rows{t: tabQuantities}, tx: &rows{t: tabTimexes},
-		keys: map[string]*keyCount{}, names: map[nameKey]int{}}
+		keys: map[string]*keyCount{}, names: map[nameKey]int{}, spans: map[int]int{}}
 	if indexTable != "" {
 		rs.fts = &rows{t: table{indexTable, []string{"rowid", "title", "text"}, ""}}
 	}
@@ -365,15 +367,27 @@ func (rs *rowSet) tables() []*rows {
 	for _, n := range nks {
 		names.add(n.key, n.name, n.typ, n.norm, rs.names[n])
 	}
-	counts := &rows{t: tabCounts}
+	type count struct {
+		name string
+		n    int
+	}
+	var cs []count
 	for _, c := range []struct {
 		name string
 		r    *rows
 	}{{"documents", rs.an}, {"entities", rs.ents}, {"events", rs.evs}, {"mentions", rs.ments},
-		{"quantities", rs.qs}, {"quotes", rs.quotes}, {"timexes", rs.tx}} { // in name order
+		{"quantities", rs.qs}, {"quotes", rs.quotes}, {"timexes", rs.tx}} {
 		if k := len(c.r.vals) / len(c.r.t.cols); k > 0 {
-			counts.add(c.name, k)
+			cs = append(cs, count{c.name, k})
 		}
+	}
+	for y, n := range rs.spans {
+		cs = append(cs, count{spanCountName(y), n})
+	}
+	slices.SortFunc(cs, func(a, b count) int { return strings.Compare(a.name, b.name) })
+	counts := &rows{t: tabCounts}
+	for _, c := range cs {
+		counts.add(c.name, c.n)
 	}
 	out := []*rows{rs.an, rs.ents, rs.ments, rs.evs, rs.links, rs.quotes, rs.qs, rs.tx, keys, names, counts}
 	if rs.fts != nil {
@@ -439,6 +453,9 @@ func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 		actor, target, loc := byID[e.Actor], byID[e.Target], byID[e.Location]
 		t := e.Time
 		earliest, latest, sentence := dateOf(t.Earliest), dateOf(t.Latest), sentenceText(e.Sentence)
+		if y, ok := spanYears(earliest, latest); ok {
+			rs.spans[y]++
+		}
 		evs.add(seq, i, e.ID, e.Type, e.Start, e.End, e.Text, e.Class, e.CAMEO, e.Lemma,
 			e.Sentence, t.Value, earliest, latest, t.Anchor, t.Derivation, e.Modality, e.Source, e.Quote, e.Summary,
 			e.Actor, actor.name, actor.kb, e.Target, target.name, target.kb, e.Location, loc.name, loc.kb, sentence)
@@ -484,6 +501,31 @@ func (rs *rowSet) add(seq int64, a *sitrep.Analysis, blob string) {
 	for i, t := range a.Timexes {
 		tx.add(seq, i, t.ID, t.Start, t.End, t.Text, t.Type, t.Value, t.Mod, t.Anchor, dateOf(t.Earliest), dateOf(t.Latest), t.Derivation, t.Sentence)
 	}
+}
+
+// The stores count events by the years their time spans, so that a query
+// for the events that may fall on or after a date knows how far before it
+// such an event can start (see spanBound): counts rows named "span_years:"
+// and the number of years, from 0 to maxSpanYears (that many or more).
+const maxSpanYears = 100
+
+// spanYears returns the number of calendar years an event's time spans (0:
+// it starts and ends in one year), for an event with both bounds whose
+// latest is not before its earliest.
+func spanYears(earliest, latest string) (int, bool) {
+	if earliest == "" || latest == "" || latest < earliest {
+		return 0, false
+	}
+	y := year(latest) - year(earliest)
+	return min(max(y, 0), maxSpanYears), true
+}
+
+func spanCountName(years int) string { return "span_years:" + strconv.Itoa(years) }
+
+// year is the year of a YYYY-MM-DD date.
+func year(d string) int {
+	n, _ := strconv.Atoi(d[:4])
+	return n
 }
 
 // dateOf keeps a YYYY-MM-DD bound as it is and drops anything else, so that

@@ -275,6 +275,43 @@ func (s *Store) resolveEntity(ctx context.Context, entity string) ([]entityRef, 
 	return out, r.Err()
 }
 
+// spanBound returns the earliest date that an event which may fall on or
+// after from (its latest bound on or after from) can start, by the longest
+// span of the stored events (counted by Put): the first of January of
+// from's year less that many years. It returns "" when no bound is known
+// (from is not a date, or some event spans maxSpanYears or more). A range
+// on t_earliest from the bound then replaces a scan from the start of time.
+func (s *Store) spanBound(ctx context.Context, from string) (string, error) {
+	if !isDate(from) {
+		return "", nil
+	}
+	r, err := s.conn.Query(ctx, `SELECT name FROM counts WHERE name >= 'span_years:' AND name < 'span_years;' AND n > 0`)
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	longest := 0
+	for r.Next() {
+		var name string
+		if err := r.Scan(&name); err != nil {
+			return "", err
+		}
+		y, err := strconv.Atoi(strings.TrimPrefix(name, "span_years:"))
+		if err != nil || y >= maxSpanYears {
+			return "", r.Err()
+		}
+		longest = max(longest, y)
+	}
+	if err := r.Err(); err != nil {
+		return "", err
+	}
+	y := year(from) - longest
+	if y < 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("%04d-01-01", y), nil
+}
+
 // Events implements sitrep.Store.
 func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]sitrep.StoredEvent, error) {
 	out := []sitrep.StoredEvent{}
@@ -468,6 +505,13 @@ func (s *Store) entityEvents(ctx context.Context, f sitrep.EventFilter, ref enti
 		undated  bool
 	}
 	var rs []row
+	bound := ""
+	if f.From != "" {
+		var err error
+		if bound, err = s.spanBound(ctx, f.From); err != nil {
+			return nil, nil, err
+		}
+	}
 	for _, dated := range []bool{true, false} {
 		if !dated && (f.From != "" || f.To != "") {
 			break
@@ -476,7 +520,12 @@ func (s *Store) entityEvents(ctx context.Context, f sitrep.EventFilter, ref enti
 		w.add("key = ?", ref.key())
 		order := " ORDER BY t_earliest, t_latest, doc, event_idx"
 		if dated {
-			w.add("t_earliest > ''")
+			// One lower bound: SQLite ranges over one of them.
+			if bound != "" {
+				w.add("t_earliest >= ?", bound) // a date: not ''
+			} else {
+				w.add("t_earliest > ''")
+			}
 			w.dateRange("t_latest", f.From, "")
 			w.dateRange("t_earliest", "", f.To)
 		} else {
@@ -580,6 +629,15 @@ func (s *Store) events(ctx context.Context, f sitrep.EventFilter, out []sitrep.S
 		// whatever the page, so its prepared statement is reused.
 		dated := sub
 		dated.add("t_earliest <> ''")
+		if f.From != "" {
+			bound, err := s.spanBound(ctx, f.From)
+			if err != nil {
+				return nil, internal("events", err)
+			}
+			if bound != "" {
+				dated.add("t_earliest >= ?", bound)
+			}
+		}
 		parts := []string{"SELECT doc, event_idx FROM (SELECT doc, idx AS event_idx FROM events" + dated.String() +
 			" ORDER BY t_earliest, t_latest, doc, idx LIMIT ?) AS dated"}
 		args = append(append(args, dated.args...), f.Limit)
