@@ -24,6 +24,10 @@ type WordMap[V any] struct {
 	empty    bool // the empty string is a key
 	emptyVal V
 	maxLen   int // longest key
+	// prefix holds, for each pair of ASCII letters (lower-cased) that
+	// starts a key, the set of those keys' lengths as bits (31 for 31 and
+	// more): most words of a text fail this test and need no hashing.
+	prefix [26 * 26]uint32
 }
 
 // NewWordMap builds the table of the entries of m.
@@ -54,6 +58,9 @@ func NewWordMap[V any](m map[string]V) *WordMap[V] {
 		t.spans[e], t.vals[e] = uint32(len(keys))<<8|uint32(len(k)), m[k]
 		keys = append(keys, k...)
 		t.maxLen = max(t.maxLen, len(k))
+		if len(k) >= 2 && isLetterByte(k[0]) && isLetterByte(k[1]) {
+			t.prefix[prefixSlot(k[0], k[1])] |= lengthBit(len(k))
+		}
 		h := hashWord(k)
 		for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 			if t.slots[i] == 0 {
@@ -64,6 +71,16 @@ func NewWordMap[V any](m map[string]V) *WordMap[V] {
 	}
 	t.keys = string(keys)
 	return t
+}
+
+func prefixSlot(a, b byte) int { return int(a|0x20-'a')*26 + int(b|0x20-'a') }
+
+func lengthBit(n int) uint32 { return 1 << min(n, 31) }
+
+// rejects reports whether no key can equal a word of length n starting
+// with a and b, or that word lower-cased: the first test of every lookup.
+func (t *WordMap[V]) rejects(a, b byte, n int) bool {
+	return isLetterByte(a) && isLetterByte(b) && t.prefix[prefixSlot(a, b)]&lengthBit(n) == 0
 }
 
 // key returns the key of entry e.
@@ -133,6 +150,9 @@ func (t *WordMap[V]) Get(w string) (V, bool) {
 	if w == "" {
 		return t.emptyVal, t.empty
 	}
+	if len(w) >= 2 && t.rejects(w[0], w[1], len(w)) {
+		return zero, false
+	}
 	h := hashWord(w)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
@@ -159,6 +179,9 @@ func (t *WordMap[V]) GetFold(w string) (V, bool) {
 	if w == "" {
 		return t.emptyVal, t.empty
 	}
+	if len(w) >= 2 && t.rejects(w[0], w[1], len(w)) {
+		return zero, false
+	}
 	h := hashFold(w)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
@@ -183,6 +206,9 @@ func (t *WordMap[V]) GetBytes(w []byte) (V, bool) {
 	}
 	if len(w) == 0 {
 		return t.emptyVal, t.empty
+	}
+	if len(w) >= 2 && t.rejects(w[0], w[1], len(w)) {
+		return zero, false
 	}
 	h := hashBytes(w)
 	for i := h >> 8 & t.mask; ; i = (i + 1) & t.mask {
