@@ -33,11 +33,11 @@ type batchScratch struct {
 
 const wcMiss = 1 << 31
 
-// Vectors in batchScratch.acc, per candidate j at 4j: the context score,
+// Vectors in batchScratch.acc, per candidate j at 3j: the context score,
 // +1 the word's cached static score with the features of a previous label
-// O (tPrev1Low, tPrev1Shape), +2 the shape score, +3 unused; after them,
-// at 4n + j, the word's document score for candidates that first have the
-// word in the document.
+// O (tPrev1Low, tPrev1Shape), +2 the shape score; after them, at 3n + j,
+// the word's document score for candidates that first have the word in
+// the document.
 
 var prevDst = [4]int32{0, 0, 1, 1}
 
@@ -138,7 +138,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		}
 	}
 	n := len(b.toks)
-	b.acc = resize(b.acc, 5*n)
+	b.acc = resize(b.acc, 4*n)
 	b.docSeen = resize(b.docSeen, st.nw)
 	b.slotW = resize(b.slotW, n)
 	b.slotS = resize(b.slotS, n)
@@ -170,7 +170,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			c = sentCtx{lexWords: st.lexWords, doc: doc, infos: infos, words: st.words, first: s.First, last: s.Last, capsSent: b.caps[b.sent[j]]}
 		}
 		t := &infos[i]
-		base := int32(4 * j)
+		base := int32(3 * j)
 		a := &b.acc[base]
 		if s := &wc.slots[b.slotW[j]]; s.used && s.w == t.w && s.lw == t.lw {
 			toAcc(&b.acc[base+1], &s.sc)
@@ -191,7 +191,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			k := len(feats)
 			feats = c.wordDoc(feats, i)
 			for range feats[k:] {
-				dst = append(dst, int32(4*n+j))
+				dst = append(dst, int32(3*n+j))
 			}
 		}
 		sh, flags := shapesAt(infos, i, c.first, c.last, c.capsSent)
@@ -224,14 +224,14 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			s := &wc.slots[h&^wcMiss]
 			t := &infos[b.toks[j]]
 			s.w, s.lw, s.used = t.w, t.lw, true
-			fromAcc(&s.sc, &b.acc[4*j+1])
+			fromAcc(&s.sc, &b.acc[3*j+1])
 		}
 		if h := b.slotS[j]; h&wcMiss != 0 {
 			s := doc.Sentences[b.sent[j]]
 			sh, flags := shapesAt(infos, int(b.toks[j]), s.First, s.Last, b.caps[b.sent[j]])
 			c := &wc.shapes[h&^wcMiss]
 			c.shapes, c.flags = sh, flags
-			fromAcc(&c.sc, &b.acc[4*j+2])
+			fromAcc(&c.sc, &b.acc[3*j+2])
 		}
 	}
 
@@ -248,11 +248,11 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			}
 			var sc [nLabels]int32
 			if j := int(b.cand[i]); j >= 0 {
-				a, w, sh := &b.acc[4*j], &b.acc[4*j+1], &b.acc[4*j+2]
+				a, w, sh := &b.acc[3*j], &b.acc[3*j+1], &b.acc[3*j+2]
 				for l := range sc {
 					sc[l] = a[l+1] + w[l+1] + sh[l+1]
 				}
-				addAcc(&sc, &b.acc[4*n+int(b.docSeen[infos[i].wid])-1])
+				addAcc(&sc, &b.acc[3*n+int(b.docSeen[infos[i].wid])-1])
 				c.dynamicDense(&sc, i, prev1, prev2, m.dense)
 				if prev1 != 0 {
 					t := &infos[i]
