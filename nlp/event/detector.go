@@ -128,6 +128,18 @@ type scored struct {
 // the pair features' table slots; then the scores.
 func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
 	var sink uint64
+	if c.typedOnly {
+		// (singular nouns and adjectives skipped before their entry is
+		// read, see quickSkip)
+		n := 0
+		for _, i := range cs {
+			if !c.quickSkip(i) {
+				cs[n] = i
+				n++
+			}
+		}
+		cs = cs[:n]
+	}
 	for _, i := range cs {
 		sink += c.cache.self[selfKey(c.wordAt(i), c.tags[i])&(selfSlots-1)].key
 	}

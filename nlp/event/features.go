@@ -253,6 +253,34 @@ func (c *sentCtx) skips(i int, w *lexWord) bool {
 	return c.typedOnly && !c.tags[i].IsVerb() && w.flags&lfNounEntry == 0 && !c.inReturnFor(i)
 }
 
+// quickSkip reports whether c skips candidate token i (see skips) when i is
+// a singular noun or an adjective written in ASCII, whose lemma is the
+// word lower-cased (pos.Lemma): the lexicon is asked for the word itself,
+// and the word entry, in a cache too large to stay in the processor's
+// caches, is not read. It records the lexicon's word in c.lw.
+func (c *sentCtx) quickSkip(i int) bool {
+	if t := c.tags[i]; t != pos.NN && !t.IsAdj() {
+		return false
+	}
+	tok := c.doc.Tok(i)
+	for k := 0; k < len(tok); k++ {
+		if tok[k] >= 0x80 {
+			return false
+		}
+	}
+	w, ok := lex().words.GetFold(tok)
+	if !ok {
+		w = &noWord
+	}
+	if !c.skips(i, w) {
+		return false
+	}
+	if c.lw != nil {
+		c.lw[i] = w
+	}
+	return true
+}
+
 // inReturnFor reports whether token i sits in an idiom "in _ for" or
 // "in _ to" (extractor.typeFrame).
 func (c *sentCtx) inReturnFor(i int) bool {
