@@ -68,6 +68,17 @@ func sentences(d *Doc, first, last, para int, out []Sentence) []Sentence {
 // terminal reports whether token could end a sentence, and of which kind:
 // 1 plain terminal (. ! ? …), 2 an abbreviation with its period (U.S.).
 func terminal(tok string, t Token) (int, bool) {
+	if tok == "" {
+		return 0, false
+	}
+	// most tokens end in none of the bytes a terminal ends in
+	switch tok[len(tok)-1] {
+	case '.', '!', '?', 0xa6: // 0xa6 ends "…"
+	default:
+		if tok[0] != '.' {
+			return 0, false
+		}
+	}
 	switch tok {
 	case ".", "!", "?", "…", "?!", "!!":
 		return 1, true

@@ -122,6 +122,10 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 	s := text[:end]
 	lineStart := true
 	for i := start; i < end; {
+		if s[i] == ' ' {
+			i++ // the most common byte between tokens
+			continue
+		}
 		r, n := runeAt(s, i)
 		if isSpace(r) {
 			if r == '\n' {
@@ -172,15 +176,19 @@ func scanWord(s string, i int) (t Token, plain bool) {
 	plain = true
 	alpha, uppers, digits := 0, 0, 0 // of a plain word
 	for i < len(s) {
-		if c := s[i]; isLetterByte(c) {
+		switch asciiClass[s[i]] {
+		case aLower:
 			i++
 			letters++
 			alpha++
-			if c <= 'Z' {
-				uppers++
-			}
 			continue
-		} else if isDigitByte(c) {
+		case aUpper:
+			i++
+			letters++
+			alpha++
+			uppers++
+			continue
+		case aDigit:
 			i++
 			letters++
 			digits++
@@ -250,6 +258,24 @@ func scanWord(s string, i int) (t Token, plain bool) {
 	}
 	return t, true
 }
+
+// ASCII byte classes for scanWord's loop.
+const (
+	aOther uint8 = iota
+	aLower
+	aUpper
+	aDigit
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = aLower, aUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = aDigit
+	}
+	return t
+}()
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
