@@ -242,9 +242,13 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 		return off
 	}
 	const all = uint64(1)<<NumTags - 1
+	// Every word with features is in the lexicon (Train stores them all),
+	// so a word hash not in seen has none.
+	m.seen = make(wordSet, seenBits/64)
 	for k, lw := range lws {
 		w := lw.word
 		t := info(w)
+		m.seen.add(t.w)
 		blk := len(lex)
 		lex = append(lex, make([]uint32, bWord+(len(w)+3)/4)...)
 		for i := 0; i < len(w); i++ {
@@ -322,3 +326,13 @@ func addDenseClass(dst, src *[numTags]int32, class uint64) {
 		dst[t] += src[t]
 	}
 }
+
+// wordSet is a set of word hashes (tokInfo.w) as a bitmap over their low
+// bits: it may say yes wrongly, never no.
+type wordSet []uint64
+
+const seenBits = 1 << 18 // 32 KB; the embedded model sets under a tenth
+
+func (s wordSet) add(w uint64) { s[w%seenBits/64] |= 1 << (w % 64) }
+
+func (s wordSet) has(w uint64) bool { return s[w%seenBits/64]&(1<<(w%64)) != 0 }

@@ -23,6 +23,7 @@ var embedded []byte
 // Tagger is a trained tagger. It is immutable and safe for concurrent use.
 type Tagger struct {
 	words wordTable // the vocabulary, exact case (see lexicon.go)
+	seen  wordSet   // the tokInfo.w of the vocabulary
 	lex   []uint32  // the words' blocks
 	mask  uint64
 	slots []slot   // open addressing over feature hashes
@@ -174,11 +175,15 @@ func (m *Tagger) TagWords(words []string) []Tag {
 type token struct {
 	key   uint64 // wordKey of the word
 	h     uint64
-	w     uint64  // tokInfo.w of the word
-	pair  uint64  // the word-pair feature, set when the token is scored
-	blk   uint32  // 0: not in the lexicon
-	class uint64  // the word's ambiguity class, set when it is scored
-	info  tokInfo // set when blk == 0 or the token is first
+	w     uint64 // tokInfo.w of the word
+	pair  uint64 // the word-pair feature, set when the token is scored
+	blk   uint32 // 0: not in the lexicon
+	class uint64 // the word's ambiguity class, set when it is scored
+	// unseen: a word outside the lexicon whose lower-cased form training
+	// never saw either, so that no word feature looks at it
+	unseen bool
+	noPair bool    // the word-pair feature cannot be in the model
+	info   tokInfo // set when blk == 0 or the token is first
 }
 
 // look fills tk for word (its key and h set) and returns its dictionary
@@ -186,6 +191,7 @@ type token struct {
 func (m *Tagger) look(word string, tk *token, first bool) Tag {
 	if b, tag := m.words.lookupKey(m.lex, word, tk.key, tk.h); b != 0 {
 		tk.blk = b
+		tk.unseen = false
 		if first {
 			tk.info = info(word)
 		}
@@ -194,6 +200,8 @@ func (m *Tagger) look(word string, tk *token, first bool) Tag {
 	tk.blk = 0
 	tk.class = 0
 	tk.info = info(word)
+	// No feature looks at a word (lower-cased) that training never saw.
+	tk.unseen = !m.seen.has(tk.info.w)
 	return None
 }
 
@@ -242,9 +250,13 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			}
 		} else {
 			t := &tk.info
-			for _, f := range [...]uint64{f1(fWord, t.w), f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fShape, t.shape),
-				f1(fWordM1, t.w), f1(fSuf3M1, t.s3), f1(fWordP1, t.w), f1(fSuf3P1, t.s3)} {
+			for _, f := range [...]uint64{f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fShape, t.shape), f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
 				touch += uint64(m.slots[f&m.mask].key)
+			}
+			if !tk.unseen {
+				for _, f := range [...]uint64{f1(fWord, t.w), f1(fWordM1, t.w), f1(fWordP1, t.w)} {
+					touch += uint64(m.slots[f&m.mask].key)
+				}
 			}
 		}
 		if tags[i] == None {
@@ -255,8 +267,12 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			if i+2 < n {
 				wp2 = toks[i+2].w
 			}
-			tk.pair = f2(fWordM2, wm2, wp2)
-			touch += uint64(m.slots[tk.pair&m.mask].key)
+			tk.pair, tk.noPair = f2(fWordM2, wm2, wp2), false
+			if i > 1 && toks[i-2].unseen || i+2 < n && toks[i+2].unseen {
+				tk.noPair = true // pairs are of words training saw
+			} else {
+				touch += uint64(m.slots[tk.pair&m.mask].key)
+			}
 		}
 	}
 	sc.touch += touch
@@ -281,13 +297,17 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			if i == 0 {
 				init = 1
 			}
-			m.add(st, f1(fWord, t.w))
+			if !tk.unseen {
+				m.add(st, f1(fWord, t.w))
+			}
 			m.add(st, f1(fSuf3, t.s3))
 			m.add(st, f1(fSuf2, t.s2))
 			m.add(st, f1(fShape, t.shape))
 			m.add(st, f2(fInitShape, init, t.shape))
 		}
-		m.add(st, tk.pair)
+		if !tk.noPair {
+			m.add(st, tk.pair)
+		}
 		// The neighbours' runs: a word's scores as the token's left
 		// and right neighbour.
 		if tk.class != 0 {
@@ -300,7 +320,9 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			addRun(st, lex, b+lex[b+bOwnL]>>16)
 		} else {
 			t := &toks[i-1].info
-			m.add(st, f1(fWordM1, t.w))
+			if !toks[i-1].unseen {
+				m.add(st, f1(fWordM1, t.w))
+			}
 			m.add(st, f1(fSuf3M1, t.s3))
 		}
 		if i+1 == n {
@@ -309,7 +331,9 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			addRun(st, lex, b+lex[b+bRPW]&0xffff)
 		} else {
 			t := &toks[i+1].info
-			m.add(st, f1(fWordP1, t.w))
+			if !toks[i+1].unseen {
+				m.add(st, f1(fWordP1, t.w))
+			}
 			m.add(st, f1(fSuf3P1, t.s3))
 		}
 	}
@@ -333,7 +357,7 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 				addScores(st, &m.prevScores[prev][prev2])
 				if tk.blk != 0 {
 					m.addPrevWord(st, tk.blk, prev)
-				} else {
+				} else if !tk.unseen {
 					m.add(st, f2(fPrevWord, uint64(prev)+1, tk.info.w))
 				}
 				best := Tag(1)
@@ -359,7 +383,9 @@ func (m *Tagger) addNeighbours(st *[numTags]int32, toks []token, i int, class ui
 		addClass(st, lex, b+lex[b+bOwnL]>>16, class)
 	} else {
 		t := &toks[i-1].info
-		m.add(st, f1(fWordM1, t.w))
+		if !toks[i-1].unseen {
+			m.add(st, f1(fWordM1, t.w))
+		}
 		m.add(st, f1(fSuf3M1, t.s3))
 	}
 	if i+1 == len(toks) {
@@ -368,7 +394,9 @@ func (m *Tagger) addNeighbours(st *[numTags]int32, toks []token, i int, class ui
 		addClass(st, lex, b+lex[b+bRPW]&0xffff, class)
 	} else {
 		t := &toks[i+1].info
-		m.add(st, f1(fWordP1, t.w))
+		if !toks[i+1].unseen {
+			m.add(st, f1(fWordP1, t.w))
+		}
 		m.add(st, f1(fSuf3P1, t.s3))
 	}
 }

@@ -199,3 +199,34 @@ func TestTagMatchesFeatures(t *testing.T) {
 		t.Errorf("%d tokens differ", diff)
 	}
 }
+
+// TestTagDocMatchesFeatures checks Tag, which tags a document in chunks
+// with passes over all its tokens, against the slow reference, sentence by
+// sentence, on news articles.
+func TestTagDocMatchesFeatures(t *testing.T) {
+	tg := Default()
+	texts := corpus.Reuters(t, 300)
+	texts = append(texts, strings.Repeat("Kim met Putin in Pyongyang’s zoo. Xyzzyq frobnicated 3.5 mln dlrs ", 400))
+	diff := 0
+	for _, s := range texts {
+		doc := text.Segment(s)
+		got := tg.Tag(doc)
+		eachSentence(doc, func(first, last int) {
+			words := make([]string, 0, last-first)
+			for i := first; i < last; i++ {
+				words = append(words, doc.Tok(i))
+			}
+			want := referenceTag(tg, words)
+			for i := range want {
+				if got[first+i] != want[i] {
+					if diff++; diff <= 10 {
+						t.Errorf("%q: token %q: got %v, want %v", strings.Join(words, " "), words[i], got[first+i], want[i])
+					}
+				}
+			}
+		})
+	}
+	if diff > 0 {
+		t.Errorf("%d tokens differ", diff)
+	}
+}

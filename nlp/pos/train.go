@@ -1,6 +1,7 @@
 package pos
 
 import (
+	"fmt"
 	"io"
 	"math/bits"
 	"math/rand/v2"
@@ -20,9 +21,6 @@ type TrainOptions struct {
 	// tag at least DictMinRatio of the time is tagged by lookup.
 	DictMinCount int     // default 20
 	DictMinRatio float64 // default 0.97
-	// Words seen at least VocabMinCount times (default 1) are stored in
-	// the model, so that the tagger precomputes their feature scores.
-	VocabMinCount int
 	// Ambiguity classes: a word seen at least ClassMinCount times (0: no
 	// classes) is only ever given the tags it had at least ClassMinShare
 	// of the time. Training learns from every tag all the same: the
@@ -34,13 +32,32 @@ type TrainOptions struct {
 
 // Train trains a tagger on sents and writes the model to out in the format
 // Load reads. Training is deterministic for a given input and options.
+// Every word is stored in the model (the tagger relies on knowing all the
+// words its features saw), so words are limited to 255 bytes.
 func Train(sents []Sentence, opts TrainOptions, out io.Writer) error {
+	if err := checkWords(sents); err != nil {
+		return err
+	}
 	w := train(sents, opts)
 	return w.save(out)
 }
 
+func checkWords(sents []Sentence) error {
+	for _, s := range sents {
+		for _, w := range s.Words {
+			if len(w) == 0 || len(w) > 255 {
+				return fmt.Errorf("pos: training word of %d bytes (1 to 255 allowed)", len(w))
+			}
+		}
+	}
+	return nil
+}
+
 // TrainTagger trains a tagger in memory (for cross-validation).
 func TrainTagger(sents []Sentence, opts TrainOptions) *Tagger {
+	if err := checkWords(sents); err != nil {
+		panic(err)
+	}
 	w := train(sents, opts)
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(w.save(pw)) }()
@@ -139,9 +156,6 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 			c[s.Tags[i]]++
 		}
 	}
-	if opts.VocabMinCount == 0 {
-		opts.VocabMinCount = 1
-	}
 	dict := map[string]Tag{}
 	vocab := map[string]lexWord{}
 	for w, c := range counts {
@@ -151,9 +165,6 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 			if c[t] > c[best] {
 				best = Tag(t)
 			}
-		}
-		if len(w) >= 256 {
-			continue
 		}
 		if n >= opts.DictMinCount && float64(c[best])/float64(n) >= opts.DictMinRatio {
 			dict[w] = best
@@ -172,9 +183,7 @@ func train(sents []Sentence, opts TrainOptions) *weights {
 			// One possible tag: the tagger need not score the word.
 			tag = Tag(bits.TrailingZeros64(class))
 		}
-		if n >= opts.VocabMinCount {
-			vocab[w] = lexWord{word: w, tag: tag, class: class, count: n} // tag None if not a dictionary word
-		}
+		vocab[w] = lexWord{word: w, tag: tag, class: class, count: n} // tag None if not a dictionary word
 	}
 	tr := &trainer{idx: map[uint64]int32{}}
 	order := make([]int, len(sents))

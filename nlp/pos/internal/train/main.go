@@ -23,7 +23,6 @@ func main() {
 	iters := flag.Int("iter", 8, "training iterations")
 	dmin := flag.Int("dict-min", 3, "tag dictionary: minimum count")
 	dratio := flag.Float64("dict-ratio", 0.99, "tag dictionary: minimum ratio of the majority tag")
-	vmin := flag.Int("vocab-min", 1, "lexicon: minimum count of the words whose feature scores the tagger precomputes")
 	cmin := flag.Int("class-min", 0, "ambiguity classes: minimum count of the words restricted to their tags (0: none)")
 	cshare := flag.Float64("class-share", 0, "ambiguity classes: minimum share of a tag in a word's class")
 	verbose := flag.Bool("v", false, "print the frequent confusions (gold>guess)")
@@ -33,7 +32,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := pos.Train(sents, pos.TrainOptions{Iterations: *iters, Seed: 1, DictMinCount: *dmin, DictMinRatio: *dratio, VocabMinCount: *vmin, ClassMinCount: *cmin, ClassMinShare: *cshare}, &buf); err != nil {
+	if err := pos.Train(sents, pos.TrainOptions{Iterations: *iters, Seed: 1, DictMinCount: *dmin, DictMinRatio: *dratio, ClassMinCount: *cmin, ClassMinShare: *cshare}, &buf); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
