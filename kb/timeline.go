@@ -105,28 +105,48 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		return cmp.Or(strings.Compare(ea.DocumentID, eb.DocumentID), cmp.Compare(ea.Start, eb.Start), cmp.Compare(a.i, b.i))
 	})
 	nb := newNumbering(events)
+	// The mentions' merge keys, read in one pass over the events in their
+	// order: the merge below visits them in publication order, and reads
+	// these compact records rather than the events.
+	ms := make([]mention, len(events))
+	types := map[string]int32{}
+	for i := range events {
+		ms[i] = nb.mention(&events[i])
+		t, ok := types[events[i].Type]
+		if !ok {
+			t = int32(len(types))
+			types[events[i].Type] = t
+		}
+		ms[i].typ = t
+	}
 	var items []*cluster
-	byType := map[string][]*cluster{}
+	byType := make([][]*cluster, len(types))
+	// The clusters, and the list of each one's first mention, cut from
+	// arrays as large as there can be clusters.
+	slab := make([]cluster, 0, len(events))
+	firsts := make([]*sitrep.StoredEvent, len(events))
 	for _, o := range order {
-		m := nb.mention(&events[o.i])
+		m := &ms[o.i]
 		var home *cluster
 		// Reports of one event are published close together, and the
 		// mentions come in publication order: look among the latest
 		// clusters of the type only, which keeps merging linear in the
 		// number of mentions.
-		cs := byType[m.e.Type]
+		cs := byType[m.typ]
 		for k := len(cs) - 1; k >= 0 && k >= len(cs)-mergeWindow; k-- {
-			if cs[k].accepts(&m) {
+			if cs[k].accepts(m) {
 				home = cs[k]
 				break
 			}
 		}
 		if home == nil {
-			home = &cluster{}
+			n := len(slab)
+			slab = append(slab, cluster{mentions: firsts[n : n : n+1]})
+			home = &slab[n]
 			items = append(items, home)
-			byType[m.e.Type] = append(byType[m.e.Type], home)
+			byType[m.typ] = append(byType[m.typ], home)
 		}
-		home.add(&m, nb)
+		home.add(m, nb)
 	}
 	// The items in time order, each built in its place: the order needs
 	// only the best report's time and the first report's date.
@@ -342,6 +362,7 @@ type mention struct {
 	e                  *sitrep.StoredEvent
 	actor, target, loc int32 // numbered merge keys; 0: none
 	earliest, latest   int32 // numbered dates
+	typ                int32 // numbered type
 	dated, narrow      bool
 }
 
