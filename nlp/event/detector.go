@@ -159,13 +159,18 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(c.aux(i))].key
 		t, tm1 := c.tag(i), c.tag(i-1)
 		sink += uint64(d.left[tm1][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
-		sc.pairs = [3]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, c.wordAt(i), wp1), f2(fLemmaTagM1, hashLower(sc.lemma), tm1)}
-		for _, f := range sc.pairs {
-			sink += uint64(d.fps[f&d.mask])
+		if pairFeatures {
+			sc.pairs = [3]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, c.wordAt(i), wp1), f2(fLemmaTagM1, hashLower(sc.lemma), tm1)}
+			for _, f := range sc.pairs {
+				sink += uint64(d.fps[f&d.mask])
+			}
 		}
 	}
 	// (and the entries of the pair features whose first slot holds them)
 	for k := range ks {
+		if !pairFeatures {
+			break
+		}
 		for _, f := range ks[k].pairs {
 			j := f & d.mask
 			if d.fps[j] != fingerprint(f) {
@@ -189,6 +194,9 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
 		addWeights(&scores, &d.neighbour(c.cache, c.aux(i)).aux)
 		for _, f := range ks[k].pairs {
+			if !pairFeatures {
+				break
+			}
 			if r := d.row(f); r != nil {
 				addWeights(&scores, r)
 			}
