@@ -32,9 +32,11 @@
 // Tokens without a capital letter outside an open phrase are labelled O
 // without scoring (0.2% of CoNLL phrases start otherwise), in training and
 // tagging alike; so, when tagging, are capitalised words that the training
-// data has at least three times and never inside a phrase ("The",
-// "However", "March"; the list is learnt by training and stored in the
-// model), unless a capitalised word follows them. A phrase opened by
+// data has at least three times where this rule applies and never inside a
+// phrase, but as the first word of a longer name ("The", "However",
+// "March"; the list is learnt by training and stored in the model), unless
+// a capitalised word or a possessive follows them ("The Hague", "Total's
+// refinery"). A phrase opened by
 // mistake closes when continuing it scores below closing it. Features are
 // 32-bit hashes; the model keeps the features seen at least twice in
 // training with a weight above 0.1% of the largest, quantised to int16, in
