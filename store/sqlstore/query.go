@@ -575,16 +575,17 @@ func (s *Store) entityEvents(ctx context.Context, f sitrep.EventFilter, ref enti
 		if f.Limit > 0 && n >= f.Limit {
 			break
 		}
-		out = out[:len(out)+1]
-		e := &out[len(out)-1]
-		if err := decodeEventData(x.data, e); err != nil {
+		// Decoded on the stack, then copied: one write barrier pass
+		// for the event rather than one per string while the garbage
+		// collector runs.
+		var e sitrep.StoredEvent
+		if err := decodeEventData(x.data, &e); err != nil {
 			return nil, nil, fmt.Errorf("an event of %s: %w", ref.key(), err)
 		}
 		if checked && (f.Type != "" && e.Type != f.Type || f.Source != "" && strings.ToLower(e.Site) != site) {
-			*e = sitrep.StoredEvent{}
-			out = out[:len(out)-1]
 			continue
 		}
+		out = append(out, e)
 		n++
 		if keys != nil {
 			keys = append(keys, eventKey{x.undated, e.Time.Earliest, e.Time.Latest, x.doc, x.idx})
