@@ -12,7 +12,7 @@ import "sort"
 // The table is compact, because the stages run one after the other on
 // each document and a lexicon is mostly out of cache when its stage
 // starts: each slot is 8 bytes (the hash and the entry), the keys are one
-// string and the values one array, in key order.
+// string and the values one array, shortest keys first.
 //
 // The zero WordMap is empty. It is safe for concurrent lookups.
 type WordMap[V any] struct {
@@ -41,7 +41,14 @@ func NewWordMap[V any](m map[string]V) *WordMap[V] {
 		}
 		words = append(words, k)
 	}
-	sort.Strings(words)
+	// shortest first: the function words that make most hits share
+	// the first cache lines of spans, keys and values
+	sort.Slice(words, func(a, b int) bool {
+		if len(words[a]) != len(words[b]) {
+			return len(words[a]) < len(words[b])
+		}
+		return words[a] < words[b]
+	})
 	size := 8
 	for size < 2*len(words) {
 		size *= 2
