@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -34,6 +35,8 @@ type Detector struct {
 	// pipeline has every few hundred documents, and a cache refills over
 	// a thousand.)
 	free chan *extractor
+	// big holds the per-token buffers of long documents (*tokenBufs)
+	big sync.Pool
 }
 
 type weights struct {

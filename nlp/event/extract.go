@@ -343,13 +343,13 @@ type extractor struct {
 // extractor returns an idle extractor of the detector, or a new one, for
 // doc, its per-token buffers sized and cleared; release gives it back.
 func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity) *extractor {
-	var x *extractor
-	select {
-	case x = <-d.free:
-	default:
-		x = new(extractor)
-	}
+	x := d.take()
 	n := len(doc.Tokens)
+	if n > keepTokens && n > cap(x.lows) {
+		if b, _ := d.big.Get().(*tokenBufs); b != nil {
+			x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = b.lows, b.lemmas, b.lw, b.lf, b.entAt, b.mentionStart
+		}
+	}
 	*x = extractor{
 		doc: doc, tags: tags, ents: ents, lex: lex(), lowc: lowClasses(),
 		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
@@ -369,9 +369,15 @@ func (d *Detector) release(x *extractor) {
 	clear(x.fbuf[:cap(x.fbuf)])
 	clear(x.phbuf[:cap(x.phbuf)])
 	if cap(x.lows) > keepTokens {
-		// (an idle extractor is kept for good: not the buffers of a
-		// book-length document)
-		*x = extractor{ctx: sentCtx{cache: x.ctx.cache}, lowCache: x.lowCache}
+		// An idle extractor is kept for good: not the buffers of a
+		// book-length document, which go to a pool that garbage
+		// collections empty.
+		clear(x.lows[:cap(x.lows)])
+		clear(x.lemmas[:cap(x.lemmas)])
+		clear(x.lw[:cap(x.lw)])
+		d.big.Put(&tokenBufs{x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart})
+		x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil, nil
+		x.trig, x.evBuf = nil, nil
 	}
 	select {
 	case d.free <- x:
@@ -379,9 +385,27 @@ func (d *Detector) release(x *extractor) {
 	}
 }
 
+// take returns an idle extractor of the detector, or a new one.
+func (d *Detector) take() *extractor {
+	select {
+	case x := <-d.free:
+		return x
+	default:
+		return new(extractor)
+	}
+}
+
 // keepTokens is the size of the largest per-token buffers an idle
 // extractor keeps.
 const keepTokens = 1 << 16
+
+// tokenBufs are an extractor's per-token buffers.
+type tokenBufs struct {
+	lows, lemmas        []string
+	lw                  []*lexWord
+	lf                  []lowFlag
+	entAt, mentionStart []int32
+}
 
 // grow returns b resized to n zero values, reusing its array when it is
 // large enough.

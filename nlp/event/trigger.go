@@ -60,9 +60,9 @@ func candidate(t pos.Tag) bool {
 // Detect returns the event triggers of doc, given one tag per token, in
 // text order.
 func (d *Detector) Detect(doc *text.Doc, tags []pos.Tag) []Trigger {
-	x := d.extractor(doc, tags, nil)
+	// (an extractor for its score cache and sentence buffers only)
+	x := d.take()
 	defer d.release(x)
-	x.ctx.lemmas = x.lemmas
 	return d.detect(doc, tags, &x.ctx, make([]Trigger, 0, len(doc.Tokens)/8+1))
 }
 
