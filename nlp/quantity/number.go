@@ -142,6 +142,11 @@ func (sc *Scanner) Scan(s string) []Number {
 // "https://", "www."), or 0: numbers inside URLs are not figures.
 func urlAt(s string, i int) int {
 	rest := s[i:]
+	// "http://", "https://" and "www." have a t or w second: most words
+	// ("he", "was", "while") fail here
+	if len(rest) < 4 || rest[1]|0x20 != 't' && rest[1]|0x20 != 'w' {
+		return 0
+	}
 	if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")) {
 		return 0
 	}

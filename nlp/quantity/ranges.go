@@ -71,11 +71,43 @@ func (sc *Scanner) matchBefore(k int, words []string) (int, bool) {
 	}
 	for m, w := range words {
 		i := first + m
-		if !strings.EqualFold(sc.tokText(i), w) || !sc.near(i, i+1) && i+1 < len(sc.toks) {
+		if !equalFold(sc.tokText(i), w) || !sc.near(i, i+1) && i+1 < len(sc.toks) {
 			return 0, false
 		}
 	}
 	return first, true
+}
+
+// equalFold is strings.EqualFold, quick to say no for ASCII strings.
+func equalFold(t, w string) bool {
+	if len(t) != len(w) {
+		if isASCII(t) && isASCII(w) {
+			return false // as many runes as bytes: lengths differ
+		}
+		return strings.EqualFold(t, w)
+	}
+	for i := 0; i < len(t); i++ {
+		a, b := t[i], w[i]
+		if a == b {
+			continue
+		}
+		if a >= 0x80 || b >= 0x80 {
+			return strings.EqualFold(t, w)
+		}
+		if a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // matchAfter reports whether the tokens from k on spell words; it returns
@@ -86,7 +118,7 @@ func (sc *Scanner) matchAfter(k int, words []string) (int, bool) {
 	}
 	for m, w := range words {
 		i := k + m
-		if !strings.EqualFold(sc.tokText(i), w) || !sc.near(i-1, i) {
+		if !equalFold(sc.tokText(i), w) || !sc.near(i-1, i) {
 			return 0, false
 		}
 	}
