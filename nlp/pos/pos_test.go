@@ -2,8 +2,11 @@ package pos
 
 import (
 	"bufio"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sitrep-news/sitrep/internal/corpus"
@@ -228,5 +231,40 @@ func TestTagDocMatchesFeatures(t *testing.T) {
 	}
 	if diff > 0 {
 		t.Errorf("%d tokens differ", diff)
+	}
+}
+
+// TestTagConcurrent tags documents from several goroutines at once (the
+// tagger is shared by the analysis workers and the web server): each gets
+// the tags it gets alone.
+func TestTagConcurrent(t *testing.T) {
+	tg := Default()
+	var docs []*text.Doc
+	for i := range 8 {
+		docs = append(docs, text.Segment(strings.Repeat("Kim met Putin in Pyongyang. The troops arrived on Monday, officials said. ", 20+i*30)))
+	}
+	want := make([][]Tag, len(docs))
+	for i, d := range docs {
+		want[i] = tg.Tag(d)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(docs)*4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range docs {
+				i := (k + g) % len(docs)
+				got := tg.Tag(docs[i])
+				if !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d, doc %d: tags differ", g, i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
