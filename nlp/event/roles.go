@@ -690,8 +690,6 @@ var placeNouns = map[string]bool{
 	"territory": true, "port": true, "base": true, "airport": true, "front": true, "zone": true, "coast": true,
 }
 
-func (x *extractor) headLemma(b int) string { return x.lemma(b - 1) }
-
 // locationOf returns the place entity of a phrase headed by a place: "in
 // Kursk", "in Russia's Kursk region", not "in Russia's war".
 func (x *extractor) locationOf(p phrase) int {
