@@ -99,7 +99,7 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 		sc.flags[i] = l.flags
 		sc.cues[i] = nil
 		if t.Kind == text.Word {
-			sc.cues[i] = l.cue
+			sc.cues[i] = sc.lx.cue(l)
 		}
 	}
 	var out []Attribution

@@ -111,13 +111,23 @@ var wordClasses = map[uint16]string{
 // table looked up case-insensitively (ASCII) once for every token.
 type lexicon struct {
 	words *text.WordMap[lexWord]
+	cues  []cueEntry // lexWord.cue indexes it from 1
 }
 
 // lexWord is what the lexicon knows about a word: its classes and its cue
-// form, nil when it is none.
+// form (an index into lexicon.cues plus one, 0 when it is none), in 4
+// bytes, so that the table stays small in cache.
 type lexWord struct {
 	flags uint16
-	cue   *cueEntry
+	cue   uint16
+}
+
+// cue returns the cue form of l, nil when it is none.
+func (lx *lexicon) cue(l lexWord) *cueEntry {
+	if l.cue == 0 {
+		return nil
+	}
+	return &lx.cues[l.cue-1]
 }
 
 var defaultLexicon = sync.OnceValue(func() *lexicon { return parseLexicon(cuesData) })
@@ -164,16 +174,22 @@ func parseLexicon(data string) *lexicon {
 			words[w] |= bit
 		}
 	}
+	lx := &lexicon{}
 	all := make(map[string]lexWord, len(cues)+len(words))
 	for w, e := range cues {
-		all[w] = lexWord{cue: e}
+		if len(lx.cues) == 1<<16-1 {
+			panic("quote: more than 65535 cue forms")
+		}
+		lx.cues = append(lx.cues, *e)
+		all[w] = lexWord{cue: uint16(len(lx.cues))}
 	}
 	for w, f := range words {
 		l := all[w]
 		l.flags = f
 		all[w] = l
 	}
-	return &lexicon{words: foldTable(all)}
+	lx.words = foldTable(all)
+	return lx
 }
 
 // foldTable builds the table that looks words up in m lower-cased
