@@ -3,6 +3,8 @@ package timex
 import (
 	"testing"
 	"time"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 func TestFormatYMD(t *testing.T) {
@@ -19,4 +21,22 @@ func TestFormatYMD(t *testing.T) {
 			t.Errorf("formatYMD(%v) = %q, want %q", d, got, want)
 		}
 	}
+}
+
+// TestPluralWeekday: a capitalised plural weekday ("Fridays") is a set;
+// its lexicon entry is the singular, so no filter on the plural may skip
+// the lookup.
+func TestPluralWeekday(t *testing.T) {
+	d := text.Segment("Members submit all orders by 1530 hrs on expiration Fridays, the exchange said.")
+	var got []string
+	for _, x := range Tag(d, time.Date(1987, 3, 12, 0, 0, 0, 0, time.UTC)) {
+		got = append(got, x.Text+" "+x.Type+" "+x.Value)
+	}
+	want := "Fridays SET XXXX-WXX-5"
+	for _, g := range got {
+		if g == want {
+			return
+		}
+	}
+	t.Errorf("timexes %q, want one %q", got, want)
 }

@@ -211,34 +211,10 @@ var (
 // lexicon returns the word table, built once. It is looked up for every
 // word of a text, so it is a text.WordMap, quick to say no.
 func lexicon() *text.WordMap[lex] {
-	lexOnce.Do(func() {
-		m := buildLexicon()
-		lexMap = text.NewWordMap(m)
-		for w := range m {
-			if len(w) >= 2 && isLowerByte(w[0]) && isLowerByte(w[1]) {
-				lexPrefix[prefixIndex(w)] |= 1 << min(len(w), 15)
-			}
-		}
-	})
+	lexOnce.Do(func() { lexMap = text.NewWordMap(buildLexicon()) })
 	return lexMap
 }
 
-// lexPrefix holds, for the first two letters of the lexicon's lower-case
-// words, the set of their lengths as bits (15 for 15 and more): most
-// words of a text that are in no lexicon fail this test, with no lookup.
-var lexPrefix [26 * 26]uint16
-
-func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
-
-// prefixIndex indexes lexPrefix by the first two bytes of w, ASCII
-// letters (of either case).
-func prefixIndex(w string) int { return int(w[0]|0x20-'a')*26 + int(w[1]|0x20-'a') }
-
-// maybeWord reports whether the word w of ASCII letters, lower-cased, may
-// be in the lexicon.
-func maybeWord(w string) bool {
-	return len(w) < 2 || lexPrefix[prefixIndex(w)]&(1<<min(len(w), 15)) != 0
-}
 
 func buildLexicon() map[string]lex {
 	m := make(map[string]lex, 600)

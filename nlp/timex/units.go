@@ -193,9 +193,6 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	}
 	if alpha {
 		u.word = true
-		if !maybeWord(w) {
-			return
-		}
 		if l, ok := lx.GetFold(w); ok {
 			if !l.cap || u.cap {
 				u.k, u.v, u.abbr = l.k, int(l.v), l.abbr
