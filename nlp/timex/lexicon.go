@@ -215,7 +215,6 @@ func lexicon() *text.WordMap[lex] {
 	return lexMap
 }
 
-
 func buildLexicon() map[string]lex {
 	m := make(map[string]lex, 600)
 	add := func(k cat, v int, words ...string) {
