@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -167,6 +168,12 @@ func TestUpgradeEntityEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer up.Close()
+	// The upgrade's log was copied into the file and emptied at Open.
+	if fi, err := os.Stat(filepath.Join(dir, "old.db-wal")); err != nil {
+		t.Error(err)
+	} else if fi.Size() != 0 {
+		t.Errorf("log after the upgrade: %d bytes, want none", fi.Size())
+	}
 	fresh, err := Open(filepath.Join(dir, "fresh.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -102,8 +102,9 @@ func Open(path string) (*DB, error) {
 			// An upgrade that rewrote tables (003 fills entity_events)
 			// leaves a log as large as what it wrote, and every read
 			// looks up each page in it until a writer starts the log
-			// anew: copy it to the file and empty it now. Best effort.
-			db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+			// anew: copy it to the file and empty it now. Best effort,
+			// without waiting for other processes' transactions.
+			checkpoint(db)
 		}
 		return conn.prepare(context.Background(), sqlstore.WriteStatements(dialect))
 	}
@@ -118,6 +119,22 @@ func Open(path string) (*DB, error) {
 		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: path, Message: "cannot open store: " + err.Error(), Err: err}
 	}
 	return &DB{Store: sqlstore.New(conn, dialect), db: db, path: path}, nil
+}
+
+// checkpoint copies the log into the file and empties it, unless another
+// connection is reading or writing: it does not wait for them.
+func checkpoint(db *sql.DB) {
+	ctx := context.Background()
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return
+	}
+	c.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	c.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, BusyTimeout))
 }
 
 // busy reports whether err is SQLite's "database is locked".

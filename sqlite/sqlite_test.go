@@ -99,9 +99,9 @@ func TestOpenConcurrently(t *testing.T) {
 				errs <- err
 				return
 			}
+			dbs <- db // before the error: all are sent when all errors are in
 			_, err = db.Put(t.Context(), storetest.Synthetic(i))
 			errs <- err
-			dbs <- db
 		}()
 	}
 	for range n {
