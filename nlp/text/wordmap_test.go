@@ -6,7 +6,8 @@ import (
 )
 
 func TestWordMap(t *testing.T) {
-	m := map[string]int{"said": 1, "the": 2, "a.m": 3, "’s": 4, "": 5, "Mixed": 6, "x": 7}
+	m := map[string]int{"said": 1, "the": 2, "a.m": 3, "’s": 4, "": 5, "Mixed": 6, "x": 7,
+		"story continues below advertisement": 8, "story continues below advertisements": 9}
 	for i := 0; i < 300; i++ { // enough keys to collide
 		m["w"+strings.Repeat("q", i%7)+string(rune('a'+i%26))+string(rune('a'+i/26))] = 100 + i
 	}
@@ -28,7 +29,8 @@ func TestWordMap(t *testing.T) {
 			t.Errorf("GetFold(%q) = %d, %v; want %d, %v", up, got, ok, want, wok)
 		}
 	}
-	for _, w := range []string{"says", "The", "THE", "a.M", "b", "saidx", "’S", "mixed"} {
+	for _, w := range []string{"says", "The", "THE", "a.M", "b", "saidx", "’S", "mixed", "Story continues below advertisemen",
+		"STORY CONTINUES BELOW ADVERTISEMENT", "story continues below advertisementss", "st", "St"} {
 		got, ok := wm.Get(w)
 		want, wok := m[w]
 		if ok != wok || got != want {
