@@ -169,10 +169,11 @@ var dialect = sqlstore.Dialect{
 	// in 8,000 of 10,000 documents: a query that matches more than
 	// SearchCandidates documents ranks the newest SearchCandidates of
 	// them (by ingestion), found cheaply by rowid.
-	SearchSQL: `WITH top AS (SELECT rowid AS seq, bm25(documents_fts, 2.0, 1.0) AS r FROM documents_fts
-			WHERE documents_fts MATCH ?1 AND rowid >= coalesce((SELECT rowid FROM documents_fts
-				WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(SearchCandidates-1) + `), 0)
-			ORDER BY r, rowid LIMIT ?2)
+	// The newest candidates are read once, newest first, and ranked as
+	// they are read (FTS5 walks a match list by descending rowid).
+	SearchSQL: `WITH cand AS (SELECT rowid AS seq, bm25(documents_fts, 2.0, 1.0) AS r FROM documents_fts
+			WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT ` + strconv.Itoa(SearchCandidates) + `),
+		top AS (SELECT seq, r FROM cand ORDER BY r, seq LIMIT ?2)
 		SELECT d.id, d.hash, d.url, d.title, d.site, d.published, d.dct, d.dct_source, d.format, d.text, -top.r
 		FROM top JOIN documents d ON d.seq = top.seq
 		ORDER BY top.r, top.seq`,
