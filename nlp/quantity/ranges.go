@@ -80,6 +80,13 @@ func (sc *Scanner) matchBefore(k int, words []string) (int, bool) {
 
 // equalFold is strings.EqualFold, quick to say no for ASCII strings.
 func equalFold(t, w string) bool {
+	if len(t) > 0 && len(w) > 0 {
+		// first bytes ASCII and different in any case: the first runes
+		// differ (an ASCII letter folds to no other ASCII byte)
+		if a, b := t[0], w[0]; a < 0x80 && b < 0x80 && a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false
+		}
+	}
 	if len(t) != len(w) {
 		if isASCII(t) && isASCII(w) {
 			return false // as many runes as bytes: lengths differ
