@@ -356,8 +356,22 @@ type digitPart struct {
 }
 
 func digitParts(t string, dst []digitPart) []digitPart {
+	// one pass: the first e or E, the commas and the dots
+	k, commas, dots := -1, 0, 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case 'e', 'E':
+			if k < 0 {
+				k = i
+			}
+		case ',':
+			commas++
+		case '.':
+			dots++
+		}
+	}
 	// exponent
-	if k := strings.IndexAny(t, "eE"); k > 0 {
+	if k > 0 {
 		mant, err1 := strconv.ParseFloat(strings.ReplaceAll(t[:k], ",", ""), 64)
 		exp, err2 := strconv.Atoi(strings.TrimPrefix(t[k+1:], "+"))
 		if err1 == nil && err2 == nil {
@@ -365,7 +379,6 @@ func digitParts(t string, dst []digitPart) []digitPart {
 		}
 		return dst
 	}
-	commas, dots := strings.Count(t, ","), strings.Count(t, ".")
 	if commas == 0 && dots == 0 {
 		return append(dst, digitPart{0, len(t), atof(t), false, true})
 	}
@@ -488,7 +501,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	if p.dec {
 		n.Kind = Decimal
 	}
-	if strings.ContainsAny(txt, "eE") {
+	if strings.IndexByte(txt, 'e') >= 0 || strings.IndexByte(txt, 'E') >= 0 {
 		n.Kind = Power
 	}
 	k := j + 1
