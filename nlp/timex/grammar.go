@@ -51,7 +51,7 @@ func (t *tagger) glued(i int) bool { return i > 0 && i < len(t.us) && t.us[i].hy
 
 // matchAt tries every pattern at unit i and returns the longest match.
 func (t *tagger) matchAt(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	// "about", "around" and "over" stay outside the extent (TimeBank
 	// practice); they still set the mod
 	if u.k == cQuant && (u.v == qAround || u.v == qOver) {
@@ -90,7 +90,7 @@ func (t *tagger) matchAt(i int) (match, bool) {
 // quantPrefix reads "about", "nearly", "more than", "at least", "no more
 // than", "up to", "over" and returns the mod and where the rest starts.
 func (t *tagger) quantPrefix(i int) (string, int, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	switch u.k {
 	case cQuant:
 		switch u.v {
@@ -230,7 +230,7 @@ func (t *tagger) matchCore(i int) (match, bool) {
 	if i >= len(t.us) {
 		return match{}, false
 	}
-	u := t.us[i]
+	u := &t.us[i]
 	switch u.k {
 	case cDet:
 		if u.v == 0 {
@@ -312,7 +312,7 @@ func (t *tagger) number(i int, allowA bool) (n, j int, ok bool) {
 	if i >= len(t.us) {
 		return 0, i, false
 	}
-	u := t.us[i]
+	u := &t.us[i]
 	switch u.k {
 	case cNum:
 		switch u.shape {
@@ -525,7 +525,7 @@ func (t *tagger) unitAt(j, n int) (int, bool) {
 	if j >= len(t.us) {
 		return 0, false
 	}
-	u := t.us[j]
+	u := &t.us[j]
 	if u.k == cUnit {
 		return u.v, true
 	}
@@ -638,7 +638,7 @@ func unknownOf(g gran) string {
 // bareUnit: "years", "weeks" after a preposition (for years, within weeks),
 // "year-end", "year-earlier", "year-ago".
 func (t *tagger) bareUnit(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	w := t.word(i)
 	plural := len(w) > 1 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S')
 	if u.v == uYear && !plural && i+1 < len(t.us) && !t.is(i-1, cDet, 0) {
@@ -678,7 +678,7 @@ func (t *tagger) bareUnit(i int) (match, bool) {
 	if !plural || i == 0 || u.v == uNight {
 		return match{}, false
 	}
-	prev := t.us[i-1]
+	prev := &t.us[i-1]
 	if prev.k == cPrep && (prev.v == prFor || prev.v == prIn || prev.v == prDuring || prev.v == prAfter) ||
 		prev.k == cQuant && prev.v == qOver || t.k(i+1) == cAgo || t.k(i+1) == cAnaph {
 		m := match{i: i, j: i + 1, typ: TypeDuration, val: durValue("X", u.v), deriv: "vague duration"}

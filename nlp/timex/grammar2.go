@@ -16,7 +16,7 @@ func (t *tagger) yearAt(i int) (int, bool) {
 	if i >= len(t.us) {
 		return 0, false
 	}
-	u := t.us[i]
+	u := &t.us[i]
 	if u.k != cNum || u.shape != shNone {
 		return 0, false
 	}
@@ -38,7 +38,7 @@ func (t *tagger) dayAt(i int) (int, int, bool) {
 	if i >= len(t.us) {
 		return 0, i, false
 	}
-	u := t.us[i]
+	u := &t.us[i]
 	switch {
 	case u.k == cNum && u.shape == shNone && u.ndig <= 2 && u.num >= 1 && u.num <= 31:
 		return u.num, i + 1, true
@@ -57,7 +57,7 @@ func (t *tagger) dayAt(i int) (int, int, bool) {
 }
 
 func (t *tagger) monthExpr(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	mo := u.v
 	j := i + 1
 	day, dj, hasDay := t.dayAt(j)
@@ -193,7 +193,7 @@ func (t *tagger) dayMonth(i int) (match, bool) {
 
 // numberExpr handles a unit that starts with a digit.
 func (t *tagger) numberExpr(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	w := t.word(i)
 	switch u.shape {
 	case shSlash:
@@ -277,7 +277,7 @@ func (t *tagger) numberExpr(i int) (match, bool) {
 // moneyOrPercent reports whether the number at i is an amount: "$2000",
 // "2000%", "2,000 troops" is caught by the comma shape already.
 func (t *tagger) moneyOrPercent(i int) bool {
-	u := t.us[i]
+	u := &t.us[i]
 	txt := t.d.Text
 	if u.start > 0 && (txt[u.start-1] == '$' || txt[u.start-1] == '#') {
 		return true
@@ -438,14 +438,14 @@ func (t *tagger) timeOfDay(i, j, hh, mi int) (match, bool) {
 // secondDay reads the second day of "April 24 and 25", "May 5 or 6": a
 // bare day number after "and"/"or"/"to" that follows a month and day.
 func (t *tagger) secondDay(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	if u.num < 1 || u.num > 31 || i < 3 || !t.hasRefDay || !t.refDay.known() {
 		return match{}, false
 	}
 	if !(t.k(i-1) == cAnd || t.k(i-1) == cOr || t.is(i-1, cPrep, prTo)) {
 		return match{}, false
 	}
-	prev := t.us[i-2]
+	prev := &t.us[i-2]
 	if prev.k != cNum || prev.shape != shNone || prev.num != t.refDay.d || t.k(i-3) != cMonth || t.us[i-3].v != t.refDay.m || u.num <= prev.num {
 		return match{}, false
 	}
@@ -468,7 +468,7 @@ func (t *tagger) recentDay(p pt) bool {
 // ---- weekdays, deictics, relatives ----
 
 func (t *tagger) weekdayExpr(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	if u.shape == shDecade { // Mondays
 		v := "XXXX-WXX-" + string(rune('0'+u.v))
 		j := i + 1
@@ -523,7 +523,7 @@ func (t *tagger) addPart(m *match, p *pt) {
 }
 
 func (t *tagger) deictic(i int) (match, bool) {
-	u := t.us[i]
+	u := &t.us[i]
 	m := match{i: i, j: i + 1, typ: TypeDate, anchor: anchorDCT}
 	switch u.v {
 	case dToday, dYesterday, dTomorrow, dTonight, dOvernight:
@@ -665,7 +665,7 @@ func (t *tagger) theExpr(i int) (match, bool) {
 	if w := t.word(j); (w == "comparable" || w == "corresponding" || w == "same") && t.is(j+1, cUnit, uYear) && t.glued(j+2) {
 		j++ // "the comparable year-ago quarter"
 	}
-	u := t.us[j]
+	u := &t.us[j]
 	var m match
 	ok := false
 	switch u.k {
@@ -764,7 +764,7 @@ func (t *tagger) prenominal(i, j int) bool {
 			return false
 		}
 	}
-	n := t.us[j]
+	n := &t.us[j]
 	return n.k == cNone && n.word
 }
 
@@ -792,7 +792,7 @@ func (t *tagger) theYear(j int) (match, bool) {
 // theUnit: the year, the quarter, the week, the weekend, the month, the
 // year-earlier quarter, the day before.
 func (t *tagger) theUnit(j int) (match, bool) {
-	u := t.us[j]
+	u := &t.us[j]
 	w := t.word(j)
 	if w[len(w)-1] == 's' {
 		return match{}, false

@@ -31,7 +31,7 @@ func (t *tagger) relExpr(i int, the bool) (match, bool) {
 		m.i = i
 		return m, ok
 	}
-	u := t.us[j]
+	u := &t.us[j]
 	if u.hyph {
 		return match{}, false // last-minute, next-generation
 	}
@@ -428,7 +428,7 @@ func (t *tagger) ordAt(i int) (int, int, bool) {
 	if i >= len(t.us) {
 		return 0, i, false
 	}
-	u := t.us[i]
+	u := &t.us[i]
 	if u.k == cOrd {
 		return u.v, i + 1, true
 	}
@@ -523,7 +523,7 @@ func (t *tagger) setExpr(i int) (match, bool) {
 	if nn, k, ok := t.number(j, false); ok && nn > 0 {
 		n, j = nn, k
 	}
-	u := t.us[min(j, len(t.us)-1)]
+	u := &t.us[min(j, len(t.us)-1)]
 	if j >= len(t.us) {
 		return match{}, false
 	}
@@ -815,7 +815,7 @@ func (t *tagger) resolveWeekday(wd, i, dir int, m *match) pt {
 // "until"/"by", 0 otherwise.
 func (t *tagger) weekdaySignal(i int) int {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		u := t.us[k]
+		u := &t.us[k]
 		if u.k == cPrep && (u.v == prSince || u.v == prUntil) {
 			return u.v
 		}
@@ -924,7 +924,7 @@ func (t *tagger) cue(k int) int {
 	if t.tags != nil {
 		return t.posCue(k)
 	}
-	u := t.us[k]
+	u := &t.us[k]
 	c := tenseNone
 	switch u.k {
 	case cVerbCue:
@@ -953,7 +953,7 @@ func (t *tagger) cue(k int) int {
 // posCue is cue with part-of-speech tags: the verb form, not its
 // spelling, shows the tense, and nouns ("vacation plans") show none.
 func (t *tagger) posCue(k int) int {
-	u := t.us[k]
+	u := &t.us[k]
 	tg := t.tags[u.tok]
 	prev := strings.ToLower(t.word(k - 1))
 	switch {
