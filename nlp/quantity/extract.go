@@ -261,7 +261,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if f.unit == "" && first.Spelled && !first.Vague && first.Value == 1 {
 				continue // "one of the", "a half"
 			}
-			if f.unit == "" && first.Kind == Fraction && first.Spelled && !(f.tokEnd < len(sc.toks) && strings.EqualFold(sc.tokText(f.tokEnd), "of")) {
+			if f.unit == "" && first.Kind == Fraction && first.Spelled && !(f.tokEnd < len(sc.toks) && equalFold(sc.tokText(f.tokEnd), "of")) {
 				continue // "the second half", "half an hour"
 			}
 			if first.Kind == Fraction && first.Spelled && first.ti > 0 {
@@ -305,7 +305,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		} else {
 			quote = quoteOf(span, opts.Quotes)
 			q.Modality = fallbackModality(doc, span, quote)
-			if strings.EqualFold(f.qualifier, "up to") && q.Modality != sitrep.ModalityNegated && q.Modality != sitrep.ModalityFuture {
+			if equalFold(f.qualifier, "up to") && q.Modality != sitrep.ModalityNegated && q.Modality != sitrep.ModalityFuture {
 				q.Modality = sitrep.ModalityPossible
 			}
 		}
@@ -523,7 +523,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		return true
 	}
 	if tj < len(toks) && sc.near(tj-1, tj) && lowerIs(monthTable, sc.tokText(tj)) && n.Value >= 1 && n.Value <= 31 {
-		if !(strings.EqualFold(sc.tokText(tj), "may") && n.Value > 1) || tj+1 < len(toks) && toks[tj+1].kind == tNum {
+		if !(equalFold(sc.tokText(tj), "may") && n.Value > 1) || tj+1 < len(toks) && toks[tj+1].kind == tNum {
 			return true
 		}
 	}
@@ -536,7 +536,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 	}
 	if tj+1 < len(toks) && sc.near(tj-1, tj) {
 		w := strings.ToLower(sc.tokText(tj))
-		if (w == "years" || w == "year") && strings.EqualFold(sc.tokText(tj+1), "old") {
+		if (w == "years" || w == "year") && equalFold(sc.tokText(tj+1), "old") {
 			return true
 		}
 	}
@@ -678,7 +678,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
 		// "two-thirds of Ukrainians": a plural demonym after "of" is who is counted
-		if w[0] >= 'A' && w[0] <= 'Z' && k > 0 && strings.EqualFold(sc.tokText(k-1), "of") && k-1 == f.tokEnd && len(w) > 4 &&
+		if w[0] >= 'A' && w[0] <= 'Z' && k > 0 && equalFold(sc.tokText(k-1), "of") && k-1 == f.tokEnd && len(w) > 4 &&
 			(strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ers")) && !(k+1 < len(toks) && toks[k+1].kind == tWord && sc.near(k, k+1) && sc.tokText(k + 1)[0] >= 'A' && sc.tokText(k + 1)[0] <= 'Z') {
 			f.unit, f.cat = lw, "people"
 			f.end = toks[k].end
@@ -698,7 +698,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	// a noun we do not know: the first lower-case word after the number
 	// (up to three lower-case words: "nine creditor banks")
 	k = f.tokEnd
-	if k+1 < len(toks) && strings.EqualFold(sc.tokText(k), "of") && sc.near(k-1, k) {
+	if k+1 < len(toks) && equalFold(sc.tokText(k), "of") && sc.near(k-1, k) {
 		k++ // "scores of villagers"
 	}
 	for first := k; k < len(toks) && k < first+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {

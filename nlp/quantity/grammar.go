@@ -310,7 +310,7 @@ func (sc *Scanner) words(start, k int, st mstate) int {
 // pronounOne reports whether the lone word "one" at [start,end) is a
 // pronoun ("the one you mentioned", "which one").
 func (sc *Scanner) pronounOne(start, end int) bool {
-	if end-start != 1 || !strings.EqualFold(sc.tokText(start), "one") || start == 0 {
+	if end-start != 1 || !equalFold(sc.tokText(start), "one") || start == 0 {
 		return false
 	}
 	p := strings.ToLower(sc.tokText(start - 1))
@@ -380,7 +380,7 @@ func (sc *Scanner) ordinalAtom(start, k int, st, good mstate, goodEnd int) int {
 		v := num / den
 		end := k + 1
 		// "two thirds of a million", "three quarters million"
-		if end+2 < len(toks) && sc.near(end-1, end) && strings.EqualFold(sc.tokText(end), "of") && sc.isCls(end+1, cA) && sc.isCls(end+2, cScale) {
+		if end+2 < len(toks) && sc.near(end-1, end) && equalFold(sc.tokText(end), "of") && sc.isCls(end+1, cA) && sc.isCls(end+2, cScale) {
 			v *= toks[end+2].w().val
 			end += 3
 		} else if end < len(toks) && sc.near(end-1, end) && sc.isCls(end, cScale) && !toks[end].w().plural && num < den {

@@ -75,7 +75,7 @@ func (sc *Scanner) Money(nums []Number) []Money {
 			if e, end, ok := sc.phraseAt(k, lx.currency, 4); ok && e.b != "pre" && !sc.lowerCode(k, end) {
 				w := strings.ToLower(sc.tokText(end - 1))
 				// "a 500-pound bomb", "200 pounds of explosives": weight
-				if (w == "pound" || w == "pounds") && (k > n.tj || end < len(sc.toks) && strings.EqualFold(sc.tokText(end), "of")) {
+				if (w == "pound" || w == "pounds") && (k > n.tj || end < len(sc.toks) && equalFold(sc.tokText(end), "of")) {
 					continue
 				}
 				m.End, m.Currency = sc.toks[end-1].end, e.a
@@ -259,7 +259,7 @@ func (sc *Scanner) perUnit(m *Measure) {
 		if e, ok = lx.measures.m[strings.ToLower(sc.tokText(k+1))]; ok {
 			end = k + 2
 		}
-	case strings.EqualFold(sc.tokText(k), "per") && sc.near(k, k+1):
+	case equalFold(sc.tokText(k), "per") && sc.near(k, k+1):
 		e, end, ok = sc.phraseAt(k+1, lx.measures, 3)
 	}
 	if !ok || strings.Contains(m.Unit, " per ") {

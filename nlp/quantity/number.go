@@ -157,7 +157,7 @@ func urlAt(s string, i int) int {
 	return e
 }
 
-func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && equalFold(s[:len(p)], p) }
 
 // timeWords follow a number that is a duration, not a denominator
 // ("$2000 over 3 years").

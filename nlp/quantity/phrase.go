@@ -156,7 +156,7 @@ func (sc *Scanner) vague(start, k int, st mstate) int {
 	v := toks[k].w().val
 	end := k + 1
 	// "hundreds of thousands", "tens of millions", "dozens of thousands"?
-	if end+1 < len(toks) && sc.near(k, end) && strings.EqualFold(sc.tokText(end), "of") && sc.near(end, end+1) &&
+	if end+1 < len(toks) && sc.near(k, end) && equalFold(sc.tokText(end), "of") && sc.near(end, end+1) &&
 		(sc.isCls(end+1, cScale) || sc.isCls(end+1, cHundred)) && toks[end+1].w().plural && toks[end+1].w().val > v {
 		v *= toks[end+1].w().val
 		end += 2
@@ -165,7 +165,7 @@ func (sc *Scanner) vague(start, k int, st mstate) int {
 		return k + 1 // "tens" alone is not a figure
 	}
 	// "scores" counts only in "scores of": "test scores" is no figure
-	if v == 20 && toks[k].w().cls == cDozen && !(k+1 < len(toks) && sc.near(k, k+1) && strings.EqualFold(sc.tokText(k+1), "of")) {
+	if v == 20 && toks[k].w().cls == cDozen && !(k+1 < len(toks) && sc.near(k, k+1) && equalFold(sc.tokText(k+1), "of")) {
 		return k + 1
 	}
 	sc.emit(Number{Start: toks[start].start, End: toks[end-1].end, Value: v, Min: v, Max: v*10 - 1, Vague: true, Kind: Integer, Spelled: true, ti: start, tj: end})

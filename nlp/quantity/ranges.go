@@ -136,7 +136,7 @@ func (sc *Scanner) matchAfter(k int, words []string) (int, bool) {
 // before an ordinal).
 func (sc *Scanner) prefixQual(n Number) (uint8, int) {
 	k := n.ti
-	if k > 0 && strings.EqualFold(sc.tokText(k-1), "the") && n.Kind == Ordinal {
+	if k > 0 && equalFold(sc.tokText(k-1), "the") && n.Kind == Ordinal {
 		k--
 	}
 	if k == 0 {
@@ -213,7 +213,7 @@ func (sc *Scanner) Ranges(nums []Number) []Range {
 			}
 		}
 		if kind == 0 {
-			if a.tj >= len(sc.toks) || !strings.EqualFold(sc.tokText(a.tj), "or") && !strings.EqualFold(sc.tokText(a.tj), "and") {
+			if a.tj >= len(sc.toks) || !equalFold(sc.tokText(a.tj), "or") && !equalFold(sc.tokText(a.tj), "and") {
 				continue
 			}
 			for _, qq := range suffixQuals {
@@ -236,7 +236,7 @@ func (sc *Scanner) Ranges(nums []Number) []Range {
 		} else {
 			r.Start = sc.toks[f].start
 			r.QStart, r.QEnd = sc.toks[f].start, sc.toks[a.ti-1].end
-			if a.ti > 0 && strings.EqualFold(sc.tokText(a.ti-1), "the") {
+			if a.ti > 0 && equalFold(sc.tokText(a.ti-1), "the") {
 				r.QEnd = sc.toks[a.ti-2].end
 			}
 			// "less than 5000 or equal", "more than 5000 or equal to"
@@ -247,7 +247,7 @@ func (sc *Scanner) Ranges(nums []Number) []Range {
 			} else if e, ok := sc.matchAfter(a.tj, []string{"or", "equal"}); ok {
 				end = e
 			}
-			if end != a.tj && kind != qEQ && kind != qGE && kind != qLE || end != a.tj && sc.toks[end-1].start > sc.toks[a.tj].start && strings.EqualFold(sc.tokText(a.tj), "or") && strings.EqualFold(sc.tokText(a.tj+1), "equal") {
+			if end != a.tj && kind != qEQ && kind != qGE && kind != qLE || end != a.tj && sc.toks[end-1].start > sc.toks[a.tj].start && equalFold(sc.tokText(a.tj), "or") && equalFold(sc.tokText(a.tj+1), "equal") {
 				switch kind {
 				case qGT:
 					kind = qGE
@@ -329,7 +329,7 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 		// "between the tenth and the fifteenth"; "$100-$200", "€5 to €10"
 		second := sc.tokText(a.tj + 1)
 		sameSym := a.ti > 0 && sc.toks[a.ti-1].kind == tPunct && sc.tokText(a.ti-1) == second && sc.adjacent(a.tj+1, b.ti)
-		if !(strings.EqualFold(second, "the") && a.Kind == Ordinal) && !sameSym {
+		if !(equalFold(second, "the") && a.Kind == Ordinal) && !sameSym {
 			return r, false
 		}
 	}
@@ -338,10 +338,10 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 	}
 	prefix := func(w string) bool {
 		k := a.ti
-		if a.Kind == Ordinal && k > 0 && strings.EqualFold(sc.tokText(k-1), "the") {
+		if a.Kind == Ordinal && k > 0 && equalFold(sc.tokText(k-1), "the") {
 			k--
 		}
-		if k > 0 && strings.EqualFold(sc.tokText(k-1), w) && sc.near(k-1, k) {
+		if k > 0 && equalFold(sc.tokText(k-1), w) && sc.near(k-1, k) {
 			r.Start = sc.toks[k-1].start
 			r.QStart, r.QEnd = r.Start, sc.toks[k-1].end
 			return true
@@ -409,7 +409,7 @@ func (sc *Scanner) Percents(nums []Number) []Percent {
 			case "%", "percent", "percents", "percentage", "pct", "per-cent":
 				end = k + 1
 			case "per":
-				if k+1 < len(sc.toks) && strings.EqualFold(sc.tokText(k+1), "cent") && sc.near(k, k+1) {
+				if k+1 < len(sc.toks) && equalFold(sc.tokText(k+1), "cent") && sc.near(k, k+1) {
 					end = k + 2
 				}
 			}
