@@ -7,6 +7,7 @@ package kb
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -75,134 +76,231 @@ type MentionRef struct {
 //
 // A busy entity has thousands of mentions, each compared with up to
 // mergeWindow items: the comparison works on small integers (participants
-// and dates numbered once) and the events are sorted and referred to by
-// index, not copied.
+// and dates numbered once), first on the items' dates alone, kept apart in
+// one array a type; the events are sorted and referred to by index, not
+// copied.
 func Timeline(events []sitrep.StoredEvent) []TimelineItem {
-	// Publication order: by the document's date, the document, then the
-	// trigger's offset; stable. Dates compare as day numbers where all
-	// are YYYY-MM-DD (or none).
-	type pubKey struct {
-		day  int32
-		date string
-		i    int
-	}
-	order := make([]pubKey, len(events))
-	days := true
-	for i := range events {
-		d := docDate(events[i].Published, events[i].DCT)
-		n, ok := dayNumber(d)
-		days = days && ok
-		order[i] = pubKey{n, d, i}
-	}
-	slices.SortFunc(order, func(a, b pubKey) int {
-		if days && a.day != b.day {
-			return cmp.Compare(a.day, b.day)
-		}
-		if c := strings.Compare(a.date, b.date); c != 0 {
-			return c
-		}
-		ea, eb := &events[a.i], &events[b.i]
-		return cmp.Or(strings.Compare(ea.DocumentID, eb.DocumentID), cmp.Compare(ea.Start, eb.Start), cmp.Compare(a.i, b.i))
-	})
-	nb := newNumbering(events)
 	// The mentions' merge keys, read in one pass over the events in their
 	// order: the merge below visits them in publication order, and reads
 	// these compact records rather than the events.
+	nb := newNumbering(len(events))
 	ms := make([]mention, len(events))
-	types := map[string]int32{}
 	for i := range events {
 		ms[i] = nb.mention(&events[i])
-		t, ok := types[events[i].Type]
-		if !ok {
-			t = int32(len(types))
-			types[events[i].Type] = t
-		}
-		ms[i].typ = t
 	}
-	var items []*cluster
-	byType := make([][]*cluster, len(types))
+	nb.finish(ms)
+	order := publicationOrder(events)
+	// Each type's clusters, newest last: their dates side by side, tested
+	// first, and their indexes in slab. An undated cluster has dates 0, 0,
+	// which only an undated mention's 0, 0 overlaps (a dated one's are
+	// numbered from 1), as accepts demands.
+	type window struct {
+		dates    []int32 // earliest, latest of each cluster
+		clusters []int32
+	}
+	wins := make([]window, len(nb.types))
 	// The clusters, and the list of each one's first mention, cut from
 	// arrays as large as there can be clusters.
 	slab := make([]cluster, 0, len(events))
 	firsts := make([]*sitrep.StoredEvent, len(events))
-	for _, o := range order {
-		m := &ms[o.i]
-		var home *cluster
+	for _, i := range order {
+		m := &ms[i]
 		// Reports of one event are published close together, and the
 		// mentions come in publication order: look among the latest
 		// clusters of the type only, which keeps merging linear in the
 		// number of mentions.
-		cs := byType[m.typ]
-		for k := len(cs) - 1; k >= 0 && k >= len(cs)-mergeWindow; k-- {
-			if cs[k].accepts(m) {
-				home = cs[k]
-				break
+		w := &wins[m.typ]
+		e, l := int32(0), int32(0)
+		if m.dated {
+			e, l = m.earliest, m.latest
+		}
+		home := -1
+		lo := max(0, len(w.clusters)-mergeWindow)
+		ds := w.dates[2*lo:]
+		for k := len(ds) - 2; k >= 0; k -= 2 {
+			if ds[k] <= l && e <= ds[k+1] {
+				h := int(w.clusters[lo+k/2])
+				if slab[h].accepts(m) {
+					home = h
+					break
+				}
 			}
 		}
-		if home == nil {
-			n := len(slab)
-			slab = append(slab, cluster{mentions: firsts[n : n : n+1]})
-			home = &slab[n]
-			items = append(items, home)
-			byType[m.typ] = append(byType[m.typ], home)
+		if home < 0 {
+			home = len(slab)
+			slab = append(slab, cluster{mentions: firsts[home : home : home+1], typ: m.typ, pos: int32(len(w.clusters))})
+			w.clusters = append(w.clusters, int32(home))
+			w.dates = append(w.dates, 0, 0)
 		}
-		home.add(m, nb)
+		c := &slab[home]
+		c.add(m, nb)
+		w.dates[2*c.pos], w.dates[2*c.pos+1] = c.earliest, c.latest
 	}
 	// The items in time order, each built in its place: the order needs
 	// only the best report's time and the first report's date.
-	type itemKey struct {
-		sort, latest, published    string
-		sortDay, latestDay, pubDay int32 // as dayNumber, where days
-		i                          int
-		best                       *sitrep.StoredEvent
+	bests := make([]*sitrep.StoredEvent, len(slab))
+	for i := range slab {
+		bests[i] = slab[i].best()
 	}
-	keys := make([]itemKey, len(items))
-	itemDays := true
-	for i, c := range items {
-		best := c.best()
+	n := len(events)
+	lists := &itemLists{make([]string, n), make([]Source, n), make([]MentionRef, n)}
+	out := make([]TimelineItem, len(slab))
+	for i, k := range itemOrder(slab, bests, nb) {
+		slab[k].fill(&out[i], bests[k], nb, lists)
+	}
+	setIDs(out)
+	return out
+}
+
+// publicationOrder returns the indexes of events by the document's date,
+// the document, then the trigger's offset; stable. Dates compare as day
+// numbers where all are YYYY-MM-DD (or none).
+func publicationOrder(events []sitrep.StoredEvent) []int32 {
+	type pubKey struct {
+		day   int32
+		i     int32
+		start int
+		doc   string
+		date  string
+	}
+	keys := make([]pubKey, len(events))
+	days := true
+	for i := range events {
+		e := &events[i]
+		d := docDate(e.Published, e.DCT)
+		n, ok := dayNumber(d)
+		days = days && ok
+		keys[i] = pubKey{n, int32(i), e.Start, e.DocumentID, d}
+	}
+	slices.SortFunc(keys, func(a, b pubKey) int {
+		if days {
+			if a.day != b.day {
+				return cmp.Compare(a.day, b.day)
+			}
+			// The same day number: the same date.
+		} else if c := strings.Compare(a.date, b.date); c != 0 {
+			return c
+		}
+		if a.doc != b.doc {
+			return strings.Compare(a.doc, b.doc)
+		}
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	order := make([]int32, len(keys))
+	for i := range keys {
+		order[i] = keys[i].i
+	}
+	return order
+}
+
+// itemOrder returns the indexes of the clusters in time order: by the
+// earliest bound of the best report's time (the latest, for a time known
+// only from the report's date), undated last; then by the latest bound, the
+// first report's date and creation. Where all these are YYYY-MM-DD, they
+// compare as day numbers packed in two integers.
+func itemOrder(slab []cluster, bests []*sitrep.StoredEvent, nb *numbering) []int32 {
+	keyOf := func(i int) (sort, latest, published string) {
+		c, best := &slab[i], bests[i]
 		earliest, latest := nb.date[c.earliest], nb.date[c.latest]
 		if earliest == "" {
 			earliest, latest = best.Time.Earliest, best.Time.Latest
 		}
-		k := itemKey{sort: earliest, latest: latest, i: i, best: best}
+		sort = earliest
 		if dctOnly(best.Time.Derivation) {
 			// Dated only by its report ("happened by the document
 			// date"): at that date rather than a vague window before.
-			k.sort = latest
+			sort = latest
 		}
 		first := c.mentions[0] // the first source
-		k.published = docDate(first.Published, first.DCT)
-		var ok1, ok2, ok3 bool
-		k.sortDay, ok1 = dayNumber(k.sort)
-		k.latestDay, ok2 = dayNumber(k.latest)
-		k.pubDay, ok3 = dayNumber(k.published)
-		itemDays = itemDays && ok1 && ok2 && ok3
-		keys[i] = k
+		return sort, latest, docDate(first.Published, first.DCT)
 	}
-	slices.SortFunc(keys, func(a, b itemKey) int {
+	type dayKey struct{ hi, lo uint64 }
+	keys := make([]dayKey, len(slab))
+	days := true
+	for i := range slab {
+		sort, latest, published := keyOf(i)
+		sd, ok1 := dayNumber(sort)
+		ld, ok2 := dayNumber(latest)
+		pd, ok3 := dayNumber(published)
+		if !ok1 || !ok2 || !ok3 {
+			days = false
+			break
+		}
+		s := uint64(sd)
+		if sort == "" {
+			s = math.MaxUint32 // undated last
+		}
+		keys[i] = dayKey{s<<32 | uint64(ld), uint64(pd)<<32 | uint64(i)}
+	}
+	order := make([]int32, len(slab))
+	if days {
+		slices.SortFunc(keys, func(a, b dayKey) int {
+			if a.hi != b.hi {
+				return cmp.Compare(a.hi, b.hi)
+			}
+			return cmp.Compare(a.lo, b.lo)
+		})
+		for i, k := range keys {
+			order[i] = int32(k.lo & math.MaxUint32)
+		}
+		return order
+	}
+	type strKey struct {
+		sort, latest, published string
+		i                       int32
+	}
+	skeys := make([]strKey, len(slab))
+	for i := range slab {
+		sort, latest, published := keyOf(i)
+		skeys[i] = strKey{sort, latest, published, int32(i)}
+	}
+	slices.SortFunc(skeys, func(a, b strKey) int {
 		if (a.sort == "") != (b.sort == "") {
 			if a.sort != "" {
 				return -1
 			}
 			return 1
 		}
-		if itemDays {
-			return cmp.Or(cmp.Compare(a.sortDay, b.sortDay), cmp.Compare(a.latestDay, b.latestDay),
-				cmp.Compare(a.pubDay, b.pubDay), cmp.Compare(a.i, b.i))
-		}
 		return cmp.Or(strings.Compare(a.sort, b.sort), strings.Compare(a.latest, b.latest),
 			strings.Compare(a.published, b.published), cmp.Compare(a.i, b.i))
 	})
-	// The items' lists, cut from one array each.
-	n := len(events)
-	lists := &itemLists{make([]string, n), make([]Source, n), make([]MentionRef, n)}
-	out := make([]TimelineItem, len(items))
-	for i, k := range keys {
-		it := &out[i]
-		items[k.i].fill(it, k.best, nb, lists)
-		it.ID = itemID(it)
+	for i, k := range skeys {
+		order[i] = k.i
 	}
-	return out
+	return order
+}
+
+// setIDs sets the items' ids (itemID), cut from one string.
+func setIDs(items []TimelineItem) {
+	n := 0
+	for i := range items {
+		if ms := items[i].Mentions; len(ms) > 0 {
+			n += len(ms[0].Document) + 1 + len(ms[0].Event)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range items {
+		if ms := items[i].Mentions; len(ms) > 0 {
+			b.WriteString(ms[0].Document)
+			b.WriteByte('-')
+			b.WriteString(ms[0].Event)
+		}
+	}
+	all := b.String()
+	for i := range items {
+		it := &items[i]
+		if len(it.Mentions) == 0 {
+			it.ID = itemID(it)
+			continue
+		}
+		m := it.Mentions[0]
+		k := len(m.Document) + 1 + len(m.Event)
+		it.ID, all = all[:k], all[k:]
+	}
 }
 
 // dayNumber numbers a YYYY-MM-DD date so that numbers compare as the dates
@@ -227,15 +325,23 @@ func dayNumber(s string) (n int32, ok bool) {
 	return n + 1, true
 }
 
-// numbering numbers the participants' merge keys (0: none) and the dates
-// (in string order, "" first as 0) of a set of mentions, so that comparing
-// two is comparing integers.
+// numbering numbers the participants' merge keys (0: none), the types and
+// the dates (in string order, "" first as 0) of a set of mentions, so that
+// comparing two is comparing integers.
 type numbering struct {
-	names map[[2]string]int32 // kb and name, as given -> number of key(kb, name)
+	kbs   map[string]int32 // KB id -> number of its key
+	names map[string]int32 // name without KB id, as given -> number of its key
 	keys  map[string]int32
-	dates map[string]int32
-	date  []string   // number -> date
-	days  []dayParse // number -> the date parsed, once
+	types []string // number -> type
+	typeN map[string]int32
+	// Dates are numbered as they come (found), then in string order
+	// (finish).
+	found     map[string]int32
+	foundDate []string
+	lastDate  [2]string
+	lastN     [2]int32
+	date      []string   // number -> date
+	days      []dayParse // number -> the date parsed, once
 }
 
 type dayParse struct {
@@ -259,52 +365,118 @@ func (nb *numbering) parsed(n int32) *dayParse {
 	return p
 }
 
-func newNumbering(events []sitrep.StoredEvent) *numbering {
-	nb := &numbering{names: map[[2]string]int32{}, keys: map[string]int32{}, dates: map[string]int32{"": 0}}
-	var ds []string
-	for i := range events {
-		t := &events[i].Time
-		for _, d := range [...]string{t.Earliest, t.Latest} {
-			if _, ok := nb.dates[d]; !ok {
-				nb.dates[d] = -1
-				ds = append(ds, d)
-			}
-		}
-	}
-	slices.Sort(ds)
-	nb.date = append([]string{""}, ds...)
-	nb.days = make([]dayParse, len(nb.date))
-	for i, d := range ds {
-		nb.dates[d] = int32(i + 1)
-	}
-	return nb
+func newNumbering(n int) *numbering {
+	return &numbering{kbs: map[string]int32{}, names: map[string]int32{}, keys: map[string]int32{},
+		found: map[string]int32{"": 0}, foundDate: make([]string, 1, 1+n/4)}
 }
 
 // participant returns the number of the merge key of an entity (0 when it
 // has none).
 func (nb *numbering) participant(kb, name string) int32 {
-	if kb == "" && name == "" {
-		return 0
-	}
-	if n, ok := nb.names[[2]string{kb, name}]; ok {
+	if kb != "" {
+		n, ok := nb.kbs[kb]
+		if !ok {
+			n = nb.key(kb)
+			nb.kbs[kb] = n
+		}
 		return n
 	}
-	k := key(kb, name)
+	if name == "" {
+		return 0
+	}
+	n, ok := nb.names[name]
+	if !ok {
+		n = nb.key(strings.ToLower(name))
+		nb.names[name] = n
+	}
+	return n
+}
+
+// key returns the number of a merge key (as key returns them).
+func (nb *numbering) key(k string) int32 {
 	n, ok := nb.keys[k]
 	if !ok {
 		n = int32(len(nb.keys) + 1)
 		nb.keys[k] = n
 	}
-	nb.names[[2]string{kb, name}] = n
 	return n
 }
 
+// typ returns the number of an event type.
+func (nb *numbering) typ(t string) int32 {
+	if nb.typeN == nil {
+		// Few types: a scan.
+		for i, u := range nb.types {
+			if u == t {
+				return int32(i)
+			}
+		}
+		nb.types = append(nb.types, t)
+		if len(nb.types) > 16 {
+			nb.typeN = map[string]int32{}
+			for i, u := range nb.types {
+				nb.typeN[u] = int32(i)
+			}
+		}
+		return int32(len(nb.types) - 1)
+	}
+	n, ok := nb.typeN[t]
+	if !ok {
+		n = int32(len(nb.types))
+		nb.types = append(nb.types, t)
+		nb.typeN[t] = n
+	}
+	return n
+}
+
+// found returns the number of a date in the order found; k (0 or 1)
+// remembers the last date numbered for the earliest or the latest bound,
+// which is often the next one's (events come from a store in time order).
+func (nb *numbering) foundNumber(d string, k int) int32 {
+	if d == nb.lastDate[k] {
+		return nb.lastN[k]
+	}
+	n, ok := nb.found[d]
+	if !ok {
+		n = int32(len(nb.foundDate))
+		nb.found[d] = n
+		nb.foundDate = append(nb.foundDate, d)
+	}
+	nb.lastDate[k], nb.lastN[k] = d, n
+	return n
+}
+
+// mention returns the merge keys of e, its dates numbered as found until
+// finish renumbers them.
 func (nb *numbering) mention(e *sitrep.StoredEvent) mention {
 	m := mention{e: e, actor: nb.participant(e.ActorKB, e.ActorName), target: nb.participant(e.TargetKB, e.TargetName),
-		loc: nb.participant(e.LocationKB, e.LocationName), earliest: nb.dates[e.Time.Earliest], latest: nb.dates[e.Time.Latest]}
+		loc: nb.participant(e.LocationKB, e.LocationName), typ: nb.typ(e.Type),
+		earliest: nb.foundNumber(e.Time.Earliest, 0), latest: nb.foundNumber(e.Time.Latest, 1)}
 	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
-	m.narrow = m.dated && nb.narrow(m.earliest, m.latest)
 	return m
+}
+
+// finish numbers the dates in string order ("" first, as 0) and renumbers
+// and completes the mentions' dates.
+func (nb *numbering) finish(ms []mention) {
+	ix := make([]int32, len(nb.foundDate))
+	for i := range ix {
+		ix[i] = int32(i)
+	}
+	slices.SortFunc(ix, func(a, b int32) int { return strings.Compare(nb.foundDate[a], nb.foundDate[b]) })
+	nb.date = make([]string, len(ix))
+	renumber := make([]int32, len(ix))
+	for n, i := range ix {
+		nb.date[n] = nb.foundDate[i]
+		renumber[i] = int32(n)
+	}
+	nb.days = make([]dayParse, len(nb.date))
+	nb.found, nb.foundDate = nil, nil
+	for i := range ms {
+		m := &ms[i]
+		m.earliest, m.latest = renumber[m.earliest], renumber[m.latest]
+		m.narrow = m.dated && nb.narrow(m.earliest, m.latest)
+	}
 }
 
 func dctOnly(derivation string) bool { return strings.HasPrefix(derivation, "dct") }
@@ -374,7 +546,9 @@ type cluster struct {
 	actor    int32 // merge key of the actor, 0 when none yet
 	target   int32
 	location int32
-	narrow   bool // the window spans a week or less
+	typ      int32 // numbered type
+	pos      int32 // index among the clusters of its type
+	narrow   bool  // the window spans a week or less
 }
 
 func key(kb, name string) string {
@@ -456,15 +630,33 @@ func precision(t sitrep.EventTime) int {
 	return 2
 }
 
-var modalityRank = map[string]int{
-	sitrep.ModalityAsserted: 5, sitrep.ModalityReported: 4, sitrep.ModalityBelieved: 3,
-	sitrep.ModalityFuture: 2, sitrep.ModalityPossible: 1, sitrep.ModalityNegated: 0,
+// modalityRank ranks the modalities, strongest first; ok is false for
+// others.
+func modalityRank(m string) (rank int, ok bool) {
+	switch m {
+	case sitrep.ModalityAsserted:
+		return 5, true
+	case sitrep.ModalityReported:
+		return 4, true
+	case sitrep.ModalityBelieved:
+		return 3, true
+	case sitrep.ModalityFuture:
+		return 2, true
+	case sitrep.ModalityPossible:
+		return 1, true
+	case sitrep.ModalityNegated:
+		return 0, true
+	}
+	return 0, false
 }
 
 // best returns the report an item takes its type, time and text from: the
 // most precisely dated, then the one with the longest summary.
 func (c *cluster) best() *sitrep.StoredEvent {
 	best := c.mentions[0]
+	if len(c.mentions) == 1 {
+		return best
+	}
 	bp := precision(best.Time)
 	for _, e := range c.mentions[1:] {
 		if p := precision(e.Time); p > bp || p == bp && len(e.Summary) > len(best.Summary) {
@@ -498,7 +690,7 @@ func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering
 	mod := -1
 	for _, e := range c.mentions {
 		it.Mentions = append(it.Mentions, MentionRef{Document: e.DocumentID, Event: e.ID})
-		if r, ok := modalityRank[e.Modality]; ok && r > mod {
+		if r, ok := modalityRank(e.Modality); ok && r > mod {
 			mod, it.Modality = r, e.Modality
 		}
 		if e.ActorName != "" {

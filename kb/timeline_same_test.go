@@ -1,0 +1,120 @@
+package kb
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	sitrep "github.com/sitrep-news/sitrep"
+)
+
+// randomEvents is an event set drawn to reach every branch of Timeline:
+// few or many types, participants named in several cases with and without
+// KB ids (one KB id also a folded name), full, partial, malformed, long,
+// reversed and missing dates, each kind of derivation, documents with
+// several mentions, published dates short or missing, copied sentences,
+// odd whitespace and empty summaries.
+func randomEvents(r *rand.Rand, n int) []sitrep.StoredEvent {
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	ntypes := 1 + r.IntN(6)
+	docs := 1 + r.IntN(max(1, n))
+	names := []string{"", "Kim", "kim", "KIM", "Putin", "Zelensky", "Kyiv", "Odesa", "q7", "İstanbul", "Ünal"}
+	kbs := []string{"", "", "", "Q1", "Q2", "Q7", "kim"}
+	date := func() (string, string) {
+		day := func() string {
+			return fmt.Sprintf("20%02d-%02d-%02d", 20+r.IntN(3), 1+r.IntN(12), 1+r.IntN(28))
+		}
+		switch r.IntN(12) {
+		case 0:
+			return "", ""
+		case 1:
+			return day(), ""
+		case 2:
+			return "", day()
+		case 3:
+			return day(), day() // maybe reversed
+		case 4:
+			m := fmt.Sprintf("2021-%02d", 1+r.IntN(12))
+			return m, m + "-28"
+		case 5:
+			return "2021-13-45", pick("2021-14-01", "x", "2021-02-30")
+		case 6:
+			d := day()
+			return d + "T10:00", d + "T23:00"
+		}
+		d := day()
+		if r.IntN(3) == 0 {
+			return d, d[:8] + "28"
+		}
+		return d, d
+	}
+	published := func(i int) string {
+		switch r.IntN(8) {
+		case 0:
+			return ""
+		case 1:
+			return "2021-05"
+		case 2:
+			return fmt.Sprintf("2021-%02d-%02dT08:00:00Z", 1+r.IntN(12), 1+r.IntN(28))
+		}
+		return fmt.Sprintf("2021-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28))
+	}
+	sentences := []string{"Kim visited Kyiv.", "  kim visited   Kyiv. ", "KIM VISITED KYIV.", "Troops\tmoved\u00a0in.",
+		"Troops moved in.", "", strings.Repeat("a long sentence without a summary ", 8), strings.Repeat("x", 200) + " é",
+		"Un soldat est arrivé à Odesa\u2003hier."}
+	evs := make([]sitrep.StoredEvent, n)
+	pub := make([]string, docs)
+	dct := make([]string, docs)
+	for d := range docs {
+		pub[d], dct[d] = published(d), published(d)
+	}
+	for i := range evs {
+		d := r.IntN(docs)
+		earliest, latest := date()
+		e := sitrep.StoredEvent{
+			Event: sitrep.Event{ID: fmt.Sprintf("ev%d", r.IntN(20)), Type: fmt.Sprintf("t%d", r.IntN(ntypes)), Start: r.IntN(500),
+				Modality: pick("", "asserted", "reported", "believed", "future", "possible", "negated", "odd"),
+				Summary:  pick("", "", "Kim visited Kyiv", "Troops moved in", "a much longer summary of what happened there"),
+				Time: sitrep.EventTime{Value: pick("", earliest, earliest+"_REF", "PAST_REF", "2021-W05"), Earliest: earliest, Latest: latest,
+					Derivation: pick("", "explicit", "explicit: t1", "dct", "dct (no date)", "2021-05-01 minus P3W (after)")}},
+			DocumentID: fmt.Sprintf("d%d", d), Title: fmt.Sprintf("T%d", d), URL: fmt.Sprintf("u%d", d), Site: pick("", "s1", "s2"),
+			Published: pub[d], DCT: dct[d], SentenceText: pick(sentences...),
+			ActorName: pick(names...), ActorKB: pick(kbs...), TargetName: pick(names...), TargetKB: pick(kbs...),
+			LocationName: pick(names...), LocationKB: pick(kbs...),
+		}
+		if r.IntN(4) == 0 { // a participant shared by most mentions
+			e.ActorName, e.ActorKB = "Kim", "Q1"
+		}
+		evs[i] = e
+	}
+	return evs
+}
+
+// TestTimelineAsBefore: Timeline gives what the code of commit 4abb78d
+// (refTimeline) gave, on random event sets small and large, some of one
+// type beyond the merge window.
+func TestTimelineAsBefore(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	for i := range 2000 {
+		n := r.IntN(60)
+		switch {
+		case i%100 == 0:
+			n = 2000 + r.IntN(2000)
+		case i%10 == 0:
+			n = 200 + r.IntN(600)
+		}
+		evs := randomEvents(r, n)
+		want := refTimeline(evs)
+		got := Timeline(evs)
+		if !reflect.DeepEqual(got, want) {
+			for k := range min(len(got), len(want)) {
+				if !reflect.DeepEqual(got[k], want[k]) {
+					t.Fatalf("set %d (%d events), item %d:\ngot  %+v\nwant %+v", i, n, k, got[k], want[k])
+				}
+			}
+			t.Fatalf("set %d (%d events): %d items, want %d", i, n, len(got), len(want))
+		}
+	}
+}
