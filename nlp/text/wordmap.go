@@ -28,6 +28,9 @@ type WordMap[V any] struct {
 	// starts a key, the set of those keys' lengths as bits (31 for 31 and
 	// more): most words of a text fail this test and need no hashing.
 	prefix [26 * 26]uint32
+	// first holds the first bytes of the keys, as bits: a word starting
+	// with a digit or a mark no key starts with is answered at once.
+	first [4]uint64
 }
 
 // NewWordMap builds the table of the entries of m.
@@ -65,6 +68,7 @@ func NewWordMap[V any](m map[string]V) *WordMap[V] {
 		t.spans[e], t.vals[e] = uint32(len(keys))<<8|uint32(len(k)), m[k]
 		keys = append(keys, k...)
 		t.maxLen = max(t.maxLen, len(k))
+		t.first[k[0]>>6] |= 1 << (k[0] & 63)
 		if len(k) >= 2 && isLetterByte(k[0]) && isLetterByte(k[1]) {
 			t.prefix[prefixSlot(k[0], k[1])] |= lengthBit(len(k))
 		}
@@ -157,7 +161,7 @@ func (t *WordMap[V]) Get(w string) (V, bool) {
 	if w == "" {
 		return t.emptyVal, t.empty
 	}
-	if len(w) >= 2 && t.rejects(w[0], w[1], len(w)) {
+	if c := w[0]; t.first[c>>6]&(1<<(c&63)) == 0 || len(w) >= 2 && t.rejects(c, w[1], len(w)) {
 		return zero, false
 	}
 	h := hashWord(w)
@@ -186,7 +190,7 @@ func (t *WordMap[V]) GetFold(w string) (V, bool) {
 	if w == "" {
 		return t.emptyVal, t.empty
 	}
-	if len(w) >= 2 && t.rejects(w[0], w[1], len(w)) {
+	if c := fold(w[0]); t.first[c>>6]&(1<<(c&63)) == 0 || len(w) >= 2 && t.rejects(c, w[1], len(w)) {
 		return zero, false
 	}
 	h := hashFold(w)
@@ -214,7 +218,7 @@ func (t *WordMap[V]) GetBytes(w []byte) (V, bool) {
 	if len(w) == 0 {
 		return t.emptyVal, t.empty
 	}
-	if len(w) >= 2 && t.rejects(w[0], w[1], len(w)) {
+	if c := w[0]; t.first[c>>6]&(1<<(c&63)) == 0 || len(w) >= 2 && t.rejects(c, w[1], len(w)) {
 		return zero, false
 	}
 	h := hashBytes(w)
