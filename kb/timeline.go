@@ -95,7 +95,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// which only an undated mention's 0, 0 overlaps (a dated one's are
 	// numbered from 1), as accepts demands.
 	type window struct {
-		dates    []int32 // earliest, latest of each cluster
+		spans    []span // each cluster's numbered dates
 		clusters []int32
 	}
 	wins := make([]window, len(nb.types))
@@ -110,31 +110,31 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		// clusters of the type only, which keeps merging linear in the
 		// number of mentions.
 		w := &wins[m.typ]
-		e, l := int32(0), int32(0)
+		q := span{}
 		if m.dated {
-			e, l = m.earliest, m.latest
+			q = span{m.earliest, m.latest}
 		}
 		home := -1
 		lo := max(0, len(w.clusters)-mergeWindow)
-		ds := w.dates[2*lo:]
-		for k := len(ds) - 2; k >= 0; k -= 2 {
-			if ds[k] <= l && e <= ds[k+1] {
-				h := int(w.clusters[lo+k/2])
-				if slab[h].accepts(m) {
-					home = h
-					break
-				}
+		spans := w.spans[lo:]
+		for k := len(spans) - 1; ; k-- {
+			if k = newestOverlap(spans, k, q); k < 0 {
+				break
+			}
+			if h := int(w.clusters[lo+k]); slab[h].accepts(m) {
+				home = h
+				break
 			}
 		}
 		if home < 0 {
 			home = len(slab)
 			slab = append(slab, cluster{mentions: firsts[home : home : home+1], typ: m.typ, pos: int32(len(w.clusters))})
 			w.clusters = append(w.clusters, int32(home))
-			w.dates = append(w.dates, 0, 0)
+			w.spans = append(w.spans, span{})
 		}
 		c := &slab[home]
 		c.add(m, nb)
-		w.dates[2*c.pos], w.dates[2*c.pos+1] = c.earliest, c.latest
+		w.spans[c.pos] = span{c.earliest, c.latest}
 	}
 	// The items in time order, each built in its place: the order needs
 	// only the best report's time and the first report's date.
@@ -150,6 +150,40 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	}
 	setIDs(out)
 	return out
+}
+
+// span is an interval of numbered dates.
+type span struct{ earliest, latest int32 }
+
+// newestOverlap returns the greatest k <= from such that spans[k] overlaps
+// q, or -1. The numbers are not negative, so b-a is negative exactly when
+// a > b: the test is on sign bits, a branch for four spans.
+func newestOverlap(spans []span, from int, q span) int {
+	k := from
+	for ; k >= 3; k -= 4 {
+		s := spans[k-3 : k+1 : k+1]
+		x0 := (q.latest - s[0].earliest) | (s[0].latest - q.earliest)
+		x1 := (q.latest - s[1].earliest) | (s[1].latest - q.earliest)
+		x2 := (q.latest - s[2].earliest) | (s[2].latest - q.earliest)
+		x3 := (q.latest - s[3].earliest) | (s[3].latest - q.earliest)
+		if x0&x1&x2&x3 >= 0 { // not all four apart
+			switch {
+			case x3 >= 0:
+				return k
+			case x2 >= 0:
+				return k - 1
+			case x1 >= 0:
+				return k - 2
+			}
+			return k - 3
+		}
+	}
+	for ; k >= 0; k-- {
+		if (q.latest-spans[k].earliest)|(spans[k].latest-q.earliest) >= 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // publicationOrder returns the indexes of events by the document's date,
