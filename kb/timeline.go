@@ -85,11 +85,14 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// these compact records rather than the events.
 	nb := newNumbering(len(events))
 	ms := make([]mention, len(events))
+	keys := make([]pubKey, len(events))
 	for i := range events {
-		ms[i] = nb.mention(&events[i])
+		e := &events[i]
+		ms[i] = nb.mention(e)
+		keys[i] = pubKey{ms[i].pub, int32(i), e.Start, e.DocumentID, docDate(e.Published, e.DCT)}
 	}
 	nb.finish(ms)
-	order := publicationOrder(events)
+	order := publicationOrder(keys, nb.pubDays)
 	// Each type's clusters, newest last: their dates side by side, tested
 	// first, and their indexes in slab. An undated cluster has dates 0, 0,
 	// which only an undated mention's 0, 0 overlaps (a dated one's are
@@ -102,7 +105,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// The clusters, and the list of each one's first mention, cut from
 	// arrays as large as there can be clusters.
 	slab := make([]cluster, 0, len(events))
-	firsts := make([]*sitrep.StoredEvent, len(events))
+	firsts := make([]*mention, len(events))
 	for _, i := range order {
 		m := &ms[i]
 		// Reports of one event are published close together, and the
@@ -138,7 +141,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	}
 	// The items in time order, each built in its place: the order needs
 	// only the best report's time and the first report's date.
-	bests := make([]*sitrep.StoredEvent, len(slab))
+	bests := make([]*mention, len(slab))
 	for i := range slab {
 		bests[i] = slab[i].best()
 	}
@@ -146,7 +149,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	lists := &itemLists{make([]string, n), make([]Source, n), make([]MentionRef, n)}
 	out := make([]TimelineItem, len(slab))
 	for i, k := range itemOrder(slab, bests, nb) {
-		slab[k].fill(&out[i], bests[k], nb, lists)
+		slab[k].fill(&out[i], bests[k].e, nb, lists)
 	}
 	setIDs(out)
 	return out
@@ -186,26 +189,21 @@ func newestOverlap(spans []span, from int, q span) int {
 	return -1
 }
 
+// pubKey is what the publication order compares of an event: the
+// document's date (as a day number, where days), the document, the
+// trigger's offset and the event's index.
+type pubKey struct {
+	day   int32
+	i     int32
+	start int
+	doc   string
+	date  string
+}
+
 // publicationOrder returns the indexes of events by the document's date,
 // the document, then the trigger's offset; stable. Dates compare as day
 // numbers where all are YYYY-MM-DD (or none).
-func publicationOrder(events []sitrep.StoredEvent) []int32 {
-	type pubKey struct {
-		day   int32
-		i     int32
-		start int
-		doc   string
-		date  string
-	}
-	keys := make([]pubKey, len(events))
-	days := true
-	for i := range events {
-		e := &events[i]
-		d := docDate(e.Published, e.DCT)
-		n, ok := dayNumber(d)
-		days = days && ok
-		keys[i] = pubKey{n, int32(i), e.Start, e.DocumentID, d}
-	}
+func publicationOrder(keys []pubKey, days bool) []int32 {
 	slices.SortFunc(keys, func(a, b pubKey) int {
 		if days {
 			if a.day != b.day {
@@ -233,44 +231,30 @@ func publicationOrder(events []sitrep.StoredEvent) []int32 {
 // itemOrder returns the indexes of the clusters in time order: by the
 // earliest bound of the best report's time (the latest, for a time known
 // only from the report's date), undated last; then by the latest bound, the
-// first report's date and creation. Where all these are YYYY-MM-DD, they
-// compare as day numbers packed in two integers.
-func itemOrder(slab []cluster, bests []*sitrep.StoredEvent, nb *numbering) []int32 {
-	keyOf := func(i int) (sort, latest, published string) {
-		c, best := &slab[i], bests[i]
-		earliest, latest := nb.date[c.earliest], nb.date[c.latest]
-		if earliest == "" {
-			earliest, latest = best.Time.Earliest, best.Time.Latest
-		}
-		sort = earliest
-		if dctOnly(best.Time.Derivation) {
-			// Dated only by its report ("happened by the document
-			// date"): at that date rather than a vague window before.
-			sort = latest
-		}
-		first := c.mentions[0] // the first source
-		return sort, latest, docDate(first.Published, first.DCT)
-	}
-	type dayKey struct{ hi, lo uint64 }
-	keys := make([]dayKey, len(slab))
-	days := true
-	for i := range slab {
-		sort, latest, published := keyOf(i)
-		sd, ok1 := dayNumber(sort)
-		ld, ok2 := dayNumber(latest)
-		pd, ok3 := dayNumber(published)
-		if !ok1 || !ok2 || !ok3 {
-			days = false
-			break
-		}
-		s := uint64(sd)
-		if sort == "" {
-			s = math.MaxUint32 // undated last
-		}
-		keys[i] = dayKey{s<<32 | uint64(ld), uint64(pd)<<32 | uint64(i)}
-	}
+// first report's date and creation. Where all the dates are YYYY-MM-DD,
+// these compare as day numbers packed in two integers (as the strings
+// would: day numbers are in the dates' order).
+func itemOrder(slab []cluster, bests []*mention, nb *numbering) []int32 {
 	order := make([]int32, len(slab))
-	if days {
+	if nb.allDays && nb.pubDays {
+		type dayKey struct{ hi, lo uint64 }
+		keys := make([]dayKey, len(slab))
+		for i := range slab {
+			c, best := &slab[i], bests[i]
+			earliest, latest := c.earliest, c.latest
+			if earliest == 0 {
+				earliest, latest = best.earliest, best.latest
+			}
+			sort := earliest
+			if best.dct {
+				sort = latest
+			}
+			s := uint64(nb.dayN[sort])
+			if sort == 0 {
+				s = math.MaxUint32 // undated last
+			}
+			keys[i] = dayKey{s<<32 | uint64(nb.dayN[latest]), uint64(c.mentions[0].pub)<<32 | uint64(i)}
+		}
 		slices.SortFunc(keys, func(a, b dayKey) int {
 			if a.hi != b.hi {
 				return cmp.Compare(a.hi, b.hi)
@@ -281,6 +265,21 @@ func itemOrder(slab []cluster, bests []*sitrep.StoredEvent, nb *numbering) []int
 			order[i] = int32(k.lo & math.MaxUint32)
 		}
 		return order
+	}
+	keyOf := func(i int) (sort, latest, published string) {
+		c, best := &slab[i], bests[i].e
+		earliest, latest := nb.date[c.earliest], nb.date[c.latest]
+		if earliest == "" {
+			earliest, latest = best.Time.Earliest, best.Time.Latest
+		}
+		sort = earliest
+		if dctOnly(best.Time.Derivation) {
+			// Dated only by its report ("happened by the document
+			// date"): at that date rather than a vague window before.
+			sort = latest
+		}
+		first := c.mentions[0].e // the first source
+		return sort, latest, docDate(first.Published, first.DCT)
 	}
 	type strKey struct {
 		sort, latest, published string
@@ -376,6 +375,20 @@ type numbering struct {
 	lastN     [2]int32
 	date      []string   // number -> date
 	days      []dayParse // number -> the date parsed, once
+	dayN      []int32    // number -> dayNumber of the date
+	// allDays: every date is YYYY-MM-DD (or ""), as dayNumber takes it;
+	// pubDays: every document date.
+	allDays, pubDays bool
+	recent           [4]recentKey // the last participants numbered
+	next             int
+}
+
+// recentKey is a participant recently numbered: a KB id, or a name without
+// one.
+type recentKey struct {
+	s  string
+	kb bool
+	n  int32
 }
 
 type dayParse struct {
@@ -401,28 +414,39 @@ func (nb *numbering) parsed(n int32) *dayParse {
 
 func newNumbering(n int) *numbering {
 	return &numbering{kbs: map[string]int32{}, names: map[string]int32{}, keys: map[string]int32{},
-		found: map[string]int32{"": 0}, foundDate: make([]string, 1, 1+n/4)}
+		found: map[string]int32{"": 0}, foundDate: make([]string, 1, 1+n/4), pubDays: true}
 }
 
 // participant returns the number of the merge key of an entity (0 when it
 // has none).
 func (nb *numbering) participant(kb, name string) int32 {
-	if kb != "" {
-		n, ok := nb.kbs[kb]
-		if !ok {
+	s, isKB := kb, true
+	if kb == "" {
+		if name == "" {
+			return 0
+		}
+		s, isKB = name, false
+	}
+	// The entity a timeline is about is in most events: a few recent
+	// ones are compared before a map is looked up.
+	for i := range nb.recent {
+		if r := &nb.recent[i]; r.kb == isKB && r.s == s && s != "" {
+			return r.n
+		}
+	}
+	var n int32
+	var ok bool
+	if isKB {
+		if n, ok = nb.kbs[kb]; !ok {
 			n = nb.key(kb)
 			nb.kbs[kb] = n
 		}
-		return n
-	}
-	if name == "" {
-		return 0
-	}
-	n, ok := nb.names[name]
-	if !ok {
+	} else if n, ok = nb.names[name]; !ok {
 		n = nb.key(strings.ToLower(name))
 		nb.names[name] = n
 	}
+	nb.recent[nb.next] = recentKey{s, isKB, n}
+	nb.next = (nb.next + 1) % len(nb.recent)
 	return n
 }
 
@@ -487,6 +511,14 @@ func (nb *numbering) mention(e *sitrep.StoredEvent) mention {
 		loc: nb.participant(e.LocationKB, e.LocationName), typ: nb.typ(e.Type),
 		earliest: nb.foundNumber(e.Time.Earliest, 0), latest: nb.foundNumber(e.Time.Latest, 1)}
 	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
+	m.dct = dctOnly(e.Time.Derivation)
+	m.mod = -1
+	if r, ok := modalityRank(e.Modality); ok {
+		m.mod = int8(r)
+	}
+	var ok bool
+	m.pub, ok = dayNumber(docDate(e.Published, e.DCT))
+	nb.pubDays = nb.pubDays && ok
 	return m
 }
 
@@ -505,6 +537,13 @@ func (nb *numbering) finish(ms []mention) {
 		renumber[i] = int32(n)
 	}
 	nb.days = make([]dayParse, len(nb.date))
+	nb.dayN = make([]int32, len(nb.date))
+	nb.allDays = true
+	for n, d := range nb.date {
+		var ok bool
+		nb.dayN[n], ok = dayNumber(d)
+		nb.allDays = nb.allDays && ok
+	}
 	nb.found, nb.foundDate = nil, nil
 	for i := range ms {
 		m := &ms[i]
@@ -569,12 +608,15 @@ type mention struct {
 	actor, target, loc int32 // numbered merge keys; 0: none
 	earliest, latest   int32 // numbered dates
 	typ                int32 // numbered type
+	pub                int32 // dayNumber of the document's date
+	mod                int8  // modalityRank, -1 for another modality
 	dated, narrow      bool
+	dct                bool // dctOnly(derivation)
 }
 
 // cluster is a timeline item under construction.
 type cluster struct {
-	mentions []*sitrep.StoredEvent
+	mentions []*mention
 	earliest int32 // numbered dates; 0 ("") while no mention is dated
 	latest   int32
 	actor    int32 // merge key of the actor, 0 when none yet
@@ -620,7 +662,7 @@ func (c *cluster) accepts(m *mention) bool {
 }
 
 func (c *cluster) add(m *mention, nb *numbering) {
-	c.mentions = append(c.mentions, m.e)
+	c.mentions = append(c.mentions, m)
 	if c.actor == 0 {
 		c.actor = m.actor
 	}
@@ -686,15 +728,15 @@ func modalityRank(m string) (rank int, ok bool) {
 
 // best returns the report an item takes its type, time and text from: the
 // most precisely dated, then the one with the longest summary.
-func (c *cluster) best() *sitrep.StoredEvent {
+func (c *cluster) best() *mention {
 	best := c.mentions[0]
 	if len(c.mentions) == 1 {
 		return best
 	}
-	bp := precision(best.Time)
-	for _, e := range c.mentions[1:] {
-		if p := precision(e.Time); p > bp || p == bp && len(e.Summary) > len(best.Summary) {
-			best, bp = e, p
+	bp := precision(best.e.Time)
+	for _, m := range c.mentions[1:] {
+		if p := precision(m.e.Time); p > bp || p == bp && len(m.e.Summary) > len(best.e.Summary) {
+			best, bp = m, p
 		}
 	}
 	return best
@@ -721,13 +763,16 @@ func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering
 		docs, actors = map[string]bool{}, map[string]bool{}
 	}
 	var folded []string
-	mod := -1
-	for _, e := range c.mentions {
+	mod := int8(-1)
+	for _, m := range c.mentions {
+		e := m.e
 		it.Mentions = append(it.Mentions, MentionRef{Document: e.DocumentID, Event: e.ID})
-		if r, ok := modalityRank(e.Modality); ok && r > mod {
-			mod, it.Modality = r, e.Modality
+		if m.mod > mod {
+			mod, it.Modality = m.mod, e.Modality
 		}
-		if e.ActorName != "" {
+		if e.ActorName != "" && n == 1 {
+			it.Actors = append(it.Actors, e.ActorName) // nothing to fold it for
+		} else if e.ActorName != "" {
 			f := strings.ToLower(e.ActorName)
 			if actors != nil && !actors[f] || actors == nil && !slices.Contains(folded, f) {
 				if actors != nil {
