@@ -10,7 +10,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 )
@@ -85,14 +84,24 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// these compact records rather than the events.
 	nb := newNumbering(len(events))
 	ms := make([]mention, len(events))
-	keys := make([]pubKey, len(events))
+	days := make([]uint64, len(events)) // document's day, event's index
+	// The ids items may take ("document-event" of their first mention),
+	// written while the events' strings are at hand.
+	var ids strings.Builder
+	ids.Grow(24 * len(events))
+	idEnd := make([]int, len(events))
 	for i := range events {
 		e := &events[i]
 		ms[i] = nb.mention(e)
-		keys[i] = pubKey{ms[i].pub, int32(i), e.Start, e.DocumentID, docDate(e.Published, e.DCT)}
+		days[i] = uint64(ms[i].pub)<<32 | uint64(i)
+		ids.WriteString(e.DocumentID)
+		ids.WriteByte('-')
+		ids.WriteString(e.ID)
+		idEnd[i] = ids.Len()
 	}
+	allIDs := ids.String()
 	nb.finish(ms)
-	order := publicationOrder(keys, nb.pubDays)
+	order := publicationOrder(events, days, nb.pubDays)
 	// Each type's clusters, newest last: their dates side by side, tested
 	// first, and their indexes in slab. An undated cluster has dates 0, 0,
 	// which only an undated mention's 0, 0 overlaps (a dated one's are
@@ -131,7 +140,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 		}
 		if home < 0 {
 			home = len(slab)
-			slab = append(slab, cluster{mentions: firsts[home : home : home+1], typ: m.typ, pos: int32(len(w.clusters))})
+			slab = append(slab, cluster{mentions: firsts[home : home : home+1], first: i, typ: m.typ, pos: int32(len(w.clusters))})
 			w.clusters = append(w.clusters, int32(home))
 			w.spans = append(w.spans, span{})
 		}
@@ -149,9 +158,14 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	lists := &itemLists{make([]string, n), make([]Source, n), make([]MentionRef, n)}
 	out := make([]TimelineItem, len(slab))
 	for i, k := range itemOrder(slab, bests, nb) {
-		slab[k].fill(&out[i], bests[k].e, nb, lists)
+		c := &slab[k]
+		c.fill(&out[i], bests[k], nb, lists)
+		start := 0
+		if c.first > 0 {
+			start = idEnd[c.first-1]
+		}
+		out[i].ID = allIDs[start:idEnd[c.first]]
 	}
-	setIDs(out)
 	return out
 }
 
@@ -190,10 +204,9 @@ func newestOverlap(spans []span, from int, q span) int {
 }
 
 // pubKey is what the publication order compares of an event: the
-// document's date (as a day number, where days), the document, the
-// trigger's offset and the event's index.
+// document's date, the document, the trigger's offset and the event's
+// index.
 type pubKey struct {
-	day   int32
 	i     int32
 	start int
 	doc   string
@@ -201,16 +214,45 @@ type pubKey struct {
 }
 
 // publicationOrder returns the indexes of events by the document's date,
-// the document, then the trigger's offset; stable. Dates compare as day
-// numbers where all are YYYY-MM-DD (or none).
-func publicationOrder(keys []pubKey, days bool) []int32 {
-	slices.SortFunc(keys, func(a, b pubKey) int {
-		if days {
-			if a.day != b.day {
-				return cmp.Compare(a.day, b.day)
+// the document, then the trigger's offset; stable. Where all the dates are
+// YYYY-MM-DD (or none; allDays), days holds each event's day number and
+// index, day<<32 | index: sorted as integers, then each day's events by
+// document and offset.
+func publicationOrder(events []sitrep.StoredEvent, days []uint64, allDays bool) []int32 {
+	order := make([]int32, len(events))
+	if allDays {
+		slices.Sort(days)
+		for i, k := range days {
+			order[i] = int32(uint32(k))
+		}
+		for a := 0; a < len(days); {
+			b := a + 1
+			for b < len(days) && days[b]>>32 == days[a]>>32 {
+				b++
 			}
-			// The same day number: the same date.
-		} else if c := strings.Compare(a.date, b.date); c != 0 {
+			if b-a > 1 {
+				slices.SortFunc(order[a:b], func(x, y int32) int {
+					ex, ey := &events[x], &events[y]
+					if ex.DocumentID != ey.DocumentID {
+						return strings.Compare(ex.DocumentID, ey.DocumentID)
+					}
+					if ex.Start != ey.Start {
+						return cmp.Compare(ex.Start, ey.Start)
+					}
+					return cmp.Compare(x, y)
+				})
+			}
+			a = b
+		}
+		return order
+	}
+	keys := make([]pubKey, len(events))
+	for i := range events {
+		e := &events[i]
+		keys[i] = pubKey{int32(i), e.Start, e.DocumentID, docDate(e.Published, e.DCT)}
+	}
+	slices.SortFunc(keys, func(a, b pubKey) int {
+		if c := strings.Compare(a.date, b.date); c != 0 {
 			return c
 		}
 		if a.doc != b.doc {
@@ -221,7 +263,6 @@ func publicationOrder(keys []pubKey, days bool) []int32 {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	order := make([]int32, len(keys))
 	for i := range keys {
 		order[i] = keys[i].i
 	}
@@ -306,36 +347,6 @@ func itemOrder(slab []cluster, bests []*mention, nb *numbering) []int32 {
 	return order
 }
 
-// setIDs sets the items' ids (itemID), cut from one string.
-func setIDs(items []TimelineItem) {
-	n := 0
-	for i := range items {
-		if ms := items[i].Mentions; len(ms) > 0 {
-			n += len(ms[0].Document) + 1 + len(ms[0].Event)
-		}
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for i := range items {
-		if ms := items[i].Mentions; len(ms) > 0 {
-			b.WriteString(ms[0].Document)
-			b.WriteByte('-')
-			b.WriteString(ms[0].Event)
-		}
-	}
-	all := b.String()
-	for i := range items {
-		it := &items[i]
-		if len(it.Mentions) == 0 {
-			it.ID = itemID(it)
-			continue
-		}
-		m := it.Mentions[0]
-		k := len(m.Document) + 1 + len(m.Event)
-		it.ID, all = all[:k], all[k:]
-	}
-}
-
 // dayNumber numbers a YYYY-MM-DD date so that numbers compare as the dates
 // do, "" as 0; ok is false for anything else.
 func dayNumber(s string) (n int32, ok bool) {
@@ -369,13 +380,15 @@ type numbering struct {
 	typeN map[string]int32
 	// Dates are numbered as they come (found), then in string order
 	// (finish).
-	found     map[string]int32
+	found     map[string]int32 // dates other than days
+	foundDay  map[int32]int32  // days, by dayNumber
 	foundDate []string
+	foundDayN []int32 // dayNumber of each date found
 	lastDate  [2]string
 	lastN     [2]int32
-	date      []string   // number -> date
-	days      []dayParse // number -> the date parsed, once
-	dayN      []int32    // number -> dayNumber of the date
+	date      []string // number -> date
+	epoch     []int32  // number -> epochDay of the date, noDay if none
+	dayN      []int32  // number -> dayNumber of the date, where allDays
 	// allDays: every date is YYYY-MM-DD (or ""), as dayNumber takes it;
 	// pubDays: every document date.
 	allDays, pubDays bool
@@ -391,30 +404,68 @@ type recentKey struct {
 	n  int32
 }
 
-type dayParse struct {
-	t        time.Time
-	ok, done bool
-}
-
 // narrow reports whether the dates numbered a and b span at most about a
-// week.
+// week (a week or less from a to b, or b before a), both read as parseDay
+// reads them.
 func (nb *numbering) narrow(a, b int32) bool {
-	pa, pb := nb.parsed(a), nb.parsed(b)
-	return pa.ok && pb.ok && pb.t.Sub(pa.t).Hours() <= 7*24
+	ea, eb := nb.epoch[a], nb.epoch[b]
+	return ea != noDay && eb != noDay && eb-ea <= 7
 }
 
-func (nb *numbering) parsed(n int32) *dayParse {
-	p := &nb.days[n]
-	if !p.done {
-		p.t, p.ok = parseDay(nb.date[n])
-		p.done = true
+// noDay is the epochDay of what parseDay does not read.
+const noDay = math.MinInt32
+
+// epochDay returns the number of days from 1970-01-01 to the date s begins
+// with, where parseDay reads one (YYYY-MM-DD, a day of the month, year 0 to
+// 9999), and noDay where it does not.
+func epochDay(s string) int32 {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return noDay
 	}
-	return p
+	var n [10]int
+	for i := range 10 {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if s[i] < '0' || s[i] > '9' {
+			return noDay
+		}
+		n[i] = int(s[i] - '0')
+	}
+	y, m, d := n[0]*1000+n[1]*100+n[2]*10+n[3], n[5]*10+n[6], n[8]*10+n[9]
+	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return noDay
+	}
+	// Days from civil (H. Hinnant): years from March, in eras of 400.
+	if m <= 2 {
+		y--
+	}
+	era := (y + 400) / 400 // y >= -1
+	era--
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int32(era*146097 + doe - 719468)
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func newNumbering(n int) *numbering {
 	return &numbering{kbs: map[string]int32{}, names: map[string]int32{}, keys: map[string]int32{},
-		found: map[string]int32{"": 0}, foundDate: make([]string, 1, 1+n/4), pubDays: true}
+		found: map[string]int32{}, foundDay: map[int32]int32{0: 0}, foundDate: make([]string, 1, 1+n/4),
+		foundDayN: make([]int32, 1, 1+n/4), allDays: true, pubDays: true}
 }
 
 // participant returns the number of the merge key of an entity (0 when it
@@ -494,11 +545,25 @@ func (nb *numbering) foundNumber(d string, k int) int32 {
 	if d == nb.lastDate[k] {
 		return nb.lastN[k]
 	}
-	n, ok := nb.found[d]
+	// A day is looked up by its number, a cheaper key than a string.
+	dn, day := dayNumber(d)
+	var n int32
+	var ok bool
+	if day {
+		n, ok = nb.foundDay[dn]
+	} else {
+		n, ok = nb.found[d]
+		nb.allDays = false
+	}
 	if !ok {
 		n = int32(len(nb.foundDate))
-		nb.found[d] = n
+		if day {
+			nb.foundDay[dn] = n
+		} else {
+			nb.found[d] = n
+		}
 		nb.foundDate = append(nb.foundDate, d)
+		nb.foundDayN = append(nb.foundDayN, dn)
 	}
 	nb.lastDate[k], nb.lastN[k] = d, n
 	return n
@@ -512,6 +577,9 @@ func (nb *numbering) mention(e *sitrep.StoredEvent) mention {
 		earliest: nb.foundNumber(e.Time.Earliest, 0), latest: nb.foundNumber(e.Time.Latest, 1)}
 	m.dated = e.Time.Earliest != "" && e.Time.Latest != ""
 	m.dct = dctOnly(e.Time.Derivation)
+	m.prec = int8(precision(e.Time))
+	m.vague = e.Time.Value == "" || strings.HasSuffix(e.Time.Value, "_REF")
+	m.explicit = strings.HasPrefix(e.Time.Derivation, "explicit")
 	m.mod = -1
 	if r, ok := modalityRank(e.Modality); ok {
 		m.mod = int8(r)
@@ -529,22 +597,24 @@ func (nb *numbering) finish(ms []mention) {
 	for i := range ix {
 		ix[i] = int32(i)
 	}
-	slices.SortFunc(ix, func(a, b int32) int { return strings.Compare(nb.foundDate[a], nb.foundDate[b]) })
+	if nb.allDays {
+		// Distinct days have distinct numbers, in the dates' order.
+		slices.SortFunc(ix, func(a, b int32) int { return cmp.Compare(nb.foundDayN[a], nb.foundDayN[b]) })
+	} else {
+		slices.SortFunc(ix, func(a, b int32) int { return strings.Compare(nb.foundDate[a], nb.foundDate[b]) })
+	}
 	nb.date = make([]string, len(ix))
+	nb.dayN = make([]int32, len(ix))
 	renumber := make([]int32, len(ix))
 	for n, i := range ix {
-		nb.date[n] = nb.foundDate[i]
+		nb.date[n], nb.dayN[n] = nb.foundDate[i], nb.foundDayN[i]
 		renumber[i] = int32(n)
 	}
-	nb.days = make([]dayParse, len(nb.date))
-	nb.dayN = make([]int32, len(nb.date))
-	nb.allDays = true
+	nb.epoch = make([]int32, len(nb.date))
 	for n, d := range nb.date {
-		var ok bool
-		nb.dayN[n], ok = dayNumber(d)
-		nb.allDays = nb.allDays && ok
+		nb.epoch[n] = epochDay(d)
 	}
-	nb.found, nb.foundDate = nil, nil
+	nb.found, nb.foundDay, nb.foundDate, nb.foundDayN = nil, nil, nil, nil
 	for i := range ms {
 		m := &ms[i]
 		m.earliest, m.latest = renumber[m.earliest], renumber[m.latest]
@@ -554,30 +624,23 @@ func (nb *numbering) finish(ms []mention) {
 
 func dctOnly(derivation string) bool { return strings.HasPrefix(derivation, "dct") }
 
-// when renders an item's date for readers.
-func when(it *TimelineItem) string {
+// when renders an item's date for readers: it has the dates numbered
+// earliest and latest, and the time (value and derivation) of its best
+// report.
+func when(it *TimelineItem, earliest, latest int32, best *mention) string {
 	switch {
-	case it.Earliest == "":
+	case earliest == 0: // ""
 		return ""
-	case it.Latest == "":
+	case latest == 0:
 		return "after " + it.Earliest
-	case dctOnly(it.Derivation) || it.Value == "" || strings.HasSuffix(it.Value, "_REF"):
+	case best.dct || best.vague:
 		return "by " + it.Latest
-	case it.Derivation == "explicit" || strings.HasPrefix(it.Derivation, "explicit"):
+	case best.explicit:
 		return it.Value
-	case it.Earliest == it.Latest:
+	case earliest == latest:
 		return it.Earliest
 	}
 	return "≈" + it.Value
-}
-
-// itemID is a stable id for an item: its type and its first mention.
-func itemID(it *TimelineItem) string {
-	if len(it.Mentions) == 0 {
-		return it.Type
-	}
-	m := it.Mentions[0]
-	return m.Document + "-" + m.Event
 }
 
 func eventLess(a, b *sitrep.StoredEvent) bool {
@@ -612,6 +675,10 @@ type mention struct {
 	mod                int8  // modalityRank, -1 for another modality
 	dated, narrow      bool
 	dct                bool // dctOnly(derivation)
+	// What when and best read of the time: precision, and whether the
+	// value is missing or relative (_REF) and the derivation explicit.
+	prec            int8
+	vague, explicit bool
 }
 
 // cluster is a timeline item under construction.
@@ -622,6 +689,7 @@ type cluster struct {
 	actor    int32 // merge key of the actor, 0 when none yet
 	target   int32
 	location int32
+	first    int32 // index of the first mention
 	typ      int32 // numbered type
 	pos      int32 // index among the clusters of its type
 	narrow   bool  // the window spans a week or less
@@ -733,10 +801,9 @@ func (c *cluster) best() *mention {
 	if len(c.mentions) == 1 {
 		return best
 	}
-	bp := precision(best.e.Time)
 	for _, m := range c.mentions[1:] {
-		if p := precision(m.e.Time); p > bp || p == bp && len(m.e.Summary) > len(best.e.Summary) {
-			best, bp = m, p
+		if m.prec > best.prec || m.prec == best.prec && len(m.e.Summary) > len(best.e.Summary) {
+			best = m
 		}
 	}
 	return best
@@ -751,9 +818,16 @@ type itemLists struct {
 }
 
 // fill sets it to the item of c, whose best report is best.
-func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering, l *itemLists) {
+func (c *cluster) fill(it *TimelineItem, bm *mention, nb *numbering, l *itemLists) {
+	best := bm.e
 	n := len(c.mentions)
-	*it = TimelineItem{Earliest: nb.date[c.earliest], Latest: nb.date[c.latest],
+	// The dates the reports agree on, or where none is dated, the best
+	// report's.
+	earliest, latest := c.earliest, c.latest
+	if earliest == 0 {
+		earliest, latest = bm.earliest, bm.latest
+	}
+	*it = TimelineItem{Earliest: nb.date[earliest], Latest: nb.date[latest],
 		Actors: l.actors[:0:n], Sources: l.sources[:0:n], Mentions: l.mentions[:0:n]}
 	l.actors, l.sources, l.mentions = l.actors[n:], l.sources[n:], l.mentions[n:]
 	// Sets of documents and of actors' folded names: a scan of what is
@@ -803,9 +877,6 @@ func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering
 	it.Type = best.Type
 	it.Value = best.Time.Value
 	it.Derivation = best.Time.Derivation
-	if it.Earliest == "" {
-		it.Earliest, it.Latest = best.Time.Earliest, best.Time.Latest
-	}
 	it.Text = best.Summary
 	if it.Text == "" {
 		it.Text = oneLine(best.SentenceText, 160)
@@ -814,7 +885,7 @@ func (c *cluster) fill(it *TimelineItem, best *sitrep.StoredEvent, nb *numbering
 		it.Modality = sitrep.ModalityAsserted
 	}
 	it.Reports = markCopies(it.Sources)
-	it.When = when(it)
+	it.When = when(it, earliest, latest, bm)
 }
 
 // markCopies marks sources whose sentence repeats an earlier source's word

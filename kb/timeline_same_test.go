@@ -118,3 +118,26 @@ func TestTimelineAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestEpochDay: epochDay reads what parseDay reads, as the same day: every
+// day of years around leap and century years, impossible days and
+// months, and strings that only look like dates.
+func TestEpochDay(t *testing.T) {
+	var in []string
+	for _, y := range []int{0, 1, 4, 99, 100, 399, 400, 1582, 1899, 1900, 1969, 1970, 1999, 2000, 2023, 2024, 2100, 9999} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				in = append(in, fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	in = append(in, "", "2024", "2024-05", "2024-05-0", "2024-05-01T10:00", "2024-05-01 and more", "+024-05-01",
+		"-024-05-01", "2024-5-01x", "2024-05-1x", "2024/05/01", "2024-05-01", " 2024-05-1", "2024-0x-01", "２０２４-05-01")
+	for _, s := range in {
+		got := epochDay(s)
+		tm, ok := parseDay(s)
+		if want := int32(tm.Unix() / 86400); ok != (got != noDay) || ok && got != want {
+			t.Errorf("epochDay(%q) = %d, parseDay: %v %v (%d)", s, got, tm, ok, want)
+		}
+	}
+}
