@@ -8,6 +8,7 @@ package kb
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -84,7 +85,8 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	// these compact records rather than the events.
 	nb := newNumbering(len(events))
 	ms := make([]mention, len(events))
-	days := make([]uint64, len(events)) // document's day, event's index
+	days := make([]uint64, len(events)) // document's day, event's index (publicationOrder)
+	ib := bits.Len(uint(len(events)))
 	// The ids items may take ("document-event" of their first mention),
 	// written while the events' strings are at hand.
 	var ids strings.Builder
@@ -93,7 +95,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	for i := range events {
 		e := &events[i]
 		ms[i] = nb.mention(e)
-		days[i] = uint64(ms[i].pub)<<32 | uint64(i)
+		days[i] = uint64(ms[i].pub)<<ib | uint64(i)
 		ids.WriteString(e.DocumentID)
 		ids.WriteByte('-')
 		ids.WriteString(e.ID)
@@ -101,7 +103,7 @@ func Timeline(events []sitrep.StoredEvent) []TimelineItem {
 	}
 	allIDs := ids.String()
 	nb.finish(ms)
-	order := publicationOrder(events, days, nb.pubDays)
+	order := publicationOrder(events, ms, days, ib, nb.pubDays)
 	// Each type's clusters, newest last: their dates side by side, tested
 	// first, and their indexes in slab. An undated cluster has dates 0, 0,
 	// which only an undated mention's 0, 0 overlaps (a dated one's are
@@ -203,6 +205,43 @@ func newestOverlap(spans []span, from int, q span) int {
 	return -1
 }
 
+// packedBits is how wide the integer an item's order packs may be (less in
+// a test, to take the other way).
+var packedBits = 64
+
+// radixSort sorts keys below 1<<width in increasing order, a byte at a
+// time.
+func radixSort(keys []uint64, width int) {
+	if len(keys) < 512 {
+		slices.Sort(keys)
+		return
+	}
+	src, dst := keys, make([]uint64, len(keys))
+	for shift := 0; shift < width; shift += 8 {
+		var count [256]int
+		for _, k := range src {
+			count[byte(k>>shift)]++
+		}
+		if count[byte(src[0]>>shift)] == len(src) {
+			continue // one byte value: in order already
+		}
+		sum := 0
+		for b, c := range count {
+			count[b] = sum
+			sum += c
+		}
+		for _, k := range src {
+			b := byte(k >> shift)
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+}
+
 // pubKey is what the publication order compares of an event: the
 // document's date, the document, the trigger's offset and the event's
 // index.
@@ -216,18 +255,24 @@ type pubKey struct {
 // publicationOrder returns the indexes of events by the document's date,
 // the document, then the trigger's offset; stable. Where all the dates are
 // YYYY-MM-DD (or none; allDays), days holds each event's day number and
-// index, day<<32 | index: sorted as integers, then each day's events by
-// document and offset.
-func publicationOrder(events []sitrep.StoredEvent, days []uint64, allDays bool) []int32 {
+// index, day<<ib | index: sorted as integers, then each day's events by
+// document and offset; and each mention's pub becomes its day's rank.
+func publicationOrder(events []sitrep.StoredEvent, ms []mention, days []uint64, ib int, allDays bool) []int32 {
 	order := make([]int32, len(events))
 	if allDays {
-		slices.Sort(days)
-		for i, k := range days {
-			order[i] = int32(uint32(k))
+		var top uint64
+		for _, k := range days {
+			top = max(top, k)
 		}
-		for a := 0; a < len(days); {
+		radixSort(days, bits.Len64(top))
+		low := uint64(1)<<ib - 1
+		for i, k := range days {
+			order[i] = int32(k & low)
+		}
+		rank := int32(0)
+		for a := 0; a < len(days); rank++ {
 			b := a + 1
-			for b < len(days) && days[b]>>32 == days[a]>>32 {
+			for b < len(days) && days[b]>>ib == days[a]>>ib {
 				b++
 			}
 			if b-a > 1 {
@@ -241,6 +286,9 @@ func publicationOrder(events []sitrep.StoredEvent, days []uint64, allDays bool) 
 					}
 					return cmp.Compare(x, y)
 				})
+			}
+			for _, i := range order[a:b] {
+				ms[i].pub = rank
 			}
 			a = b
 		}
@@ -272,39 +320,60 @@ func publicationOrder(events []sitrep.StoredEvent, days []uint64, allDays bool) 
 // itemOrder returns the indexes of the clusters in time order: by the
 // earliest bound of the best report's time (the latest, for a time known
 // only from the report's date), undated last; then by the latest bound, the
-// first report's date and creation. Where all the dates are YYYY-MM-DD,
-// these compare as day numbers packed in two integers (as the strings
-// would: day numbers are in the dates' order).
+// first report's date and creation. Where the documents' dates are all
+// YYYY-MM-DD, these compare as numbers packed in an integer: the dates'
+// numbers and the first report's date's rank are in the strings' order.
 func itemOrder(slab []cluster, bests []*mention, nb *numbering) []int32 {
 	order := make([]int32, len(slab))
-	if nb.allDays && nb.pubDays {
-		type dayKey struct{ hi, lo uint64 }
-		keys := make([]dayKey, len(slab))
+	if nb.pubDays {
+		// Dates as numbered (in the strings' order), the first report's
+		// date as its rank, the cluster's index: bd, bd, bp and bi bits.
+		bd := bits.Len(uint(len(nb.date)))
+		bi := bits.Len(uint(len(slab)))
+		bp := 0
+		for i := range slab {
+			bp = max(bp, bits.Len32(uint32(slab[i].mentions[0].pub)))
+		}
+		wide := 2*bd+bp+bi > packedBits
+		if wide {
+			bd, bp = 32, 0 // two integers: dates in hi, rank and index in lo
+		}
+		hi := make([]uint64, len(slab))
+		var lo []uint64
+		if wide {
+			lo = make([]uint64, len(slab))
+		}
 		for i := range slab {
 			c, best := &slab[i], bests[i]
 			earliest, latest := c.earliest, c.latest
 			if earliest == 0 {
 				earliest, latest = best.earliest, best.latest
 			}
-			sort := earliest
+			sort := uint64(earliest)
 			if best.dct {
-				sort = latest
+				sort = uint64(latest)
 			}
-			s := uint64(nb.dayN[sort])
 			if sort == 0 {
-				s = math.MaxUint32 // undated last
+				sort = 1<<bd - 1 // undated last
 			}
-			keys[i] = dayKey{s<<32 | uint64(nb.dayN[latest]), uint64(c.mentions[0].pub)<<32 | uint64(i)}
-		}
-		slices.SortFunc(keys, func(a, b dayKey) int {
-			if a.hi != b.hi {
-				return cmp.Compare(a.hi, b.hi)
+			pub := uint64(c.mentions[0].pub)
+			if wide {
+				hi[i], lo[i] = sort<<bd|uint64(latest), pub<<32|uint64(i)
+			} else {
+				hi[i] = ((sort<<bd|uint64(latest))<<bp|pub)<<bi | uint64(i)
 			}
-			return cmp.Compare(a.lo, b.lo)
-		})
-		for i, k := range keys {
-			order[i] = int32(k.lo & math.MaxUint32)
 		}
+		if !wide {
+			radixSort(hi, 2*bd+bp+bi)
+			for i, k := range hi {
+				order[i] = int32(k & (1<<bi - 1))
+			}
+			return order
+		}
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Or(cmp.Compare(hi[a], hi[b]), cmp.Compare(lo[a], lo[b])) })
 		return order
 	}
 	keyOf := func(i int) (sort, latest, published string) {
@@ -388,7 +457,6 @@ type numbering struct {
 	lastN     [2]int32
 	date      []string // number -> date
 	epoch     []int32  // number -> epochDay of the date, noDay if none
-	dayN      []int32  // number -> dayNumber of the date, where allDays
 	// allDays: every date is YYYY-MM-DD (or ""), as dayNumber takes it;
 	// pubDays: every document date.
 	allDays, pubDays bool
@@ -604,10 +672,9 @@ func (nb *numbering) finish(ms []mention) {
 		slices.SortFunc(ix, func(a, b int32) int { return strings.Compare(nb.foundDate[a], nb.foundDate[b]) })
 	}
 	nb.date = make([]string, len(ix))
-	nb.dayN = make([]int32, len(ix))
 	renumber := make([]int32, len(ix))
 	for n, i := range ix {
-		nb.date[n], nb.dayN[n] = nb.foundDate[i], nb.foundDayN[i]
+		nb.date[n] = nb.foundDate[i]
 		renumber[i] = int32(n)
 	}
 	nb.epoch = make([]int32, len(nb.date))
@@ -671,7 +738,7 @@ type mention struct {
 	actor, target, loc int32 // numbered merge keys; 0: none
 	earliest, latest   int32 // numbered dates
 	typ                int32 // numbered type
-	pub                int32 // dayNumber of the document's date
+	pub                int32 // dayNumber of the document's date, then its rank (publicationOrder)
 	mod                int8  // modalityRank, -1 for another modality
 	dated, narrow      bool
 	dct                bool // dctOnly(derivation)

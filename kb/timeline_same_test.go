@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,7 +98,12 @@ func randomEvents(r *rand.Rand, n int) []sitrep.StoredEvent {
 // type beyond the merge window.
 func TestTimelineAsBefore(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
+	defer func(b int) { packedBits = b }(packedBits)
 	for i := range 2000 {
+		packedBits = 64
+		if i%3 == 0 {
+			packedBits = 0 // items ordered on two integers
+		}
 		n := r.IntN(60)
 		switch {
 		case i%100 == 0:
@@ -138,6 +144,28 @@ func TestEpochDay(t *testing.T) {
 		tm, ok := parseDay(s)
 		if want := int32(tm.Unix() / 86400); ok != (got != noDay) || ok && got != want {
 			t.Errorf("epochDay(%q) = %d, parseDay: %v %v (%d)", s, got, tm, ok, want)
+		}
+	}
+}
+
+// TestRadixSort: radixSort sorts as slices.Sort does, keys of any width.
+func TestRadixSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for _, n := range []int{0, 1, 511, 512, 5000} {
+		for _, width := range []int{1, 7, 8, 9, 33, 63, 64} {
+			keys := make([]uint64, n)
+			for i := range keys {
+				keys[i] = r.Uint64() >> (64 - width)
+				if i%5 == 0 && i > 0 {
+					keys[i] = keys[i-1] // repeated keys
+				}
+			}
+			want := slices.Clone(keys)
+			slices.Sort(want)
+			radixSort(keys, width)
+			if !slices.Equal(keys, want) {
+				t.Fatalf("%d keys of %d bits: not sorted", n, width)
+			}
 		}
 	}
 }
