@@ -460,16 +460,6 @@ type numbering struct {
 	// allDays: every date is YYYY-MM-DD (or ""), as dayNumber takes it;
 	// pubDays: every document date.
 	allDays, pubDays bool
-	recent           [4]recentKey // the last participants numbered
-	next             int
-}
-
-// recentKey is a participant recently numbered: a KB id, or a name without
-// one.
-type recentKey struct {
-	s  string
-	kb bool
-	n  int32
 }
 
 // narrow reports whether the dates numbered a and b span at most about a
@@ -539,33 +529,22 @@ func newNumbering(n int) *numbering {
 // participant returns the number of the merge key of an entity (0 when it
 // has none).
 func (nb *numbering) participant(kb, name string) int32 {
-	s, isKB := kb, true
-	if kb == "" {
-		if name == "" {
-			return 0
-		}
-		s, isKB = name, false
-	}
-	// The entity a timeline is about is in most events: a few recent
-	// ones are compared before a map is looked up.
-	for i := range nb.recent {
-		if r := &nb.recent[i]; r.kb == isKB && r.s == s && s != "" {
-			return r.n
-		}
-	}
-	var n int32
-	var ok bool
-	if isKB {
-		if n, ok = nb.kbs[kb]; !ok {
+	if kb != "" {
+		n, ok := nb.kbs[kb]
+		if !ok {
 			n = nb.key(kb)
 			nb.kbs[kb] = n
 		}
-	} else if n, ok = nb.names[name]; !ok {
+		return n
+	}
+	if name == "" {
+		return 0
+	}
+	n, ok := nb.names[name]
+	if !ok {
 		n = nb.key(strings.ToLower(name))
 		nb.names[name] = n
 	}
-	nb.recent[nb.next] = recentKey{s, isKB, n}
-	nb.next = (nb.next + 1) % len(nb.recent)
 	return n
 }
 
