@@ -169,3 +169,36 @@ func TestRadixSort(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTimelineAsBefore: Timeline and refTimeline agree on small event
+// sets whose dates, document dates, derivations, values and names come
+// from the fuzzer.
+func FuzzTimelineAsBefore(f *testing.F) {
+	f.Add("2026-01-16", "2026-01-16", "2026-03", "2026-03-31", "2026-01-14", "explicit", "2026-01", "Kim", "kim", uint8(5))
+	f.Add("", "2026-02-29", "0000-01-01", "9999-12-31", "2026-01-14T08:00", "dct", "PAST_REF", "", "Q1", uint8(200))
+	f.Fuzz(func(t *testing.T, e1, l1, e2, l2, published, deriv, value, name1, name2 string, shape uint8) {
+		base := sitrep.StoredEvent{
+			Event: sitrep.Event{ID: "ev1", Type: "visit", Modality: sitrep.ModalityAsserted,
+				Time: sitrep.EventTime{Value: value, Earliest: e1, Latest: l1, Derivation: deriv}},
+			DocumentID: "a", Published: published, DCT: l2, SentenceText: "Kim visited.", ActorName: name1,
+		}
+		var evs []sitrep.StoredEvent
+		for i := range 2 + int(shape%5) {
+			e := base
+			e.ID = fmt.Sprintf("ev%d", i)
+			if shape>>(i%8)&1 == 1 {
+				e.Time.Earliest, e.Time.Latest, e.ActorName, e.ActorKB = e2, l2, name2, name1
+			}
+			if i%2 == 1 {
+				e.DocumentID, e.Published, e.DCT = "b", l1, e1
+			}
+			if i%3 == 2 {
+				e.Type, e.Time.Derivation, e.Summary = "meet", value, name2
+			}
+			evs = append(evs, e)
+		}
+		if got, want := Timeline(evs), refTimeline(evs); !reflect.DeepEqual(got, want) {
+			t.Fatalf("got  %+v\nwant %+v", got, want)
+		}
+	})
+}
