@@ -585,7 +585,7 @@ func (nb *numbering) typ(t string) int32 {
 	return n
 }
 
-// found returns the number of a date in the order found; k (0 or 1)
+// foundNumber returns the number of a date in the order found; k (0 or 1)
 // remembers the last date numbered for the earliest or the latest bound,
 // which is often the next one's (events come from a store in time order).
 func (nb *numbering) foundNumber(d string, k int) int32 {
