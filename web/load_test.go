@@ -28,6 +28,8 @@ import (
 // number of API requests (timeline by entity, entities, documents,
 // search), reporting p50 and p99 latency. SITREP_BENCH_DB keeps the store in
 // a file that later runs reuse, since building it is the slow part.
+// SITREP_BENCH_CONCURRENCY sets Server.Concurrency, to compare admission
+// widths.
 //
 //	go test ./web -run '^$' -bench BenchmarkAPILoad -benchtime 1x
 
