@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -111,6 +112,11 @@ func BenchmarkAPILoad(b *testing.B) {
 				return k, "/api/v1/search?q=" + url.QueryEscape(e.Name)
 			}
 		}
+	}
+	// The server runs with the GC target sitrep serve sets (unless GOGC
+	// is set, as there).
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
 	}
 	// mixed: any of the 400 most reported entities, any page of documents:
 	// most requests miss the cache.

@@ -18,6 +18,7 @@ func TestServeFlags(t *testing.T) {
 	}{
 		{[]string{"extra"}, "no arguments"},
 		{[]string{"--write-token", "short"}, "too short"},
+		{[]string{"--concurrency", "-1"}, "0 or more"},
 		{[]string{"--addr", "256.0.0.1:99999"}, "cannot listen"},
 	}
 	for _, tt := range tests {
