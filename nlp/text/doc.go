@@ -149,6 +149,10 @@ func guess(off, n, size int) int {
 
 // TokenAt returns the index of the first token ending after off (the token
 // containing off, or the next one), or len(d.Tokens).
+//
+// Its search is sentenceAfter's, written out again for tokens: one
+// function for both, reading ends through a func, took 55% longer on
+// every offset of 300 Reuters articles, and the stages call TokenAt often.
 func (d *Doc) TokenAt(off int) int {
 	ts := d.Tokens
 	lo, hi := 0, len(ts) // the answer lies in [lo, hi]
