@@ -19,35 +19,14 @@ import (
 
 // BenchmarkPut measures analyses stored per second into a fresh SQLite
 // file: one transaction each, text, analysis JSON and all rows.
-func BenchmarkPut(b *testing.B) {
-	db, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	as := make([]*sitrep.Analysis, b.N)
-	size := 0
-	for i := range as {
-		as[i] = storetest.Synthetic(i)
-		size += len(as[i].Document.Text)
-	}
-	b.SetBytes(int64(size / max(1, b.N)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	ctx := context.Background()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		if _, err := db.Put(ctx, as[i]); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	reportCPU(b, cpu0)
-}
+func BenchmarkPut(b *testing.B) { benchPut(b, 1) }
 
 // BenchmarkPutMany is BenchmarkPut in transactions of 64 documents, as a
 // batch ingest stores them.
-func BenchmarkPutMany(b *testing.B) {
+func BenchmarkPutMany(b *testing.B) { benchPut(b, 64) }
+
+// benchPut stores b.N synthetic analyses, batch to a transaction.
+func benchPut(b *testing.B, batch int) {
 	db, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
@@ -64,8 +43,13 @@ func BenchmarkPutMany(b *testing.B) {
 	b.ResetTimer()
 	ctx := context.Background()
 	cpu0 := cpuTime()
-	for i := 0; i < b.N; i += 64 {
-		if _, err := db.PutMany(ctx, as[i:min(i+64, b.N)]); err != nil {
+	for i := 0; i < b.N; i += batch {
+		if batch == 1 {
+			_, err = db.Put(ctx, as[i])
+		} else {
+			_, err = db.PutMany(ctx, as[i:min(i+batch, b.N)])
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	}
