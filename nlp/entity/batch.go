@@ -273,15 +273,8 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 				feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
 				m.score(&sc, feats)
 			}
-			best := bestLabel(&sc, prev1, i == s.Last-1)
-			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
-				labels[i-1] = uint8(closed)
-				prev1 = closed
-				best = bestLabel(&sc, closed, i == s.Last-1)
-			}
-			labels[i] = uint8(best)
-			c.record(i, best)
-			prev2, prev1 = prev1, best
+			best, prev := c.decide(&sc, labels, i, prev1, i == s.Last-1)
+			prev2, prev1 = prev, best
 		}
 	}
 	b.feats = feats

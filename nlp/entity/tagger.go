@@ -58,18 +58,26 @@ func (m *Model) tagDoc(st *docState) []uint8 {
 			feats = c.contextScored(feats[:0], i, &sc, m)
 			feats = c.dynamicScored(feats, i, prev1, prev2, &sc, m.dense)
 			m.score(&sc, feats)
-			best := bestLabel(&sc, prev1, i == s.Last-1)
-			if closed, ok := repair(&sc, prev1, best, i == s.Last-1); ok {
-				labels[i-1] = uint8(closed)
-				prev1 = closed
-				best = bestLabel(&sc, closed, i == s.Last-1)
-			}
-			labels[i] = uint8(best)
-			c.record(i, best)
-			prev2, prev1 = prev1, best
+			best, prev := c.decide(&sc, labels, i, prev1, i == s.Last-1)
+			prev2, prev1 = prev, best
 		}
 	}
 	return labels
+}
+
+// decide picks token i's label from its scores sc after the label prev,
+// first closing prev's phrase in labels when repair says so; it records the
+// label and returns it with prev as it stands after the repair.
+func (c *sentCtx) decide(sc *[nLabels]int32, labels []uint8, i, prev int, last bool) (best, prevAfter int) {
+	best = bestLabel(sc, prev, last)
+	if closed, ok := repair(sc, prev, best, last); ok {
+		labels[i-1] = uint8(closed)
+		prev = closed
+		best = bestLabel(sc, closed, last)
+	}
+	labels[i] = uint8(best)
+	c.record(i, best)
+	return best, prev
 }
 
 // bestLabel returns the highest-scoring label allowed after prev; at the
