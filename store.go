@@ -234,5 +234,10 @@ func ContentHash(text string) string {
 // DocumentID returns the id a store gives the document with this text: "d"
 // and the first 16 hex digits of its SHA-256.
 func DocumentID(text string) string {
-	return "d" + ContentHash(text)[:16]
+	return IDOfHash(ContentHash(text))
+}
+
+// IDOfHash is DocumentID for a text whose ContentHash is hash.
+func IDOfHash(hash string) string {
+	return "d" + hash[:16]
 }

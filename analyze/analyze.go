@@ -38,7 +38,7 @@ func (a *Analyzer) Analyze(doc sitrep.Document) (*sitrep.Analysis, error) {
 	if doc.Hash == "" || doc.ID == "" {
 		doc.Hash = sitrep.ContentHash(doc.Text)
 		if doc.ID == "" {
-			doc.ID = sitrep.DocumentID(doc.Text)
+			doc.ID = sitrep.IDOfHash(doc.Hash)
 		}
 	}
 	if doc.Format == "" {
