@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -38,13 +39,7 @@ func runClaims(env *Env, args []string) error {
 		return err
 	}
 	if *only {
-		out := claims[:0]
-		for _, c := range claims {
-			if len(c.Contradictions) > 0 {
-				out = append(out, c)
-			}
-		}
-		claims = out
+		claims = slices.DeleteFunc(claims, func(c kb.Claim) bool { return len(c.Contradictions) == 0 })
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, claims)

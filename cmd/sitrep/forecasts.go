@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/sitrep-news/sitrep/kb"
 )
@@ -34,13 +35,7 @@ func runForecasts(env *Env, args []string) error {
 		return err
 	}
 	if *open {
-		out := fc[:0]
-		for _, f := range fc {
-			if f.Status != kb.ForecastMet {
-				out = append(out, f)
-			}
-		}
-		fc = out
+		fc = slices.DeleteFunc(fc, func(f kb.Forecast) bool { return f.Status == kb.ForecastMet })
 	}
 	if *asJSON {
 		return writeJSON(env.Stdout, fc)
