@@ -103,6 +103,14 @@ func feat(t int, v uint64) uint32 {
 // info computes the token's value hashes without allocating.
 func info(s string) tokInfo {
 	var ti tokInfo
+	ti.set(s)
+	return ti
+}
+
+// set sets ti to info(s) in place (a tokInfo is 56 bytes: returning one
+// costs two copies per token in docState.init).
+func (ti *tokInfo) set(s string) {
+	*ti = tokInfo{}
 	w, lw, sh := uint64(fnvOff), uint64(fnvOff), uint64(fnvOff)
 	var last byte
 	shapeLen := 0
@@ -215,7 +223,6 @@ func info(s string) tokInfo {
 		ti.lower = false
 	}
 	ti.w, ti.lw, ti.shape = w, lw, sh
-	return ti
 }
 
 // asciiInfo holds, per ASCII byte, what info derives from it: its
@@ -398,14 +405,17 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := doc.Tokens[i]
-			ti := info(doc.Text[t.Start:t.End])
+			ti := &st.infos[i]
+			ti.set(doc.Text[t.Start:t.End])
 			ti.cls = wordClasses.of(ti.lw)
 			if ti.anyUpper {
 				n++
 			}
-			st.infos[i] = ti
 		}
-		if lex != nil {
+	}
+	if lex != nil {
+		st.sink += lex.touch(doc, st.infos, st.cache)
+		for _, s := range doc.Sentences {
 			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
 		}
 	}
@@ -591,7 +601,6 @@ type wordCache struct {
 	model  *Model
 	lex    []lexCacheSlot // what the lexicon says of a word (lexicon.marks)
 	lexOf  *lexicon
-	names  map[string]string // mention text -> normName (resolve)
 }
 
 type wordCacheSlot struct {

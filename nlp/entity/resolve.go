@@ -210,6 +210,9 @@ type resolveScratch struct {
 	byName       map[famKey]int
 	byInitials   map[string]int
 	personByWord map[string][]int // words of person names -> entities, in order of creation
+	keys         []string         // per mention: normName of its text (normKeys)
+	keyBuf       []byte
+	keyEnds      []int32
 }
 
 func (rs *resolveScratch) reset(mentions int) {
@@ -230,25 +233,51 @@ func (rs *resolveScratch) reset(mentions int) {
 	rs.ents = rs.ents[:0]
 }
 
-// normName is normName(s), kept across documents: names recur.
-func (wc *wordCache) normName(s string) string {
-	if wc == nil {
-		return normName(s)
+// normKeys sets rs.keys[mi] to normName of mention mi's text for every
+// mention, all in one string per document: most names need lower-casing,
+// and one allocation for the document costs less than one per name (or a
+// cache of them across documents, whose map and strings crowd out the
+// tagger's tables).
+func (rs *resolveScratch) normKeys(doc *text.Doc, ms []mention) {
+	buf := rs.keyBuf[:0]
+	ends := rs.keyEnds[:0]
+	for mi := range ms {
+		start := len(buf)
+		buf = appendNorm(buf, ms[mi].text(doc))
+		if len(buf)-start >= 4 && string(buf[start:start+4]) == "the " {
+			// (TrimPrefix: keep the offsets, drop the bytes)
+			buf = append(buf[:start], buf[start+4:]...)
+		}
+		ends = append(ends, int32(len(buf)))
 	}
-	if k, ok := wc.names[s]; ok {
-		return k
+	all := string(buf)
+	rs.keys = rs.keys[:0]
+	start := 0
+	for _, end := range ends {
+		rs.keys = append(rs.keys, all[start:end])
+		start = int(end)
 	}
-	if wc.names == nil || len(wc.names) >= maxNames {
-		wc.names = make(map[string]string, 1024)
-	}
-	// (copies: the cache must not keep the document's text alive, and
-	// normName may return part of s)
-	k := strings.Clone(normName(s))
-	wc.names[strings.Clone(s)] = k
-	return k
+	rs.keyBuf, rs.keyEnds = buf, ends
 }
 
-const maxNames = 1 << 13
+// appendNorm appends strings.ToLower(squash(s)) to buf.
+func appendNorm(buf []byte, s string) []byte {
+	s = squash(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
 
 // resolve groups the mentions of st's document into entities.
 func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
@@ -284,10 +313,11 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 		byKB[code] = len(ents) - 1
 		return len(ents) - 1
 	}
+	rs.normKeys(doc, ms)
 	for mi := range ms {
 		m := &ms[mi]
 		surface := m.text(doc)
-		key := st.cache.normName(surface)
+		key := rs.keys[mi]
 		if m.typ == sitrep.EntityOrg {
 			key = orgKey(key)
 		}
