@@ -324,7 +324,8 @@ type docState struct {
 	resolve     resolveScratch
 	phrases     []phrase
 	ms          []mention
-	sink        uint64 // keeps tagBatch's early loads
+	lexSlots    []uint32 // lexicon.touch's memory
+	sink        uint64   // keeps tagBatch's early loads
 }
 
 type wordRec struct {
@@ -414,7 +415,9 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		}
 	}
 	if lex != nil {
-		st.sink += lex.touch(doc, st.infos, st.cache)
+		var sink uint64
+		st.lexSlots, sink = lex.touch(doc, st.infos, st.cache, st.lexSlots)
+		st.sink += sink
 		for _, s := range doc.Sentences {
 			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
 		}

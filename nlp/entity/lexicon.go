@@ -136,24 +136,31 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []
 
 // touch loads the lexicon cache slots of the tokens that marks will look
 // up and returns a sum of them to keep the loads: the cache is too big to
-// stay close between documents, and a token's miss then overlaps with the
-// others' instead of stalling marks one token at a time.
-func (l *lexicon) touch(doc *text.Doc, infos []tokInfo, wc *wordCache) uint64 {
+// stay close between documents, and the misses then overlap instead of
+// stalling marks one token at a time. The slots are listed in idx (its
+// memory, returned for reuse) before any is loaded, so that the loading
+// loop is short enough for many misses to be in flight.
+func (l *lexicon) touch(doc *text.Doc, infos []tokInfo, wc *wordCache, idx []uint32) ([]uint32, uint64) {
 	if wc == nil {
-		return 0
+		return idx, 0
 	}
 	lex := wc.lexFor(l)
-	var sink uint64
+	idx = idx[:0]
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			ti := &infos[i]
 			// (marks' test for a title)
 			if ti.ascii && (ti.anyUpper || ti.letters && i+1 < s.Last && infos[i+1].caps) {
-				sink += lex[mix(ti.w)&(lexCacheSize-1)].w
+				idx = append(idx, uint32(mix(ti.w)&(lexCacheSize-1)))
 			}
 		}
 	}
-	return sink
+	var sink uint64
+	for _, h := range idx {
+		e := &lex[h]
+		sink += e.w + uint64(e.flags)
+	}
+	return idx, sink
 }
 
 // lexCacheSlot is what the lexicon says of a word: its word lexicon
