@@ -336,10 +336,14 @@ type wordRec struct {
 }
 
 // idTable numbers 64-bit word hashes (open addressing, no deletions).
+// A bit filter on the keys' top bits lets find turn away most absent keys
+// without hashing them again: init looks up every lower-case word among
+// the few capitalised ones.
 type idTable struct {
-	keys []uint64
-	ids  []int32 // id+1; 0 is empty
-	n    int32
+	keys   []uint64
+	ids    []int32 // id+1; 0 is empty
+	n      int32
+	filter [16]uint64
 }
 
 // reset empties t and sizes it for the words of a text of n tokens.
@@ -355,10 +359,14 @@ func (t *idTable) reset(tokens int) {
 		t.keys, t.ids = make([]uint64, size), make([]int32, size)
 	}
 	t.n = 0
+	t.filter = [16]uint64{}
 }
 
 // find returns the id of k, -1 if it has none.
 func (t *idTable) find(k uint64) int32 {
+	if t.filter[k>>60]&(1<<(k>>54&63)) == 0 {
+		return -1
+	}
 	mask := uint64(len(t.keys) - 1)
 	for h := mix(k) & mask; ; h = (h + 1) & mask {
 		if t.ids[h] == 0 {
@@ -376,6 +384,7 @@ func (t *idTable) id(k uint64) int32 {
 	for {
 		if t.ids[h] == 0 {
 			t.keys[h] = k
+			t.filter[k>>60] |= 1 << (k >> 54 & 63)
 			t.n++
 			t.ids[h] = t.n
 			return t.n - 1

@@ -549,11 +549,14 @@ func isASCII(w string) bool {
 }
 
 // exactSet is a set of words with a filter on their lengths and first
-// bytes, like lowerSet but matched as written.
+// bytes, like lowerSet but matched as written, and a second one on their
+// first and last bytes and length together: capitalised words pass the
+// first filter easily, and the sets are looked up for every mention.
 type exactSet struct {
 	m     map[string]bool
 	lens  uint64
 	first [4]uint64
+	ends  [4]uint64 // bit endsBit(w)
 }
 
 func newExactSet(m map[string]bool) *exactSet {
@@ -564,12 +567,23 @@ func newExactSet(m map[string]bool) *exactSet {
 		}
 		s.lens |= 1 << min(len(w), 63)
 		s.first[w[0]>>6] |= 1 << (w[0] & 63)
+		b := endsBit(w)
+		s.ends[b>>6] |= 1 << (b & 63)
 	}
 	return s
 }
 
+// endsBit hashes the first and last bytes and the length of w, not empty,
+// to 0..255.
+func endsBit(w string) uint8 {
+	return uint8((uint(w[0])*31+uint(w[len(w)-1]))*7 + uint(len(w)))
+}
+
 func (s *exactSet) has(w string) bool {
 	if w == "" || s.lens&(1<<min(len(w), 63)) == 0 || s.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return false
+	}
+	if b := endsBit(w); s.ends[b>>6]&(1<<(b&63)) == 0 {
 		return false
 	}
 	return s.m[w]
