@@ -486,6 +486,7 @@ type lowerSet struct {
 	m     map[string]bool
 	lens  uint64    // bit n: a word of n bytes
 	first [4]uint64 // bit c: a word starting with byte c
+	ends  [4]uint64 // bit endsBit(w)
 }
 
 func newLowerSet(m map[string]bool) *lowerSet {
@@ -501,6 +502,8 @@ func newLowerSet(m map[string]bool) *lowerSet {
 		}
 		c := w[0]
 		s.first[c>>6] |= 1 << (c & 63)
+		b := endsBit(w)
+		s.ends[b>>6] |= 1 << (b & 63)
 	}
 	return s
 }
@@ -511,11 +514,15 @@ func inLower(set *lowerSet, w string) bool {
 	if w == "" {
 		return set.m[""]
 	}
-	c := w[0]
+	c, e := w[0], w[len(w)-1]
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	if c < utf8.RuneSelf && (set.lens&(1<<min(len(w), 63)) == 0 || set.first[c>>6]&(1<<(c&63)) == 0) {
+	if 'A' <= e && e <= 'Z' {
+		e += 'a' - 'A'
+	}
+	eb := uint8((uint(c)*31+uint(e))*7 + uint(len(w))) // endsBit of the lower-cased word
+	if c < utf8.RuneSelf && (set.lens&(1<<min(len(w), 63)) == 0 || set.first[c>>6]&(1<<(c&63)) == 0 || set.ends[eb>>6]&(1<<(eb&63)) == 0) {
 		// the filter holds for ASCII words only: lower-casing may
 		// change the length and bytes of others
 		if isASCII(w) {
