@@ -310,7 +310,8 @@ type docState struct {
 	doc      *text.Doc
 	infos    []tokInfo
 	words    []wordRec
-	nw       int // distinct exact words: tokInfo.wid < nw
+	nw       int   // distinct exact words: tokInfo.wid < nw
+	cls      uint8 // the word classes of all the tokens (tokInfo.cls)
 
 	// scratch reused across documents (see Recognizer.pool)
 	lwIDs, wIDs idTable
@@ -410,6 +411,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		st.lexWords = lex.names.words
 	}
 	st.infos = resize(st.infos, len(doc.Tokens))
+	st.cls = 0
 	st.gaz = resize(st.gaz, len(doc.Tokens))
 	n := 0
 	for _, s := range doc.Sentences {
@@ -418,6 +420,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 			ti := &st.infos[i]
 			ti.set(doc.Text[t.Start:t.End])
 			ti.cls = wordClasses.of(ti.lw)
+			st.cls |= ti.cls
 			if ti.anyUpper {
 				n++
 			}

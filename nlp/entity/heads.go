@@ -337,6 +337,10 @@ func refine(st *docState, ms []mention, g *gazetteer.Gazetteer) []mention {
 	// roads the tagger missed ("the N6 highway") and road numbers used
 	// alone once named as roads ("Without the N6")
 	for si, s := range doc.Sentences {
+		if st.cls&clsRoad == 0 {
+			// (most documents name no road)
+			break
+		}
 		for i := s.First; i+1 < s.Last; i++ {
 			if infos[i+1].cls&clsRoad == 0 {
 				continue
@@ -349,6 +353,9 @@ func refine(st *docState, ms []mention, g *gazetteer.Gazetteer) []mention {
 	}
 	// storms the tagger missed: "after cyclone Idai"
 	for si, s := range doc.Sentences {
+		if st.cls&clsStorm == 0 {
+			break
+		}
 		for i := s.First; i+1 < s.Last; i++ {
 			if infos[i].cls&clsStorm == 0 || !inLower(stormWords, doc.Tok(i)) || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || inLower(functionWords, doc.Tok(i+1)) {
 				continue
