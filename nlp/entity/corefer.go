@@ -25,7 +25,8 @@ type personRef struct {
 func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []mention {
 	doc := st.doc
 	g := r.lex.g
-	var refs []personRef
+	rs := &st.resolve
+	refs := rs.refs[:0]
 	withRoles := false
 	for mi := range ms {
 		m := &ms[mi]
@@ -34,11 +35,13 @@ func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []menti
 			withRoles = withRoles || len(e.roles) > 0
 		}
 	}
+	rs.refs = refs
 	if len(refs) == 0 {
 		return ms
 	}
 	sortRefs(refs)
-	var seen []personRef // person mentions before the current token
+	seen := rs.seen[:0] // person mentions before the current token
+	defer func() { rs.seen = seen }()
 	ri := 0
 	quote := false // inside a quotation in this paragraph
 	for si, s := range doc.Sentences {

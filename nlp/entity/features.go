@@ -103,6 +103,14 @@ func feat(t int, v uint64) uint32 {
 // info computes the token's value hashes without allocating.
 func info(s string) tokInfo {
 	var ti tokInfo
+	ti.set(s)
+	return ti
+}
+
+// set sets ti to info(s) in place (a tokInfo is 56 bytes: returning one
+// costs two copies per token in docState.init).
+func (ti *tokInfo) set(s string) {
+	*ti = tokInfo{}
 	w, lw, sh := uint64(fnvOff), uint64(fnvOff), uint64(fnvOff)
 	var last byte
 	shapeLen := 0
@@ -215,7 +223,6 @@ func info(s string) tokInfo {
 		ti.lower = false
 	}
 	ti.w, ti.lw, ti.shape = w, lw, sh
-	return ti
 }
 
 // asciiInfo holds, per ASCII byte, what info derives from it: its
@@ -303,7 +310,8 @@ type docState struct {
 	doc      *text.Doc
 	infos    []tokInfo
 	words    []wordRec
-	nw       int // distinct exact words: tokInfo.wid < nw
+	nw       int   // distinct exact words: tokInfo.wid < nw
+	cls      uint8 // the word classes of all the tokens (tokInfo.cls)
 
 	// scratch reused across documents (see Recognizer.pool)
 	lwIDs, wIDs idTable
@@ -317,7 +325,8 @@ type docState struct {
 	resolve     resolveScratch
 	phrases     []phrase
 	ms          []mention
-	sink        uint64 // keeps tagBatch's early loads
+	lexSlots    []uint32 // lexicon.touch's memory
+	sink        uint64   // keeps tagBatch's early loads
 }
 
 type wordRec struct {
@@ -328,10 +337,14 @@ type wordRec struct {
 }
 
 // idTable numbers 64-bit word hashes (open addressing, no deletions).
+// A bit filter on the keys' top bits lets find turn away most absent keys
+// without hashing them again: init looks up every lower-case word among
+// the few capitalised ones.
 type idTable struct {
-	keys []uint64
-	ids  []int32 // id+1; 0 is empty
-	n    int32
+	keys   []uint64
+	ids    []int32 // id+1; 0 is empty
+	n      int32
+	filter [16]uint64
 }
 
 // reset empties t and sizes it for the words of a text of n tokens.
@@ -347,10 +360,14 @@ func (t *idTable) reset(tokens int) {
 		t.keys, t.ids = make([]uint64, size), make([]int32, size)
 	}
 	t.n = 0
+	t.filter = [16]uint64{}
 }
 
 // find returns the id of k, -1 if it has none.
 func (t *idTable) find(k uint64) int32 {
+	if t.filter[k>>60]&(1<<(k>>54&63)) == 0 {
+		return -1
+	}
 	mask := uint64(len(t.keys) - 1)
 	for h := mix(k) & mask; ; h = (h + 1) & mask {
 		if t.ids[h] == 0 {
@@ -368,6 +385,7 @@ func (t *idTable) id(k uint64) int32 {
 	for {
 		if t.ids[h] == 0 {
 			t.keys[h] = k
+			t.filter[k>>60] |= 1 << (k >> 54 & 63)
 			t.n++
 			t.ids[h] = t.n
 			return t.n - 1
@@ -393,19 +411,26 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		st.lexWords = lex.names.words
 	}
 	st.infos = resize(st.infos, len(doc.Tokens))
+	st.cls = 0
 	st.gaz = resize(st.gaz, len(doc.Tokens))
 	n := 0
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := doc.Tokens[i]
-			ti := info(doc.Text[t.Start:t.End])
+			ti := &st.infos[i]
+			ti.set(doc.Text[t.Start:t.End])
 			ti.cls = wordClasses.of(ti.lw)
+			st.cls |= ti.cls
 			if ti.anyUpper {
 				n++
 			}
-			st.infos[i] = ti
 		}
-		if lex != nil {
+	}
+	if lex != nil {
+		var sink uint64
+		st.lexSlots, sink = lex.touch(doc, st.infos, st.cache, st.lexSlots)
+		st.sink += sink
+		for _, s := range doc.Sentences {
 			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
 		}
 	}
@@ -591,7 +616,6 @@ type wordCache struct {
 	model  *Model
 	lex    []lexCacheSlot // what the lexicon says of a word (lexicon.marks)
 	lexOf  *lexicon
-	names  map[string]string // mention text -> normName (resolve)
 }
 
 type wordCacheSlot struct {

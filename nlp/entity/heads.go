@@ -337,6 +337,10 @@ func refine(st *docState, ms []mention, g *gazetteer.Gazetteer) []mention {
 	// roads the tagger missed ("the N6 highway") and road numbers used
 	// alone once named as roads ("Without the N6")
 	for si, s := range doc.Sentences {
+		if st.cls&clsRoad == 0 {
+			// (most documents name no road)
+			break
+		}
 		for i := s.First; i+1 < s.Last; i++ {
 			if infos[i+1].cls&clsRoad == 0 {
 				continue
@@ -349,6 +353,9 @@ func refine(st *docState, ms []mention, g *gazetteer.Gazetteer) []mention {
 	}
 	// storms the tagger missed: "after cyclone Idai"
 	for si, s := range doc.Sentences {
+		if st.cls&clsStorm == 0 {
+			break
+		}
 		for i := s.First; i+1 < s.Last; i++ {
 			if infos[i].cls&clsStorm == 0 || !inLower(stormWords, doc.Tok(i)) || owner(i) >= 0 || owner(i+1) >= 0 || !stormName(doc, i+1, i+2, s) || inLower(functionWords, doc.Tok(i+1)) {
 				continue
@@ -486,6 +493,7 @@ type lowerSet struct {
 	m     map[string]bool
 	lens  uint64    // bit n: a word of n bytes
 	first [4]uint64 // bit c: a word starting with byte c
+	ends  [4]uint64 // bit endsBit(w)
 }
 
 func newLowerSet(m map[string]bool) *lowerSet {
@@ -501,6 +509,8 @@ func newLowerSet(m map[string]bool) *lowerSet {
 		}
 		c := w[0]
 		s.first[c>>6] |= 1 << (c & 63)
+		b := endsBit(w)
+		s.ends[b>>6] |= 1 << (b & 63)
 	}
 	return s
 }
@@ -511,11 +521,15 @@ func inLower(set *lowerSet, w string) bool {
 	if w == "" {
 		return set.m[""]
 	}
-	c := w[0]
+	c, e := w[0], w[len(w)-1]
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	if c < utf8.RuneSelf && (set.lens&(1<<min(len(w), 63)) == 0 || set.first[c>>6]&(1<<(c&63)) == 0) {
+	if 'A' <= e && e <= 'Z' {
+		e += 'a' - 'A'
+	}
+	eb := uint8((uint(c)*31+uint(e))*7 + uint(len(w))) // endsBit of the lower-cased word
+	if c < utf8.RuneSelf && (set.lens&(1<<min(len(w), 63)) == 0 || set.first[c>>6]&(1<<(c&63)) == 0 || set.ends[eb>>6]&(1<<(eb&63)) == 0) {
 		// the filter holds for ASCII words only: lower-casing may
 		// change the length and bytes of others
 		if isASCII(w) {
@@ -549,11 +563,14 @@ func isASCII(w string) bool {
 }
 
 // exactSet is a set of words with a filter on their lengths and first
-// bytes, like lowerSet but matched as written.
+// bytes, like lowerSet but matched as written, and a second one on their
+// first and last bytes and length together: capitalised words pass the
+// first filter easily, and the sets are looked up for every mention.
 type exactSet struct {
 	m     map[string]bool
 	lens  uint64
 	first [4]uint64
+	ends  [4]uint64 // bit endsBit(w)
 }
 
 func newExactSet(m map[string]bool) *exactSet {
@@ -564,12 +581,23 @@ func newExactSet(m map[string]bool) *exactSet {
 		}
 		s.lens |= 1 << min(len(w), 63)
 		s.first[w[0]>>6] |= 1 << (w[0] & 63)
+		b := endsBit(w)
+		s.ends[b>>6] |= 1 << (b & 63)
 	}
 	return s
 }
 
+// endsBit hashes the first and last bytes and the length of w, not empty,
+// to 0..255.
+func endsBit(w string) uint8 {
+	return uint8((uint(w[0])*31+uint(w[len(w)-1]))*7 + uint(len(w)))
+}
+
 func (s *exactSet) has(w string) bool {
 	if w == "" || s.lens&(1<<min(len(w), 63)) == 0 || s.first[w[0]>>6]&(1<<(w[0]&63)) == 0 {
+		return false
+	}
+	if b := endsBit(w); s.ends[b>>6]&(1<<(b&63)) == 0 {
 		return false
 	}
 	return s.m[w]

@@ -134,6 +134,35 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []
 	}
 }
 
+// touch loads the lexicon cache slots of the tokens that marks will look
+// up and returns a sum of them to keep the loads: the cache is too big to
+// stay close between documents, and the misses then overlap instead of
+// stalling marks one token at a time. The slots are listed in idx (its
+// memory, returned for reuse) before any is loaded, so that the loading
+// loop is short enough for many misses to be in flight.
+func (l *lexicon) touch(doc *text.Doc, infos []tokInfo, wc *wordCache, idx []uint32) ([]uint32, uint64) {
+	if wc == nil {
+		return idx, 0
+	}
+	lex := wc.lexFor(l)
+	idx = idx[:0]
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			ti := &infos[i]
+			// (marks' test for a title)
+			if ti.ascii && (ti.anyUpper || ti.letters && i+1 < s.Last && infos[i+1].caps) {
+				idx = append(idx, uint32(mix(ti.w)&(lexCacheSize-1)))
+			}
+		}
+	}
+	var sink uint64
+	for _, h := range idx {
+		e := &lex[h]
+		sink += e.w + uint64(e.flags)
+	}
+	return idx, sink
+}
+
 // lexCacheSlot is what the lexicon says of a word: its word lexicon
 // entry (index+1, 0 none; and its flags) and what the gazetteer knows of
 // it as the first word of an alias or title.
@@ -152,11 +181,7 @@ const lexCacheSize = 1 << 15
 func (l *lexicon) word(doc *text.Doc, ti *tokInfo, i int, wc *wordCache) lexCacheSlot {
 	var s *lexCacheSlot
 	if wc != nil && ti.ascii {
-		if wc.lexOf != l || wc.lex == nil {
-			wc.lexOf = l
-			wc.lex = make([]lexCacheSlot, lexCacheSize)
-		}
-		s = &wc.lex[mix(ti.w)&(lexCacheSize-1)]
+		s = &wc.lexFor(l)[mix(ti.w)&(lexCacheSize-1)]
 		if s.known && s.w == ti.w {
 			return *s
 		}
@@ -174,6 +199,15 @@ func (l *lexicon) word(doc *text.Doc, ti *tokInfo, i int, wc *wordCache) lexCach
 		*s = e
 	}
 	return e
+}
+
+// lexFor returns the lexicon cache for l, emptied if it was another's.
+func (wc *wordCache) lexFor(l *lexicon) []lexCacheSlot {
+	if wc.lexOf != l || wc.lex == nil {
+		wc.lexOf = l
+		wc.lex = make([]lexCacheSlot, lexCacheSize)
+	}
+	return wc.lex
 }
 
 // title is g.Title at token i of st's document, with the first token

@@ -487,14 +487,16 @@ func nationalForm(w string) bool {
 // Said"), where every word is capitalised and the tagger sees names everywhere,
 // unless the gazetteer links them or the same name occurs in running text.
 func headingFilter(doc *text.Doc, ms []mention) []mention {
-	title := make([]bool, len(doc.Sentences))
-	hasTitle := false
+	var title []bool // allocated at the first title-case heading
 	for si, s := range doc.Sentences {
 		if s.Heading && titleCase(doc, s) {
-			title[si], hasTitle = true, true
+			if title == nil {
+				title = make([]bool, len(doc.Sentences))
+			}
+			title[si] = true
 		}
 	}
-	if !hasTitle {
+	if title == nil {
 		return ms
 	}
 	body := map[string]bool{}

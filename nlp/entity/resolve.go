@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -27,21 +28,28 @@ var stopInitials = newLowerSet(map[string]bool{"of": true, "the": true, "and": t
 // initials returns the acronym of a multi-word name ("Korean Central News
 // Agency" -> "KCNA"), "" for a single word.
 func initials(doc *text.Doc, first, last int) string {
+	var b [16]byte
+	return string(appendInitials(b[:0], doc, first, last))
+}
+
+// appendInitials appends initials(doc, first, last) to b, or nothing
+// where it is "".
+func appendInitials(b []byte, doc *text.Doc, first, last int) []byte {
 	if last-first < 2 {
-		return ""
+		return b
 	}
-	var b strings.Builder
+	start := len(b)
 	for i := first; i < last; i++ {
 		w := doc.Tok(i)
 		if inLower(stopInitials, w) {
 			continue
 		}
 		if w == "" || !(w[0] >= 'A' && w[0] <= 'Z') {
-			return ""
+			return b[:start]
 		}
-		b.WriteByte(w[0])
+		b = append(b, w[0])
 	}
-	return b.String()
+	return b
 }
 
 // acronymOf returns the letters of an all-capital token ("KCNA", "U.N." ->
@@ -130,17 +138,43 @@ func family(typ string) string {
 // squash replaces each run of white space in s by one space: names
 // broken across lines ("Penn\nTraffic") are one name.
 func squash(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if squashed(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return string(appendFields(make([]byte, 0, len(s)), s))
+}
+
+// squashed reports whether squash(s) is s.
+func squashed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFields appends strings.Join(strings.Fields(s), " ") to buf.
+func appendFields(buf []byte, s string) []byte {
+	start := len(buf)
+	space := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = true
+		} else {
+			if space && len(buf) > start {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = append(buf, s[i:i+size]...)
+		}
+		i += size
+	}
+	return buf
 }
 
 var corpSuffixes = newLowerSet(map[string]bool{
@@ -210,6 +244,13 @@ type resolveScratch struct {
 	byName       map[famKey]int
 	byInitials   map[string]int
 	personByWord map[string][]int // words of person names -> entities, in order of creation
+	ptrs         []*entity        // the entities of resolve, in order of creation
+	refs, seen   []personRef      // corefer's
+	live         []liveEnt        // output's
+	idx          []int
+	keys         []string // per mention: normName of its text (normKeys)
+	keyBuf       []byte
+	keyEnds      []int32
 }
 
 func (rs *resolveScratch) reset(mentions int) {
@@ -230,32 +271,58 @@ func (rs *resolveScratch) reset(mentions int) {
 	rs.ents = rs.ents[:0]
 }
 
-// normName is normName(s), kept across documents: names recur.
-func (wc *wordCache) normName(s string) string {
-	if wc == nil {
-		return normName(s)
+// normKeys sets rs.keys[mi] to normName of mention mi's text for every
+// mention, all in one string per document: most names need lower-casing,
+// and one allocation for the document costs less than one per name (or a
+// cache of them across documents, whose map and strings crowd out the
+// tagger's tables).
+func (rs *resolveScratch) normKeys(doc *text.Doc, ms []mention) {
+	buf := rs.keyBuf[:0]
+	ends := rs.keyEnds[:0]
+	for mi := range ms {
+		start := len(buf)
+		buf = appendNorm(buf, ms[mi].text(doc))
+		if len(buf)-start >= 4 && string(buf[start:start+4]) == "the " {
+			// (TrimPrefix: keep the offsets, drop the bytes)
+			buf = append(buf[:start], buf[start+4:]...)
+		}
+		ends = append(ends, int32(len(buf)))
 	}
-	if k, ok := wc.names[s]; ok {
-		return k
+	all := string(buf)
+	rs.keys = rs.keys[:0]
+	start := 0
+	for _, end := range ends {
+		rs.keys = append(rs.keys, all[start:end])
+		start = int(end)
 	}
-	if wc.names == nil || len(wc.names) >= maxNames {
-		wc.names = make(map[string]string, 1024)
-	}
-	// (copies: the cache must not keep the document's text alive, and
-	// normName may return part of s)
-	k := strings.Clone(normName(s))
-	wc.names[strings.Clone(s)] = k
-	return k
+	rs.keyBuf, rs.keyEnds = buf, ends
 }
 
-const maxNames = 1 << 13
+// appendNorm appends strings.ToLower(squash(s)) to buf.
+func appendNorm(buf []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(buf, strings.ToLower(squash(s))...)
+	}
+	start := len(buf)
+	if squashed(s) {
+		buf = append(buf, s...)
+	} else {
+		buf = appendFields(buf, s)
+	}
+	for i := start; i < len(buf); i++ {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return buf
+}
 
 // resolve groups the mentions of st's document into entities.
 func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 	doc := st.doc
 	rs := &st.resolve
 	rs.reset(len(ms))
-	var ents []*entity
+	ents := rs.ptrs[:0]
 	byKB, byCanon, byName, byInitials, personByWord := rs.byKB, rs.byCanon, rs.byName, rs.byInitials, rs.personByWord
 	g := r.lex.g
 	alloc := func(e entity) *entity {
@@ -284,10 +351,11 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 		byKB[code] = len(ents) - 1
 		return len(ents) - 1
 	}
+	rs.normKeys(doc, ms)
 	for mi := range ms {
 		m := &ms[mi]
 		surface := m.text(doc)
-		key := st.cache.normName(surface)
+		key := rs.keys[mi]
 		if m.typ == sitrep.EntityOrg {
 			key = orgKey(key)
 		}
@@ -384,12 +452,17 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 			byName[fkey] = ei
 		}
 		if m.typ == sitrep.EntityOrg && m.last-m.first > 1 {
-			if a := initials(doc, m.first, m.last); a != "" {
-				if _, ok := byInitials[a]; !ok {
-					byInitials[a] = ei
-				}
-				if e.initials == "" {
-					e.initials = a
+			var buf [16]byte
+			if b := appendInitials(buf[:0], doc, m.first, m.last); len(b) > 0 {
+				// (a string only where one is kept)
+				if _, ok := byInitials[string(b)]; !ok || e.initials == "" {
+					a := string(b)
+					if !ok {
+						byInitials[a] = ei
+					}
+					if e.initials == "" {
+						e.initials = a
+					}
 				}
 			}
 		}
@@ -454,9 +527,10 @@ func (r *Recognizer) resolve(st *docState, ms []mention) []sitrep.Entity {
 			e.ms = nil
 		}
 	}
+	rs.ptrs = ents
 	ms = r.corefer(st, ents, ms)
 	st.ms = ms
-	return r.output(doc, ents, ms)
+	return r.output(doc, rs, ents, ms)
 }
 
 func appendRole(roles []string, role string) []string {
@@ -522,7 +596,7 @@ func apposition(doc *text.Doc, g *gazetteer.Gazetteer, m *mention) string {
 }
 
 // output builds the sitrep entities, dropping merged-away ones.
-func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitrep.Entity {
+func (r *Recognizer) output(doc *text.Doc, rs *resolveScratch, ents []*entity, ms []mention) []sitrep.Entity {
 	// ids follow the order of first mentions
 	first := func(e *entity) int {
 		f := len(doc.Tokens)
@@ -531,11 +605,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		}
 		return f
 	}
-	type liveEnt struct {
-		e     *entity
-		first int
-	}
-	live := make([]liveEnt, 0, len(ents))
+	live := rs.live[:0]
 	nm := 0
 	for _, e := range ents {
 		if len(e.ms) > 0 {
@@ -548,7 +618,7 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 	// one array for every entity's mentions, each entity's part capped so
 	// that appending to it copies
 	all := make([]sitrep.Mention, 0, nm)
-	var idx []int
+	idx := rs.idx[:0]
 	for _, le := range live {
 		e := le.e
 		se := sitrep.Entity{
@@ -589,7 +659,14 @@ func (r *Recognizer) output(doc *text.Doc, ents []*entity, ms []mention) []sitre
 		se.Mentions = all[start:len(all):len(all)]
 		out = append(out, se)
 	}
+	rs.live, rs.idx = live, idx
 	return out
+}
+
+// liveEnt is an entity that output keeps, with its first token.
+type liveEnt struct {
+	e     *entity
+	first int
 }
 
 func sortInts(a []int, less func(x, y int) bool) {
