@@ -128,6 +128,11 @@ func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Ti
 				i++
 				continue
 			}
+			if out == nil {
+				// a story has a few: skip the first doublings of
+				// the slice (and keep nil for none)
+				out = make([]sitrep.Timex, 0, 8)
+			}
 			out = append(out, t.emit(m, si, len(out)+1))
 			i = m.j
 		}

@@ -1,8 +1,6 @@
 package timex
 
 import (
-	"strings"
-
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -144,7 +142,7 @@ func (s *scratch) addChunk(txt string, start, end int, lx *text.WordMap[lex]) {
 	w := txt[start:end]
 	// split at hyphens between letters (mid-2024, third-quarter,
 	// twenty-five), but keep digit-hyphen-digit (2024-08-28) whole
-	if strings.IndexByte(w, '-') >= 0 && hasHyphenSplit(w) {
+	if hasHyphenSplit(w) {
 		p := start
 		first := true
 		for q := start; q <= end; q++ {
@@ -176,6 +174,10 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	u := &s.units[len(s.units)-1] // filled in place
 	w := txt[start:end]
 	c0 := w[0]
+	if len(w) == 1 && !isAlnumByte(c0) {
+		u.period = c0 == '.' // a mark: no key of the lexicon
+		return
+	}
 	u.cap = c0 >= 'A' && c0 <= 'Z'
 	u.period = w[len(w)-1] == '.'
 	if isDigit(c0) {
