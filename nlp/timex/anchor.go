@@ -272,10 +272,15 @@ func (a *anchorer) findRelations() {
 		r := relation{gov: gov, govTx: govTx, anc: anc, dir: dir, off: off, vague: vague, known: known, offset: x.Value, signal: sigSpan}
 		a.rels = append(a.rels, r)
 	}
-	// since <event>
+	// since <event>: an event before it governs one after it
 	for si, s := range a.d.Sentences {
+		if len(a.ev) < 2 {
+			break
+		}
 		for k := s.First; k < s.Last; k++ {
-			if a.d.Tokens[k].End-a.d.Tokens[k].Start != 5 || !strings.EqualFold(a.d.Tok(k), "since") {
+			// a token that folds to "since" in five bytes is ASCII
+			// (no other spelling is as short): most fail on the first
+			if tk := a.d.Tokens[k]; tk.End-tk.Start != 5 || a.d.Text[tk.Start]|0x20 != 's' || !strings.EqualFold(a.d.Tok(k), "since") {
 				continue
 			}
 			evs := a.eventsIn(si)

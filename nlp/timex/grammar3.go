@@ -955,7 +955,6 @@ func (t *tagger) cue(k int) int {
 func (t *tagger) posCue(k int) int {
 	u := &t.us[k]
 	tg := t.tags[u.tok]
-	prev := strings.ToLower(t.word(k - 1))
 	switch {
 	case tg == pos.MD:
 		if w := strings.ToLower(t.word(k)); w == "could" {
@@ -976,6 +975,7 @@ func (t *tagger) posCue(k int) int {
 		if u.k == cVerbCue && u.v == tenseFuture {
 			return tenseFuture // "is expected", "scheduled"
 		}
+		prev := strings.ToLower(t.word(k - 1))
 		if nx := t.word(k + 1); prev == "set" || (nx == "to" || nx == "for") && (t.word(k) == "set" || t.word(k) == "due") {
 			return tenseFuture // "set to resume Monday", "a summit set for April"
 		}
@@ -989,7 +989,7 @@ func (t *tagger) posCue(k int) int {
 			return tensePresent
 		}
 		return tensePast
-	case tg == pos.VB && prev == "to":
+	case tg == pos.VB && strings.ToLower(t.word(k-1)) == "to":
 		switch strings.ToLower(t.word(k - 2)) {
 		case "is", "are", "am":
 			return tenseFuture // "is to resume trading Tuesday"

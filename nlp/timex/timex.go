@@ -81,6 +81,12 @@ func Tag(doc *text.Doc, dct time.Time) []sitrep.Timex {
 // tags nil, or of another length, it is Tag, whose tense comes from word
 // lists and "-ed" endings.
 func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
+	return tagDoc(doc, dct, tags, true)
+}
+
+// tagDoc is TagWithPOS; with skip it passes over the sentences that
+// mayHold rules out (tests compare it with and without).
+func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Timex {
 	if len(tags) != len(doc.Tokens) {
 		tags = nil
 	}
@@ -103,8 +109,9 @@ func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
 	}
 	t.scratch = *sp
 	defer func() { *sp = t.scratch }()
+	tw := triggerWords()
 	for si, s := range doc.Sentences {
-		if s.First >= s.Last {
+		if s.First >= s.Last || skip && !mayHold(doc, s.First, s.Last, tw) {
 			continue
 		}
 		t.sent = si
@@ -120,6 +127,11 @@ func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
 			if !ok || m.j <= i || m.j < len(t.us) && t.us[m.j].hyph && m.j > m.i {
 				i++
 				continue
+			}
+			if out == nil {
+				// a story has a few: skip the first doublings of
+				// the slice (and keep nil for none)
+				out = make([]sitrep.Timex, 0, 8)
 			}
 			out = append(out, t.emit(m, si, len(out)+1))
 			i = m.j

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -299,6 +300,10 @@ func FuzzTag(f *testing.F) {
 			if x.Sentence < 0 || x.Sentence >= len(d.Sentences) {
 				t.Fatalf("bad sentence %d", x.Sentence)
 			}
+		}
+		// the sentences mayHold passes over hold no time expression
+		if all := tagDoc(d, dct, nil, false); !slices.Equal(all, xs) {
+			t.Fatalf("skipping sentences changed the result:\n%+v\n%+v", all, xs)
 		}
 		// every fourth word stands in for an event trigger
 		var evs []sitrep.Event

@@ -1,8 +1,6 @@
 package timex
 
 import (
-	"strings"
-
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -144,7 +142,7 @@ func (s *scratch) addChunk(txt string, start, end int, lx *text.WordMap[lex]) {
 	w := txt[start:end]
 	// split at hyphens between letters (mid-2024, third-quarter,
 	// twenty-five), but keep digit-hyphen-digit (2024-08-28) whole
-	if strings.IndexByte(w, '-') >= 0 && hasHyphenSplit(w) {
+	if hasHyphenSplit(w) {
 		p := start
 		first := true
 		for q := start; q <= end; q++ {
@@ -172,10 +170,25 @@ func hasHyphenSplit(w string) bool {
 }
 
 func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyph bool) {
-	s.units = append(s.units, unit{start: start, end: end, num: -1, hyph: hyph})
-	u := &s.units[len(s.units)-1] // filled in place
+	// the unit is zeroed and filled in place: a literal appended is
+	// built on the stack and copied, and the copy's wide loads of the
+	// narrow stores just made stall (store forwarding fails): that
+	// stall was a tenth of the samples of buildUnits
+	n := len(s.units)
+	if n < cap(s.units) {
+		s.units = s.units[:n+1]
+	} else {
+		s.units = append(s.units, unit{})
+	}
+	u := &s.units[n]
+	*u = unit{}
+	u.start, u.end, u.num, u.hyph = start, end, -1, hyph
 	w := txt[start:end]
 	c0 := w[0]
+	if len(w) == 1 && !isAlnumByte(c0) {
+		u.period = c0 == '.' // a mark: no key of the lexicon
+		return
+	}
 	u.cap = c0 >= 'A' && c0 <= 'Z'
 	u.period = w[len(w)-1] == '.'
 	if isDigit(c0) {

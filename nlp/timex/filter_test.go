@@ -1,0 +1,65 @@
+package timex
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep-news/sitrep/nlp/pos"
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
+
+// TestSkipSound: tagging only the sentences mayHold lets through finds
+// what tagging every sentence finds, on news text in any case.
+func TestSkipSound(t *testing.T) {
+	texts := reuters(t, 500)
+	for _, s := range texts[:150] {
+		texts = append(texts, strings.ToUpper(s), strings.ToLower(s))
+	}
+	texts = append(texts, "He left in the past. The near term looks bad, as does the present. The latest period was weak; the sixties were not.",
+		"the last half; Fridays; mid-March; Aug. rains; that same day; in the twenty-first century; nineteen ninety-six")
+	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	n := 0
+	for i, s := range texts {
+		d := text.Segment(s)
+		var tags []pos.Tag
+		if i%2 == 0 {
+			tags = pos.Default().Tag(d)
+		}
+		all, some := tagDoc(d, dct, tags, false), tagDoc(d, dct, tags, true)
+		if !slices.Equal(all, some) {
+			t.Fatalf("text %d: skipping sentences changed the result:\n%+v\n%+v", i, all, some)
+		}
+		n += len(all)
+	}
+	if n == 0 {
+		t.Fatal("no time expressions")
+	}
+}
+
+// TestMayHold: sentences without a trigger are passed over, and each kind
+// of trigger keeps its sentence.
+func TestMayHold(t *testing.T) {
+	tw := triggerWords()
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"The company said it would buy the unit.", false},
+		{"They may march on.", false}, // lower-case month names are verbs
+		{"It rose 3 pct.", true},
+		{"Sales rose in May.", true},
+		{"Shares fell on Fridays.", true},
+		{"It was a third-quarter loss.", true},
+		{"Talks resume in Sept.", true},
+		{"That was in the past.", true},
+		{"The U.S. agreed.", false},
+		{"He spoke of the sixties.", true},
+	} {
+		d := text.Segment(tc.s)
+		if got := mayHold(d, 0, len(d.Tokens), tw); got != tc.want {
+			t.Errorf("mayHold(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
