@@ -43,3 +43,19 @@ func BenchmarkScan(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkLex(b *testing.B) {
+	texts := reuters(b, 1000)
+	size := corpus.Size(texts)
+	var toks []token
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := corpus.CPUTime()
+	for b.Loop() {
+		for _, t := range texts {
+			toks = lex(t, toks[:0])
+		}
+	}
+	corpus.ReportCPU(b, start, size)
+}

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -65,10 +66,7 @@ func lex(s string, dst []token) []token {
 			dst = append(dst, token{start: i, end: j, kind: tNum})
 			i = j
 		case cl == bLetter:
-			j := i + 1
-			for j < len(s) && byteClass[s[j]] == bLetter {
-				j++
-			}
+			j := letterRun(s, i+1)
 			// continue over non-ASCII letters
 			for j < len(s) && s[j] >= 0x80 {
 				r, n := utf8.DecodeRuneInString(s[j:])
@@ -82,8 +80,10 @@ func lex(s string, dst []token) []token {
 			}
 			t := token{start: i, end: j, kind: tWord}
 			// the prefix test of lookupWord, inline: most words fail it
-			if n := j - i; n == 1 || n <= 12 && mayBeNumberWord(s[i], s[i+1], n) {
-				t.wi = lookupWord(s[i:j])
+			if n := j - i; n == 1 {
+				t.wi = oneLetterWord[c]
+			} else if n <= 12 && mayBeNumberWord(s[i], s[i+1], n) {
+				t.wi, _ = numberIndex.GetFold(s[i:j])
 			}
 			dst = append(dst, t)
 			i = j
@@ -122,6 +122,51 @@ func lex(s string, dst []token) []token {
 	}
 	return dst
 }
+
+// letterRun returns the end of the run of ASCII letters in s from j on.
+// It tests eight bytes at a time: most words end within the first eight,
+// so the loop exits once per word instead of once per letter.
+func letterRun(s string, j int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for j+8 <= len(s) {
+		x := load64(s, j)
+		// each byte lower-cased and without its top bit (x|0x20 maps
+		// 'A'..'Z' onto 'a'..'z' and no other byte onto them); adding
+		// 0x80-'a' and 0x80-'z'-1 then sets a byte's top bit when it is
+		// >= 'a' and > 'z', with no carry between bytes (y <= 0x7f)
+		y := (x | 0x20*ones) &^ highs
+		letters := (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) &^ x & highs
+		if other := ^letters & highs; other != 0 {
+			return j + bits.TrailingZeros64(other)/8
+		}
+		j += 8
+	}
+	for j < len(s) && isLetterByte(s[j]) {
+		j++
+	}
+	return j
+}
+
+// load64 reads s[i:i+8] as a little-endian word (the compiler makes this
+// one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// oneLetterWord holds lookupWord of each one-letter word ("a").
+var oneLetterWord = func() (t [256]uint8) {
+	for c := range 256 {
+		if byteClass[c] == bLetter {
+			t[c] = lookupWord(string(rune(c)))
+		}
+	}
+	return t
+}()
 
 // byte classes of the lexer
 const (
