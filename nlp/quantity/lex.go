@@ -26,8 +26,12 @@ type token struct {
 func (t token) w() wordInfo { return numberInfo[t.wi] }
 
 // lex splits s into tokens, appending to dst. Whitespace separates tokens
-// and is not kept; gaps are recovered from the offsets.
-func lex(s string, dst []token) []token {
+// and is not kept; gaps are recovered from the offsets. It also appends to
+// cands the index of every token where Scan must look: the tokens that can
+// start a number (digits, number words, "-", "+", non-ASCII marks such as
+// "½") and the words that start a URL. The other tokens, most of a text,
+// Scan skips without looking at them.
+func lex(s string, dst []token, cands []int32) ([]token, []int32) {
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -63,6 +67,7 @@ func lex(s string, dst []token) []token {
 					}
 				}
 			}
+			cands = append(cands, int32(len(dst)))
 			dst = append(dst, token{start: i, end: j, kind: tNum})
 			i = j
 		case cl == bLetter:
@@ -84,6 +89,9 @@ func lex(s string, dst []token) []token {
 				t.wi = oneLetterWord[c]
 			} else if n <= 12 && mayBeNumberWord(s[i], s[i+1], n) {
 				t.wi, _ = numberIndex.GetFold(s[i:j])
+			}
+			if t.wi != 0 || j-i <= 5 && (c|0x20 == 'h' || c|0x20 == 'w') && urlAt(s, i) > 0 {
+				cands = append(cands, int32(len(dst)))
 			}
 			dst = append(dst, t)
 			i = j
@@ -113,14 +121,18 @@ func lex(s string, dst []token) []token {
 				i = j
 				continue
 			}
+			cands = append(cands, int32(len(dst)))
 			dst = append(dst, token{start: i, end: i + n, kind: tPunct})
 			i += n
 		default:
+			if c == '-' || c == '+' {
+				cands = append(cands, int32(len(dst)))
+			}
 			dst = append(dst, token{start: i, end: i + 1, kind: tPunct})
 			i++
 		}
 	}
-	return dst
+	return dst, cands
 }
 
 // letterRun returns the end of the run of ASCII letters in s from j on.

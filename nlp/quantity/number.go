@@ -76,10 +76,11 @@ type Mode struct {
 // its buffers between calls, so one Scanner serves many texts but is not
 // safe for concurrent use.
 type Scanner struct {
-	Mode Mode
-	s    string
-	toks []token
-	out  []Number
+	Mode  Mode
+	s     string
+	toks  []token
+	cands []int32 // the tokens Scan looks at (see lex)
+	out   []Number
 	// Extract's buffers
 	figs []figure
 	qs   []sitrep.Quantity
@@ -98,10 +99,18 @@ func (sc *Scanner) Scan(s string) []Number {
 	if cap(sc.toks) < len(s)/5 {
 		sc.toks = make([]token, 0, len(s)/5+16)
 	}
-	sc.toks = lex(s, sc.toks[:0])
+	sc.toks, sc.cands = lex(s, sc.toks[:0], sc.cands[:0])
 	sc.out = sc.out[:0]
 	urlEnd := -1
-	for i := 0; i < len(sc.toks); {
+	// i is the first token not yet read: the candidates before it belong
+	// to a number already parsed. The tokens that are no candidates can
+	// start no number.
+	i := 0
+	for _, c := range sc.cands {
+		if int(c) < i {
+			continue
+		}
+		i = int(c)
 		t := &sc.toks[i]
 		if t.start < urlEnd {
 			i++
