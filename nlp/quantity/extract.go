@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,8 +41,8 @@ type figure struct {
 	numStart    int // where the number proper starts (after the qualifier)
 	numEnd      int // where the number (or range, or currency) ends
 	tokEnd      int // scanner token after the number
-	value       *float64
-	min, max    *float64
+	value       optional
+	min, max    optional
 	approx      bool
 	qualifier   string
 	unit, cat   string
@@ -49,10 +51,28 @@ type figure struct {
 	measureSkip bool
 	millions    bool // a glued "m" read as million
 	beyond      bool // after "passed", "exceeded": the level is above the figure
-	nums        []int
+	// firstNum and lastNum index the figure's first and last number in
+	// the Scan result: equal for one number, different for a range
+	firstNum, lastNum int
 }
 
-func fp(v float64) *float64 { return &v }
+// optional is a figure's value, min or max while the figure is built.
+// Figures become pointers (Quantity.Value) only when they are kept: most
+// numbers of a text are years, dates and ordinals that never do.
+type optional struct {
+	v  float64
+	ok bool
+}
+
+func some(v float64) optional { return optional{v, true} }
+
+// ptr returns a new pointer to the value, or nil when it is not set.
+func (o optional) ptr() *float64 {
+	if !o.ok {
+		return nil
+	}
+	return &o.v
+}
 
 // approxQuals make a figure approximate.
 var approxQuals = [][]string{
@@ -81,7 +101,9 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		return nil
 	}
 	lx := lex3()
-	used := make([]bool, len(nums))
+	// used, in the scanner's buffer, marks the numbers a range consumed
+	sc.used = append(sc.used[:0], make([]bool, len(nums))...)
+	used := sc.used
 	figs := sc.figs[:0]
 	defer func() { clear(figs); sc.figs = figs[:0] }()
 
@@ -96,7 +118,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	}
 
 	// ranges and qualified figures first: they consume their numbers
-	for _, r := range sc.Ranges(nums) {
+	sc.rangeL = sc.ranges(nums, sc.rangeL[:0])
+	for _, r := range sc.rangeL {
 		lo, hi := r.Lo, r.Hi
 		if lo >= 0 && nums[lo].Kind == Ordinal || hi >= 0 && nums[hi].Kind == Ordinal {
 			continue
@@ -108,8 +131,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		f.tokEnd = nums[last].tj
 		if lo >= 0 && hi >= 0 && lo != hi {
-			f.min, f.max = fp(r.Min), fp(r.Max)
-			f.nums = []int{lo, hi}
+			f.min, f.max = some(r.Min), some(r.Max)
+			f.firstNum, f.lastNum = lo, hi
 			f.numStart = nums[lo].Start
 			if r.QEnd > 0 {
 				f.qualifier = s[r.QStart:r.QEnd]
@@ -119,29 +142,28 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if n < 0 {
 				n = hi
 			}
-			f.nums = []int{n}
+			f.firstNum, f.lastNum = n, n
 			f.numStart = nums[n].Start
 			if r.QEnd > r.QStart {
 				f.qualifier = s[r.QStart:r.QEnd]
 			}
 			if r.HasMin && r.HasMax { // equal to
-				f.value = fp(r.Min)
+				f.value = some(r.Min)
 			} else if r.HasMin {
-				f.min = fp(r.Min)
+				f.min = some(r.Min)
 			} else {
-				f.max = fp(r.Max)
+				f.max = some(r.Max)
 			}
 			if nums[n].Vague {
 				f.approx = true
 			}
 		}
 		figs = append(figs, f)
-		for _, n := range f.nums {
-			used[n] = true
-		}
+		used[f.firstNum], used[f.lastNum] = true, true
 	}
 	// money, percent, measures annotate numbers (ranges included)
-	moneyL, pctL, measL := sc.Money(nums), sc.Percents(nums), sc.Measures(nums)
+	sc.moneyL, sc.pctL, sc.measL = sc.money(nums, sc.moneyL[:0]), sc.percents(nums, sc.pctL[:0]), sc.measures(nums, sc.measL[:0])
+	moneyL, pctL, measL := sc.moneyL, sc.pctL, sc.measL
 	// each list is in number order: a binary search finds a number's entry
 	moneyOf := func(i int) (Money, bool) {
 		k := sort.Search(len(moneyL), func(j int) bool { return moneyL[j].Num >= i })
@@ -168,21 +190,23 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		if used[i] {
 			continue
 		}
-		f := figure{start: n.Start, end: n.End, numStart: n.Start, numEnd: n.End, tokEnd: n.tj, nums: []int{i}}
+		f := figure{start: n.Start, end: n.End, numStart: n.Start, numEnd: n.End, tokEnd: n.tj, firstNum: i, lastNum: i}
 		if n.Vague {
-			f.value, f.min, f.max, f.approx = fp(n.Value), fp(n.Min), fp(n.Max), true
+			f.value, f.min, f.max, f.approx = some(n.Value), some(n.Min), some(n.Max), true
 		} else {
-			f.value = fp(n.Value)
+			f.value = some(n.Value)
 		}
 		figs = append(figs, f)
 	}
-	sort.Slice(figs, func(a, b int) bool { return figs[a].start < figs[b].start })
+	// slices.SortFunc runs the same pdqsort as sort.Slice (one generated
+	// template): figures with equal starts keep the order they always had
+	slices.SortFunc(figs, func(a, b figure) int { return cmp.Compare(a.start, b.start) })
 
 	// built in the scanner's buffer, copied out at the exact length
 	out := sc.qs[:0]
 	for _, f := range figs {
-		first := nums[f.nums[0]]
-		lastN := nums[f.nums[len(f.nums)-1]]
+		first := nums[f.firstNum]
+		lastN := nums[f.lastNum]
 		if first.Kind == Ordinal || lastN.Kind == Ordinal {
 			continue
 		}
@@ -194,10 +218,10 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			continue
 		}
 		// money, percent, measure
-		if m, ok := moneyOf(f.nums[len(f.nums)-1]); ok {
+		if m, ok := moneyOf(f.lastNum); ok {
 			f.money = true
-			if m.Value != lastN.Value && len(f.nums) == 1 && !m.Minor {
-				f.value = fp(m.Value) // "£5m", "3 dollars 50 cents"
+			if m.Value != lastN.Value && f.firstNum == f.lastNum && !m.Minor {
+				f.value = some(m.Value) // "£5m", "3 dollars 50 cents"
 			}
 			f.unit, f.cat = m.Currency, "money"
 			if m.Minor {
@@ -209,10 +233,10 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if m.End > f.end {
 				f.end = m.End
 			}
-			if m2, ok := moneyOf(f.nums[0]); ok && m2.Start < f.start {
+			if m2, ok := moneyOf(f.firstNum); ok && m2.Start < f.start {
 				f.start = m2.Start
 			}
-		} else if m, ok := moneyOf(f.nums[0]); ok {
+		} else if m, ok := moneyOf(f.firstNum); ok {
 			f.money = true
 			f.unit, f.cat = m.Currency, "money"
 			if m.Start < f.start {
@@ -221,7 +245,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if m.Minor {
 				scaleFig(&f, 0.01)
 			}
-		} else if p, ok := pctOf(f.nums[len(f.nums)-1]); ok {
+		} else if p, ok := pctOf(f.lastNum); ok {
 			f.pct = true
 			f.unit, f.cat = "percent", "percent"
 			if p.End > f.end {
@@ -233,7 +257,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			f.end = lastN.Glued
 			f.tokEnd = lastN.tj + 1
 			f.millions = true
-		} else if m, ok := measOf(f.nums[len(f.nums)-1]); ok {
+		} else if m, ok := measOf(f.lastNum); ok {
 			if m.Dimension == "time" {
 				continue // a duration: the timex stage owns it
 			}
@@ -279,8 +303,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			lo := sc.tokenAtOffset(doc.Sentences[si].Start)
 			if u, c, a, b := predicateSubject(sc, &f, lo); u != "" && (f.unit == "" || c == "casualties" || c == "displacement") {
 				f.unit, f.cat, srcStart, srcEnd = u, c, a, b
-				if f.beyond && f.value != nil && f.min == nil && f.max == nil && !f.approx {
-					f.min, f.value = f.value, nil // "the toll passed 100": more than 100
+				if f.beyond && f.value.ok && !f.min.ok && !f.max.ok && !f.approx {
+					f.min, f.value = f.value, optional{} // "the toll passed 100": more than 100
 				}
 			}
 		}
@@ -292,7 +316,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		q := sitrep.Quantity{
 			Start: f.start, End: f.end, Text: s[f.start:f.end],
-			Value: f.value, Min: f.min, Max: f.max, Approximate: f.approx, Qualifier: f.qualifier,
+			Value: f.value.ptr(), Min: f.min.ptr(), Max: f.max.ptr(), Approximate: f.approx, Qualifier: f.qualifier,
 			Unit: f.unit, Category: f.cat, Sentence: si,
 		}
 		q.Entity = whose(doc, sc, f, opts.Entities)
@@ -371,7 +395,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		out = append(out, q)
 	}
 	for i := range out {
-		out[i].ID = "n" + strconv.Itoa(i+1)
+		out[i].ID = figureID(i)
 	}
 	res := make([]sitrep.Quantity, len(out))
 	copy(res, out)
@@ -380,10 +404,26 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	return res
 }
 
+// figureIDs holds the first IDs, made once: most documents need no other.
+var figureIDs = func() (ids [256]string) {
+	for i := range ids {
+		ids[i] = "n" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
+
+// figureID returns the ID of the i-th figure of a document: "n1", "n2" ...
+func figureID(i int) string {
+	if i < len(figureIDs) {
+		return figureIDs[i]
+	}
+	return "n" + strconv.Itoa(i+1)
+}
+
 func scaleFig(f *figure, k float64) {
-	for _, p := range []*float64{f.value, f.min, f.max} {
-		if p != nil {
-			*p *= k
+	for _, p := range []*optional{&f.value, &f.min, &f.max} {
+		if p.ok {
+			p.v *= k
 		}
 	}
 }
@@ -468,8 +508,8 @@ var qualWords = map[string]bool{"about": true, "some": true, "nearly": true, "al
 // identifier or score rather than a count.
 func notCount(sc *Scanner, nums []Number, f figure) bool {
 	toks := sc.toks
-	n := nums[f.nums[0]]
-	last := nums[f.nums[len(f.nums)-1]]
+	n := nums[f.firstNum]
+	last := nums[f.lastNum]
 	s := sc.s
 	ti, tj := n.ti, last.tj
 	txt := s[n.Start:n.End]
@@ -483,7 +523,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		if tj < len(toks)-1 && sc.adjacent(tj-1, tj) && toks[tj].kind == tPunct && strings.Contains("/:", sc.tokText(tj)) && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
 			return true
 		}
-		if tj < len(toks)-1 && len(f.nums) == 1 && sc.adjacent(tj-1, tj) && sc.tokText(tj) == "-" && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
+		if tj < len(toks)-1 && f.firstNum == f.lastNum && sc.adjacent(tj-1, tj) && sc.tokText(tj) == "-" && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
 			return true // 3-1, 1995-01
 		}
 		// glued to a word before: G7, MH17, A320
@@ -491,7 +531,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 			return true
 		}
 		// m/d dates read as fractions (2/26), split years (1987/88)
-		if n.Kind == Fraction && len(f.nums) == 1 && strings.Count(txt, "/") == 1 {
+		if n.Kind == Fraction && f.firstNum == f.lastNum && strings.Count(txt, "/") == 1 {
 			parts := strings.SplitN(txt, "/", 2)
 			num, den := atof(parts[0]), atof(parts[1])
 			if den > 12 && den <= 31 && num <= 12 || num >= den {
@@ -499,7 +539,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 			}
 		}
 		// years, and ranges of years
-		if isYear(txt) && (len(f.nums) == 1 || isYear(s[last.Start:last.End])) {
+		if isYear(txt) && (f.firstNum == f.lastNum || isYear(s[last.Start:last.End])) {
 			// "1500 troops" counts; "1986 contracts" is a year
 			if !(tj < len(toks) && sc.near(tj-1, tj) && toks[tj].kind == tWord && forceCategory(lookupCategory(sc, tj))) {
 				return true
@@ -852,7 +892,10 @@ func approxQualifier(sc *Scanner, f *figure, first Number) {
 	if f.start < first.Start {
 		k = sc.tokenAtOffset(f.start)
 	}
-	for _, q := range approxQuals {
+	if k == 0 {
+		return
+	}
+	for _, q := range approxQualsEnding(sc.tokText(k - 1)) {
 		if b, ok := sc.matchBefore(k, q); ok {
 			f.approx = true
 			qs := sc.toks[b].start
@@ -866,6 +909,31 @@ func approxQualifier(sc *Scanner, f *figure, first Number) {
 			return
 		}
 	}
+}
+
+// approxByLast holds approxQuals by their last word, in list order.
+var approxByLast = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, q := range approxQuals {
+		w := q[len(q)-1]
+		m[w] = append(m[w], q)
+	}
+	return m
+}()
+
+// approxQualsEnding returns the approxQuals, in list order, that can end
+// with the word w: those whose last word is w in ASCII lower case, or all
+// of them when w is not ASCII (equalFold folds Unicode too).
+func approxQualsEnding(w string) [][]string {
+	if !isASCII(w) {
+		return approxQuals
+	}
+	var buf [16]byte
+	lw := lowerASCII(w, buf[:])
+	if lw == nil {
+		return nil // longer than any qualifier word
+	}
+	return approxByLast[string(lw)]
 }
 
 // tokenAtOffset returns the index of the token starting at or after off.

@@ -82,8 +82,14 @@ type Scanner struct {
 	cands []int32 // the tokens Scan looks at (see lex)
 	out   []Number
 	// Extract's buffers
-	figs []figure
-	qs   []sitrep.Quantity
+	figs    []figure
+	qs      []sitrep.Quantity
+	rangeL  []Range
+	moneyL  []Money
+	pctL    []Percent
+	measL   []Measure
+	used    []bool // the numbers Extract's ranges consumed
+	inRange []bool // the numbers ranges consumed
 }
 
 // Numbers returns the numbers in s, in text order, with the default mode

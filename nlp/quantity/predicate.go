@@ -131,15 +131,15 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 	if w := sc.wordAt(k0, buf[:]); levelVerbs[w] && k0 < sc.tokenAtOffset(f.numStart) {
 		// the verb was read as the qualifier: "the toll now exceeds 1,000"
 		k, prep = k0, ""
-	} else if (w == "up" || w == "down") && sc.wordAt(k0+1, buf[:]) == "to" && f.max != nil && f.value == nil {
+	} else if (w == "up" || w == "down") && sc.wordAt(k0+1, buf[:]) == "to" && f.max.ok && !f.value.ok {
 		// "revised the death toll up to 73" is 73, not at most 73
 		if e, first, ok := sc.phraseBefore(k0, lex3().subjects, 3); ok && first >= lo {
-			f.value, f.max, f.qualifier, f.start = f.max, nil, "", f.numStart
+			f.value, f.max, f.qualifier, f.start = f.max, optional{}, "", f.numStart
 			srcStart, srcEnd = estimateSource(sc, first, lo)
 			return e.a, e.b, srcStart, srcEnd
 		} else if revisionVerbs[sc.wordAt(k0-1, buf[:])] {
 			// "the toll was revised up to 73"
-			f.value, f.max, f.qualifier, f.start = f.max, nil, "", f.numStart
+			f.value, f.max, f.qualifier, f.start = f.max, optional{}, "", f.numStart
 			k, prep = k0-1, ""
 		}
 	}

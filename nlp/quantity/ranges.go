@@ -172,9 +172,12 @@ var prefixByLast = func() map[string][]int {
 // last Scan: "between 10,000 and 12,000", "10,000 to 12,000",
 // "10,000-12,000", "from 5 to 10", "up to 30,000", "more than 20",
 // "500 or more", "at most 100 and at least 20".
-func (sc *Scanner) Ranges(nums []Number) []Range {
-	var out []Range
-	used := make([]bool, len(nums))
+func (sc *Scanner) Ranges(nums []Number) []Range { return sc.ranges(nums, nil) }
+
+// ranges appends the ranges over nums to out (empty).
+func (sc *Scanner) ranges(nums []Number, out []Range) []Range {
+	sc.inRange = append(sc.inRange[:0], make([]bool, len(nums))...)
+	used := sc.inRange
 	for i := 0; i < len(nums); i++ {
 		if used[i] {
 			continue
@@ -395,8 +398,10 @@ var changeVerbs = map[string]bool{"rose": true, "rise": true, "rises": true, "ri
 	"plunged": true, "tumbled": true, "doubled": true, "halved": true, "widened": true, "narrowed": true, "revised": true, "gained": true}
 
 // Percents returns the percentages over the numbers of the last Scan.
-func (sc *Scanner) Percents(nums []Number) []Percent {
-	var out []Percent
+func (sc *Scanner) Percents(nums []Number) []Percent { return sc.percents(nums, nil) }
+
+// percents appends the percentages over nums to out (empty).
+func (sc *Scanner) percents(nums []Number, out []Percent) []Percent {
 	for i, n := range nums {
 		if n.Kind == Ordinal || n.Glued != 0 || n.Vague {
 			continue
