@@ -498,11 +498,11 @@ var idWords = map[string]bool{"page": true, "p": true, "pp": true, "section": tr
 	"thursday": true, "friday": true, "saturday": true, "aged": true, "age": true, "ages": true, "noon": true, "midnight": true}
 
 // qualWords may stand capitalised right before a count.
-var qualWords = map[string]bool{"about": true, "some": true, "nearly": true, "almost": true, "around": true, "roughly": true,
+var qualWords = text.NewWordMap(map[string]bool{"about": true, "some": true, "nearly": true, "almost": true, "around": true, "roughly": true,
 	"only": true, "just": true, "over": true, "under": true, "more": true, "fewer": true, "less": true, "at": true, "up": true,
 	"an": true, "the": true, "all": true, "another": true, "and": true, "but": true, "of": true, "estimated": true, "approximately": true,
 	"another's": true, "those": true, "these": true, "its": true, "their": true, "his": true, "her": true, "our": true, "by": true,
-	"than": true, "as": true, "to": true, "for": true, "with": true, "in": true, "on": true, "from": true, "between": true}
+	"than": true, "as": true, "to": true, "for": true, "with": true, "in": true, "on": true, "from": true, "between": true})
 
 // notCount reports whether the figure is a date, time, year, age,
 // identifier or score rather than a count.
@@ -570,7 +570,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 	// ages and durations written with hyphens: 45-year-old, three-week
 	if tj+2 < len(toks) && sc.isPunct(tj, "-") && sc.adjacent(tj-1, tj) {
 		w := strings.ToLower(sc.tokText(tj + 1))
-		if timeWords[w] || timeWords[w+"s"] {
+		if is(timeWords, w) || is(timeWords, w+"s") {
 			return true
 		}
 	}
@@ -584,10 +584,10 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 	if ti > 0 && sc.near(ti-1, ti) && toks[ti-1].kind == tWord {
 		w := sc.tokText(ti - 1)
 		lw := strings.ToLower(w)
-		if idWords[lw] && lookupUnit(sc, tj) == "" {
+		if is(idTable, lw) && lookupUnit(sc, tj) == "" {
 			return true
 		}
-		if w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] && !n.Spelled && lookupUnit(sc, tj) == "" && !sentenceStartTok(sc, ti-1) {
+		if w[0] >= 'A' && w[0] <= 'Z' && !is(qualWords, lw) && !n.Spelled && lookupUnit(sc, tj) == "" && !sentenceStartTok(sc, ti-1) {
 			return true
 		}
 	}
@@ -672,14 +672,14 @@ func lookupUnit(sc *Scanner, k int) string {
 
 // skippable words between a number and its noun: "11,000 additional North
 // Korean troops", "dozens of homes".
-var npFillers = map[string]bool{"additional": true, "more": true, "new": true, "extra": true, "other": true, "of": true, "the": true,
+var npFillers = text.NewWordMap(map[string]bool{"additional": true, "more": true, "new": true, "extra": true, "other": true, "of": true, "the": true,
 	"their": true, "its": true, "his": true, "her": true, "our": true, "fresh": true, "further": true, "armed": true, "active": true,
 	"regular": true, "elite": true, "special": true, "foreign": true, "enemy": true, "allied": true, "heavy": true, "light": true,
 	"military": true, "combat": true, "ground": true, "young": true, "innocent": true, "unarmed": true, "local": true, "total": true,
 	"ukrainian": true, "russian": true, "american": true, "israeli": true, "palestinian": true, "chinese": true, "iranian": true,
 	"u.s.": true, "us": true, "western": true, "troops": false, "long-range": true, "short-range": true, "artillery": false,
 	"combat-ready": true, "frontline": true, "front-line": true, "well-trained": true, "trained": true, "battle-hardened": true,
-	"those": true, "these": true, "such": true, "fighter": false, "dead": false, "civilian": false, "in": false, "a": false}
+	"those": true, "these": true, "such": true, "fighter": false, "dead": false, "civilian": false, "in": false, "a": false})
 
 // unitSearch finds the counted noun after the figure.
 func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
@@ -724,7 +724,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 			f.end = toks[k].end
 			return
 		}
-		if npFillers[lw] || w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] {
+		if is(npFillers, lw) || w[0] >= 'A' && w[0] <= 'Z' && !is(qualWords, lw) {
 			k++
 			continue
 		}
@@ -744,7 +744,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	for first := k; k < len(toks) && k < first+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
-		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] || prepositions[lw] || toks[k].w().cls != cNone {
+		if w[0] < 'a' || w[0] > 'z' || is(stopWords, lw) || is(functionWords, lw) || is(prepositions, lw) || toks[k].w().cls != cNone {
 			break
 		}
 		if len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") && !strings.HasSuffix(lw, "is") {
@@ -867,23 +867,23 @@ func predicateCasualty(sc *Scanner, f *figure, k int) {
 }
 
 // functionWords end the search for an unknown counted noun.
-var functionWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "to": true, "in": true, "on": true, "at": true,
+var functionWords = text.NewWordMap(map[string]bool{"of": true, "the": true, "a": true, "an": true, "to": true, "in": true, "on": true, "at": true,
 	"for": true, "from": true, "by": true, "with": true, "and": true, "or": true, "but": true, "than": true, "that": true, "which": true,
 	"who": true, "will": true, "would": true, "could": true, "can": true, "may": true, "might": true, "be": true, "been": true, "per": true,
-	"a.m.": true, "p.m.": true, "more": true, "less": true, "said": true, "says": true, "each": true, "apiece": true, "percent": true}
+	"a.m.": true, "p.m.": true, "more": true, "less": true, "said": true, "says": true, "each": true, "apiece": true, "percent": true})
 
 // prepositions end the search for an unknown counted noun: "a toll of 64
 // across three provinces" counts no provinces.
-var prepositions = map[string]bool{"across": true, "after": true, "before": true, "during": true, "since": true, "until": true,
+var prepositions = text.NewWordMap(map[string]bool{"across": true, "after": true, "before": true, "during": true, "since": true, "until": true,
 	"into": true, "over": true, "under": true, "through": true, "among": true, "against": true, "about": true, "around": true,
 	"near": true, "within": true, "without": true, "between": true, "behind": true, "beyond": true, "toward": true, "towards": true,
 	"via": true, "amid": true, "despite": true, "upon": true, "like": true, "off": true, "onto": true, "out": true, "up": true,
-	"down": true, "last": true, "this": true, "next": true, "along": true, "throughout": true, "inside": true, "outside": true}
+	"down": true, "last": true, "this": true, "next": true, "along": true, "throughout": true, "inside": true, "outside": true})
 
 // stopWords are never units.
-var stopWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,
+var stopWords = text.NewWordMap(map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,
 	"this": true, "his": true, "hers": true, "was's": true, "does": true, "as": true, "us": true, "yes": true, "thus": true, "plus": true,
-	"less": true, "unless": true, "always": true, "sometimes": true, "besides": true, "towards": true, "afterwards": true, "whereas": true}
+	"less": true, "unless": true, "always": true, "sometimes": true, "besides": true, "towards": true, "afterwards": true, "whereas": true})
 
 // approxQualifier marks approximate figures ("an estimated 11,000").
 func approxQualifier(sc *Scanner, f *figure, first Number) {
@@ -912,13 +912,13 @@ func approxQualifier(sc *Scanner, f *figure, first Number) {
 }
 
 // approxByLast holds approxQuals by their last word, in list order.
-var approxByLast = func() map[string][][]string {
+var approxByLast = func() *text.WordMap[[][]string] {
 	m := map[string][][]string{}
 	for _, q := range approxQuals {
 		w := q[len(q)-1]
 		m[w] = append(m[w], q)
 	}
-	return m
+	return text.NewWordMap(m)
 }()
 
 // approxQualsEnding returns the approxQuals, in list order, that can end
@@ -933,7 +933,8 @@ func approxQualsEnding(w string) [][]string {
 	if lw == nil {
 		return nil // longer than any qualifier word
 	}
-	return approxByLast[string(lw)]
+	v, _ := approxByLast.GetBytes(lw)
+	return v
 }
 
 // tokenAtOffset returns the index of the token starting at or after off.
@@ -942,12 +943,12 @@ func (sc *Scanner) tokenAtOffset(off int) int {
 }
 
 // ownVerbs link a subject to the forces or arms it sends, has or loses.
-var ownVerbs = map[string]bool{"send": true, "sends": true, "sent": true, "sending": true, "deploy": true, "deploys": true, "deployed": true,
+var ownVerbs = text.NewWordMap(map[string]bool{"send": true, "sends": true, "sent": true, "sending": true, "deploy": true, "deploys": true, "deployed": true,
 	"deploying": true, "dispatch": true, "dispatched": true, "commit": true, "committed": true, "mobilize": true, "mobilized": true,
 	"mobilise": true, "mobilised": true, "field": true, "fielded": true, "fields": true, "has": true, "had": true, "have": true,
 	"lost": true, "loses": true, "lose": true, "launched": true, "launches": true, "launch": true, "fired": true, "fires": true, "fire": true,
 	"amassed": true, "massed": true, "stationed": true, "moved": true, "transferred": true, "supplied": true, "supplies": true, "supply": true,
-	"shipped": true, "delivered": true, "provided": true, "provide": true, "provides": true, "recruited": true, "trained": true, "keeps": true, "kept": true}
+	"shipped": true, "delivered": true, "provided": true, "provide": true, "provides": true, "recruited": true, "trained": true, "keeps": true, "kept": true})
 
 // subjectOf reports whether gap, the text between a name and a figure,
 // makes the name the figure's owner: a few words with an owning verb and
@@ -966,7 +967,7 @@ func subjectOf(gap, cat string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if ownVerbs[strings.ToLower(w)] {
+		if is(ownVerbs, strings.ToLower(w)) {
 			return true
 		}
 	}

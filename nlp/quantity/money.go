@@ -231,7 +231,7 @@ func (sc *Scanner) lowerCode(a, b int) bool {
 // scaleWord returns the multiplier a scale word stands for ("million",
 // "bn", "mln"), or 0.
 func scaleWord(w string) float64 {
-	if x, ok := suffixes[w]; ok && len(w) > 1 {
+	if x, ok := suffixes.Get(w); ok && len(w) > 1 {
 		return x
 	}
 	switch strings.ToLower(w) {

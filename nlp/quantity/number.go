@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 // Kind says what sort of number a Number is.
@@ -176,8 +177,8 @@ func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && equalFold(s[:l
 
 // timeWords follow a number that is a duration, not a denominator
 // ("$2000 over 3 years").
-var timeWords = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
-	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true, "second": true, "seconds": true, "decades": true, "decade": true}
+var timeWords = text.NewWordMap(map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true, "second": true, "seconds": true, "decades": true, "decade": true})
 
 // ratios merges "1 in 5", "two out of five hundred" (and, in loose mode,
 // "2000 over 3") into fractions.
@@ -194,7 +195,7 @@ func (sc *Scanner) ratios() {
 					gap = ratioGap(sc.s[a.End:b.Start])
 				}
 				timeAfter := func() bool {
-					return b.tj < len(sc.toks) && timeWords[strings.ToLower(sc.tokText(b.tj))]
+					return b.tj < len(sc.toks) && is(timeWords, strings.ToLower(sc.tokText(b.tj)))
 				}
 				ok := false
 				switch gap {
@@ -300,7 +301,7 @@ func (sc *Scanner) parse(i int) int {
 			} else {
 				return i
 			}
-		} else if v, ok := vulgar[c]; ok {
+		} else if v, ok := vulgar.Get(c); ok {
 			sc.emit(Number{Start: toks[j].start, End: toks[j].end, Value: v, Kind: Fraction, ti: j, tj: j + 1})
 			return j + 1
 		} else {
@@ -357,8 +358,8 @@ func (sc *Scanner) startsNumber(j int) bool {
 	return false
 }
 
-var vulgar = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
-	"⅗": 0.6, "⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+var vulgar = text.NewWordMap(map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
+	"⅗": 0.6, "⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875})
 
 // digitValue interprets one digit token. It returns the numbers it holds:
 // one for "11,000" or "4.2", several for lists and dotted quads
@@ -493,7 +494,7 @@ func atof(s string) float64 {
 
 func isInt(v float64) bool { return v == math.Trunc(v) && math.Abs(v) < 1e15 }
 
-var ordSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "ST": true, "ND": true, "RD": true, "TH": true}
+var ordSuffix = text.NewWordMap(map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "ST": true, "ND": true, "RD": true, "TH": true})
 
 // parseDigits reads a number that begins with the digit token j.
 func (sc *Scanner) parseDigits(j int) int {
@@ -620,7 +621,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	}
 	// 2½
 	if k < len(toks) && toks[k].kind == tPunct && sc.adjacent(j, k) && p.plain {
-		if v, ok := vulgar[sc.tokText(k)]; ok {
+		if v, ok := vulgar.Get(sc.tokText(k)); ok {
 			n.Value += v
 			n.Kind = Fraction
 			n.End = toks[k].end
@@ -632,7 +633,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	// glued letters: multiplier, ordinal suffix, or a unit
 	if k < len(toks) && toks[k].kind == tWord && sc.adjacent(j, k) {
 		w := sc.tokText(k)
-		if mult, ok := suffixes[w]; ok && (w != "G" || sc.Mode.Loose) {
+		if mult, ok := suffixes.Get(w); ok && (w != "G" || sc.Mode.Loose) {
 			n.Value *= mult
 			n.Mult = mult
 			n.Kind = Integer
@@ -644,7 +645,7 @@ func (sc *Scanner) parseDigits(j int) int {
 			k++
 			return sc.continueWords(n, k)
 		}
-		if ordSuffix[w] && !p.dec {
+		if is(ordSuffix, w) && !p.dec {
 			if sc.Mode.Ordinals {
 				n.Kind = Ordinal
 				n.End = toks[k].end
@@ -694,7 +695,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	// spaced multiplier: 2.33 k, 1,674.5 G, 10 bln
 	if k < len(toks) && toks[k].kind == tWord && sc.near(k-1, k) && !sc.adjacent(k-1, k) && !(k+1 < len(toks) && toks[k+1].kind == tWord && sc.adjacent(k, k+1)) {
 		w := sc.tokText(k)
-		if mult, ok := suffixes[w]; ok && (len(w) > 1 && w != "mm" || sc.Mode.Loose) {
+		if mult, ok := suffixes.Get(w); ok && (len(w) > 1 && w != "mm" || sc.Mode.Loose) {
 			n.Value *= mult
 			n.Mult = mult
 			n.End = toks[k].end
