@@ -84,14 +84,16 @@ func lex(s string, dst []token, cands []int32) ([]token, []int32) {
 				}
 			}
 			t := token{start: i, end: j, kind: tWord}
-			// the prefix test of lookupWord, inline: most words fail it
+			// most words fail the prefix test: no number word and no URL
 			if n := j - i; n == 1 {
-				t.wi = oneLetterWord[c]
-			} else if n <= 12 && mayBeNumberWord(s[i], s[i+1], n) {
+				if t.wi = oneLetterWord[c]; t.wi != 0 {
+					cands = append(cands, int32(len(dst)))
+				}
+			} else if a, b := c|0x20, s[i+1]|0x20; n <= 12 && b >= 'a' && b <= 'z' && lexPrefix[int(a-'a')*26+int(b-'a')]&(1<<n) != 0 {
 				t.wi, _ = numberIndex.GetFold(s[i:j])
-			}
-			if t.wi != 0 || j-i <= 5 && (c|0x20 == 'h' || c|0x20 == 'w') && urlAt(s, i) > 0 {
-				cands = append(cands, int32(len(dst)))
+				if t.wi != 0 || urlAt(s, i) > 0 {
+					cands = append(cands, int32(len(dst)))
+				}
 			}
 			dst = append(dst, t)
 			i = j
@@ -169,6 +171,15 @@ func load64(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
+
+// lexPrefix is prefix2 with the starts of URLs added ("http", "https",
+// "www"): the words of two letters or more that lex looks up.
+var lexPrefix = func() [26 * 26]uint16 {
+	t := prefix2
+	t[int('h'-'a')*26+int('t'-'a')] |= 1<<4 | 1<<5
+	t[int('w'-'a')*26+int('w'-'a')] |= 1 << 3
+	return t
+}()
 
 // oneLetterWord holds lookupWord of each one-letter word ("a").
 var oneLetterWord = func() (t [256]uint8) {

@@ -401,7 +401,7 @@ func digitParts(t string, dst []digitPart) []digitPart {
 	switch {
 	case dots == 0: // commas only
 		if thousandsOK(t, ',') || indianOK(t, ',') {
-			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ",", "")), false, false})
+			return append(dst, digitPart{0, len(t), atofWithout(t, ','), false, false})
 		}
 		if k := strings.IndexByte(t, ','); commas == 1 && len(t)-k-1 <= 2 {
 			return append(dst, digitPart{0, len(t), atof(t[:k] + "." + t[k+1:]), true, false})
@@ -414,7 +414,7 @@ func digitParts(t string, dst []digitPart) []digitPart {
 			return append(dst, digitPart{0, len(t), atof(t), true, false})
 		}
 		if thousandsOK(t, '.') { // 1.000.000
-			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ".", "")), false, false})
+			return append(dst, digitPart{0, len(t), atofWithout(t, '.'), false, false})
 		}
 	default:
 		lc, ld := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')
@@ -484,12 +484,43 @@ func indianOK(t string, sep byte) bool {
 	})
 }
 
+// atof parses s as strconv.ParseFloat does, 0 on error.
 func atof(s string) float64 {
+	if v, ok := smallInt(s, 0); ok {
+		return v
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return 0
 	}
 	return v
+}
+
+// atofWithout is atof(strings.ReplaceAll(s, string(sep), "")).
+func atofWithout(s string, sep byte) float64 {
+	if v, ok := smallInt(s, sep); ok {
+		return v
+	}
+	return atof(strings.ReplaceAll(s, string(sep), ""))
+}
+
+// smallInt reads s, digits and any sep bytes (0: none), as an integer of
+// one to 15 digits. Below 2^53 every integer is a float64, so the value
+// is the one ParseFloat gives; it reports false for anything else.
+func smallInt(s string, sep byte) (float64, bool) {
+	v, n := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == sep && sep != 0 {
+			continue
+		}
+		if c < '0' || c > '9' || n == 15 {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+		n++
+	}
+	return float64(v), n > 0
 }
 
 func isInt(v float64) bool { return v == math.Trunc(v) && math.Abs(v) < 1e15 }
