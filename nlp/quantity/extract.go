@@ -939,7 +939,17 @@ func approxQualsEnding(w string) [][]string {
 
 // tokenAtOffset returns the index of the token starting at or after off.
 func (sc *Scanner) tokenAtOffset(off int) int {
-	return sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= off })
+	// sort.Search, written out: it runs for most figures, several times
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if sc.toks[h].start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // ownVerbs link a subject to the forces or arms it sends, has or loses.
@@ -986,6 +996,9 @@ func whose(doc *text.Doc, sc *Scanner, f figure, ents []sitrep.Entity) string {
 	for i := range ents {
 		e := &ents[i]
 		for _, m := range e.Mentions {
+			if m.End < f.start-40 || m.Start > f.end+8 {
+				continue // too far for any case below
+			}
 			switch {
 			case m.Start >= f.numEnd && m.End <= f.end && f.unit != "":
 				return e.ID
