@@ -57,22 +57,15 @@ type figure struct {
 }
 
 // optional is a figure's value, min or max while the figure is built.
-// Figures become pointers (Quantity.Value) only when they are kept: most
-// numbers of a text are years, dates and ordinals that never do.
+// Figures become pointers (Quantity.Value) only when they are kept (most
+// numbers of a text are years, dates and ordinals that never are), all
+// into one array (setBounds).
 type optional struct {
 	v  float64
 	ok bool
 }
 
 func some(v float64) optional { return optional{v, true} }
-
-// ptr returns a new pointer to the value, or nil when it is not set.
-func (o optional) ptr() *float64 {
-	if !o.ok {
-		return nil
-	}
-	return &o.v
-}
 
 // approxQuals make a figure approximate.
 var approxQuals = [][]string{
@@ -204,6 +197,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 
 	// built in the scanner's buffer, copied out at the exact length
 	out := sc.qs[:0]
+	bounds := sc.bounds[:0] // the value, min and max of each of out
 	for _, f := range figs {
 		first := nums[f.firstNum]
 		lastN := nums[f.lastNum]
@@ -316,7 +310,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		q := sitrep.Quantity{
 			Start: f.start, End: f.end, Text: s[f.start:f.end],
-			Value: f.value.ptr(), Min: f.min.ptr(), Max: f.max.ptr(), Approximate: f.approx, Qualifier: f.qualifier,
+			Approximate: f.approx, Qualifier: f.qualifier,
 			Unit: f.unit, Category: f.cat, Sentence: si,
 		}
 		q.Entity = whose(doc, sc, f, opts.Entities)
@@ -393,15 +387,40 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			}
 		}
 		out = append(out, q)
+		bounds = append(bounds, f.value, f.min, f.max)
 	}
 	for i := range out {
 		out[i].ID = figureID(i)
 	}
 	res := make([]sitrep.Quantity, len(out))
 	copy(res, out)
+	setBounds(res, bounds)
 	clear(out)
-	sc.qs = out[:0]
+	sc.qs, sc.bounds = out[:0], bounds[:0]
 	return res
+}
+
+// setBounds sets the Value, Min and Max of each figure of qs from bounds
+// (three a figure), pointing into one array allocated for them all.
+func setBounds(qs []sitrep.Quantity, bounds []optional) {
+	n := 0
+	for _, b := range bounds {
+		if b.ok {
+			n++
+		}
+	}
+	vals := make([]float64, 0, n)
+	ptr := func(b optional) *float64 {
+		if !b.ok {
+			return nil
+		}
+		vals = append(vals, b.v)
+		return &vals[len(vals)-1]
+	}
+	for i := range qs {
+		b := bounds[3*i : 3*i+3]
+		qs[i].Value, qs[i].Min, qs[i].Max = ptr(b[0]), ptr(b[1]), ptr(b[2])
+	}
 }
 
 // figureIDs holds the first IDs, made once: most documents need no other.

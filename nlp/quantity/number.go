@@ -85,6 +85,7 @@ type Scanner struct {
 	// Extract's buffers
 	figs    []figure
 	qs      []sitrep.Quantity
+	bounds  []optional
 	rangeL  []Range
 	moneyL  []Money
 	pctL    []Percent
