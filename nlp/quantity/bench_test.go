@@ -23,11 +23,13 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := corpus.CPUTime()
 	for b.Loop() {
 		for _, d := range docs {
 			Extract(d, Options{Scanner: &sc})
 		}
 	}
+	corpus.ReportCPU(b, start, size)
 }
 
 func BenchmarkScan(b *testing.B) {
@@ -37,9 +39,28 @@ func BenchmarkScan(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := corpus.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
 			sc.Scan(t)
 		}
 	}
+	corpus.ReportCPU(b, start, size)
+}
+
+func BenchmarkLex(b *testing.B) {
+	texts := reuters(b, 1000)
+	size := corpus.Size(texts)
+	var toks []token
+	var cands []int32
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := corpus.CPUTime()
+	for b.Loop() {
+		for _, t := range texts {
+			toks, cands = lex(t, toks[:0], cands[:0])
+		}
+	}
+	corpus.ReportCPU(b, start, size)
 }

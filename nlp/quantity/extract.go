@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,8 +41,8 @@ type figure struct {
 	numStart    int // where the number proper starts (after the qualifier)
 	numEnd      int // where the number (or range, or currency) ends
 	tokEnd      int // scanner token after the number
-	value       *float64
-	min, max    *float64
+	value       optional
+	min, max    optional
 	approx      bool
 	qualifier   string
 	unit, cat   string
@@ -49,10 +51,21 @@ type figure struct {
 	measureSkip bool
 	millions    bool // a glued "m" read as million
 	beyond      bool // after "passed", "exceeded": the level is above the figure
-	nums        []int
+	// firstNum and lastNum index the figure's first and last number in
+	// the Scan result: equal for one number, different for a range
+	firstNum, lastNum int
 }
 
-func fp(v float64) *float64 { return &v }
+// optional is a figure's value, min or max while the figure is built.
+// Figures become pointers (Quantity.Value) only when they are kept (most
+// numbers of a text are years, dates and ordinals that never are), all
+// into one array (setBounds).
+type optional struct {
+	v  float64
+	ok bool
+}
+
+func some(v float64) optional { return optional{v, true} }
 
 // approxQuals make a figure approximate.
 var approxQuals = [][]string{
@@ -81,7 +94,9 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		return nil
 	}
 	lx := lex3()
-	used := make([]bool, len(nums))
+	// used, in the scanner's buffer, marks the numbers a range consumed
+	sc.used = append(sc.used[:0], make([]bool, len(nums))...)
+	used := sc.used
 	figs := sc.figs[:0]
 	defer func() { clear(figs); sc.figs = figs[:0] }()
 
@@ -96,7 +111,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	}
 
 	// ranges and qualified figures first: they consume their numbers
-	for _, r := range sc.Ranges(nums) {
+	sc.rangeL = sc.ranges(nums, sc.rangeL[:0])
+	for _, r := range sc.rangeL {
 		lo, hi := r.Lo, r.Hi
 		if lo >= 0 && nums[lo].Kind == Ordinal || hi >= 0 && nums[hi].Kind == Ordinal {
 			continue
@@ -108,8 +124,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		f.tokEnd = nums[last].tj
 		if lo >= 0 && hi >= 0 && lo != hi {
-			f.min, f.max = fp(r.Min), fp(r.Max)
-			f.nums = []int{lo, hi}
+			f.min, f.max = some(r.Min), some(r.Max)
+			f.firstNum, f.lastNum = lo, hi
 			f.numStart = nums[lo].Start
 			if r.QEnd > 0 {
 				f.qualifier = s[r.QStart:r.QEnd]
@@ -119,29 +135,28 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if n < 0 {
 				n = hi
 			}
-			f.nums = []int{n}
+			f.firstNum, f.lastNum = n, n
 			f.numStart = nums[n].Start
 			if r.QEnd > r.QStart {
 				f.qualifier = s[r.QStart:r.QEnd]
 			}
 			if r.HasMin && r.HasMax { // equal to
-				f.value = fp(r.Min)
+				f.value = some(r.Min)
 			} else if r.HasMin {
-				f.min = fp(r.Min)
+				f.min = some(r.Min)
 			} else {
-				f.max = fp(r.Max)
+				f.max = some(r.Max)
 			}
 			if nums[n].Vague {
 				f.approx = true
 			}
 		}
 		figs = append(figs, f)
-		for _, n := range f.nums {
-			used[n] = true
-		}
+		used[f.firstNum], used[f.lastNum] = true, true
 	}
 	// money, percent, measures annotate numbers (ranges included)
-	moneyL, pctL, measL := sc.Money(nums), sc.Percents(nums), sc.Measures(nums)
+	sc.moneyL, sc.pctL, sc.measL = sc.money(nums, sc.moneyL[:0]), sc.percents(nums, sc.pctL[:0]), sc.measures(nums, sc.measL[:0])
+	moneyL, pctL, measL := sc.moneyL, sc.pctL, sc.measL
 	// each list is in number order: a binary search finds a number's entry
 	moneyOf := func(i int) (Money, bool) {
 		k := sort.Search(len(moneyL), func(j int) bool { return moneyL[j].Num >= i })
@@ -168,21 +183,24 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		if used[i] {
 			continue
 		}
-		f := figure{start: n.Start, end: n.End, numStart: n.Start, numEnd: n.End, tokEnd: n.tj, nums: []int{i}}
+		f := figure{start: n.Start, end: n.End, numStart: n.Start, numEnd: n.End, tokEnd: n.tj, firstNum: i, lastNum: i}
 		if n.Vague {
-			f.value, f.min, f.max, f.approx = fp(n.Value), fp(n.Min), fp(n.Max), true
+			f.value, f.min, f.max, f.approx = some(n.Value), some(n.Min), some(n.Max), true
 		} else {
-			f.value = fp(n.Value)
+			f.value = some(n.Value)
 		}
 		figs = append(figs, f)
 	}
-	sort.Slice(figs, func(a, b int) bool { return figs[a].start < figs[b].start })
+	// slices.SortFunc runs the same pdqsort as sort.Slice (one generated
+	// template): figures with equal starts keep the order they always had
+	slices.SortFunc(figs, func(a, b figure) int { return cmp.Compare(a.start, b.start) })
 
 	// built in the scanner's buffer, copied out at the exact length
 	out := sc.qs[:0]
+	bounds := sc.bounds[:0] // the value, min and max of each of out
 	for _, f := range figs {
-		first := nums[f.nums[0]]
-		lastN := nums[f.nums[len(f.nums)-1]]
+		first := nums[f.firstNum]
+		lastN := nums[f.lastNum]
 		if first.Kind == Ordinal || lastN.Kind == Ordinal {
 			continue
 		}
@@ -194,10 +212,10 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			continue
 		}
 		// money, percent, measure
-		if m, ok := moneyOf(f.nums[len(f.nums)-1]); ok {
+		if m, ok := moneyOf(f.lastNum); ok {
 			f.money = true
-			if m.Value != lastN.Value && len(f.nums) == 1 && !m.Minor {
-				f.value = fp(m.Value) // "£5m", "3 dollars 50 cents"
+			if m.Value != lastN.Value && f.firstNum == f.lastNum && !m.Minor {
+				f.value = some(m.Value) // "£5m", "3 dollars 50 cents"
 			}
 			f.unit, f.cat = m.Currency, "money"
 			if m.Minor {
@@ -209,10 +227,10 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if m.End > f.end {
 				f.end = m.End
 			}
-			if m2, ok := moneyOf(f.nums[0]); ok && m2.Start < f.start {
+			if m2, ok := moneyOf(f.firstNum); ok && m2.Start < f.start {
 				f.start = m2.Start
 			}
-		} else if m, ok := moneyOf(f.nums[0]); ok {
+		} else if m, ok := moneyOf(f.firstNum); ok {
 			f.money = true
 			f.unit, f.cat = m.Currency, "money"
 			if m.Start < f.start {
@@ -221,7 +239,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			if m.Minor {
 				scaleFig(&f, 0.01)
 			}
-		} else if p, ok := pctOf(f.nums[len(f.nums)-1]); ok {
+		} else if p, ok := pctOf(f.lastNum); ok {
 			f.pct = true
 			f.unit, f.cat = "percent", "percent"
 			if p.End > f.end {
@@ -233,7 +251,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			f.end = lastN.Glued
 			f.tokEnd = lastN.tj + 1
 			f.millions = true
-		} else if m, ok := measOf(f.nums[len(f.nums)-1]); ok {
+		} else if m, ok := measOf(f.lastNum); ok {
 			if m.Dimension == "time" {
 				continue // a duration: the timex stage owns it
 			}
@@ -279,8 +297,8 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			lo := sc.tokenAtOffset(doc.Sentences[si].Start)
 			if u, c, a, b := predicateSubject(sc, &f, lo); u != "" && (f.unit == "" || c == "casualties" || c == "displacement") {
 				f.unit, f.cat, srcStart, srcEnd = u, c, a, b
-				if f.beyond && f.value != nil && f.min == nil && f.max == nil && !f.approx {
-					f.min, f.value = f.value, nil // "the toll passed 100": more than 100
+				if f.beyond && f.value.ok && !f.min.ok && !f.max.ok && !f.approx {
+					f.min, f.value = f.value, optional{} // "the toll passed 100": more than 100
 				}
 			}
 		}
@@ -292,7 +310,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		q := sitrep.Quantity{
 			Start: f.start, End: f.end, Text: s[f.start:f.end],
-			Value: f.value, Min: f.min, Max: f.max, Approximate: f.approx, Qualifier: f.qualifier,
+			Approximate: f.approx, Qualifier: f.qualifier,
 			Unit: f.unit, Category: f.cat, Sentence: si,
 		}
 		q.Entity = whose(doc, sc, f, opts.Entities)
@@ -369,21 +387,62 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 			}
 		}
 		out = append(out, q)
+		bounds = append(bounds, f.value, f.min, f.max)
 	}
 	for i := range out {
-		out[i].ID = "n" + strconv.Itoa(i+1)
+		out[i].ID = figureID(i)
 	}
 	res := make([]sitrep.Quantity, len(out))
 	copy(res, out)
+	setBounds(res, bounds)
 	clear(out)
-	sc.qs = out[:0]
+	sc.qs, sc.bounds = out[:0], bounds[:0]
 	return res
 }
 
+// setBounds sets the Value, Min and Max of each figure of qs from bounds
+// (three a figure), pointing into one array allocated for them all.
+func setBounds(qs []sitrep.Quantity, bounds []optional) {
+	n := 0
+	for _, b := range bounds {
+		if b.ok {
+			n++
+		}
+	}
+	vals := make([]float64, 0, n)
+	ptr := func(b optional) *float64 {
+		if !b.ok {
+			return nil
+		}
+		vals = append(vals, b.v)
+		return &vals[len(vals)-1]
+	}
+	for i := range qs {
+		b := bounds[3*i : 3*i+3]
+		qs[i].Value, qs[i].Min, qs[i].Max = ptr(b[0]), ptr(b[1]), ptr(b[2])
+	}
+}
+
+// figureIDs holds the first IDs, made once: most documents need no other.
+var figureIDs = func() (ids [256]string) {
+	for i := range ids {
+		ids[i] = "n" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
+
+// figureID returns the ID of the i-th figure of a document: "n1", "n2" ...
+func figureID(i int) string {
+	if i < len(figureIDs) {
+		return figureIDs[i]
+	}
+	return "n" + strconv.Itoa(i+1)
+}
+
 func scaleFig(f *figure, k float64) {
-	for _, p := range []*float64{f.value, f.min, f.max} {
-		if p != nil {
-			*p *= k
+	for _, p := range []*optional{&f.value, &f.min, &f.max} {
+		if p.ok {
+			p.v *= k
 		}
 	}
 }
@@ -458,18 +517,18 @@ var idWords = map[string]bool{"page": true, "p": true, "pp": true, "section": tr
 	"thursday": true, "friday": true, "saturday": true, "aged": true, "age": true, "ages": true, "noon": true, "midnight": true}
 
 // qualWords may stand capitalised right before a count.
-var qualWords = map[string]bool{"about": true, "some": true, "nearly": true, "almost": true, "around": true, "roughly": true,
+var qualWords = text.NewWordMap(map[string]bool{"about": true, "some": true, "nearly": true, "almost": true, "around": true, "roughly": true,
 	"only": true, "just": true, "over": true, "under": true, "more": true, "fewer": true, "less": true, "at": true, "up": true,
 	"an": true, "the": true, "all": true, "another": true, "and": true, "but": true, "of": true, "estimated": true, "approximately": true,
 	"another's": true, "those": true, "these": true, "its": true, "their": true, "his": true, "her": true, "our": true, "by": true,
-	"than": true, "as": true, "to": true, "for": true, "with": true, "in": true, "on": true, "from": true, "between": true}
+	"than": true, "as": true, "to": true, "for": true, "with": true, "in": true, "on": true, "from": true, "between": true})
 
 // notCount reports whether the figure is a date, time, year, age,
 // identifier or score rather than a count.
 func notCount(sc *Scanner, nums []Number, f figure) bool {
 	toks := sc.toks
-	n := nums[f.nums[0]]
-	last := nums[f.nums[len(f.nums)-1]]
+	n := nums[f.firstNum]
+	last := nums[f.lastNum]
 	s := sc.s
 	ti, tj := n.ti, last.tj
 	txt := s[n.Start:n.End]
@@ -483,7 +542,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 		if tj < len(toks)-1 && sc.adjacent(tj-1, tj) && toks[tj].kind == tPunct && strings.Contains("/:", sc.tokText(tj)) && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
 			return true
 		}
-		if tj < len(toks)-1 && len(f.nums) == 1 && sc.adjacent(tj-1, tj) && sc.tokText(tj) == "-" && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
+		if tj < len(toks)-1 && f.firstNum == f.lastNum && sc.adjacent(tj-1, tj) && sc.tokText(tj) == "-" && sc.adjacent(tj, tj+1) && toks[tj+1].kind == tNum {
 			return true // 3-1, 1995-01
 		}
 		// glued to a word before: G7, MH17, A320
@@ -491,7 +550,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 			return true
 		}
 		// m/d dates read as fractions (2/26), split years (1987/88)
-		if n.Kind == Fraction && len(f.nums) == 1 && strings.Count(txt, "/") == 1 {
+		if n.Kind == Fraction && f.firstNum == f.lastNum && strings.Count(txt, "/") == 1 {
 			parts := strings.SplitN(txt, "/", 2)
 			num, den := atof(parts[0]), atof(parts[1])
 			if den > 12 && den <= 31 && num <= 12 || num >= den {
@@ -499,7 +558,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 			}
 		}
 		// years, and ranges of years
-		if isYear(txt) && (len(f.nums) == 1 || isYear(s[last.Start:last.End])) {
+		if isYear(txt) && (f.firstNum == f.lastNum || isYear(s[last.Start:last.End])) {
 			// "1500 troops" counts; "1986 contracts" is a year
 			if !(tj < len(toks) && sc.near(tj-1, tj) && toks[tj].kind == tWord && forceCategory(lookupCategory(sc, tj))) {
 				return true
@@ -530,7 +589,7 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 	// ages and durations written with hyphens: 45-year-old, three-week
 	if tj+2 < len(toks) && sc.isPunct(tj, "-") && sc.adjacent(tj-1, tj) {
 		w := strings.ToLower(sc.tokText(tj + 1))
-		if timeWords[w] || timeWords[w+"s"] {
+		if is(timeWords, w) || is(timeWords, w+"s") {
 			return true
 		}
 	}
@@ -544,10 +603,10 @@ func notCount(sc *Scanner, nums []Number, f figure) bool {
 	if ti > 0 && sc.near(ti-1, ti) && toks[ti-1].kind == tWord {
 		w := sc.tokText(ti - 1)
 		lw := strings.ToLower(w)
-		if idWords[lw] && lookupUnit(sc, tj) == "" {
+		if is(idTable, lw) && lookupUnit(sc, tj) == "" {
 			return true
 		}
-		if w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] && !n.Spelled && lookupUnit(sc, tj) == "" && !sentenceStartTok(sc, ti-1) {
+		if w[0] >= 'A' && w[0] <= 'Z' && !is(qualWords, lw) && !n.Spelled && lookupUnit(sc, tj) == "" && !sentenceStartTok(sc, ti-1) {
 			return true
 		}
 	}
@@ -632,14 +691,14 @@ func lookupUnit(sc *Scanner, k int) string {
 
 // skippable words between a number and its noun: "11,000 additional North
 // Korean troops", "dozens of homes".
-var npFillers = map[string]bool{"additional": true, "more": true, "new": true, "extra": true, "other": true, "of": true, "the": true,
+var npFillers = text.NewWordMap(map[string]bool{"additional": true, "more": true, "new": true, "extra": true, "other": true, "of": true, "the": true,
 	"their": true, "its": true, "his": true, "her": true, "our": true, "fresh": true, "further": true, "armed": true, "active": true,
 	"regular": true, "elite": true, "special": true, "foreign": true, "enemy": true, "allied": true, "heavy": true, "light": true,
 	"military": true, "combat": true, "ground": true, "young": true, "innocent": true, "unarmed": true, "local": true, "total": true,
 	"ukrainian": true, "russian": true, "american": true, "israeli": true, "palestinian": true, "chinese": true, "iranian": true,
 	"u.s.": true, "us": true, "western": true, "troops": false, "long-range": true, "short-range": true, "artillery": false,
 	"combat-ready": true, "frontline": true, "front-line": true, "well-trained": true, "trained": true, "battle-hardened": true,
-	"those": true, "these": true, "such": true, "fighter": false, "dead": false, "civilian": false, "in": false, "a": false}
+	"those": true, "these": true, "such": true, "fighter": false, "dead": false, "civilian": false, "in": false, "a": false})
 
 // unitSearch finds the counted noun after the figure.
 func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
@@ -684,7 +743,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 			f.end = toks[k].end
 			return
 		}
-		if npFillers[lw] || w[0] >= 'A' && w[0] <= 'Z' && !qualWords[lw] {
+		if is(npFillers, lw) || w[0] >= 'A' && w[0] <= 'Z' && !is(qualWords, lw) {
 			k++
 			continue
 		}
@@ -704,7 +763,7 @@ func unitSearch(sc *Scanner, f *figure, lx *lexicons) {
 	for first := k; k < len(toks) && k < first+3 && toks[k].kind == tWord && sc.near(k-1, k); k++ {
 		w := sc.tokText(k)
 		lw := strings.ToLower(w)
-		if w[0] < 'a' || w[0] > 'z' || stopWords[lw] || functionWords[lw] || prepositions[lw] || toks[k].w().cls != cNone {
+		if w[0] < 'a' || w[0] > 'z' || is(stopWords, lw) || is(functionWords, lw) || is(prepositions, lw) || toks[k].w().cls != cNone {
 			break
 		}
 		if len(w) > 2 && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "ous") && !strings.HasSuffix(lw, "is") {
@@ -827,23 +886,23 @@ func predicateCasualty(sc *Scanner, f *figure, k int) {
 }
 
 // functionWords end the search for an unknown counted noun.
-var functionWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "to": true, "in": true, "on": true, "at": true,
+var functionWords = text.NewWordMap(map[string]bool{"of": true, "the": true, "a": true, "an": true, "to": true, "in": true, "on": true, "at": true,
 	"for": true, "from": true, "by": true, "with": true, "and": true, "or": true, "but": true, "than": true, "that": true, "which": true,
 	"who": true, "will": true, "would": true, "could": true, "can": true, "may": true, "might": true, "be": true, "been": true, "per": true,
-	"a.m.": true, "p.m.": true, "more": true, "less": true, "said": true, "says": true, "each": true, "apiece": true, "percent": true}
+	"a.m.": true, "p.m.": true, "more": true, "less": true, "said": true, "says": true, "each": true, "apiece": true, "percent": true})
 
 // prepositions end the search for an unknown counted noun: "a toll of 64
 // across three provinces" counts no provinces.
-var prepositions = map[string]bool{"across": true, "after": true, "before": true, "during": true, "since": true, "until": true,
+var prepositions = text.NewWordMap(map[string]bool{"across": true, "after": true, "before": true, "during": true, "since": true, "until": true,
 	"into": true, "over": true, "under": true, "through": true, "among": true, "against": true, "about": true, "around": true,
 	"near": true, "within": true, "without": true, "between": true, "behind": true, "beyond": true, "toward": true, "towards": true,
 	"via": true, "amid": true, "despite": true, "upon": true, "like": true, "off": true, "onto": true, "out": true, "up": true,
-	"down": true, "last": true, "this": true, "next": true, "along": true, "throughout": true, "inside": true, "outside": true}
+	"down": true, "last": true, "this": true, "next": true, "along": true, "throughout": true, "inside": true, "outside": true})
 
 // stopWords are never units.
-var stopWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,
+var stopWords = text.NewWordMap(map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "had": true, "have": true, "its": true,
 	"this": true, "his": true, "hers": true, "was's": true, "does": true, "as": true, "us": true, "yes": true, "thus": true, "plus": true,
-	"less": true, "unless": true, "always": true, "sometimes": true, "besides": true, "towards": true, "afterwards": true, "whereas": true}
+	"less": true, "unless": true, "always": true, "sometimes": true, "besides": true, "towards": true, "afterwards": true, "whereas": true})
 
 // approxQualifier marks approximate figures ("an estimated 11,000").
 func approxQualifier(sc *Scanner, f *figure, first Number) {
@@ -852,7 +911,10 @@ func approxQualifier(sc *Scanner, f *figure, first Number) {
 	if f.start < first.Start {
 		k = sc.tokenAtOffset(f.start)
 	}
-	for _, q := range approxQuals {
+	if k == 0 {
+		return
+	}
+	for _, q := range approxQualsEnding(sc.tokText(k - 1)) {
 		if b, ok := sc.matchBefore(k, q); ok {
 			f.approx = true
 			qs := sc.toks[b].start
@@ -868,18 +930,54 @@ func approxQualifier(sc *Scanner, f *figure, first Number) {
 	}
 }
 
+// approxByLast holds approxQuals by their last word, in list order.
+var approxByLast = func() *text.WordMap[[][]string] {
+	m := map[string][][]string{}
+	for _, q := range approxQuals {
+		w := q[len(q)-1]
+		m[w] = append(m[w], q)
+	}
+	return text.NewWordMap(m)
+}()
+
+// approxQualsEnding returns the approxQuals, in list order, that can end
+// with the word w: those whose last word is w in ASCII lower case, or all
+// of them when w is not ASCII (equalFold folds Unicode too).
+func approxQualsEnding(w string) [][]string {
+	if !isASCII(w) {
+		return approxQuals
+	}
+	var buf [16]byte
+	lw := lowerASCII(w, buf[:])
+	if lw == nil {
+		return nil // longer than any qualifier word
+	}
+	v, _ := approxByLast.GetBytes(lw)
+	return v
+}
+
 // tokenAtOffset returns the index of the token starting at or after off.
 func (sc *Scanner) tokenAtOffset(off int) int {
-	return sort.Search(len(sc.toks), func(i int) bool { return sc.toks[i].start >= off })
+	// sort.Search, written out: it runs for most figures, several times
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if sc.toks[h].start < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
 }
 
 // ownVerbs link a subject to the forces or arms it sends, has or loses.
-var ownVerbs = map[string]bool{"send": true, "sends": true, "sent": true, "sending": true, "deploy": true, "deploys": true, "deployed": true,
+var ownVerbs = text.NewWordMap(map[string]bool{"send": true, "sends": true, "sent": true, "sending": true, "deploy": true, "deploys": true, "deployed": true,
 	"deploying": true, "dispatch": true, "dispatched": true, "commit": true, "committed": true, "mobilize": true, "mobilized": true,
 	"mobilise": true, "mobilised": true, "field": true, "fielded": true, "fields": true, "has": true, "had": true, "have": true,
 	"lost": true, "loses": true, "lose": true, "launched": true, "launches": true, "launch": true, "fired": true, "fires": true, "fire": true,
 	"amassed": true, "massed": true, "stationed": true, "moved": true, "transferred": true, "supplied": true, "supplies": true, "supply": true,
-	"shipped": true, "delivered": true, "provided": true, "provide": true, "provides": true, "recruited": true, "trained": true, "keeps": true, "kept": true}
+	"shipped": true, "delivered": true, "provided": true, "provide": true, "provides": true, "recruited": true, "trained": true, "keeps": true, "kept": true})
 
 // subjectOf reports whether gap, the text between a name and a figure,
 // makes the name the figure's owner: a few words with an owning verb and
@@ -898,7 +996,7 @@ func subjectOf(gap, cat string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if ownVerbs[strings.ToLower(w)] {
+		if is(ownVerbs, strings.ToLower(w)) {
 			return true
 		}
 	}
@@ -917,6 +1015,9 @@ func whose(doc *text.Doc, sc *Scanner, f figure, ents []sitrep.Entity) string {
 	for i := range ents {
 		e := &ents[i]
 		for _, m := range e.Mentions {
+			if m.End < f.start-40 || m.Start > f.end+8 {
+				continue // too far for any case below
+			}
 			switch {
 			case m.Start >= f.numEnd && m.End <= f.end && f.unit != "":
 				return e.ID

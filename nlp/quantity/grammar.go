@@ -196,7 +196,7 @@ func (sc *Scanner) words(start, k int, st mstate) int {
 		ok := true
 		if w.cls == cNone && st.any && !hyph {
 			// "four mln", "two bn": a multiplier abbreviation after words
-			if mult, isSuffix := suffixes[sc.tokText(k)]; isSuffix && len(sc.tokText(k)) > 1 && sc.tokText(k) != "mm" {
+			if mult, isSuffix := suffixes.Get(sc.tokText(k)); isSuffix && len(sc.tokText(k)) > 1 && sc.tokText(k) != "mm" {
 				w = wordInfo{cls: cScale, val: mult}
 			}
 		}

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,8 +26,12 @@ type token struct {
 func (t token) w() wordInfo { return numberInfo[t.wi] }
 
 // lex splits s into tokens, appending to dst. Whitespace separates tokens
-// and is not kept; gaps are recovered from the offsets.
-func lex(s string, dst []token) []token {
+// and is not kept; gaps are recovered from the offsets. It also appends to
+// cands the index of every token where Scan must look: the tokens that can
+// start a number (digits, number words, "-", "+", non-ASCII marks such as
+// "½") and the words that start a URL. The other tokens, most of a text,
+// Scan skips without looking at them.
+func lex(s string, dst []token, cands []int32) ([]token, []int32) {
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -62,13 +67,11 @@ func lex(s string, dst []token) []token {
 					}
 				}
 			}
+			cands = append(cands, int32(len(dst)))
 			dst = append(dst, token{start: i, end: j, kind: tNum})
 			i = j
 		case cl == bLetter:
-			j := i + 1
-			for j < len(s) && byteClass[s[j]] == bLetter {
-				j++
-			}
+			j := letterRun(s, i+1)
 			// continue over non-ASCII letters
 			for j < len(s) && s[j] >= 0x80 {
 				r, n := utf8.DecodeRuneInString(s[j:])
@@ -81,9 +84,16 @@ func lex(s string, dst []token) []token {
 				}
 			}
 			t := token{start: i, end: j, kind: tWord}
-			// the prefix test of lookupWord, inline: most words fail it
-			if n := j - i; n == 1 || n <= 12 && mayBeNumberWord(s[i], s[i+1], n) {
-				t.wi = lookupWord(s[i:j])
+			// most words fail the prefix test: no number word and no URL
+			if n := j - i; n == 1 {
+				if t.wi = oneLetterWord[c]; t.wi != 0 {
+					cands = append(cands, int32(len(dst)))
+				}
+			} else if a, b := c|0x20, s[i+1]|0x20; n <= 12 && b >= 'a' && b <= 'z' && lexPrefix[int(a-'a')*26+int(b-'a')]&(1<<n) != 0 {
+				t.wi, _ = numberIndex.GetFold(s[i:j])
+				if t.wi != 0 || urlAt(s, i) > 0 {
+					cands = append(cands, int32(len(dst)))
+				}
 			}
 			dst = append(dst, t)
 			i = j
@@ -113,15 +123,73 @@ func lex(s string, dst []token) []token {
 				i = j
 				continue
 			}
+			cands = append(cands, int32(len(dst)))
 			dst = append(dst, token{start: i, end: i + n, kind: tPunct})
 			i += n
 		default:
+			if c == '-' || c == '+' {
+				cands = append(cands, int32(len(dst)))
+			}
 			dst = append(dst, token{start: i, end: i + 1, kind: tPunct})
 			i++
 		}
 	}
-	return dst
+	return dst, cands
 }
+
+// letterRun returns the end of the run of ASCII letters in s from j on.
+// It tests eight bytes at a time: most words end within the first eight,
+// so the loop exits once per word instead of once per letter.
+func letterRun(s string, j int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for j+8 <= len(s) {
+		x := load64(s, j)
+		// each byte lower-cased and without its top bit (x|0x20 maps
+		// 'A'..'Z' onto 'a'..'z' and no other byte onto them); adding
+		// 0x80-'a' and 0x80-'z'-1 then sets a byte's top bit when it is
+		// >= 'a' and > 'z', with no carry between bytes (y <= 0x7f)
+		y := (x | 0x20*ones) &^ highs
+		letters := (y + (0x80-'a')*ones) &^ (y + (0x80-'z'-1)*ones) &^ x & highs
+		if other := ^letters & highs; other != 0 {
+			return j + bits.TrailingZeros64(other)/8
+		}
+		j += 8
+	}
+	for j < len(s) && isLetterByte(s[j]) {
+		j++
+	}
+	return j
+}
+
+// load64 reads s[i:i+8] as a little-endian word (the compiler makes this
+// one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lexPrefix is prefix2 with the starts of URLs added ("http", "https",
+// "www"): the words of two letters or more that lex looks up.
+var lexPrefix = func() [26 * 26]uint16 {
+	t := prefix2
+	t[int('h'-'a')*26+int('t'-'a')] |= 1<<4 | 1<<5
+	t[int('w'-'a')*26+int('w'-'a')] |= 1 << 3
+	return t
+}()
+
+// oneLetterWord holds lookupWord of each one-letter word ("a").
+var oneLetterWord = func() (t [256]uint8) {
+	for c := range 256 {
+		if byteClass[c] == bLetter {
+			t[c] = lookupWord(string(rune(c)))
+		}
+	}
+	return t
+}()
 
 // byte classes of the lexer
 const (

@@ -62,6 +62,9 @@ func lex3() *lexicons {
 	return lexData
 }
 
+// is returns m[w]: whether w is in the set m.
+func is(m *text.WordMap[bool], w string) bool { v, _ := m.Get(w); return v }
+
 // lowerIn looks up strings.ToLower(w) in m, without lower-casing into a
 // new string when w is ASCII.
 func lowerIn[V any](m *text.WordMap[V], w string) (V, bool) {

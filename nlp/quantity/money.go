@@ -24,9 +24,11 @@ type Measure struct {
 }
 
 // Money returns the amounts of money over the numbers of the last Scan.
-func (sc *Scanner) Money(nums []Number) []Money {
+func (sc *Scanner) Money(nums []Number) []Money { return sc.money(nums, nil) }
+
+// money appends the amounts of money over nums to out (empty).
+func (sc *Scanner) money(nums []Number, out []Money) []Money {
 	lx := lex3()
-	var out []Money
 	for i, n := range nums {
 		if n.Kind == Ordinal || n.Vague {
 			continue
@@ -106,9 +108,11 @@ func (sc *Scanner) preCurrency(k int) bool {
 }
 
 // Measures returns the numbers with a unit of measure after them.
-func (sc *Scanner) Measures(nums []Number) []Measure {
+func (sc *Scanner) Measures(nums []Number) []Measure { return sc.measures(nums, nil) }
+
+// measures appends the numbers with a unit of measure to out (empty).
+func (sc *Scanner) measures(nums []Number, out []Measure) []Measure {
 	lx := lex3()
-	var out []Measure
 	for i, n := range nums {
 		if n.Kind == Ordinal || n.Vague {
 			continue
@@ -227,7 +231,7 @@ func (sc *Scanner) lowerCode(a, b int) bool {
 // scaleWord returns the multiplier a scale word stands for ("million",
 // "bn", "mln"), or 0.
 func scaleWord(w string) float64 {
-	if x, ok := suffixes[w]; ok && len(w) > 1 {
+	if x, ok := suffixes.Get(w); ok && len(w) > 1 {
 		return x
 	}
 	switch strings.ToLower(w) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 // Kind says what sort of number a Number is.
@@ -76,13 +77,21 @@ type Mode struct {
 // its buffers between calls, so one Scanner serves many texts but is not
 // safe for concurrent use.
 type Scanner struct {
-	Mode Mode
-	s    string
-	toks []token
-	out  []Number
+	Mode  Mode
+	s     string
+	toks  []token
+	cands []int32 // the tokens Scan looks at (see lex)
+	out   []Number
 	// Extract's buffers
-	figs []figure
-	qs   []sitrep.Quantity
+	figs    []figure
+	qs      []sitrep.Quantity
+	bounds  []optional
+	rangeL  []Range
+	moneyL  []Money
+	pctL    []Percent
+	measL   []Measure
+	used    []bool // the numbers Extract's ranges consumed
+	inRange []bool // the numbers ranges consumed
 }
 
 // Numbers returns the numbers in s, in text order, with the default mode
@@ -98,10 +107,18 @@ func (sc *Scanner) Scan(s string) []Number {
 	if cap(sc.toks) < len(s)/5 {
 		sc.toks = make([]token, 0, len(s)/5+16)
 	}
-	sc.toks = lex(s, sc.toks[:0])
+	sc.toks, sc.cands = lex(s, sc.toks[:0], sc.cands[:0])
 	sc.out = sc.out[:0]
 	urlEnd := -1
-	for i := 0; i < len(sc.toks); {
+	// i is the first token not yet read: the candidates before it belong
+	// to a number already parsed. The tokens that are no candidates can
+	// start no number.
+	i := 0
+	for _, c := range sc.cands {
+		if int(c) < i {
+			continue
+		}
+		i = int(c)
 		t := &sc.toks[i]
 		if t.start < urlEnd {
 			i++
@@ -161,8 +178,8 @@ func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && equalFold(s[:l
 
 // timeWords follow a number that is a duration, not a denominator
 // ("$2000 over 3 years").
-var timeWords = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
-	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true, "second": true, "seconds": true, "decades": true, "decade": true}
+var timeWords = text.NewWordMap(map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true, "second": true, "seconds": true, "decades": true, "decade": true})
 
 // ratios merges "1 in 5", "two out of five hundred" (and, in loose mode,
 // "2000 over 3") into fractions.
@@ -179,7 +196,7 @@ func (sc *Scanner) ratios() {
 					gap = ratioGap(sc.s[a.End:b.Start])
 				}
 				timeAfter := func() bool {
-					return b.tj < len(sc.toks) && timeWords[strings.ToLower(sc.tokText(b.tj))]
+					return b.tj < len(sc.toks) && is(timeWords, strings.ToLower(sc.tokText(b.tj)))
 				}
 				ok := false
 				switch gap {
@@ -285,7 +302,7 @@ func (sc *Scanner) parse(i int) int {
 			} else {
 				return i
 			}
-		} else if v, ok := vulgar[c]; ok {
+		} else if v, ok := vulgar.Get(c); ok {
 			sc.emit(Number{Start: toks[j].start, End: toks[j].end, Value: v, Kind: Fraction, ti: j, tj: j + 1})
 			return j + 1
 		} else {
@@ -342,8 +359,8 @@ func (sc *Scanner) startsNumber(j int) bool {
 	return false
 }
 
-var vulgar = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
-	"⅗": 0.6, "⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+var vulgar = text.NewWordMap(map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
+	"⅗": 0.6, "⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875})
 
 // digitValue interprets one digit token. It returns the numbers it holds:
 // one for "11,000" or "4.2", several for lists and dotted quads
@@ -385,7 +402,7 @@ func digitParts(t string, dst []digitPart) []digitPart {
 	switch {
 	case dots == 0: // commas only
 		if thousandsOK(t, ',') || indianOK(t, ',') {
-			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ",", "")), false, false})
+			return append(dst, digitPart{0, len(t), atofWithout(t, ','), false, false})
 		}
 		if k := strings.IndexByte(t, ','); commas == 1 && len(t)-k-1 <= 2 {
 			return append(dst, digitPart{0, len(t), atof(t[:k] + "." + t[k+1:]), true, false})
@@ -398,7 +415,7 @@ func digitParts(t string, dst []digitPart) []digitPart {
 			return append(dst, digitPart{0, len(t), atof(t), true, false})
 		}
 		if thousandsOK(t, '.') { // 1.000.000
-			return append(dst, digitPart{0, len(t), atof(strings.ReplaceAll(t, ".", "")), false, false})
+			return append(dst, digitPart{0, len(t), atofWithout(t, '.'), false, false})
 		}
 	default:
 		lc, ld := strings.LastIndexByte(t, ','), strings.LastIndexByte(t, '.')
@@ -468,7 +485,11 @@ func indianOK(t string, sep byte) bool {
 	})
 }
 
+// atof parses s as strconv.ParseFloat does, 0 on error.
 func atof(s string) float64 {
+	if v, ok := smallInt(s, 0); ok {
+		return v
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return 0
@@ -476,9 +497,36 @@ func atof(s string) float64 {
 	return v
 }
 
+// atofWithout is atof(strings.ReplaceAll(s, string(sep), "")).
+func atofWithout(s string, sep byte) float64 {
+	if v, ok := smallInt(s, sep); ok {
+		return v
+	}
+	return atof(strings.ReplaceAll(s, string(sep), ""))
+}
+
+// smallInt reads s, digits and any sep bytes (0: none), as an integer of
+// one to 15 digits. Below 2^53 every integer is a float64, so the value
+// is the one ParseFloat gives; it reports false for anything else.
+func smallInt(s string, sep byte) (float64, bool) {
+	v, n := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == sep && sep != 0 {
+			continue
+		}
+		if c < '0' || c > '9' || n == 15 {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+		n++
+	}
+	return float64(v), n > 0
+}
+
 func isInt(v float64) bool { return v == math.Trunc(v) && math.Abs(v) < 1e15 }
 
-var ordSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "ST": true, "ND": true, "RD": true, "TH": true}
+var ordSuffix = text.NewWordMap(map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "ST": true, "ND": true, "RD": true, "TH": true})
 
 // parseDigits reads a number that begins with the digit token j.
 func (sc *Scanner) parseDigits(j int) int {
@@ -605,7 +653,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	}
 	// 2½
 	if k < len(toks) && toks[k].kind == tPunct && sc.adjacent(j, k) && p.plain {
-		if v, ok := vulgar[sc.tokText(k)]; ok {
+		if v, ok := vulgar.Get(sc.tokText(k)); ok {
 			n.Value += v
 			n.Kind = Fraction
 			n.End = toks[k].end
@@ -617,7 +665,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	// glued letters: multiplier, ordinal suffix, or a unit
 	if k < len(toks) && toks[k].kind == tWord && sc.adjacent(j, k) {
 		w := sc.tokText(k)
-		if mult, ok := suffixes[w]; ok && (w != "G" || sc.Mode.Loose) {
+		if mult, ok := suffixes.Get(w); ok && (w != "G" || sc.Mode.Loose) {
 			n.Value *= mult
 			n.Mult = mult
 			n.Kind = Integer
@@ -629,7 +677,7 @@ func (sc *Scanner) parseDigits(j int) int {
 			k++
 			return sc.continueWords(n, k)
 		}
-		if ordSuffix[w] && !p.dec {
+		if is(ordSuffix, w) && !p.dec {
 			if sc.Mode.Ordinals {
 				n.Kind = Ordinal
 				n.End = toks[k].end
@@ -679,7 +727,7 @@ func (sc *Scanner) parseDigits(j int) int {
 	// spaced multiplier: 2.33 k, 1,674.5 G, 10 bln
 	if k < len(toks) && toks[k].kind == tWord && sc.near(k-1, k) && !sc.adjacent(k-1, k) && !(k+1 < len(toks) && toks[k+1].kind == tWord && sc.adjacent(k, k+1)) {
 		w := sc.tokText(k)
-		if mult, ok := suffixes[w]; ok && (len(w) > 1 && w != "mm" || sc.Mode.Loose) {
+		if mult, ok := suffixes.Get(w); ok && (len(w) > 1 && w != "mm" || sc.Mode.Loose) {
 			n.Value *= mult
 			n.Mult = mult
 			n.End = toks[k].end

@@ -23,7 +23,7 @@ import (
 
 // levelVerbs link a subject noun to the level it reaches: "the toll rose
 // to 112", "stands at 164", "reached 40".
-var levelVerbs = map[string]bool{
+var levelVerbs = text.NewWordMap(map[string]bool{
 	"rise": true, "rises": true, "rose": true, "risen": true, "rising": true,
 	"climb": true, "climbs": true, "climbed": true, "climbing": true,
 	"reach": true, "reaches": true, "reached": true, "reaching": true,
@@ -45,51 +45,51 @@ var levelVerbs = map[string]bool{
 	"remain": true, "remains": true, "remained": true, "remaining": true,
 	"revised": true, "raised": true, "lowered": true, "soared": true, "soars": true, "mounted": true, "mounts": true,
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "stay": true, "stays": true, "stayed": true,
-}
+})
 
 // revisionVerbs move a figure "up to" or "down to" a new level.
-var revisionVerbs = map[string]bool{"revised": true, "revises": true, "raised": true, "raises": true, "pushed": true,
+var revisionVerbs = text.NewWordMap(map[string]bool{"revised": true, "revises": true, "raised": true, "raises": true, "pushed": true,
 	"pushes": true, "pushing": true, "brought": true, "brings": true, "bringing": true, "taking": true, "took": true,
-	"takes": true, "lowered": true, "moved": true, "went": true, "goes": true, "gone": true}
+	"takes": true, "lowered": true, "moved": true, "went": true, "goes": true, "gone": true})
 
 // thresholdVerbs say the level is beyond the figure: "the toll passed
 // 100" is at least 100, not 100.
-var thresholdVerbs = map[string]bool{
+var thresholdVerbs = text.NewWordMap(map[string]bool{
 	"pass": true, "passes": true, "passed": true, "passing": true, "exceed": true, "exceeds": true, "exceeded": true,
 	"exceeding": true, "top": true, "tops": true, "topped": true, "topping": true, "surpass": true, "surpasses": true,
 	"surpassed": true,
-}
+})
 
 // verbFillers may stand between a subject and its level verb, or between
 // the verb and its preposition: "has now risen", "was revised up to".
-var verbFillers = map[string]bool{
+var verbFillers = text.NewWordMap(map[string]bool{
 	"has": true, "have": true, "had": true, "been": true, "is": true, "was": true, "are": true, "were": true,
 	"now": true, "already": true, "further": true, "officially": true, "reportedly": true, "since": true, "also": true,
 	"then": true, "later": true, "up": true, "upward": true, "upwards": true, "down": true, "downward": true,
 	"could": true, "may": true, "might": true, "will": true, "would": true, "expected": true, "likely": true, "to": true,
 	"be": true, "feared": true, "set": true, "sharply": true, "steadily": true, "quickly": true, "so": true, "far": true,
-}
+})
 
 // estimateVerbs put an object noun at a figure, and make their subject
 // the figure's source: "the Red Cross puts the toll at 200".
-var estimateVerbs = map[string]bool{
+var estimateVerbs = text.NewWordMap(map[string]bool{
 	"put": true, "puts": true, "putting": true, "place": true, "places": true, "placed": true, "placing": true,
 	"estimate": true, "estimates": true, "estimated": true, "estimating": true, "give": true, "gives": true, "gave": true,
 	"set": true, "sets": true, "raised": true, "raises": true, "raise": true, "revised": true, "revises": true,
 	"lowered": true, "lowers": true, "fixed": true, "fixes": true,
-}
+})
 
 // subjectStops end the search for a subject noun: a new clause begins.
-var subjectStops = map[string]bool{
+var subjectStops = text.NewWordMap(map[string]bool{
 	"that": true, "while": true, "when": true, "after": true, "before": true,
 	"because": true, "but": true, "as": true, "said": true, "says": true, "say": true, "if": true, "whereas": true,
-}
+})
 
 // npDeterminers may open the object noun phrase of an estimating verb.
-var npDeterminers = map[string]bool{
+var npDeterminers = text.NewWordMap(map[string]bool{
 	"the": true, "its": true, "their": true, "his": true, "her": true, "a": true, "an": true, "official": true,
 	"overall": true, "total": true, "final": true, "latest": true, "new": true, "confirmed": true, "provisional": true,
-}
+})
 
 // wordAt returns token k lower-cased when it is a word, else "".
 func (sc *Scanner) wordAt(k int, buf []byte) string {
@@ -128,18 +128,18 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 	default:
 		prep = ""
 	}
-	if w := sc.wordAt(k0, buf[:]); levelVerbs[w] && k0 < sc.tokenAtOffset(f.numStart) {
+	if w := sc.wordAt(k0, buf[:]); is(levelVerbs, w) && k0 < sc.tokenAtOffset(f.numStart) {
 		// the verb was read as the qualifier: "the toll now exceeds 1,000"
 		k, prep = k0, ""
-	} else if (w == "up" || w == "down") && sc.wordAt(k0+1, buf[:]) == "to" && f.max != nil && f.value == nil {
+	} else if (w == "up" || w == "down") && sc.wordAt(k0+1, buf[:]) == "to" && f.max.ok && !f.value.ok {
 		// "revised the death toll up to 73" is 73, not at most 73
 		if e, first, ok := sc.phraseBefore(k0, lex3().subjects, 3); ok && first >= lo {
-			f.value, f.max, f.qualifier, f.start = f.max, nil, "", f.numStart
+			f.value, f.max, f.qualifier, f.start = f.max, optional{}, "", f.numStart
 			srcStart, srcEnd = estimateSource(sc, first, lo)
 			return e.a, e.b, srcStart, srcEnd
-		} else if revisionVerbs[sc.wordAt(k0-1, buf[:])] {
+		} else if is(revisionVerbs, sc.wordAt(k0-1, buf[:])) {
 			// "the toll was revised up to 73"
-			f.value, f.max, f.qualifier, f.start = f.max, nil, "", f.numStart
+			f.value, f.max, f.qualifier, f.start = f.max, optional{}, "", f.numStart
 			k, prep = k0-1, ""
 		}
 	}
@@ -155,7 +155,7 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 			if prep == "of" && !tally {
 				return "", "", 0, 0 // "the dead of 1990": only tolls take "of"
 			}
-			if w := sc.wordAt(first-1, buf[:]); !tally && !npDeterminers[w] && w != "of" {
+			if w := sc.wordAt(first-1, buf[:]); !tally && !is(npDeterminers, w) && w != "of" {
 				return "", "", 0, 0 // "found dead at 40 Main Street"
 			}
 			if prep == "at" {
@@ -169,16 +169,16 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 		k -= 2
 	}
 	// fillers between the verb and the preposition: "revised up to"
-	for k >= lo && verbFillers[sc.wordAt(k, buf[:])] && !levelVerbs[sc.wordAt(k, buf[:])] {
+	for k >= lo && is(verbFillers, sc.wordAt(k, buf[:])) && !is(levelVerbs, sc.wordAt(k, buf[:])) {
 		k--
 	}
-	if k < lo || !levelVerbs[sc.wordAt(k, buf[:])] {
+	if k < lo || !is(levelVerbs, sc.wordAt(k, buf[:])) {
 		return "", "", 0, 0
 	}
 	verb := k
-	f.beyond = thresholdVerbs[sc.wordAt(verb, buf[:])] && prep == ""
+	f.beyond = is(thresholdVerbs, sc.wordAt(verb, buf[:])) && prep == ""
 	k--
-	for k >= lo && verbFillers[sc.wordAt(k, buf[:])] {
+	for k >= lo && is(verbFillers, sc.wordAt(k, buf[:])) {
 		k--
 	}
 	// the subject noun: the nearest known one within a few words
@@ -194,7 +194,7 @@ func predicateSubject(sc *Scanner, f *figure, lo int) (unit, cat string, srcStar
 			break
 		}
 		w := sc.wordAt(j, buf[:])
-		if subjectStops[w] {
+		if is(subjectStops, w) {
 			break
 		}
 		if e, _, ok := sc.phraseBefore(j+1, lx.subjects, 3); ok {
@@ -221,16 +221,16 @@ func estimateSource(sc *Scanner, first, lo int) (int, int) {
 	k := first - 1
 	for k >= lo {
 		w := sc.wordAt(k, buf[:])
-		if !npDeterminers[w] && w != "of" && w != "number" && w != "count" && w != "tally" {
+		if !is(npDeterminers, w) && w != "of" && w != "number" && w != "count" && w != "tally" {
 			break
 		}
 		k--
 	}
-	if k < lo || !estimateVerbs[sc.wordAt(k, buf[:])] {
+	if k < lo || !is(estimateVerbs, sc.wordAt(k, buf[:])) {
 		return 0, 0
 	}
 	k--
-	for k >= lo && verbFillers[sc.wordAt(k, buf[:])] {
+	for k >= lo && is(verbFillers, sc.wordAt(k, buf[:])) {
 		k--
 	}
 	end := k
@@ -243,7 +243,7 @@ func estimateSource(sc *Scanner, first, lo int) (int, int) {
 			}
 			break
 		}
-		if t.kind != tWord || subjectStops[sc.wordAt(k, buf[:])] || functionWords[sc.wordAt(k, buf[:])] && sc.wordAt(k, buf[:]) != "the" && sc.wordAt(k, buf[:]) != "of" {
+		if t.kind != tWord || is(subjectStops, sc.wordAt(k, buf[:])) || is(functionWords, sc.wordAt(k, buf[:])) && sc.wordAt(k, buf[:]) != "the" && sc.wordAt(k, buf[:]) != "of" {
 			break
 		}
 		k--
@@ -260,7 +260,7 @@ func estimateSource(sc *Scanner, first, lo int) (int, int) {
 
 // healthWords mark a sentence about disease, where "cases" are patients,
 // not lawsuits or crates.
-var healthWords = map[string]bool{
+var healthWords = text.NewWordMap(map[string]bool{
 	"cholera": true, "measles": true, "malaria": true, "dengue": true, "ebola": true, "covid": true, "covid-19": true,
 	"coronavirus": true, "virus": true, "viral": true, "flu": true, "influenza": true, "mpox": true, "polio": true,
 	"typhoid": true, "tuberculosis": true, "diarrhoea": true, "diarrhea": true, "hepatitis": true, "infection": true,
@@ -268,7 +268,7 @@ var healthWords = map[string]bool{
 	"epidemic": true, "pandemic": true, "health": true, "hospital": true, "hospitals": true, "patients": true,
 	"clinic": true, "clinics": true, "confirmed": true, "suspected": true, "tested": true, "positive": true,
 	"deaths": true, "vaccine": true, "vaccination": true, "symptoms": true, "illness": true, "aids": true, "hiv": true,
-}
+})
 
 // healthSentence reports whether the sentence holding off speaks of
 // disease.
@@ -284,7 +284,7 @@ func healthSentence(doc *text.Doc, off int) bool {
 		if n := t.End - t.Start; n < 3 || n > len(buf) {
 			continue
 		}
-		if healthWords[string(lowerASCII(doc.Text[t.Start:t.End], buf[:]))] {
+		if v, _ := healthWords.GetBytes(lowerASCII(doc.Text[t.Start:t.End], buf[:])); v {
 			return true
 		}
 	}

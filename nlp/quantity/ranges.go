@@ -1,6 +1,10 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sitrep-news/sitrep/nlp/text"
+)
 
 // Bound says how a Range limits its figure.
 type Range struct {
@@ -144,7 +148,7 @@ func (sc *Scanner) prefixQual(n Number) (uint8, int) {
 	}
 	var buf [16]byte
 	last := lowerASCII(sc.tokText(k-1), buf[:])
-	idx, ok := prefixByLast[string(last)]
+	idx, ok := prefixByLast.GetBytes(last)
 	if !ok {
 		return 0, -1
 	}
@@ -159,22 +163,25 @@ func (sc *Scanner) prefixQual(n Number) (uint8, int) {
 
 // prefixByLast indexes prefixQuals by their last word, in list order
 // (longest first).
-var prefixByLast = func() map[string][]int {
+var prefixByLast = func() *text.WordMap[[]int] {
 	m := map[string][]int{}
 	for i, qq := range prefixQuals {
 		w := qq.words[len(qq.words)-1]
 		m[w] = append(m[w], i)
 	}
-	return m
+	return text.NewWordMap(m)
 }()
 
 // Ranges returns the ranges and qualified figures over the numbers of the
 // last Scan: "between 10,000 and 12,000", "10,000 to 12,000",
 // "10,000-12,000", "from 5 to 10", "up to 30,000", "more than 20",
 // "500 or more", "at most 100 and at least 20".
-func (sc *Scanner) Ranges(nums []Number) []Range {
-	var out []Range
-	used := make([]bool, len(nums))
+func (sc *Scanner) Ranges(nums []Number) []Range { return sc.ranges(nums, nil) }
+
+// ranges appends the ranges over nums to out (empty).
+func (sc *Scanner) ranges(nums []Number, out []Range) []Range {
+	sc.inRange = append(sc.inRange[:0], make([]bool, len(nums))...)
+	used := sc.inRange
 	for i := 0; i < len(nums); i++ {
 		if used[i] {
 			continue
@@ -362,7 +369,7 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 			k--
 		}
 		for m := k - 1; m >= 0 && m >= k-3; m-- {
-			if changeVerbs[strings.ToLower(sc.tokText(m))] {
+			if is(changeVerbs, strings.ToLower(sc.tokText(m))) {
 				return r, false
 			}
 		}
@@ -387,16 +394,18 @@ func (sc *Scanner) twoNumberRange(i int, a, b Number) (Range, bool) {
 }
 
 // changeVerbs say that "A to B" is a change from A to B.
-var changeVerbs = map[string]bool{"rose": true, "rise": true, "rises": true, "risen": true, "fell": true, "fall": true, "falls": true,
+var changeVerbs = text.NewWordMap(map[string]bool{"rose": true, "rise": true, "rises": true, "risen": true, "fell": true, "fall": true, "falls": true,
 	"fallen": true, "increased": true, "increase": true, "increases": true, "decreased": true, "decrease": true, "cut": true, "cuts": true,
 	"raised": true, "raise": true, "dropped": true, "drop": true, "drops": true, "climbed": true, "climb": true, "jumped": true,
 	"jump": true, "grew": true, "grow": true, "declined": true, "decline": true, "lowered": true, "lower": true, "reduced": true,
 	"reduce": true, "up": true, "down": true, "changed": true, "moved": true, "slipped": true, "surged": true, "soared": true,
-	"plunged": true, "tumbled": true, "doubled": true, "halved": true, "widened": true, "narrowed": true, "revised": true, "gained": true}
+	"plunged": true, "tumbled": true, "doubled": true, "halved": true, "widened": true, "narrowed": true, "revised": true, "gained": true})
 
 // Percents returns the percentages over the numbers of the last Scan.
-func (sc *Scanner) Percents(nums []Number) []Percent {
-	var out []Percent
+func (sc *Scanner) Percents(nums []Number) []Percent { return sc.percents(nums, nil) }
+
+// percents appends the percentages over nums to out (empty).
+func (sc *Scanner) percents(nums []Number, out []Percent) []Percent {
 	for i, n := range nums {
 		if n.Kind == Ordinal || n.Glued != 0 || n.Vague {
 			continue

@@ -104,12 +104,12 @@ var numberWords = func() map[string]wordInfo {
 // suffixes are multipliers written right after digits ("30k", "$2.3bn",
 // "10M") or, for the long forms, after a space ("2 mln"). Case matters:
 // "1m" is not a million.
-var suffixes = map[string]float64{
+var suffixes = text.NewWordMap(map[string]float64{
 	"k": 1e3, "K": 1e3,
 	"M": 1e6, "MM": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6, "Mn": 1e6, "MN": 1e6,
 	"b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9, "G": 1e9,
 	"T": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12,
-}
+})
 
 // prefix2 holds, for the first two letters (lower case) of the number
 // words, the set of their lengths as bits: a cheap test that rejects most
