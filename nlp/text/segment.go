@@ -288,6 +288,11 @@ func lineKind(s string) string {
 // moreWords reports whether s has more than max words (separated by
 // spaces or tabs), reading no further than the word after the max-th.
 func moreWords(s string, max int) bool {
+	// Words are at most separators plus one: most lines have too few
+	// separators to need the count.
+	if strings.Count(s, " ") < max && strings.IndexByte(s, '\t') < 0 {
+		return false
+	}
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		sp := s[i] == ' ' || s[i] == '\t'

@@ -122,27 +122,36 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 	s := text[:end]
 	lineStart := true
 	for i := start; i < end; {
-		if s[i] == ' ' {
-			i++ // the most common byte between tokens
-			continue
-		}
-		r, n := runeAt(s, i)
-		if isSpace(r) {
-			if r == '\n' {
-				lineStart = true
-			}
-			i += n
-			continue
-		}
+		// Dispatch on the first byte: ASCII, most of the text, needs no
+		// rune decoding (byteClass says what isSpace, isLetter and
+		// isDigitByte say of it).
 		var t Token
 		plain := false // an ASCII word of letters and digits only
-		switch {
-		case isLetter(r):
+		switch c := s[i]; byteClass[c] {
+		case bSpace:
+			i++
+			continue
+		case bNewline:
+			lineStart = true
+			i++
+			continue
+		case bLetter:
 			t, plain = scanWord(s, i)
-		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+		case bDigit:
 			t = scanNumber(s, i)
-		default:
-			t = scanPunct(s, i, r, n)
+		case bOther:
+			t = scanPunct(s, i, rune(c), 1)
+		default: // a multi-byte rune
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isSpace(r):
+				i += n
+				continue
+			case isLetter(r):
+				t, plain = scanWord(s, i)
+			default:
+				t = scanPunct(s, i, r, n)
+			}
 		}
 		if lineStart {
 			t.Flags |= LineStart
@@ -150,7 +159,7 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 		// Split clitics off words: "Pyongyang's" -> "Pyongyang" "'s",
 		// "wasn't" -> "was" "n't".
-		if t.Kind == Word && !plain {
+		if !plain && t.Kind == Word {
 			if c := cliticStart(s, t.Start, t.End); c > t.Start {
 				w := Token{Start: t.Start, End: c, Kind: Word}
 				shape(s, &w)
@@ -166,33 +175,57 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 	return toks
 }
 
+// Classes of a token's first byte, for tokenize.
+const (
+	bOther   uint8 = iota // ASCII punctuation, symbols and controls
+	bSpace                // ASCII space other than '\n'
+	bNewline              // '\n'
+	bLetter               // ASCII letter
+	bDigit                // ASCII digit
+	bMulti                // the first byte of a multi-byte rune (or an invalid byte)
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0x80; c < 256; c++ {
+		t[c] = bMulti
+	}
+	for _, c := range " \t\r\f\v" {
+		t[c] = bSpace
+	}
+	t['\n'] = bNewline
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = bLetter, bLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = bDigit
+	}
+	return t
+}()
+
 // scanWord scans letters with inner hyphens, apostrophes (O'Brien, clitics),
 // digits (COVID-19, F-16) and abbreviation periods (U.S., Gen.). plain
 // reports a word of ASCII letters and digits only, the common case, whose
 // shape it sets on the way.
 func scanWord(s string, i int) (t Token, plain bool) {
 	start := i
-	letters := 0
+	letters := 0 // letters and digits
 	plain = true
-	alpha, uppers, digits := 0, 0, 0 // of a plain word
+	var seen uint8 // the asciiClass bits of the ASCII letters and digits
 	for i < len(s) {
-		switch asciiClass[s[i]] {
-		case aLower:
-			i++
-			letters++
-			alpha++
-			continue
-		case aUpper:
-			i++
-			letters++
-			alpha++
-			uppers++
-			continue
-		case aDigit:
-			i++
-			letters++
-			digits++
-			continue
+		// a run of ASCII letters and digits: one table load per byte
+		j := i
+		for j < len(s) {
+			k := asciiClass[s[j]]
+			if k == 0 {
+				break
+			}
+			seen |= k
+			j++
+		}
+		letters += j - i
+		i = j
+		if i >= len(s) || wordEnd[s[i]] {
+			break
 		}
 		r, n := runeAt(s, i)
 		if isLetter(r) {
@@ -247,22 +280,36 @@ func scanWord(s string, i int) (t Token, plain bool) {
 		return t, false
 	}
 	// shape, for ASCII letters and digits
-	if digits > 0 {
+	if seen&aDigit != 0 {
 		t.Flags |= HasDigit
 	}
 	if c := s[start]; c >= 'A' && c <= 'Z' {
 		t.Flags |= Cap
 	}
-	if alpha >= 2 && uppers == alpha {
+	// every letter upper case, and at least two of them
+	if seen&(aLower|aUpper) == aUpper && twoUpper(s[start:i]) {
 		t.Flags |= AllCaps
 	}
 	return t, true
 }
 
-// ASCII byte classes for scanWord's loop.
+// twoUpper reports whether w has two upper-case ASCII letters.
+func twoUpper(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isUpperByte(w[i]) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ASCII byte classes for scanWord's loop, as bits: a plain word's shape
+// is read from the union of its bytes' classes.
 const (
-	aOther uint8 = iota
-	aLower
+	aLower uint8 = 1 << iota
 	aUpper
 	aDigit
 )
@@ -273,6 +320,15 @@ var asciiClass = func() (t [256]uint8) {
 	}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = aDigit
+	}
+	return t
+}()
+
+// wordEnd marks the ASCII bytes that end a word after a run of letters
+// and digits: all but the inner connectors - ' &.
+var wordEnd = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = asciiClass[c] == 0 && c != '-' && c != '\'' && c != '&'
 	}
 	return t
 }()
