@@ -45,8 +45,10 @@
 package quote
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -71,24 +73,33 @@ func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []
 // ExtractTagged is Extract given the part-of-speech tags of doc's tokens
 // (pos.Tagger.Tag), which it would otherwise compute itself.
 func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, timexes []sitrep.Timex) []sitrep.Quote {
-	as := Find(doc, Options{Tags: tags})
+	buf := attributionPool.Get().(*[]Attribution)
+	as := find(doc, Options{Tags: tags}, *buf)
+	defer func() {
+		clear(as) // drop the content arrays
+		*buf = as[:0]
+		attributionPool.Put(buf)
+	}()
 	if len(as) == 0 {
 		return nil
 	}
 	res := newResolver(doc, entities)
-	out := make([]sitrep.Quote, 0, len(as))
+	n := 0
+	for i := range as {
+		if reported(doc.Text, &as[i]) {
+			n++
+		}
+	}
+	out := make([]sitrep.Quote, 0, n)
 	for i := range as {
 		a := &as[i]
-		if len(a.Content) == 0 || !a.clause {
+		if !reported(doc.Text, a) {
 			continue
 		}
 		h := a.Hull()
 		// the complementizer is not part of what was said
 		if k := doc.TokenAt(h.Start); k < len(doc.Tokens) && doc.Tokens[k].Start == h.Start && doc.Tok(k) == "that" && k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start < h.End {
 			h.Start = doc.Tokens[k+1].Start
-		}
-		if a.Source.End <= a.Source.Start && (a.shape == shapeSCT || a.shape == shapeGerund) || expletive(doc.Text, a) {
-			continue // "it was announced that …": no one to attribute it to
 		}
 		if a.Kind == sitrep.QuoteDirect && len(a.Content) == 1 {
 			h = inside(doc.Text, h)
@@ -122,6 +133,21 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 		out = append(out, q)
 	}
 	return out
+}
+
+// attributionPool holds the arrays ExtractTagged has find fill, emptied.
+var attributionPool = sync.Pool{New: func() any { return new([]Attribution) }}
+
+// reported reports whether ExtractTagged reports a as a quote: speech or a
+// claim with a clause as its content and someone to attribute it to.
+func reported(s string, a *Attribution) bool {
+	if len(a.Content) == 0 || !a.clause {
+		return false
+	}
+	if a.Source.End <= a.Source.Start && (a.shape == shapeSCT || a.shape == shapeGerund) || expletive(s, a) {
+		return false // "it was announced that …": no one to attribute it to
+	}
+	return true
 }
 
 // contrastCut returns where an indirect content that runs on into a
@@ -241,7 +267,8 @@ type resolver struct {
 	entities []sitrep.Entity
 	// mentions of PERSON entities in text order: entity index and span
 	persons []personMention
-	genders []int8 // per entity: 0 not yet known, else gender+1
+	genders []int8     // per entity: 0 not yet known, else gender+1
+	roles   [][]string // per entity: roleWords, nil until asked
 }
 
 type personMention struct {
@@ -414,6 +441,11 @@ func (r *resolver) agrees(ei, g int) bool {
 // it whose roles hold its head noun.
 func (r *resolver) byRole(a *Attribution) string {
 	src := a.Source.Of(r.doc.Text)
+	// Most sources are no definite description: a first word that starts
+	// with two ASCII letters other than "th" is none of the, this, that.
+	if len(src) >= 2 && isLetter(src[0]) && isLetter(src[1]) && (src[0]|0x20 != 't' || src[1]|0x20 != 'h') {
+		return ""
+	}
 	fs := strings.Fields(src)
 	if len(fs) < 2 || len(fs) > 5 {
 		return ""
@@ -432,12 +464,8 @@ func (r *resolver) byRole(a *Attribution) string {
 		if p.span.Start >= a.Source.Start || p.pronoun {
 			continue
 		}
-		for _, role := range r.entities[p.ent].Roles {
-			for _, w := range strings.Fields(strings.ToLower(role)) {
-				if strings.Trim(w, ",.") == head {
-					return r.entities[p.ent].ID
-				}
-			}
+		if slices.Contains(r.roleWords(p.ent), head) {
+			return r.entities[p.ent].ID
 		}
 		if r.roleAround(p.span, head) {
 			return r.entities[p.ent].ID
@@ -445,6 +473,26 @@ func (r *resolver) byRole(a *Attribution) string {
 	}
 	return ""
 }
+
+// roleWords returns the words of entity ei's roles, lower-cased and
+// trimmed of commas and periods, split once per document.
+func (r *resolver) roleWords(ei int) []string {
+	if r.roles == nil {
+		r.roles = make([][]string, len(r.entities))
+	}
+	if r.roles[ei] == nil {
+		ws := []string{} // not nil: done
+		for _, role := range r.entities[ei].Roles {
+			for _, w := range strings.Fields(strings.ToLower(role)) {
+				ws = append(ws, strings.Trim(w, ",."))
+			}
+		}
+		r.roles[ei] = ws
+	}
+	return r.roles[ei]
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // roleAround reports head in the text around a mention when the entity
 // stage gave it no such role: a title just before ("Defense Minister Jan
