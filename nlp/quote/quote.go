@@ -91,6 +91,7 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 		}
 	}
 	out := make([]sitrep.Quote, 0, n)
+	// each quote is built in place in out: a Quote is some 230 bytes
 	for i := range as {
 		a := &as[i]
 		if !reported(doc.Text, a) {
@@ -109,8 +110,8 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 			// speaker's, and "reported" is the safer modality for it
 			h.End = contrastCut(doc, h)
 		}
-		q := sitrep.Quote{
-			ID:       "q" + strconv.Itoa(len(out)+1),
+		out = append(out, sitrep.Quote{
+			ID:       quoteID(len(out) + 1),
 			Start:    h.Start,
 			End:      h.End,
 			Text:     doc.Text[h.Start:h.End],
@@ -118,7 +119,8 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 			Cue:      sitrep.NewTextSpan(doc.Text, a.Cue),
 			Modality: a.Modality,
 			Sentence: a.Sentence,
-		}
+		})
+		q := &out[len(out)-1]
 		if a.Source.End > a.Source.Start {
 			q.Source = sitrep.NewTextSpan(doc.Text, a.Source)
 		}
@@ -128,11 +130,26 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 		if a.Venue.End > a.Venue.Start {
 			q.Venue = a.Venue.Of(doc.Text)
 		}
-		q.Speaker = res.speaker(a, out)
+		q.Speaker = res.speaker(a, out[:len(out)-1])
 		q.Time = timeOf(doc, a, timexes)
-		out = append(out, q)
 	}
 	return out
+}
+
+// quoteIDs are the first quote ids, made once.
+var quoteIDs = func() (ids [32]string) {
+	for i := range ids {
+		ids[i] = "q" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
+
+// quoteID returns "q" and n.
+func quoteID(n int) string {
+	if n <= len(quoteIDs) {
+		return quoteIDs[n-1]
+	}
+	return "q" + strconv.Itoa(n)
 }
 
 // attributionPool holds the arrays ExtractTagged has find fill, emptied.
@@ -274,18 +291,40 @@ type resolver struct {
 type personMention struct {
 	ent      int
 	span     sitrep.Span
-	sentence int
+	sentence int // sentenceUnknown until r.sentence looks it up
 	pronoun  bool
+}
+
+// sentenceUnknown marks a person mention whose sentence was not yet
+// looked up: only pronoun sources need it.
+const sentenceUnknown = -2
+
+// sentence returns the sentence of person mention i (-1 for none).
+func (r *resolver) sentence(i int) int {
+	p := &r.persons[i]
+	if p.sentence == sentenceUnknown {
+		p.sentence = r.doc.SentenceOf(p.span.Start)
+	}
+	return p.sentence
 }
 
 func newResolver(doc *text.Doc, entities []sitrep.Entity) *resolver {
 	r := &resolver{doc: doc, entities: entities}
+	n := 0
+	for _, e := range entities {
+		if e.Type == sitrep.EntityPerson {
+			n += len(e.Mentions)
+		}
+	}
+	if n > 0 {
+		r.persons = make([]personMention, 0, n)
+	}
 	for ei, e := range entities {
 		if e.Type != sitrep.EntityPerson {
 			continue
 		}
 		for _, m := range e.Mentions {
-			r.persons = append(r.persons, personMention{ent: ei, span: m.Span(), sentence: doc.SentenceOf(m.Start), pronoun: m.Kind == sitrep.MentionPronoun})
+			r.persons = append(r.persons, personMention{ent: ei, span: m.Span(), sentence: sentenceUnknown, pronoun: m.Kind == sitrep.MentionPronoun})
 		}
 	}
 	// insertion sort by start: mention lists are short and nearly sorted
@@ -361,13 +400,13 @@ func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
 		if p.span.Start >= a.Source.Start || p.pronoun {
 			continue
 		}
-		if si-p.sentence > 3 {
+		if si-r.sentence(i) > 3 {
 			break
 		}
 		if p.span.Start <= candPos {
 			break
 		}
-		if r.subjectPosition(p) && r.agrees(p.ent, g) {
+		if r.subjectPosition(i) && r.agrees(p.ent, g) {
 			return r.entities[p.ent].ID
 		}
 	}
@@ -527,11 +566,13 @@ func (r *resolver) roleAround(m sitrep.Span, head string) bool {
 // subjectPosition reports whether a mention stands at the start of its
 // sentence (after at most a title and a few function words): a likely
 // subject.
-func (r *resolver) subjectPosition(p personMention) bool {
-	if p.sentence < 0 {
+func (r *resolver) subjectPosition(i int) bool {
+	p := r.persons[i]
+	si := r.sentence(i)
+	if si < 0 {
 		return false
 	}
-	s := r.doc.Sentences[p.sentence]
+	s := r.doc.Sentences[si]
 	k := r.doc.TokenAt(p.span.Start)
 	if k-s.First <= 3 {
 		return true
