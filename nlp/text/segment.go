@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,8 +12,34 @@ import (
 // Segment splits text into paragraphs, sentences and tokens. The text is not
 // modified; every span is a byte range into it. Chrome paragraphs (site
 // furniture) get no tokens and no sentences.
+//
+// It segments into a pooled Doc and copies the results into arrays of
+// their exact length: the copies need no zeroing and are a sixth smaller
+// than the estimates SegmentInto allocates, which costs less than
+// allocating those (in page faults, clearing and collections).
 func Segment(text string) *Doc {
-	return SegmentInto(new(Doc), text)
+	scratch := scratchDocs.Get().(*Doc)
+	SegmentInto(scratch, text)
+	d := &Doc{
+		Text:       text,
+		Tokens:     exact(scratch.Tokens),
+		Sentences:  exact(scratch.Sentences),
+		Paragraphs: exact(scratch.Paragraphs),
+	}
+	scratch.Text = ""
+	scratchDocs.Put(scratch)
+	return d
+}
+
+// scratchDocs are the Docs that Segment segments into.
+var scratchDocs = sync.Pool{New: func() any { return new(Doc) }}
+
+// exact returns a copy of s of its length, not nil.
+func exact[T any](s []T) []T {
+	if len(s) == 0 {
+		return []T{}
+	}
+	return append([]T(nil), s...)
 }
 
 // SegmentInto segments text as Segment does into d, overwriting what d
