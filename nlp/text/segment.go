@@ -273,6 +273,17 @@ func trimSpace(text string, s, e int) (int, int) {
 // possibly followed by closing quotes or brackets.
 func endsSentence(s string) bool {
 	for len(s) > 0 {
+		if c := s[len(s)-1]; c < utf8.RuneSelf {
+			// ASCII, most lines: the cases below without decoding
+			switch c {
+			case '"', '\'', ')', ']', '*', '_':
+				s = s[:len(s)-1]
+				continue
+			case '.', '!', '?', ':', ';':
+				return true
+			}
+			return false
+		}
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch r {
 		case '"', '\'', '”', '’', ')', ']', '*', '_':

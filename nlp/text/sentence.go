@@ -18,6 +18,9 @@ var starters = map[string]bool{
 	"For": true, "What": true, "Why": true, "How": true, "Who": true, "Analysts": true, "Experts": true,
 }
 
+// starterTable is starters for lookups.
+var starterTable = NewWordMap(starters)
+
 // sentences appends the sentences of tokens [first, last) of one paragraph.
 func sentences(d *Doc, first, last, para int, out []Sentence) []Sentence {
 	text := d.Text
@@ -126,7 +129,7 @@ func startsSentence(text string, toks []Token, j, last int, prev string, kind in
 			// A single initial ("John F. Kennedy") almost never ends a sentence.
 			return false
 		}
-		return starters[w]
+		return starterTable.Has(w)
 	}
 	if unicode.IsUpper(r) || unicode.IsDigit(r) {
 		return true

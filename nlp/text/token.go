@@ -41,23 +41,11 @@ func isTitleAbbrev(tok string) bool {
 	return title
 }
 
+// abbrevTable is abbrevs for lookups of words as written.
+var abbrevTable = NewWordMap(abbrevs)
+
 // abbrev looks w up in abbrevs, lower-cased (ASCII), without allocating.
-func abbrev(w string) (title, ok bool) {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		title, ok = abbrevs[lower(w)]
-		return
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	title, ok = abbrevs[string(buf[:len(w)])]
-	return
-}
+func abbrev(w string) (title, ok bool) { return abbrevTable.GetFold(w) }
 
 // lowerIs reports whether w lower-cased (ASCII) is l, which is lower case.
 func lowerIs(w, l string) bool {
@@ -74,21 +62,6 @@ func lowerIs(w, l string) bool {
 		}
 	}
 	return true
-}
-
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
