@@ -377,6 +377,9 @@ func isChrome(s string) bool {
 	// cutset " \t.!|•·-–—*_#>[]()"), then look up lower-cased. The
 	// cutset has no letters, so trimming before lower-casing is the same.
 	for len(s) > 0 {
+		if c := s[0]; c < utf8.RuneSelf && !chromeTrimASCII[c] {
+			break // most lines start with a letter: no decoding
+		}
 		r, n := utf8.DecodeRuneInString(s)
 		if !chromeTrim(r) {
 			break
@@ -384,6 +387,9 @@ func isChrome(s string) bool {
 		s = s[n:]
 	}
 	for len(s) > 0 {
+		if c := s[len(s)-1]; c < utf8.RuneSelf && !chromeTrimASCII[c] {
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(s)
 		if !chromeTrim(r) {
 			break
@@ -393,6 +399,14 @@ func isChrome(s string) bool {
 	chrome, _ := chromeTable.GetFold(s)
 	return chrome
 }
+
+// chromeTrimASCII is chromeTrim for ASCII bytes.
+var chromeTrimASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = chromeTrim(rune(c))
+	}
+	return t
+}()
 
 func chromeTrim(r rune) bool {
 	switch r {
