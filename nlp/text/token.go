@@ -145,6 +145,11 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 		toks = append(toks, t)
 		i = t.End
+		// the usual single space between tokens, without a trip
+		// through the dispatch
+		if i < end && s[i] == ' ' {
+			i++
+		}
 	}
 	return toks
 }
