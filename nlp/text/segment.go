@@ -78,7 +78,10 @@ func SegmentInto(d *Doc, text string) *Doc {
 
 // ---- paragraphs ----
 
-type line struct{ start, end int } // end excludes "\n" and a trailing "\r"
+// line is a line of the text: end excludes "\n" and a trailing "\r";
+// [ts, te) is the line without its leading and trailing space, found once
+// for the several passes that look at it.
+type line struct{ start, end, ts, te int }
 
 // reuse returns b emptied, or a new slice of capacity n when b's is less.
 func reuse[T any](b []T, n int) []T {
@@ -104,7 +107,8 @@ func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line
 		if e > i && text[e-1] == '\r' {
 			e--
 		}
-		lines = append(lines, line{i, e})
+		ts, te := trimSpace(text, i, e)
+		lines = append(lines, line{i, e, ts, te})
 		i = next
 	}
 	wrapped, width := isWrapped(text, lines)
@@ -116,7 +120,7 @@ func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line
 		}
 	}
 	for li, ln := range lines {
-		s, e := trimSpace(text, ln.start, ln.end)
+		s, e := ln.ts, ln.te
 		if s == e {
 			flush()
 			continue
@@ -142,7 +146,7 @@ func paragraphs(text string, out []Paragraph, lines []line) ([]Paragraph, []line
 		}
 		if k != sitrep.ParagraphText && k != "" && (pStart < 0 || k == sitrep.ParagraphChrome) {
 			// A heading or chrome line stands alone unless it continues a paragraph.
-			nextBlank := li+1 >= len(lines) || isBlank(text, lines[li+1])
+			nextBlank := li+1 >= len(lines) || lines[li+1].ts == lines[li+1].te
 			nextIndented := li+1 < len(lines) && lines[li+1].start < lines[li+1].end &&
 				(text[lines[li+1].start] == ' ' || text[lines[li+1].start] == '\t')
 			// A short line ends a wrapped paragraph only when it reads as a
@@ -174,7 +178,7 @@ func nextLower(text string, lines []line, li int) bool {
 	if li >= len(lines) {
 		return false
 	}
-	s, e := trimSpace(text, lines[li].start, lines[li].end)
+	s, e := lines[li].ts, lines[li].te
 	if s == e {
 		return false
 	}
@@ -206,7 +210,7 @@ func isWrapped(text string, lines []line) (bool, int) {
 	n, short, long, open, maxLen := 0, 0, 0, 0, 0
 	for _, ln := range lines {
 		l := ln.end - ln.start
-		if l == 0 || isBlank(text, ln) {
+		if l == 0 || ln.ts == ln.te {
 			continue
 		}
 		n++
@@ -219,8 +223,7 @@ func isWrapped(text string, lines []line) (bool, int) {
 		if l > maxLen {
 			maxLen = l
 		}
-		s, e := trimSpace(text, ln.start, ln.end)
-		if !endsSentence(text[s:e]) {
+		if !endsSentence(text[ln.ts:ln.te]) {
 			open++
 		}
 	}
@@ -228,11 +231,6 @@ func isWrapped(text string, lines []line) (bool, int) {
 		return false, maxLen
 	}
 	return short*10 >= n*9 && long*2 >= n && open*10 >= n*3, maxLen
-}
-
-func isBlank(text string, ln line) bool {
-	s, e := trimSpace(text, ln.start, ln.end)
-	return s == e
 }
 
 func trimSpace(text string, s, e int) (int, int) {
