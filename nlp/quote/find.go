@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -82,7 +83,11 @@ type scanner struct {
 }
 
 // Find returns the attributions in doc, in the order of their cues.
-func Find(doc *text.Doc, opt Options) []Attribution {
+func Find(doc *text.Doc, opt Options) []Attribution { return find(doc, opt, nil) }
+
+// find is Find appending to out[:0], so that ExtractTagged can reuse one
+// array between documents instead of growing a new one in each.
+func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 	sc := scanner{doc: doc, s: doc.Text, lx: defaultLexicon(), opt: opt, tags: opt.Tags, inner: -1}
 	if len(sc.tags) != len(doc.Tokens) {
 		sc.tags = pos.Default().Tag(doc)
@@ -102,7 +107,7 @@ func Find(doc *text.Doc, opt Options) []Attribution {
 			sc.cues[i] = sc.lx.cue(l)
 		}
 	}
-	var out []Attribution
+	out = out[:0]
 	for si := range doc.Sentences {
 		out = sc.sentence(si, out)
 	}
@@ -1017,11 +1022,11 @@ func (sc *scanner) parenOpen(first, p int) int {
 // phrase: "more than nine of 10 Republicans", "as many as 40 percent",
 // "not everyone".
 func (sc *scanner) quantifier(first, p int) bool {
-	w := strings.ToLower(sc.word(p))
-	switch w {
+	var buf [32]byte
+	switch string(lower(buf[:0], sc.word(p))) {
 	case "than":
 		if p > first {
-			switch strings.ToLower(sc.word(p - 1)) {
+			switch string(lower(buf[:0], sc.word(p-1))) {
 			case "more", "less", "fewer":
 				return true
 			}
@@ -1029,20 +1034,20 @@ func (sc *scanner) quantifier(first, p int) bool {
 	case "as":
 		// "as many as", "as much as", and the first "as"
 		if p+1 < len(sc.doc.Tokens) {
-			switch strings.ToLower(sc.word(p + 1)) {
+			switch string(lower(buf[:0], sc.word(p+1))) {
 			case "many", "much", "few", "little":
 				return true
 			}
 		}
 		if p > first+1 {
-			switch strings.ToLower(sc.word(p - 1)) {
+			switch string(lower(buf[:0], sc.word(p-1))) {
 			case "many", "much", "few", "little":
 				return sc.tokIs(p-2, "as") || sc.tokIs(p-2, "As")
 			}
 		}
 	case "not":
 		if p+1 < len(sc.doc.Tokens) && p == first {
-			switch strings.ToLower(sc.word(p + 1)) {
+			switch string(lower(buf[:0], sc.word(p+1))) {
 			case "everyone", "everybody", "all", "every", "many", "one":
 				return true
 			}
@@ -1567,6 +1572,25 @@ func (sc *scanner) finish(as []Attribution) {
 	}
 }
 
+// lower appends w lower-cased to buf, as strings.ToLower lower-cases it,
+// without allocating when w is ASCII and fits buf: the callers compare
+// string(lower(…)) in a switch, which does not copy it.
+func lower(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
 // clausal reports whether a's content is what a reader expects of speech or
 // a claim: a quotation, a that-clause, a question clause, an infinitive, or
 // a clause with its own finite verb. "announced new measures" and "doesn't
@@ -1597,7 +1621,8 @@ func (sc *scanner) clausal(a *Attribution) bool {
 	if k > 0 && sc.isPunct(k-1, ':') {
 		return true
 	}
-	switch strings.ToLower(sc.word(k)) {
+	var buf [32]byte
+	switch string(lower(buf[:0], sc.word(k))) {
 	case "that", "whether", "if", "how", "why", "what", "when", "where", "who", "which":
 		return true
 	}
@@ -1614,7 +1639,7 @@ func (sc *scanner) clausal(a *Attribution) bool {
 				return false
 			}
 		}
-		switch strings.ToLower(sc.word(j)) {
+		switch string(lower(buf[:0], sc.word(j))) {
 		case "if", "when", "because", "before", "after", "while", "unless", "until", "which", "who", "since", "although", "though":
 			return false
 		}

@@ -45,8 +45,10 @@
 package quote
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/pos"
@@ -71,24 +73,34 @@ func Extract(doc *text.Doc, entities []sitrep.Entity, timexes []sitrep.Timex) []
 // ExtractTagged is Extract given the part-of-speech tags of doc's tokens
 // (pos.Tagger.Tag), which it would otherwise compute itself.
 func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, timexes []sitrep.Timex) []sitrep.Quote {
-	as := Find(doc, Options{Tags: tags})
+	buf := attributionPool.Get().(*[]Attribution)
+	as := find(doc, Options{Tags: tags}, *buf)
+	defer func() {
+		clear(as) // drop the content arrays
+		*buf = as[:0]
+		attributionPool.Put(buf)
+	}()
 	if len(as) == 0 {
 		return nil
 	}
 	res := newResolver(doc, entities)
-	out := make([]sitrep.Quote, 0, len(as))
+	n := 0
+	for i := range as {
+		if reported(doc.Text, &as[i]) {
+			n++
+		}
+	}
+	out := make([]sitrep.Quote, 0, n)
+	// each quote is built in place in out: a Quote is some 230 bytes
 	for i := range as {
 		a := &as[i]
-		if len(a.Content) == 0 || !a.clause {
+		if !reported(doc.Text, a) {
 			continue
 		}
 		h := a.Hull()
 		// the complementizer is not part of what was said
 		if k := doc.TokenAt(h.Start); k < len(doc.Tokens) && doc.Tokens[k].Start == h.Start && doc.Tok(k) == "that" && k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start < h.End {
 			h.Start = doc.Tokens[k+1].Start
-		}
-		if a.Source.End <= a.Source.Start && (a.shape == shapeSCT || a.shape == shapeGerund) || expletive(doc.Text, a) {
-			continue // "it was announced that …": no one to attribute it to
 		}
 		if a.Kind == sitrep.QuoteDirect && len(a.Content) == 1 {
 			h = inside(doc.Text, h)
@@ -98,8 +110,8 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 			// speaker's, and "reported" is the safer modality for it
 			h.End = contrastCut(doc, h)
 		}
-		q := sitrep.Quote{
-			ID:       "q" + strconv.Itoa(len(out)+1),
+		out = append(out, sitrep.Quote{
+			ID:       quoteID(len(out) + 1),
 			Start:    h.Start,
 			End:      h.End,
 			Text:     doc.Text[h.Start:h.End],
@@ -107,7 +119,8 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 			Cue:      sitrep.NewTextSpan(doc.Text, a.Cue),
 			Modality: a.Modality,
 			Sentence: a.Sentence,
-		}
+		})
+		q := &out[len(out)-1]
 		if a.Source.End > a.Source.Start {
 			q.Source = sitrep.NewTextSpan(doc.Text, a.Source)
 		}
@@ -117,11 +130,41 @@ func ExtractTagged(doc *text.Doc, tags []pos.Tag, entities []sitrep.Entity, time
 		if a.Venue.End > a.Venue.Start {
 			q.Venue = a.Venue.Of(doc.Text)
 		}
-		q.Speaker = res.speaker(a, out)
+		q.Speaker = res.speaker(a, out[:len(out)-1])
 		q.Time = timeOf(doc, a, timexes)
-		out = append(out, q)
 	}
 	return out
+}
+
+// quoteIDs are the first quote ids, made once.
+var quoteIDs = func() (ids [32]string) {
+	for i := range ids {
+		ids[i] = "q" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
+
+// quoteID returns "q" and n.
+func quoteID(n int) string {
+	if n <= len(quoteIDs) {
+		return quoteIDs[n-1]
+	}
+	return "q" + strconv.Itoa(n)
+}
+
+// attributionPool holds the arrays ExtractTagged has find fill, emptied.
+var attributionPool = sync.Pool{New: func() any { return new([]Attribution) }}
+
+// reported reports whether ExtractTagged reports a as a quote: speech or a
+// claim with a clause as its content and someone to attribute it to.
+func reported(s string, a *Attribution) bool {
+	if len(a.Content) == 0 || !a.clause {
+		return false
+	}
+	if a.Source.End <= a.Source.Start && (a.shape == shapeSCT || a.shape == shapeGerund) || expletive(s, a) {
+		return false // "it was announced that …": no one to attribute it to
+	}
+	return true
 }
 
 // contrastCut returns where an indirect content that runs on into a
@@ -241,24 +284,47 @@ type resolver struct {
 	entities []sitrep.Entity
 	// mentions of PERSON entities in text order: entity index and span
 	persons []personMention
-	genders []int8 // per entity: 0 not yet known, else gender+1
+	genders []int8     // per entity: 0 not yet known, else gender+1
+	roles   [][]string // per entity: roleWords, nil until asked
 }
 
 type personMention struct {
 	ent      int
 	span     sitrep.Span
-	sentence int
+	sentence int // sentenceUnknown until r.sentence looks it up
 	pronoun  bool
+}
+
+// sentenceUnknown marks a person mention whose sentence was not yet
+// looked up: only pronoun sources need it.
+const sentenceUnknown = -2
+
+// sentence returns the sentence of person mention i (-1 for none).
+func (r *resolver) sentence(i int) int {
+	p := &r.persons[i]
+	if p.sentence == sentenceUnknown {
+		p.sentence = r.doc.SentenceOf(p.span.Start)
+	}
+	return p.sentence
 }
 
 func newResolver(doc *text.Doc, entities []sitrep.Entity) *resolver {
 	r := &resolver{doc: doc, entities: entities}
+	n := 0
+	for _, e := range entities {
+		if e.Type == sitrep.EntityPerson {
+			n += len(e.Mentions)
+		}
+	}
+	if n > 0 {
+		r.persons = make([]personMention, 0, n)
+	}
 	for ei, e := range entities {
 		if e.Type != sitrep.EntityPerson {
 			continue
 		}
 		for _, m := range e.Mentions {
-			r.persons = append(r.persons, personMention{ent: ei, span: m.Span(), sentence: doc.SentenceOf(m.Start), pronoun: m.Kind == sitrep.MentionPronoun})
+			r.persons = append(r.persons, personMention{ent: ei, span: m.Span(), sentence: sentenceUnknown, pronoun: m.Kind == sitrep.MentionPronoun})
 		}
 	}
 	// insertion sort by start: mention lists are short and nearly sorted
@@ -334,13 +400,13 @@ func (r *resolver) speaker(a *Attribution, done []sitrep.Quote) string {
 		if p.span.Start >= a.Source.Start || p.pronoun {
 			continue
 		}
-		if si-p.sentence > 3 {
+		if si-r.sentence(i) > 3 {
 			break
 		}
 		if p.span.Start <= candPos {
 			break
 		}
-		if r.subjectPosition(p) && r.agrees(p.ent, g) {
+		if r.subjectPosition(i) && r.agrees(p.ent, g) {
 			return r.entities[p.ent].ID
 		}
 	}
@@ -414,6 +480,11 @@ func (r *resolver) agrees(ei, g int) bool {
 // it whose roles hold its head noun.
 func (r *resolver) byRole(a *Attribution) string {
 	src := a.Source.Of(r.doc.Text)
+	// Most sources are no definite description: a first word that starts
+	// with two ASCII letters other than "th" is none of the, this, that.
+	if len(src) >= 2 && isLetter(src[0]) && isLetter(src[1]) && (src[0]|0x20 != 't' || src[1]|0x20 != 'h') {
+		return ""
+	}
 	fs := strings.Fields(src)
 	if len(fs) < 2 || len(fs) > 5 {
 		return ""
@@ -432,12 +503,8 @@ func (r *resolver) byRole(a *Attribution) string {
 		if p.span.Start >= a.Source.Start || p.pronoun {
 			continue
 		}
-		for _, role := range r.entities[p.ent].Roles {
-			for _, w := range strings.Fields(strings.ToLower(role)) {
-				if strings.Trim(w, ",.") == head {
-					return r.entities[p.ent].ID
-				}
-			}
+		if slices.Contains(r.roleWords(p.ent), head) {
+			return r.entities[p.ent].ID
 		}
 		if r.roleAround(p.span, head) {
 			return r.entities[p.ent].ID
@@ -445,6 +512,26 @@ func (r *resolver) byRole(a *Attribution) string {
 	}
 	return ""
 }
+
+// roleWords returns the words of entity ei's roles, lower-cased and
+// trimmed of commas and periods, split once per document.
+func (r *resolver) roleWords(ei int) []string {
+	if r.roles == nil {
+		r.roles = make([][]string, len(r.entities))
+	}
+	if r.roles[ei] == nil {
+		ws := []string{} // not nil: done
+		for _, role := range r.entities[ei].Roles {
+			for _, w := range strings.Fields(strings.ToLower(role)) {
+				ws = append(ws, strings.Trim(w, ",."))
+			}
+		}
+		r.roles[ei] = ws
+	}
+	return r.roles[ei]
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // roleAround reports head in the text around a mention when the entity
 // stage gave it no such role: a title just before ("Defense Minister Jan
@@ -479,11 +566,13 @@ func (r *resolver) roleAround(m sitrep.Span, head string) bool {
 // subjectPosition reports whether a mention stands at the start of its
 // sentence (after at most a title and a few function words): a likely
 // subject.
-func (r *resolver) subjectPosition(p personMention) bool {
-	if p.sentence < 0 {
+func (r *resolver) subjectPosition(i int) bool {
+	p := r.persons[i]
+	si := r.sentence(i)
+	if si < 0 {
 		return false
 	}
-	s := r.doc.Sentences[p.sentence]
+	s := r.doc.Sentences[si]
 	k := r.doc.TokenAt(p.span.Start)
 	if k-s.First <= 3 {
 		return true

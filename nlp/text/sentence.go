@@ -18,6 +18,9 @@ var starters = map[string]bool{
 	"For": true, "What": true, "Why": true, "How": true, "Who": true, "Analysts": true, "Experts": true,
 }
 
+// starterTable is starters for lookups.
+var starterTable = NewWordMap(starters)
+
 // sentences appends the sentences of tokens [first, last) of one paragraph.
 func sentences(d *Doc, first, last, para int, out []Sentence) []Sentence {
 	text := d.Text
@@ -26,6 +29,11 @@ func sentences(d *Doc, first, last, para int, out []Sentence) []Sentence {
 	quotes := 0 // straight double quotes seen in the current sentence
 	for i := first; i < last; i++ {
 		t := toks[i]
+		// Most tokens neither end a sentence nor are a quote mark: a
+		// table of last bytes and the first byte tell at once.
+		if !sentenceByte[text[t.End-1]] && text[t.Start] != '.' {
+			continue
+		}
 		tok := text[t.Start:t.End]
 		if tok == "\"" {
 			quotes++
@@ -64,6 +72,11 @@ func sentences(d *Doc, first, last, para int, out []Sentence) []Sentence {
 	}
 	return out
 }
+
+// sentenceByte marks the last bytes of the tokens sentences looks at: a
+// straight double quote and those terminal accepts (with those starting
+// with a period).
+var sentenceByte = [256]bool{'"': true, '.': true, '!': true, '?': true, 0xa6: true}
 
 // terminal reports whether token could end a sentence, and of which kind:
 // 1 plain terminal (. ! ? …), 2 an abbreviation with its period (U.S.).
@@ -116,7 +129,7 @@ func startsSentence(text string, toks []Token, j, last int, prev string, kind in
 			// A single initial ("John F. Kennedy") almost never ends a sentence.
 			return false
 		}
-		return starters[w]
+		return starterTable.Has(w)
 	}
 	if unicode.IsUpper(r) || unicode.IsDigit(r) {
 		return true

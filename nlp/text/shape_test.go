@@ -29,3 +29,42 @@ func TestPlainWordShape(t *testing.T) {
 		}
 	}
 }
+
+// TestAlnumPrefix compares alnumPrefix with asciiClass's byte loop on
+// words of bytes around the class boundaries.
+func TestAlnumPrefix(t *testing.T) {
+	edges := []byte{0, ' ', '/', '0', '5', '9', ':', '@', 'A', 'M', 'Z', '[', '`', 'a', 'q', 'z', '{', 0x7f, 0x80, 0xaf, 0xc0, 0xe2, 0xff}
+	check := func(s string) {
+		t.Helper()
+		wantN, wantK := 0, uint8(0)
+		for wantN < 8 && asciiClass[s[wantN]] != 0 {
+			wantK |= asciiClass[s[wantN]]
+			wantN++
+		}
+		if n, k := alnumPrefix(load64(s, 0)); n != wantN || k != wantK {
+			t.Fatalf("%q: alnumPrefix = %d, %b; want %d, %b", s, n, k, wantN, wantK)
+		}
+	}
+	// every byte at every position among letters
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			b := []byte("abcdWXYZ")
+			b[pos] = byte(c)
+			check(string(b))
+		}
+	}
+	var b [8]byte
+	seed := uint32(1)
+	for n := 0; n < 200000; n++ {
+		for i := range b {
+			seed = seed*1664525 + 1013904223
+			// mostly letters and digits, so that long prefixes occur
+			if seed>>28 < 11 {
+				b[i] = "aZ3kQ9mB"[seed>>24&7]
+			} else {
+				b[i] = edges[int(seed>>16)%len(edges)]
+			}
+		}
+		check(string(b[:]))
+	}
+}

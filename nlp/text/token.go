@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,23 +41,11 @@ func isTitleAbbrev(tok string) bool {
 	return title
 }
 
+// abbrevTable is abbrevs for lookups of words as written.
+var abbrevTable = NewWordMap(abbrevs)
+
 // abbrev looks w up in abbrevs, lower-cased (ASCII), without allocating.
-func abbrev(w string) (title, ok bool) {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		title, ok = abbrevs[lower(w)]
-		return
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	title, ok = abbrevs[string(buf[:len(w)])]
-	return
-}
+func abbrev(w string) (title, ok bool) { return abbrevTable.GetFold(w) }
 
 // lowerIs reports whether w lower-cased (ASCII) is l, which is lower case.
 func lowerIs(w, l string) bool {
@@ -73,21 +62,6 @@ func lowerIs(w, l string) bool {
 		}
 	}
 	return true
-}
-
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -122,27 +96,36 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 	s := text[:end]
 	lineStart := true
 	for i := start; i < end; {
-		if s[i] == ' ' {
-			i++ // the most common byte between tokens
-			continue
-		}
-		r, n := runeAt(s, i)
-		if isSpace(r) {
-			if r == '\n' {
-				lineStart = true
-			}
-			i += n
-			continue
-		}
+		// Dispatch on the first byte: ASCII, most of the text, needs no
+		// rune decoding (byteClass says what isSpace, isLetter and
+		// isDigitByte say of it).
 		var t Token
 		plain := false // an ASCII word of letters and digits only
-		switch {
-		case isLetter(r):
+		switch c := s[i]; byteClass[c] {
+		case bSpace:
+			i++
+			continue
+		case bNewline:
+			lineStart = true
+			i++
+			continue
+		case bLetter:
 			t, plain = scanWord(s, i)
-		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+		case bDigit:
 			t = scanNumber(s, i)
-		default:
-			t = scanPunct(s, i, r, n)
+		case bOther:
+			t = scanPunct(s, i, rune(c), 1)
+		default: // a multi-byte rune
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isSpace(r):
+				i += n
+				continue
+			case isLetter(r):
+				t, plain = scanWord(s, i)
+			default:
+				t = scanPunct(s, i, r, n)
+			}
 		}
 		if lineStart {
 			t.Flags |= LineStart
@@ -150,7 +133,7 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 		// Split clitics off words: "Pyongyang's" -> "Pyongyang" "'s",
 		// "wasn't" -> "was" "n't".
-		if t.Kind == Word && !plain {
+		if !plain && t.Kind == Word {
 			if c := cliticStart(s, t.Start, t.End); c > t.Start {
 				w := Token{Start: t.Start, End: c, Kind: Word}
 				shape(s, &w)
@@ -162,9 +145,41 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 		toks = append(toks, t)
 		i = t.End
+		// the usual single space between tokens, without a trip
+		// through the dispatch
+		if i < end && s[i] == ' ' {
+			i++
+		}
 	}
 	return toks
 }
+
+// Classes of a token's first byte, for tokenize.
+const (
+	bOther   uint8 = iota // ASCII punctuation, symbols and controls
+	bSpace                // ASCII space other than '\n'
+	bNewline              // '\n'
+	bLetter               // ASCII letter
+	bDigit                // ASCII digit
+	bMulti                // the first byte of a multi-byte rune (or an invalid byte)
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0x80; c < 256; c++ {
+		t[c] = bMulti
+	}
+	for _, c := range " \t\r\f\v" {
+		t[c] = bSpace
+	}
+	t['\n'] = bNewline
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = bLetter, bLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = bDigit
+	}
+	return t
+}()
 
 // scanWord scans letters with inner hyphens, apostrophes (O'Brien, clitics),
 // digits (COVID-19, F-16) and abbreviation periods (U.S., Gen.). plain
@@ -172,27 +187,35 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 // shape it sets on the way.
 func scanWord(s string, i int) (t Token, plain bool) {
 	start := i
-	letters := 0
+	letters := 0 // letters and digits
 	plain = true
-	alpha, uppers, digits := 0, 0, 0 // of a plain word
+	var seen uint8 // the asciiClass bits of the ASCII letters and digits
 	for i < len(s) {
-		switch asciiClass[s[i]] {
-		case aLower:
-			i++
-			letters++
-			alpha++
-			continue
-		case aUpper:
-			i++
-			letters++
-			alpha++
-			uppers++
-			continue
-		case aDigit:
-			i++
-			letters++
-			digits++
-			continue
+		// a run of ASCII letters and digits: eight bytes at a time while
+		// they fit, so that most words end in one step without a branch
+		// per byte; then one table load per byte
+		j := i
+		for j+8 <= len(s) {
+			n, k := alnumPrefix(load64(s, j))
+			seen |= k
+			j += n
+			if n < 8 {
+				goto run
+			}
+		}
+		for j < len(s) {
+			k := asciiClass[s[j]]
+			if k == 0 {
+				break
+			}
+			seen |= k
+			j++
+		}
+	run:
+		letters += j - i
+		i = j
+		if i >= len(s) || wordEnd[s[i]] {
+			break
 		}
 		r, n := runeAt(s, i)
 		if isLetter(r) {
@@ -247,22 +270,84 @@ func scanWord(s string, i int) (t Token, plain bool) {
 		return t, false
 	}
 	// shape, for ASCII letters and digits
-	if digits > 0 {
+	if seen&aDigit != 0 {
 		t.Flags |= HasDigit
 	}
 	if c := s[start]; c >= 'A' && c <= 'Z' {
 		t.Flags |= Cap
 	}
-	if alpha >= 2 && uppers == alpha {
+	// every letter upper case, and at least two of them
+	if seen&(aLower|aUpper) == aUpper && twoUpper(s[start:i]) {
 		t.Flags |= AllCaps
 	}
 	return t, true
 }
 
-// ASCII byte classes for scanWord's loop.
+// load64 returns the eight bytes of s at i as a little-endian word (one
+// load on the usual targets).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 const (
-	aOther uint8 = iota
-	aLower
+	highBits = 0x8080808080808080
+	lowBytes = 0x0101010101010101
+)
+
+// inRange sets the high bit of each byte of x that lies in [lo, hi]
+// (lo > 0, hi < 0x7f), and may set it in bytes of 0x80 and more. Each
+// byte is or-ed with 0x80 first, so that no subtraction borrows from
+// the next byte.
+func inRange(x uint64, lo, hi byte) uint64 {
+	y := x | highBits
+	return (y - uint64(lo)*lowBytes) &^ (y - uint64(hi+1)*lowBytes) & highBits
+}
+
+// alnumPrefix returns how many of the bytes of x (first byte lowest) are
+// ASCII letters or digits before the first that is not, and the
+// asciiClass bits of those bytes: asciiClass's loop, eight bytes at once.
+func alnumPrefix(x uint64) (int, uint8) {
+	ascii := ^x & highBits
+	letter := inRange(x|0x20*lowBytes, 'a', 'z') & ascii
+	digit := inRange(x, '0', '9') & ascii
+	n, keep := 8, ^uint64(0)
+	if other := ^(letter | digit) & highBits; other != 0 {
+		n = bits.TrailingZeros64(other) >> 3
+		keep = 1<<(uint(n)*8) - 1
+	}
+	lowerCase := x << 2 & highBits // bit 0x20 of each byte, moved to 0x80
+	var k uint8
+	if letter&lowerCase&keep != 0 {
+		k |= aLower
+	}
+	if letter&^lowerCase&keep != 0 {
+		k |= aUpper
+	}
+	if digit&keep != 0 {
+		k |= aDigit
+	}
+	return n, k
+}
+
+// twoUpper reports whether w has two upper-case ASCII letters.
+func twoUpper(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if isUpperByte(w[i]) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ASCII byte classes for scanWord's loop, as bits: a plain word's shape
+// is read from the union of its bytes' classes.
+const (
+	aLower uint8 = 1 << iota
 	aUpper
 	aDigit
 )
@@ -273,6 +358,15 @@ var asciiClass = func() (t [256]uint8) {
 	}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = aDigit
+	}
+	return t
+}()
+
+// wordEnd marks the ASCII bytes that end a word after a run of letters
+// and digits: all but the inner connectors - ' &.
+var wordEnd = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = asciiClass[c] == 0 && c != '-' && c != '\'' && c != '&'
 	}
 	return t
 }()
