@@ -354,19 +354,21 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 				}
 				tags[i] = best
 			} else {
-				addScores(st, &m.prevScores[prev][prev2])
 				if tk.blk != 0 {
 					m.addPrevWord(st, tk.blk, prev)
 				} else if !tk.unseen {
 					m.add(st, f2(fPrevWord, uint64(prev)+1, tk.info.w))
 				}
-				best := Tag(1)
-				for t := Tag(2); t < numTags; t++ {
-					if st[t] > st[best] {
-						best = t
+				// The tag-history scores are added while looking for
+				// the best tag, which the loop keeps in a register.
+				ps := &m.prevScores[prev][prev2]
+				best, max := 1, st[1]+ps[1]
+				for t := 2; t < NumTags; t++ {
+					if v := st[t] + ps[t]; v > max {
+						best, max = t, v
 					}
 				}
-				tags[i] = best
+				tags[i] = Tag(best)
 			}
 		}
 		prev2, prev = prev, tags[i]
