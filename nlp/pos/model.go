@@ -273,6 +273,20 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			} else {
 				touch += uint64(m.slots[tk.pair&m.mask].key)
 			}
+			// The tag-history scores, where the dictionary gave the
+			// previous two tags: the left-to-right pass would wait
+			// for them token after token.
+			if (i == 0 || tags[i-1] != None) && (i < 2 || tags[i-2] != None) {
+				prev, prev2 := None, None
+				if i > 0 {
+					prev = tags[i-1]
+				}
+				if i > 1 {
+					prev2 = tags[i-2]
+				}
+				ps := &m.prevScores[prev][prev2]
+				touch += uint64(ps[0] + ps[16] + ps[32] + ps[numTags-1])
+			}
 		}
 	}
 	sc.touch += touch
