@@ -110,7 +110,7 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	for i := range toks {
 		t := doc.Tokens[base+i]
 		tk := &toks[i]
-		tk.key, tk.h = wordKey(doc.Text[t.Start:t.End])
+		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
 		touch += m.words.hot.slot(tk.h).val + m.words.rest.slot(tk.h).val
 	}
 	for _, r := range rs {
