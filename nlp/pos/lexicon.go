@@ -101,14 +101,45 @@ func (t *table) insert(w string, blk uint32, tag Tag) {
 
 // wordKey returns the first eight bytes of w and a hash of w.
 func wordKey(w string) (key, h uint64) {
-	for i := 0; i < len(w) && i < 8; i++ {
-		key |= uint64(w[i]) << (8 * i)
+	if len(w) >= 8 {
+		key = load64(w)
+	} else {
+		for i := 0; i < len(w); i++ {
+			key |= uint64(w[i]) << (8 * i)
+		}
 	}
-	h = key + uint64(len(w))*0x9e3779b97f4a7c15
+	return key, wordHash(w, key)
+}
+
+// wordKeyIn is wordKey(text[start:end]), but reads the key's bytes in one
+// load where text has eight bytes from start (a token of a document).
+func wordKeyIn(text string, start, end int) (key, h uint64) {
+	w := text[start:end]
+	if len(text)-start < 8 {
+		return wordKey(w)
+	}
+	key = load64(text[start:])
+	if len(w) < 8 {
+		key &= 1<<(8*len(w)) - 1
+	}
+	return key, wordHash(w, key)
+}
+
+// load64 returns the first eight bytes of s (len(s) >= 8), little endian;
+// the compiler makes it one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// wordHash is the h of wordKey, given w's key.
+func wordHash(w string, key uint64) uint64 {
+	h := key + uint64(len(w))*0x9e3779b97f4a7c15
 	for i := 8; i < len(w); i++ {
 		h = (h ^ uint64(w[i])) * fnvPrime
 	}
-	return key, mix(h)
+	return mix(h)
 }
 
 // lookup returns the offset of w's block in lex (0 when w is not in the

@@ -110,7 +110,7 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	for i := range toks {
 		t := doc.Tokens[base+i]
 		tk := &toks[i]
-		tk.key, tk.h = wordKey(doc.Text[t.Start:t.End])
+		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
 		touch += m.words.hot.slot(tk.h).val + m.words.rest.slot(tk.h).val
 	}
 	for _, r := range rs {
@@ -273,6 +273,20 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			} else {
 				touch += uint64(m.slots[tk.pair&m.mask].key)
 			}
+			// The tag-history scores, where the dictionary gave the
+			// previous two tags: the left-to-right pass would wait
+			// for them token after token.
+			if (i == 0 || tags[i-1] != None) && (i < 2 || tags[i-2] != None) {
+				prev, prev2 := None, None
+				if i > 0 {
+					prev = tags[i-1]
+				}
+				if i > 1 {
+					prev2 = tags[i-2]
+				}
+				ps := &m.prevScores[prev][prev2]
+				touch += uint64(ps[0] + ps[16] + ps[32] + ps[numTags-1])
+			}
 		}
 	}
 	sc.touch += touch
@@ -354,19 +368,21 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 				}
 				tags[i] = best
 			} else {
-				addScores(st, &m.prevScores[prev][prev2])
 				if tk.blk != 0 {
 					m.addPrevWord(st, tk.blk, prev)
 				} else if !tk.unseen {
 					m.add(st, f2(fPrevWord, uint64(prev)+1, tk.info.w))
 				}
-				best := Tag(1)
-				for t := Tag(2); t < numTags; t++ {
-					if st[t] > st[best] {
-						best = t
+				// The tag-history scores are added while looking for
+				// the best tag, which the loop keeps in a register.
+				ps := &m.prevScores[prev][prev2]
+				best, max := 1, st[1]+ps[1]
+				for t := 2; t < NumTags; t++ {
+					if v := st[t] + ps[t]; v > max {
+						best, max = t, v
 					}
 				}
-				tags[i] = best
+				tags[i] = Tag(best)
 			}
 		}
 		prev2, prev = prev, tags[i]
