@@ -1,0 +1,5 @@
+//go:build !linux
+
+package hugepage
+
+func heap(p uintptr) int { return 0 }
