@@ -21,6 +21,9 @@ import (
 // token it picks "no event" or one of the TimeML classes. It is immutable
 // and safe for concurrent use.
 type Detector struct {
+	// (first: the detector is a large allocation, which starts a page,
+	// so that each row of the dense tables sits in one cache line)
+	dense
 	// An open-addressing table over the feature hashes: fps holds
 	// fingerprint(key) (0: empty slot), ents the key and weights of the
 	// same slot. Probing reads the fingerprints only, a table half the
@@ -28,7 +31,6 @@ type Detector struct {
 	mask uint64
 	fps  []uint32
 	ents []weights
-	dense
 	// free holds idle extractors, whose per-token buffers and score
 	// caches Extract reuses from one document to the next. (Not a
 	// sync.Pool: that one is emptied by garbage collections, which the
@@ -108,56 +110,66 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
-// scored is a candidate being scored: its token, lemma, the sum of its
-// own word features and the features of word pairs it has.
+// cand is a candidate token and the bounds of its sentence.
+type cand struct {
+	tok, first, last int
+}
+
+// scored is a candidate being scored: the sum of its own word features,
+// its lemma and the features of word pairs it has.
 type scored struct {
-	tok   int
+	cand
 	lemma string
 	sum   row
 	pairs [3]uint64
 }
 
-// scoreSentence labels the candidates cs of the sentence in c and appends
-// the triggers to out. Features look at tags and capitalisation only (the
-// dense tables), at one word: the candidate's own (cached by word and tag)
-// or a neighbour's (cached by word), or at a pair of words (probed in the
-// model's table). The caches and the table are mostly out of the
-// processor's caches when a document starts, the pipeline's other stages
-// having run in between, so the candidates are taken in passes whose
-// loads do not depend on one another and overlap their misses, where
-// scoring one candidate after another would wait for each in turn: the
-// word entries; then, for the candidates that matter (see
-// sentCtx.typedOnly), the neighbours' entries, the dense tables' rows and
-// the pair features' table slots; then the scores.
-func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
-	var sink uint64
-	if c.typedOnly {
-		// (singular nouns and adjectives skipped before their entry is
-		// read, see quickSkip)
-		n := 0
-		for _, i := range cs {
-			if !c.quickSkip(i) {
-				cs[n] = i
-				n++
-			}
-		}
-		cs = cs[:n]
+// scoreBatch is the number of candidates score takes at a time: enough to
+// overlap the misses of the passes below, few enough that what they load
+// stays in the processor's caches until it is read.
+const scoreBatch = 128
+
+// score labels the candidates cs of c's document, in text order, and
+// appends the triggers to out. Features look at tags and capitalisation
+// only (the dense tables), at one word: the candidate's own (cached by
+// word and tag) or a neighbour's (cached by word), or at a pair of words
+// (probed in the model's table). The caches and the table are mostly out
+// of the processor's caches when a document starts, the pipeline's other
+// stages having run in between, so the candidates are taken in passes
+// over the document (scoreBatch at a time) whose loads do not depend on
+// one another and overlap their misses, where scoring one candidate after
+// another would wait for each in turn: the word entries; then, for the
+// candidates that matter (see sentCtx.typedOnly), the neighbours' entries,
+// the dense tables' rows and the pair features' table slots; then the
+// scores.
+func (d *Detector) score(c *sentCtx, cs []cand, out []Trigger) []Trigger {
+	for len(cs) > scoreBatch {
+		out = d.scoreBatch(c, cs[:scoreBatch], out)
+		cs = cs[scoreBatch:]
 	}
-	for _, i := range cs {
-		sink += c.cache.self[selfKey(c.wordAt(i), c.tags[i])&(selfSlots-1)].key
+	return d.scoreBatch(c, cs, out)
+}
+
+// scoreBatch is score for at most scoreBatch candidates.
+func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
+	var sink uint64
+	for _, k := range cs {
+		sink += c.cache.self[selfKey(c.wordAt(k.tok), c.tags[k.tok])&(selfSlots-1)].key
 	}
 	ks := c.kept[:0]
-	for _, i := range cs {
-		se, skip := d.self(c, i)
+	for _, k := range cs {
+		c.at(k.first, k.last)
+		se, skip := d.self(c, k.tok)
 		if skip {
 			continue
 		}
-		ks = append(ks, scored{tok: i, lemma: se.lemma, sum: se.sum})
+		ks = append(ks, scored{cand: k, lemma: se.lemma, sum: se.sum})
 	}
 	c.kept = ks[:0]
 	for k := range ks {
 		sc := &ks[k]
 		i := sc.tok
+		c.at(sc.first, sc.last)
 		wp1 := c.word(i + 1)
 		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(c.aux(i))].key
 		t, tm1 := c.tag(i), c.tag(i-1)
@@ -185,6 +197,7 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 	c.sink += sink
 	for k := range ks {
 		i := ks[k].tok
+		c.at(ks[k].first, ks[k].last)
 		t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
 		scores := d.left[tm1][t]
 		for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &ks[k].sum} {
@@ -272,6 +285,7 @@ func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
 	var exs []example
 	var ctx sentCtx
 	for _, td := range docs {
+		ctx.init(td.Doc, td.Tags)
 		labels := make([]int, len(td.Doc.Tokens))
 		for _, g := range td.Events {
 			// The token the event starts in carries the label.
@@ -281,7 +295,7 @@ func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
 			}
 		}
 		for _, s := range td.Doc.Sentences {
-			ctx.init(td.Doc, td.Tags, s.First, s.Last)
+			ctx.at(s.First, s.Last)
 			for i := s.First; i < s.Last; i++ {
 				if !candidate(td.Tags[i]) || td.Doc.Tokens[i].Kind != text.Word {
 					continue

@@ -18,8 +18,9 @@ import (
 func referenceDetect(d *Detector, doc *text.Doc, tags []pos.Tag) []Trigger {
 	var out []Trigger
 	var ctx sentCtx
+	ctx.init(doc, tags)
 	for _, s := range doc.Sentences {
-		ctx.init(doc, tags, s.First, s.Last)
+		ctx.at(s.First, s.Last)
 		for i := s.First; i < s.Last; i++ {
 			if !candidate(tags[i]) || doc.Tokens[i].Kind != text.Word {
 				continue

@@ -60,7 +60,10 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	x.ctx.typedOnly = skip && !opts.All
 	x.lazyRoles = skip && !opts.All
 	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
-	defer func() { x.trig = trig[:0] }()
+	defer func() {
+		clear(trig)
+		x.trig = trig[:0]
+	}()
 	// (events are collected in a buffer of the extractor and copied out
 	// at the end: most triggers are dropped, and the buffer spares sizing
 	// a slice of these large structs for all of them)
@@ -68,9 +71,13 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	ti := 0
 	cands, lexbuf := x.candBuf[:0], x.lexBuf[:0]
 	gov := x.govBuf[:0] // per event: the token of its governing verb, -1
+	// (the buffers are cleared for the next document as far as this one
+	// filled them, the most candidates of a sentence: beyond, they are
+	// zero already)
+	most := 0
 	defer func() {
-		clear(cands[:cap(cands)])
-		clear(lexbuf[:cap(lexbuf)])
+		clear(cands[:min(most, cap(cands))])
+		clear(lexbuf[:min(most, cap(lexbuf))])
 		x.candBuf, x.lexBuf, x.govBuf = cands[:0], lexbuf[:0], gov[:0]
 	}()
 	para := -1
@@ -84,6 +91,7 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 		}
 		lexbuf = x.addLexical(s, cands, lexbuf[:0])
 		cands, lexbuf = lexbuf, cands
+		most = max(most, len(cands))
 		if s.Paragraph != para {
 			para, x.lastPerson, x.lastOther = s.Paragraph, -1, -1
 		}
@@ -365,8 +373,13 @@ func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.doc, x.tags, x.ents = nil, nil, nil
 	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}
-	clear(x.trig[:cap(x.trig)])
-	clear(x.fbuf[:cap(x.fbuf)])
+	if cap(x.ctx.words) > keepTokens {
+		x.ctx.words, x.ctx.ascii, x.ctx.cands = nil, nil, nil
+	}
+	// (Extract cleared the triggers; the frames are cleared as far as
+	// the document filled them, see frames)
+	clear(x.fbuf)
+	x.fbuf = x.fbuf[:0]
 	clear(x.phbuf[:cap(x.phbuf)])
 	if cap(x.lows) > keepTokens {
 		// An idle extractor is kept for good: not the buffers of a
@@ -672,6 +685,11 @@ func (x *extractor) entName(i int) string {
 func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 	if cap(x.fbuf) < len(cands) {
 		x.fbuf = make([]frame, len(cands), 2*len(cands))
+	}
+	// (x.fbuf's length is the most frames of a sentence of the
+	// document: what release clears)
+	if len(x.fbuf) < len(cands) {
+		x.fbuf = x.fbuf[:len(cands)]
 	}
 	fs := x.fbuf[:len(cands)]
 	for k, c := range cands {

@@ -120,13 +120,14 @@ var (
 	hNum   = hashLower("<num>")
 )
 
-// sentCtx holds per-token values of one sentence for feature extraction.
+// sentCtx holds per-token values of a document for feature extraction,
+// and the bounds of the sentence whose tokens it is looking at.
 type sentCtx struct {
 	doc         *text.Doc
 	tags        []pos.Tag
-	first, last int
-	words       []uint64 // lower-cased word hashes, indexed i-first (see wordAt)
-	ascii       []bool   // whether the word is pure ASCII, indexed i-first
+	first, last int      // the sentence (see at)
+	words       []uint64 // lower-cased word hashes, per token (see wordAt)
+	ascii       []bool   // whether the word is pure ASCII, per token
 	lex         func(lemma string, tag pos.Tag) uint64
 	// lemmas, when set, caches one lemma per doc token ("" until known)
 	lemmas []string
@@ -135,7 +136,7 @@ type sentCtx struct {
 	cache *scoreCache
 	tmp   selfEntry
 	sink  uint64   // what the passes that warm the caches read
-	cands []int    // the candidates of the sentence
+	cands []cand   // the candidates of the document
 	kept  []scored // those scored
 	// typedOnly skips the nouns and adjectives the lexicon cannot type
 	// (see skips)
@@ -145,17 +146,20 @@ type sentCtx struct {
 	lw []*lexWord
 }
 
-func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
-	c.doc, c.tags, c.first, c.last = doc, tags, first, last
-	if cap(c.words) < last-first {
-		c.words = make([]uint64, last-first, 2*(last-first))
+// init readies c for the tokens of doc, tagged tags.
+func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag) {
+	c.doc, c.tags = doc, tags
+	n := len(doc.Tokens)
+	if cap(c.words) < n {
+		c.words = make([]uint64, n, n+n/2)
+		c.ascii = make([]bool, n, n+n/2)
 	}
-	if cap(c.ascii) < last-first {
-		c.ascii = make([]bool, last-first, 2*(last-first))
-	}
-	c.words, c.ascii = c.words[:last-first], c.ascii[:last-first]
+	c.words, c.ascii = c.words[:n], c.ascii[:n]
 	clear(c.words)
 }
+
+// at sets the sentence of the tokens c looks at next: [first, last).
+func (c *sentCtx) at(first, last int) { c.first, c.last = first, last }
 
 // word returns the hash of token i, or of the sentence's start or end
 // beyond it.
@@ -169,16 +173,16 @@ func (c *sentCtx) word(i int) uint64 {
 	return c.wordAt(i)
 }
 
-// wordAt returns the hash of token i of the sentence, hashed on first use
-// (0 marks a word not hashed yet: a hash that is 0 is only hashed again).
+// wordAt returns the hash of token i, hashed on first use (0 marks a word
+// not hashed yet: a hash that is 0 is only hashed again).
 func (c *sentCtx) wordAt(i int) uint64 {
-	if w := c.words[i-c.first]; w != 0 {
+	if w := c.words[i]; w != 0 {
 		return w
 	}
 	return c.hashWord(i)
 }
 
-// hashWord hashes token i of the sentence lower-cased, numbers as one
+// hashWord hashes token i lower-cased, numbers as one
 // word, and records the hash and whether the word is ASCII.
 func (c *sentCtx) hashWord(i int) uint64 {
 	t := c.doc.Tokens[i]
@@ -186,7 +190,7 @@ func (c *sentCtx) hashWord(i int) uint64 {
 	if t.Kind != text.Number {
 		w, ascii = hashLowerASCII(c.doc.Text[t.Start:t.End])
 	}
-	c.words[i-c.first], c.ascii[i-c.first] = w, ascii
+	c.words[i], c.ascii[i] = w, ascii
 	return w
 }
 
