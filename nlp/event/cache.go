@@ -96,7 +96,7 @@ func (d *Detector) self(c *sentCtx, i int) (e *selfEntry, skip bool) {
 		e.lemma = c.lemma(i)
 		key = 0
 	}
-	e.word = lex().word(e.lemma)
+	e.word = c.lexicon.word(e.lemma)
 	c.record(i, e)
 	if c.skips(i, e.word) {
 		if cached {

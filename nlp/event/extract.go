@@ -771,7 +771,7 @@ func (x *extractor) refineForce(s text.Sentence, f *frame) {
 // being remembered: "the 80th anniversary of Japan's surrender".
 func (x *extractor) commemorated(s text.Sentence, i int) bool {
 	a := x.npLeft(i, s)
-	if a-2 < s.First || x.low(a-1) != "of" {
+	if a-2 < s.First || !x.is(a-1, "of") {
 		return false
 	}
 	switch x.lemma(a - 2) {
@@ -793,7 +793,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		for j := i + 1; j < s.Last && j <= i+10; j++ {
 			tj := x.tags[j]
 			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 ||
-				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || x.isW(j, lwSubordinator)) {
+				tj == pos.WDT || tj == pos.IN && (x.is(j, "that") || x.isW(j, lwSubordinator)) {
 				break // "announced tonight that its offensive ...": another clause
 			}
 			if (tj == pos.IN || tj == pos.TO) && !nounSeen && self.flags&lfPrepLight == 0 {
@@ -837,7 +837,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		}
 	}
 	// Idioms: "in return for", "in response to".
-	if i > s.First && x.low(i-1) == "in" && i+1 < s.Last && (x.low(i+1) == "for" || x.low(i+1) == "to") {
+	if i > s.First && x.is(i-1, "in") && i+1 < s.Last && (x.is(i+1, "for") || x.is(i+1, "to")) {
 		f.typ = "x"
 		return
 	}

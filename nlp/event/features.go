@@ -129,6 +129,7 @@ type sentCtx struct {
 	words       []uint64 // lower-cased word hashes, per token (see wordAt)
 	ascii       []bool   // whether the word is pure ASCII, per token
 	lex         func(lemma string, tag pos.Tag) uint64
+	lexicon     *lexicon // lex(), set by init
 	// lemmas, when set, caches one lemma per doc token ("" until known)
 	lemmas []string
 	// cache, when set, memoises word weights across documents (see
@@ -148,7 +149,7 @@ type sentCtx struct {
 
 // init readies c for the tokens of doc, tagged tags.
 func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag) {
-	c.doc, c.tags = doc, tags
+	c.doc, c.tags, c.lexicon = doc, tags, lex()
 	n := len(doc.Tokens)
 	if cap(c.words) < n {
 		c.words = make([]uint64, n, n+n/2)
@@ -291,7 +292,7 @@ func (c *sentCtx) quickSkip(i int) bool {
 			return false
 		}
 	}
-	w, ok := lex().words.GetFold(tok)
+	w, ok := c.lexicon.words.GetFold(tok)
 	if !ok {
 		w = &noWord
 	}
