@@ -200,11 +200,11 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 		c.at(ks[k].first, ks[k].last)
 		t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
 		scores := d.left[tm1][t]
-		for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &ks[k].sum} {
-			for l := range scores {
-				scores[l] += r[l]
-			}
-		}
+		addRow(&scores, &d.right[t][tp1])
+		addRow(&scores, &d.m2[c.tag(i-2)])
+		addRow(&scores, &d.p2[c.tag(i+2)])
+		addRow(&scores, &d.cap[c.capValue(i)])
+		addRow(&scores, &ks[k].sum)
 		// (one at a time: a neighbour may take the slot of the one before)
 		addWeights(&scores, &d.neighbour(c.cache, c.word(i-1)).m1)
 		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
@@ -225,10 +225,35 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 	return out
 }
 
+// The scorer's sums are written out for eight labels (a loop over them
+// costs as much again in counting and branching).
+const (
+	_ = uint(numLabels - 8)
+	_ = uint(8 - numLabels)
+)
+
+// addRow adds the weights r to scores.
+func addRow(scores, r *row) {
+	scores[0] += r[0]
+	scores[1] += r[1]
+	scores[2] += r[2]
+	scores[3] += r[3]
+	scores[4] += r[4]
+	scores[5] += r[5]
+	scores[6] += r[6]
+	scores[7] += r[7]
+}
+
+// addWeights adds the weights r to scores.
 func addWeights(scores *row, r *[numLabels]int16) {
-	for l := range scores {
-		scores[l] += int32(r[l])
-	}
+	scores[0] += int32(r[0])
+	scores[1] += int32(r[1])
+	scores[2] += int32(r[2])
+	scores[3] += int32(r[3])
+	scores[4] += int32(r[4])
+	scores[5] += int32(r[5])
+	scores[6] += int32(r[6])
+	scores[7] += int32(r[7])
 }
 
 // argmax returns the label of the highest score, the lowest of those tied.

@@ -98,6 +98,29 @@ func TestLowMatchesToLower(t *testing.T) {
 	}
 }
 
+// TestIsMatchesLow checks x.is against comparing the lower-cased token,
+// for tokens with capitals, İ and the Kelvin sign (which lower-case to
+// ASCII letters).
+func TestIsMatchesLow(t *testing.T) {
+	d := DefaultDetector()
+	words := []string{"in", "if", "it", "kit", "key", "of", "and", "the", "at", "least", "inn"}
+	for _, s := range []string{
+		"İn IN In in İf Key Kit KİT İnn kit Of AND The AT Least at least İt it.",
+		"İstanbul ÉCOLE Kelvin Don’t IN inn İNN.",
+	} {
+		doc := text.Segment(s)
+		x := d.extractor(doc, pos.Default().Tag(doc), nil)
+		for i := range doc.Tokens {
+			for _, w := range words {
+				if got, want := x.is(i, w), strings.ToLower(doc.Tok(i)) == w; got != want {
+					t.Errorf("is(%q, %q) = %v, want %v", doc.Tok(i), w, got, want)
+				}
+			}
+		}
+		d.release(x)
+	}
+}
+
 // TestSkippedCandidatesChangeNothing checks that Extract, whose detector
 // skips the nouns and adjectives the lexicon does not know, gives the
 // events it gives when every candidate is scored, over Reuters articles

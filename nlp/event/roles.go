@@ -260,9 +260,24 @@ func (x *extractor) low(i int) string {
 // word, without lower-casing the token where it is ASCII.
 func (x *extractor) is(i int, w string) bool {
 	tok := x.doc.Tok(i)
-	// (equal ASCII-folded is equal lower-cased; a token with other bytes
-	// may lower-case to w all the same: the Kelvin sign is a k)
-	return equalLower(tok, w) || !isASCII(tok) && x.low(i) == w
+	if len(tok) <= len(w) {
+		// (equal ASCII-folded is equal lower-cased, and a token with
+		// other bytes lower-cases to no ASCII word this long)
+		return equalLower(tok, w)
+	}
+	// The only runes beyond ASCII that lower-case into it are İ and the
+	// Kelvin sign (to i and k), each longer than what it becomes.
+	return hasIK(w) && !isASCII(tok) && x.low(i) == w
+}
+
+// hasIK reports whether w has an i or a k.
+func hasIK(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] == 'i' || w[k] == 'k' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasUpperASCII reports whether s has an upper-case ASCII letter.
