@@ -219,6 +219,8 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 		}
 		if lab := argmax(&scores); lab != 0 {
 			out = append(out, Trigger{Token: i, Span: c.doc.Span(i, i+1), Class: Classes[lab], Lemma: ks[k].lemma})
+		} else if c.lw != nil {
+			c.unflagged = append(c.unflagged, i)
 		}
 		ks[k].lemma = ""
 	}

@@ -81,6 +81,7 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 		x.candBuf, x.lexBuf, x.govBuf = cands[:0], lexbuf[:0], gov[:0]
 	}()
 	para := -1
+	unflagged, ui := x.ctx.unflagged, 0
 	for si, s := range doc.Sentences {
 		// The detector's triggers in this sentence, plus lexicon words it
 		// missed.
@@ -89,7 +90,11 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 			cands = append(cands, trig[ti])
 			ti++
 		}
-		lexbuf = x.addLexical(s, cands, lexbuf[:0])
+		u := ui
+		for ui < len(unflagged) && unflagged[ui] < s.Last {
+			ui++
+		}
+		lexbuf = x.addLexical(s, cands, unflagged[u:ui], lexbuf[:0])
 		cands, lexbuf = lexbuf, cands
 		most = max(most, len(cands))
 		if s.Paragraph != para {
@@ -363,7 +368,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}, trig: x.trig[:0],
+		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}, trig: x.trig[:0],
 		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0], evBuf: x.evBuf,
 	}
 	return x
@@ -372,9 +377,9 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.doc, x.tags, x.ents = nil, nil, nil
-	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
 	if cap(x.ctx.words) > keepTokens {
-		x.ctx.words, x.ctx.ascii, x.ctx.cands = nil, nil, nil
+		x.ctx.words, x.ctx.ascii, x.ctx.cands, x.ctx.unflagged = nil, nil, nil, nil
 	}
 	// (Extract cleared the triggers; the frames are cleared as far as
 	// the document filled them, see frames)
@@ -449,19 +454,18 @@ func (x *extractor) mapEntities() {
 
 // addLexical adds the words of sentence s the lexicon types as events on
 // their own (verbs, and nouns such as "counteroffensive" or "parade") that
-// the detector did not flag, keeping text order.
-func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger {
+// the detector did not flag, keeping text order: of the candidates it
+// scored and did not flag, unflagged, in text order. (The candidates it
+// skipped are nouns and adjectives no entry of which a noun or adjective
+// takes, sentCtx.skips: none of them could be added.)
+func (x *extractor) addLexical(s text.Sentence, cands []Trigger, unflagged []int, out []Trigger) []Trigger {
 	ci := 0
-	for i := s.First; i < s.Last; i++ {
-		if ci < len(cands) && cands[ci].Token == i {
+	for _, i := range unflagged {
+		for ci < len(cands) && cands[ci].Token < i {
 			out = append(out, cands[ci])
 			ci++
-			continue
 		}
 		t := x.tags[i]
-		if !t.IsVerb() && !t.IsNoun() && !t.IsAdj() || t.IsProper() || x.doc.Tokens[i].Kind != text.Word {
-			continue
-		}
 		es := x.lexOf(i).entries
 		if len(es) == 0 {
 			continue
@@ -477,7 +481,7 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 		}
 		out = append(out, Trigger{Token: i, Span: x.doc.Span(i, i+1), Class: class, Lemma: lem})
 	}
-	return out
+	return append(out, cands[ci:]...)
 }
 
 // cond reports whether a word of list c occurs near token i: in the six

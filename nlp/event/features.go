@@ -139,6 +139,9 @@ type sentCtx struct {
 	sink  uint64   // what the passes that warm the caches read
 	cands []cand   // the candidates of the document
 	kept  []scored // those scored
+	// unflagged, when lw is set, collects the candidates scored and not
+	// flagged, in text order
+	unflagged []int
 	// typedOnly skips the nouns and adjectives the lexicon cannot type
 	// (see skips)
 	typedOnly bool

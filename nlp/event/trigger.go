@@ -72,6 +72,7 @@ func (d *Detector) detect(doc *text.Doc, tags []pos.Tag, ctx *sentCtx, out []Tri
 		ctx.cache = new(scoreCache)
 	}
 	ctx.init(doc, tags)
+	ctx.unflagged = ctx.unflagged[:0]
 	cs := ctx.cands[:0]
 	for _, s := range doc.Sentences {
 		ctx.at(s.First, s.Last)
