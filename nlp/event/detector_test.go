@@ -187,3 +187,17 @@ func TestExtractConcurrentSame(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestHashLowerASCII checks hashLowerASCII against hashLower, and its
+// report of ASCII words.
+func TestHashLowerASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "Said", "SAID", "said", "McDonald's", "U.S.", "Zürich", "Don’t", "DON’T", "don‘t", "İstanbul", "\u212Aelvin", "@#[]`{", "x\xe2\x80"} {
+		h, ascii := hashLowerASCII(s)
+		if want := hashLower(s); h != want {
+			t.Errorf("hashLowerASCII(%q) = %x, hashLower %x", s, h, want)
+		}
+		if ascii != isASCII(s) {
+			t.Errorf("hashLowerASCII(%q) ASCII %v", s, ascii)
+		}
+	}
+}

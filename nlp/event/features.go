@@ -87,23 +87,23 @@ func hashLower(s string) uint64 {
 // ASCII (then no apostrophe was folded: the hash stands for the
 // lower-cased bytes themselves).
 func hashLowerASCII(s string) (h uint64, ascii bool) {
+	// (the loop for ASCII words, the most; a word with other bytes is
+	// hashed again by hashLower, which folds its apostrophes)
 	h = fnvOffset
-	ascii = true
+	var all byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
+		all |= c
+		if c-'A' < 26 {
 			c += 'a' - 'A'
-		} else if c >= 0x80 {
-			ascii = false
-			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99) {
-				c = '\''
-				i += 2
-			}
 		}
 		h ^= uint64(c)
 		h *= fnvPrime
 	}
-	return h, ascii
+	if all >= 0x80 {
+		return hashLower(s), false
+	}
+	return h, true
 }
 
 func hashSuffix(s string, n int) uint64 {
