@@ -121,6 +121,8 @@ type scored struct {
 	cand
 	lemma string
 	sum   row
+	// the hashes of the word before, the word after and the auxiliary
+	near  [3]uint64
 	pairs [3]uint64
 }
 
@@ -170,8 +172,9 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 		sc := &ks[k]
 		i := sc.tok
 		c.at(sc.first, sc.last)
-		wp1 := c.word(i + 1)
-		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(c.aux(i))].key
+		sc.near = [3]uint64{c.word(i - 1), c.word(i + 1), c.aux(i)}
+		wp1 := sc.near[1]
+		sink += c.cache.ctx[ctxSlot(sc.near[0])].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(sc.near[2])].key
 		t, tm1 := c.tag(i), c.tag(i-1)
 		sink += uint64(d.left[tm1][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
 		if pairFeatures {
@@ -206,9 +209,9 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 		addRow(&scores, &d.cap[c.capValue(i)])
 		addRow(&scores, &ks[k].sum)
 		// (one at a time: a neighbour may take the slot of the one before)
-		addWeights(&scores, &d.neighbour(c.cache, c.word(i-1)).m1)
-		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
-		addWeights(&scores, &d.neighbour(c.cache, c.aux(i)).aux)
+		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[0]).m1)
+		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[1]).p1)
+		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[2]).aux)
 		for _, f := range ks[k].pairs {
 			if !pairFeatures {
 				break
@@ -260,10 +263,10 @@ func addWeights(scores *row, r *[numLabels]int16) {
 
 // argmax returns the label of the highest score, the lowest of those tied.
 func argmax(scores *row) int {
-	best := 0
-	for l := 1; l < numLabels; l++ {
-		if scores[l] > scores[best] {
-			best = l
+	best, top := 0, scores[0]
+	for l, s := range scores[1:] {
+		if s > top {
+			best, top = l+1, s
 		}
 	}
 	return best
