@@ -186,8 +186,8 @@ func (c *sentCtx) wordAt(i int) uint64 {
 	return c.hashWord(i)
 }
 
-// hashWord hashes token i lower-cased, numbers as one
-// word, and records the hash and whether the word is ASCII.
+// hashWord hashes token i lower-cased, numbers as one word, and records
+// the hash and whether the word is ASCII.
 func (c *sentCtx) hashWord(i int) uint64 {
 	t := c.doc.Tokens[i]
 	w, ascii := hNum, false
