@@ -284,7 +284,9 @@ func (c *sentCtx) skips(i int, w *lexWord) bool {
 // a singular noun or an adjective written in ASCII, whose lemma is the
 // word lower-cased (pos.Lemma): the lexicon is asked for the word itself,
 // and the word entry, in a cache too large to stay in the processor's
-// caches, is not read. It records the lexicon's word in c.lw.
+// caches, is not read; the filter lexicon.nouns answers for most words
+// before the lexicon's table is read. It records the lexicon's word in c.lw
+// when it has looked it up.
 func (c *sentCtx) quickSkip(i int) bool {
 	if t := c.tags[i]; t != pos.NN && !t.IsAdj() {
 		return false
@@ -294,6 +296,11 @@ func (c *sentCtx) quickSkip(i int) bool {
 		if tok[k] >= 0x80 {
 			return false
 		}
+	}
+	if !c.lexicon.mayBeNoun(tok) {
+		// (most: no entry fits, whatever else the lexicon says of the
+		// word, which extraction looks up if it needs to)
+		return c.typedOnly && !c.inReturnFor(i)
 	}
 	w, ok := c.lexicon.words.GetFold(tok)
 	if !ok {

@@ -75,6 +75,40 @@ type lexicon struct {
 	troops, commerce, aerial, artillery, smallarms listSet
 	// whether "people" is in a list
 	people listSet
+	// nouns is a Bloom filter of the lemmas with an entry a noun or
+	// adjective can take (lfNounEntry), by nounBits
+	nouns [nounFilterBits / 64]uint64
+}
+
+// nounFilterBits is the size of lexicon.nouns: 512 bytes, which a document
+// brings into the processor's caches at once, where the lexicon's table
+// costs a miss or more a word.
+const nounFilterBits = 1 << 12
+
+// nounBits returns the two bits of lexicon.nouns for w, an ASCII word, from
+// its length and five of its bytes lower-cased (constant time).
+func nounBits(w string) (uint64, uint64) {
+	n := len(w)
+	h := uint64(n)<<40 ^ uint64(lowerASCIIByte(w[0]))<<32 ^ uint64(lowerASCIIByte(w[n-1]))<<24 ^ uint64(lowerASCIIByte(w[n/2]))<<16
+	if n > 1 {
+		h ^= uint64(lowerASCIIByte(w[1]))<<8 ^ uint64(lowerASCIIByte(w[n-2]))
+	}
+	h = mix(h)
+	return h & (nounFilterBits - 1), h >> 32 & (nounFilterBits - 1)
+}
+
+func lowerASCIIByte(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// mayBeNoun reports whether the ASCII word w lower-cased may be a lemma
+// with an entry a noun or adjective can take: false means it is not.
+func (l *lexicon) mayBeNoun(w string) bool {
+	a, b := nounBits(w)
+	return l.nouns[a/64]&(1<<(a%64)) != 0 && l.nouns[b/64]&(1<<(b%64)) != 0
 }
 
 var lex = sync.OnceValue(func() *lexicon {
@@ -183,6 +217,13 @@ func (l *lexicon) index() {
 		}
 	}
 	l.words = text.NewWordMap(words)
+	for w, lw := range words {
+		if lw.flags&lfNounEntry != 0 && w != "" {
+			a, b := nounBits(w)
+			l.nouns[a/64] |= 1 << (a % 64)
+			l.nouns[b/64] |= 1 << (b % 64)
+		}
+	}
 	l.troops, l.commerce, l.aerial, l.artillery, l.smallarms = l.bits["troops"], l.bits["commerce"], l.bits["aerial"], l.bits["artillery"], l.bits["smallarms"]
 	if w := words["people"]; w != nil {
 		l.people = w.lists
