@@ -297,7 +297,7 @@ func (c *sentCtx) quickSkip(i int) bool {
 			return false
 		}
 	}
-	if !c.lexicon.mayBeNoun(tok) {
+	if !c.lexicon.nouns.mayHave(tok) {
 		// (most: no entry fits, whatever else the lexicon says of the
 		// word, which extraction looks up if it needs to)
 		return c.typedOnly && !c.inReturnFor(i)
