@@ -120,7 +120,6 @@ func lowerASCIIByte(c byte) byte {
 	return c
 }
 
-
 var lex = sync.OnceValue(func() *lexicon {
 	l := &lexicon{types: map[string]Type{}, entries: map[string][]entry{}, lists: map[string]map[string]bool{}}
 	for _, line := range strings.Split(typesTxt, "\n") {
