@@ -73,7 +73,7 @@ func (d *Detector) rowOr(f uint64) [numLabels]int16 {
 func (d *Detector) self(c *sentCtx, i int) (e *selfEntry, skip bool) {
 	w, t := c.wordAt(i), c.tags[i]
 	key := selfKey(w, t)
-	cached := c.cache != nil && c.ascii[i-c.first] && key > 1
+	cached := c.cache != nil && c.ascii[i] && key > 1
 	if cached {
 		e = &c.cache.self[key&(selfSlots-1)]
 		switch e.key {
@@ -96,7 +96,7 @@ func (d *Detector) self(c *sentCtx, i int) (e *selfEntry, skip bool) {
 		e.lemma = c.lemma(i)
 		key = 0
 	}
-	e.word = lex().word(e.lemma)
+	e.word = c.lexicon.word(e.lemma)
 	c.record(i, e)
 	if c.skips(i, e.word) {
 		if cached {

@@ -21,6 +21,9 @@ import (
 // token it picks "no event" or one of the TimeML classes. It is immutable
 // and safe for concurrent use.
 type Detector struct {
+	// (first: the detector is a large allocation, which starts a page,
+	// so that each row of the dense tables sits in one cache line)
+	dense
 	// An open-addressing table over the feature hashes: fps holds
 	// fingerprint(key) (0: empty slot), ents the key and weights of the
 	// same slot. Probing reads the fingerprints only, a table half the
@@ -28,7 +31,6 @@ type Detector struct {
 	mask uint64
 	fps  []uint32
 	ents []weights
-	dense
 	// free holds idle extractors, whose per-token buffers and score
 	// caches Extract reuses from one document to the next. (Not a
 	// sync.Pool: that one is emptied by garbage collections, which the
@@ -108,58 +110,71 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
-// scored is a candidate being scored: its token, lemma, the sum of its
-// own word features and the features of word pairs it has.
+// cand is a candidate token and the bounds of its sentence.
+type cand struct {
+	tok, first, last int
+}
+
+// scored is a candidate being scored: the sum of its own word features,
+// its lemma and the features of word pairs it has.
 type scored struct {
-	tok   int
+	cand
 	lemma string
 	sum   row
+	// the hashes of the word before, the word after and the auxiliary
+	near  [3]uint64
 	pairs [3]uint64
 }
 
-// scoreSentence labels the candidates cs of the sentence in c and appends
-// the triggers to out. Features look at tags and capitalisation only (the
-// dense tables), at one word: the candidate's own (cached by word and tag)
-// or a neighbour's (cached by word), or at a pair of words (probed in the
-// model's table). The caches and the table are mostly out of the
-// processor's caches when a document starts, the pipeline's other stages
-// having run in between, so the candidates are taken in passes whose
-// loads do not depend on one another and overlap their misses, where
-// scoring one candidate after another would wait for each in turn: the
-// word entries; then, for the candidates that matter (see
-// sentCtx.typedOnly), the neighbours' entries, the dense tables' rows and
-// the pair features' table slots; then the scores.
-func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger {
-	var sink uint64
-	if c.typedOnly {
-		// (singular nouns and adjectives skipped before their entry is
-		// read, see quickSkip)
-		n := 0
-		for _, i := range cs {
-			if !c.quickSkip(i) {
-				cs[n] = i
-				n++
-			}
-		}
-		cs = cs[:n]
+// scoreBatch is the number of candidates score takes at a time: enough to
+// overlap the misses of the passes below, few enough that what they load
+// stays in the processor's caches until it is read.
+const scoreBatch = 128
+
+// score labels the candidates cs of c's document, in text order, and
+// appends the triggers to out. Features look at tags and capitalisation
+// only (the dense tables), at one word: the candidate's own (cached by
+// word and tag) or a neighbour's (cached by word), or at a pair of words
+// (probed in the model's table). The caches and the table are mostly out
+// of the processor's caches when a document starts, the pipeline's other
+// stages having run in between, so the candidates are taken in passes
+// over the document (scoreBatch at a time) whose loads do not depend on
+// one another and overlap their misses, where scoring one candidate after
+// another would wait for each in turn: the word entries; then, for the
+// candidates that matter (see sentCtx.typedOnly), the neighbours' entries,
+// the dense tables' rows and the pair features' table slots; then the
+// scores.
+func (d *Detector) score(c *sentCtx, cs []cand, out []Trigger) []Trigger {
+	for len(cs) > scoreBatch {
+		out = d.scoreBatch(c, cs[:scoreBatch], out)
+		cs = cs[scoreBatch:]
 	}
-	for _, i := range cs {
-		sink += c.cache.self[selfKey(c.wordAt(i), c.tags[i])&(selfSlots-1)].key
+	return d.scoreBatch(c, cs, out)
+}
+
+// scoreBatch is score for at most scoreBatch candidates.
+func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
+	var sink uint64
+	for _, k := range cs {
+		sink += c.cache.self[selfKey(c.wordAt(k.tok), c.tags[k.tok])&(selfSlots-1)].key
 	}
 	ks := c.kept[:0]
-	for _, i := range cs {
-		se, skip := d.self(c, i)
+	for _, k := range cs {
+		c.at(k.first, k.last)
+		se, skip := d.self(c, k.tok)
 		if skip {
 			continue
 		}
-		ks = append(ks, scored{tok: i, lemma: se.lemma, sum: se.sum})
+		ks = append(ks, scored{cand: k, lemma: se.lemma, sum: se.sum})
 	}
 	c.kept = ks[:0]
 	for k := range ks {
 		sc := &ks[k]
 		i := sc.tok
-		wp1 := c.word(i + 1)
-		sink += c.cache.ctx[ctxSlot(c.word(i-1))].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(c.aux(i))].key
+		c.at(sc.first, sc.last)
+		sc.near = [3]uint64{c.word(i - 1), c.word(i + 1), c.aux(i)}
+		wp1 := sc.near[1]
+		sink += c.cache.ctx[ctxSlot(sc.near[0])].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(sc.near[2])].key
 		t, tm1 := c.tag(i), c.tag(i-1)
 		sink += uint64(d.left[tm1][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
 		if pairFeatures {
@@ -185,17 +200,18 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 	c.sink += sink
 	for k := range ks {
 		i := ks[k].tok
+		c.at(ks[k].first, ks[k].last)
 		t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
 		scores := d.left[tm1][t]
-		for _, r := range [...]*row{&d.right[t][tp1], &d.m2[c.tag(i-2)], &d.p2[c.tag(i+2)], &d.cap[c.capValue(i)], &ks[k].sum} {
-			for l := range scores {
-				scores[l] += r[l]
-			}
-		}
+		addRow(&scores, &d.right[t][tp1])
+		addRow(&scores, &d.m2[c.tag(i-2)])
+		addRow(&scores, &d.p2[c.tag(i+2)])
+		addRow(&scores, &d.cap[c.capValue(i)])
+		addRow(&scores, &ks[k].sum)
 		// (one at a time: a neighbour may take the slot of the one before)
-		addWeights(&scores, &d.neighbour(c.cache, c.word(i-1)).m1)
-		addWeights(&scores, &d.neighbour(c.cache, c.word(i+1)).p1)
-		addWeights(&scores, &d.neighbour(c.cache, c.aux(i)).aux)
+		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[0]).m1)
+		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[1]).p1)
+		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[2]).aux)
 		for _, f := range ks[k].pairs {
 			if !pairFeatures {
 				break
@@ -206,24 +222,51 @@ func (d *Detector) scoreSentence(c *sentCtx, cs []int, out []Trigger) []Trigger 
 		}
 		if lab := argmax(&scores); lab != 0 {
 			out = append(out, Trigger{Token: i, Span: c.doc.Span(i, i+1), Class: Classes[lab], Lemma: ks[k].lemma})
+		} else if c.lw != nil {
+			c.unflagged = append(c.unflagged, i)
 		}
 		ks[k].lemma = ""
 	}
 	return out
 }
 
+// The scorer's sums are written out for eight labels (a loop over them
+// costs as much again in counting and branching).
+const (
+	_ = uint(numLabels - 8)
+	_ = uint(8 - numLabels)
+)
+
+// addRow adds the weights r to scores.
+func addRow(scores, r *row) {
+	scores[0] += r[0]
+	scores[1] += r[1]
+	scores[2] += r[2]
+	scores[3] += r[3]
+	scores[4] += r[4]
+	scores[5] += r[5]
+	scores[6] += r[6]
+	scores[7] += r[7]
+}
+
+// addWeights adds the weights r to scores.
 func addWeights(scores *row, r *[numLabels]int16) {
-	for l := range scores {
-		scores[l] += int32(r[l])
-	}
+	scores[0] += int32(r[0])
+	scores[1] += int32(r[1])
+	scores[2] += int32(r[2])
+	scores[3] += int32(r[3])
+	scores[4] += int32(r[4])
+	scores[5] += int32(r[5])
+	scores[6] += int32(r[6])
+	scores[7] += int32(r[7])
 }
 
 // argmax returns the label of the highest score, the lowest of those tied.
 func argmax(scores *row) int {
-	best := 0
-	for l := 1; l < numLabels; l++ {
-		if scores[l] > scores[best] {
-			best = l
+	best, top := 0, scores[0]
+	for l, s := range scores[1:] {
+		if s > top {
+			best, top = l+1, s
 		}
 	}
 	return best
@@ -272,6 +315,7 @@ func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
 	var exs []example
 	var ctx sentCtx
 	for _, td := range docs {
+		ctx.init(td.Doc, td.Tags)
 		labels := make([]int, len(td.Doc.Tokens))
 		for _, g := range td.Events {
 			// The token the event starts in carries the label.
@@ -281,7 +325,7 @@ func TrainDetector(docs []TrainDoc, opts TrainOptions) *Detector {
 			}
 		}
 		for _, s := range td.Doc.Sentences {
-			ctx.init(td.Doc, td.Tags, s.First, s.Last)
+			ctx.at(s.First, s.Last)
 			for i := s.First; i < s.Last; i++ {
 				if !candidate(td.Tags[i]) || td.Doc.Tokens[i].Kind != text.Word {
 					continue

@@ -18,8 +18,9 @@ import (
 func referenceDetect(d *Detector, doc *text.Doc, tags []pos.Tag) []Trigger {
 	var out []Trigger
 	var ctx sentCtx
+	ctx.init(doc, tags)
 	for _, s := range doc.Sentences {
-		ctx.init(doc, tags, s.First, s.Last)
+		ctx.at(s.First, s.Last)
 		for i := s.First; i < s.Last; i++ {
 			if !candidate(tags[i]) || doc.Tokens[i].Kind != text.Word {
 				continue
@@ -97,6 +98,29 @@ func TestLowMatchesToLower(t *testing.T) {
 	}
 }
 
+// TestIsMatchesLow checks x.is against comparing the lower-cased token,
+// for tokens with capitals, İ and the Kelvin sign (which lower-case to
+// ASCII letters).
+func TestIsMatchesLow(t *testing.T) {
+	d := DefaultDetector()
+	words := []string{"in", "if", "it", "kit", "key", "of", "and", "the", "at", "least", "inn"}
+	for _, s := range []string{
+		"İn IN In in İf Key Kit KİT İnn kit Of AND The AT Least at least İt it.",
+		"İstanbul ÉCOLE Kelvin Don’t IN inn İNN.",
+	} {
+		doc := text.Segment(s)
+		x := d.extractor(doc, pos.Default().Tag(doc), nil)
+		for i := range doc.Tokens {
+			for _, w := range words {
+				if got, want := x.is(i, w), strings.ToLower(doc.Tok(i)) == w; got != want {
+					t.Errorf("is(%q, %q) = %v, want %v", doc.Tok(i), w, got, want)
+				}
+			}
+		}
+		d.release(x)
+	}
+}
+
 // TestSkippedCandidatesChangeNothing checks that Extract, whose detector
 // skips the nouns and adjectives the lexicon does not know, gives the
 // events it gives when every candidate is scored, over Reuters articles
@@ -161,5 +185,19 @@ func TestExtractConcurrentSame(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestHashLowerASCII checks hashLowerASCII against hashLower, and its
+// report of ASCII words.
+func TestHashLowerASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "Said", "SAID", "said", "McDonald's", "U.S.", "Zürich", "Don’t", "DON’T", "don‘t", "İstanbul", "\u212Aelvin", "@#[]`{", "x\xe2\x80"} {
+		h, ascii := hashLowerASCII(s)
+		if want := hashLower(s); h != want {
+			t.Errorf("hashLowerASCII(%q) = %x, hashLower %x", s, h, want)
+		}
+		if ascii != isASCII(s) {
+			t.Errorf("hashLowerASCII(%q) ASCII %v", s, ascii)
+		}
 	}
 }

@@ -60,7 +60,10 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	x.ctx.typedOnly = skip && !opts.All
 	x.lazyRoles = skip && !opts.All
 	trig := det.detect(doc, tags, &x.ctx, x.trig[:0])
-	defer func() { x.trig = trig[:0] }()
+	defer func() {
+		clear(trig)
+		x.trig = trig[:0]
+	}()
 	// (events are collected in a buffer of the extractor and copied out
 	// at the end: most triggers are dropped, and the buffer spares sizing
 	// a slice of these large structs for all of them)
@@ -68,12 +71,17 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	ti := 0
 	cands, lexbuf := x.candBuf[:0], x.lexBuf[:0]
 	gov := x.govBuf[:0] // per event: the token of its governing verb, -1
+	// (the buffers are cleared for the next document as far as this one
+	// filled them, the most candidates of a sentence: beyond, they are
+	// zero already)
+	most := 0
 	defer func() {
-		clear(cands[:cap(cands)])
-		clear(lexbuf[:cap(lexbuf)])
+		clear(cands[:min(most, cap(cands))])
+		clear(lexbuf[:min(most, cap(lexbuf))])
 		x.candBuf, x.lexBuf, x.govBuf = cands[:0], lexbuf[:0], gov[:0]
 	}()
 	para := -1
+	unflagged, ui := x.ctx.unflagged, 0
 	for si, s := range doc.Sentences {
 		// The detector's triggers in this sentence, plus lexicon words it
 		// missed.
@@ -82,8 +90,13 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 			cands = append(cands, trig[ti])
 			ti++
 		}
-		lexbuf = x.addLexical(s, cands, lexbuf[:0])
+		u := ui
+		for ui < len(unflagged) && unflagged[ui] < s.Last {
+			ui++
+		}
+		lexbuf = x.addLexical(s, cands, unflagged[u:ui], lexbuf[:0])
 		cands, lexbuf = lexbuf, cands
+		most = max(most, len(cands))
 		if s.Paragraph != para {
 			para, x.lastPerson, x.lastOther = s.Paragraph, -1, -1
 		}
@@ -355,7 +368,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}, trig: x.trig[:0],
+		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}, trig: x.trig[:0],
 		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0], evBuf: x.evBuf,
 	}
 	return x
@@ -364,9 +377,14 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.doc, x.tags, x.ents = nil, nil, nil
-	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0]}
-	clear(x.trig[:cap(x.trig)])
-	clear(x.fbuf[:cap(x.fbuf)])
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
+	if cap(x.ctx.words) > keepTokens {
+		x.ctx.words, x.ctx.ascii, x.ctx.cands, x.ctx.unflagged = nil, nil, nil, nil
+	}
+	// (Extract cleared the triggers; the frames are cleared as far as
+	// the document filled them, see frames)
+	clear(x.fbuf)
+	x.fbuf = x.fbuf[:0]
 	clear(x.phbuf[:cap(x.phbuf)])
 	if cap(x.lows) > keepTokens {
 		// An idle extractor is kept for good: not the buffers of a
@@ -436,19 +454,18 @@ func (x *extractor) mapEntities() {
 
 // addLexical adds the words of sentence s the lexicon types as events on
 // their own (verbs, and nouns such as "counteroffensive" or "parade") that
-// the detector did not flag, keeping text order.
-func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger {
+// the detector did not flag, keeping text order: of the candidates it
+// scored and did not flag, unflagged, in text order. (The candidates it
+// skipped are nouns and adjectives no entry of which a noun or adjective
+// takes, sentCtx.skips: none of them could be added.)
+func (x *extractor) addLexical(s text.Sentence, cands []Trigger, unflagged []int, out []Trigger) []Trigger {
 	ci := 0
-	for i := s.First; i < s.Last; i++ {
-		if ci < len(cands) && cands[ci].Token == i {
+	for _, i := range unflagged {
+		for ci < len(cands) && cands[ci].Token < i {
 			out = append(out, cands[ci])
 			ci++
-			continue
 		}
 		t := x.tags[i]
-		if !t.IsVerb() && !t.IsNoun() && !t.IsAdj() || t.IsProper() || x.doc.Tokens[i].Kind != text.Word {
-			continue
-		}
 		es := x.lexOf(i).entries
 		if len(es) == 0 {
 			continue
@@ -464,7 +481,7 @@ func (x *extractor) addLexical(s text.Sentence, cands, out []Trigger) []Trigger 
 		}
 		out = append(out, Trigger{Token: i, Span: x.doc.Span(i, i+1), Class: class, Lemma: lem})
 	}
-	return out
+	return append(out, cands[ci:]...)
 }
 
 // cond reports whether a word of list c occurs near token i: in the six
@@ -673,6 +690,11 @@ func (x *extractor) frames(s text.Sentence, cands []Trigger, all bool) []frame {
 	if cap(x.fbuf) < len(cands) {
 		x.fbuf = make([]frame, len(cands), 2*len(cands))
 	}
+	// (x.fbuf's length is the most frames of a sentence of the
+	// document: what release clears)
+	if len(x.fbuf) < len(cands) {
+		x.fbuf = x.fbuf[:len(cands)]
+	}
 	fs := x.fbuf[:len(cands)]
 	for k, c := range cands {
 		fs[k] = frame{tok: c.Token, class: c.Class, lemma: c.Lemma, typ: "other", actor: -1, target: -1, location: -1, absorbs: -1, gov: -1}
@@ -753,7 +775,7 @@ func (x *extractor) refineForce(s text.Sentence, f *frame) {
 // being remembered: "the 80th anniversary of Japan's surrender".
 func (x *extractor) commemorated(s text.Sentence, i int) bool {
 	a := x.npLeft(i, s)
-	if a-2 < s.First || x.low(a-1) != "of" {
+	if a-2 < s.First || !x.is(a-1, "of") {
 		return false
 	}
 	switch x.lemma(a - 2) {
@@ -775,7 +797,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		for j := i + 1; j < s.Last && j <= i+10; j++ {
 			tj := x.tags[j]
 			if tj.IsVerb() || tj == pos.Period || tj == pos.Colon || tj == pos.Comma && j > i+1 ||
-				tj == pos.WDT || tj == pos.IN && (x.low(j) == "that" || x.isW(j, lwSubordinator)) {
+				tj == pos.WDT || tj == pos.IN && (x.is(j, "that") || x.isW(j, lwSubordinator)) {
 				break // "announced tonight that its offensive ...": another clause
 			}
 			if (tj == pos.IN || tj == pos.TO) && !nounSeen && self.flags&lfPrepLight == 0 {
@@ -819,7 +841,7 @@ func (x *extractor) typeFrame(s text.Sentence, f *frame) {
 		}
 	}
 	// Idioms: "in return for", "in response to".
-	if i > s.First && x.low(i-1) == "in" && i+1 < s.Last && (x.low(i+1) == "for" || x.low(i+1) == "to") {
+	if i > s.First && x.is(i-1, "in") && i+1 < s.Last && (x.is(i+1, "for") || x.is(i+1, "to")) {
 		f.typ = "x"
 		return
 	}

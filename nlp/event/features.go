@@ -87,23 +87,23 @@ func hashLower(s string) uint64 {
 // ASCII (then no apostrophe was folded: the hash stands for the
 // lower-cased bytes themselves).
 func hashLowerASCII(s string) (h uint64, ascii bool) {
+	// (the loop for ASCII words, the most; a word with other bytes is
+	// hashed again by hashLower, which folds its apostrophes)
 	h = fnvOffset
-	ascii = true
+	var all byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
+		all |= c
+		if c-'A' < 26 {
 			c += 'a' - 'A'
-		} else if c >= 0x80 {
-			ascii = false
-			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99) {
-				c = '\''
-				i += 2
-			}
 		}
 		h ^= uint64(c)
 		h *= fnvPrime
 	}
-	return h, ascii
+	if all >= 0x80 {
+		return hashLower(s), false
+	}
+	return h, true
 }
 
 func hashSuffix(s string, n int) uint64 {
@@ -120,14 +120,16 @@ var (
 	hNum   = hashLower("<num>")
 )
 
-// sentCtx holds per-token values of one sentence for feature extraction.
+// sentCtx holds per-token values of a document for feature extraction,
+// and the bounds of the sentence whose tokens it is looking at.
 type sentCtx struct {
 	doc         *text.Doc
 	tags        []pos.Tag
-	first, last int
-	words       []uint64 // lower-cased word hashes, indexed i-first (see wordAt)
-	ascii       []bool   // whether the word is pure ASCII, indexed i-first
+	first, last int      // the sentence (see at)
+	words       []uint64 // lower-cased word hashes, per token (see wordAt)
+	ascii       []bool   // whether the word is pure ASCII, per token
 	lex         func(lemma string, tag pos.Tag) uint64
+	lexicon     *lexicon // lex(), set by init
 	// lemmas, when set, caches one lemma per doc token ("" until known)
 	lemmas []string
 	// cache, when set, memoises word weights across documents (see
@@ -135,8 +137,11 @@ type sentCtx struct {
 	cache *scoreCache
 	tmp   selfEntry
 	sink  uint64   // what the passes that warm the caches read
-	cands []int    // the candidates of the sentence
+	cands []cand   // the candidates of the document
 	kept  []scored // those scored
+	// unflagged, when lw is set, collects the candidates scored and not
+	// flagged, in text order
+	unflagged []int
 	// typedOnly skips the nouns and adjectives the lexicon cannot type
 	// (see skips)
 	typedOnly bool
@@ -145,17 +150,20 @@ type sentCtx struct {
 	lw []*lexWord
 }
 
-func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag, first, last int) {
-	c.doc, c.tags, c.first, c.last = doc, tags, first, last
-	if cap(c.words) < last-first {
-		c.words = make([]uint64, last-first, 2*(last-first))
+// init readies c for the tokens of doc, tagged tags.
+func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag) {
+	c.doc, c.tags, c.lexicon = doc, tags, lex()
+	n := len(doc.Tokens)
+	if cap(c.words) < n {
+		c.words = make([]uint64, n, n+n/2)
+		c.ascii = make([]bool, n, n+n/2)
 	}
-	if cap(c.ascii) < last-first {
-		c.ascii = make([]bool, last-first, 2*(last-first))
-	}
-	c.words, c.ascii = c.words[:last-first], c.ascii[:last-first]
+	c.words, c.ascii = c.words[:n], c.ascii[:n]
 	clear(c.words)
 }
+
+// at sets the sentence of the tokens c looks at next: [first, last).
+func (c *sentCtx) at(first, last int) { c.first, c.last = first, last }
 
 // word returns the hash of token i, or of the sentence's start or end
 // beyond it.
@@ -169,24 +177,24 @@ func (c *sentCtx) word(i int) uint64 {
 	return c.wordAt(i)
 }
 
-// wordAt returns the hash of token i of the sentence, hashed on first use
-// (0 marks a word not hashed yet: a hash that is 0 is only hashed again).
+// wordAt returns the hash of token i, hashed on first use (0 marks a word
+// not hashed yet: a hash that is 0 is only hashed again).
 func (c *sentCtx) wordAt(i int) uint64 {
-	if w := c.words[i-c.first]; w != 0 {
+	if w := c.words[i]; w != 0 {
 		return w
 	}
 	return c.hashWord(i)
 }
 
-// hashWord hashes token i of the sentence lower-cased, numbers as one
-// word, and records the hash and whether the word is ASCII.
+// hashWord hashes token i lower-cased, numbers as one word, and records
+// the hash and whether the word is ASCII.
 func (c *sentCtx) hashWord(i int) uint64 {
 	t := c.doc.Tokens[i]
 	w, ascii := hNum, false
 	if t.Kind != text.Number {
 		w, ascii = hashLowerASCII(c.doc.Text[t.Start:t.End])
 	}
-	c.words[i-c.first], c.ascii[i-c.first] = w, ascii
+	c.words[i], c.ascii[i] = w, ascii
 	return w
 }
 
@@ -276,7 +284,9 @@ func (c *sentCtx) skips(i int, w *lexWord) bool {
 // a singular noun or an adjective written in ASCII, whose lemma is the
 // word lower-cased (pos.Lemma): the lexicon is asked for the word itself,
 // and the word entry, in a cache too large to stay in the processor's
-// caches, is not read. It records the lexicon's word in c.lw.
+// caches, is not read; the filter lexicon.nouns answers for most words
+// before the lexicon's table is read. It records the lexicon's word in c.lw
+// when it has looked it up.
 func (c *sentCtx) quickSkip(i int) bool {
 	if t := c.tags[i]; t != pos.NN && !t.IsAdj() {
 		return false
@@ -287,7 +297,12 @@ func (c *sentCtx) quickSkip(i int) bool {
 			return false
 		}
 	}
-	w, ok := lex().words.GetFold(tok)
+	if !c.lexicon.nouns.mayHave(tok) {
+		// (most: no entry fits, whatever else the lexicon says of the
+		// word, which extraction looks up if it needs to)
+		return c.typedOnly && !c.inReturnFor(i)
+	}
+	w, ok := c.lexicon.words.GetFold(tok)
 	if !ok {
 		w = &noWord
 	}

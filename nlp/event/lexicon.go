@@ -75,6 +75,49 @@ type lexicon struct {
 	troops, commerce, aerial, artillery, smallarms listSet
 	// whether "people" is in a list
 	people listSet
+	// nouns filters the lemmas with an entry a noun or adjective can take
+	// (lfNounEntry)
+	nouns wordFilter
+}
+
+// wordFilter is a Bloom filter of lower-case words, asked of ASCII words
+// in any case: 512 bytes, which a document brings into the processor's
+// caches at once, where a lexicon's table costs a miss or more a word.
+type wordFilter [wordFilterBits / 64]uint64
+
+const wordFilterBits = 1 << 12
+
+// filterBits returns the two bits of a wordFilter for w, an ASCII word,
+// from its length and five of its bytes lower-cased (constant time).
+func filterBits(w string) (uint64, uint64) {
+	n := len(w)
+	h := uint64(n)<<40 ^ uint64(lowerASCIIByte(w[0]))<<32 ^ uint64(lowerASCIIByte(w[n-1]))<<24 ^ uint64(lowerASCIIByte(w[n/2]))<<16
+	if n > 1 {
+		h ^= uint64(lowerASCIIByte(w[1]))<<8 ^ uint64(lowerASCIIByte(w[n-2]))
+	}
+	h = mix(h)
+	return h & (wordFilterBits - 1), h >> 32 & (wordFilterBits - 1)
+}
+
+// add adds the word w, not empty.
+func (f *wordFilter) add(w string) {
+	a, b := filterBits(w)
+	f[a/64] |= 1 << (a % 64)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether the ASCII word w lower-cased may have been
+// added: false means it was not.
+func (f *wordFilter) mayHave(w string) bool {
+	a, b := filterBits(w)
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
+}
+
+func lowerASCIIByte(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 var lex = sync.OnceValue(func() *lexicon {
@@ -183,6 +226,11 @@ func (l *lexicon) index() {
 		}
 	}
 	l.words = text.NewWordMap(words)
+	for w, lw := range words {
+		if lw.flags&lfNounEntry != 0 && w != "" {
+			l.nouns.add(w)
+		}
+	}
 	l.troops, l.commerce, l.aerial, l.artillery, l.smallarms = l.bits["troops"], l.bits["commerce"], l.bits["aerial"], l.bits["artillery"], l.bits["smallarms"]
 	if w := words["people"]; w != nil {
 		l.people = w.lists

@@ -41,3 +41,25 @@ func TestLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestNounFilter checks that the filter lexicon.nouns passes every lemma
+// with an entry a noun or adjective can take, in any case.
+func TestNounFilter(t *testing.T) {
+	l := lex()
+	n := 0
+	for lemma, es := range l.entries {
+		w := l.word(lemma)
+		if w.flags&lfNounEntry == 0 || len(es) == 0 || !isASCII(lemma) {
+			continue
+		}
+		n++
+		for _, v := range []string{lemma, strings.ToUpper(lemma), strings.ToUpper(lemma[:1]) + lemma[1:]} {
+			if !l.nouns.mayHave(v) {
+				t.Errorf("nouns.mayHave(%q) = false", v)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no noun entries")
+	}
+}

@@ -99,7 +99,7 @@ func (x *extractor) reducedRelative(s text.Sentence, i, group int) bool {
 	}
 	switch n := x.tags[i+1]; {
 	case n == pos.VBG:
-	case n == pos.IN && (x.low(i+1) == "in" || x.low(i+1) == "during" || x.low(i+1) == "while"):
+	case n == pos.IN && (x.is(i+1, "in") || x.is(i+1, "during") || x.is(i+1, "while")):
 	default:
 		return false
 	}
@@ -153,7 +153,7 @@ func (x *extractor) quantLeft(a int, s text.Sentence) int {
 	if a < s.First || a >= s.Last {
 		return a
 	}
-	if w := x.low(a); (w == "least" || w == "most") && a-1 >= s.First && x.low(a-1) == "at" {
+	if (x.is(a, "least") || x.is(a, "most")) && a-1 >= s.First && x.is(a-1, "at") {
 		return a - 1
 	}
 	if x.tags[a] != pos.CD {
@@ -165,7 +165,7 @@ func (x *extractor) quantLeft(a int, s text.Sentence) int {
 			w2 == "to" && w1 == "up",
 			w2 == "least" && w1 == "at", w2 == "most" && w1 == "at":
 			return a - 2
-		case w2 == "as" && w1 == "many" && a-3 >= s.First && x.low(a-3) == "as":
+		case w2 == "as" && w1 == "many" && a-3 >= s.First && x.is(a-3, "as"):
 			return a - 3
 		}
 	}
@@ -227,9 +227,15 @@ func (x *extractor) lowFlags(i int) lowFlag {
 	return x.lookLow(i)
 }
 
-// lookLow looks the classes of token i up for lowFlags.
+// lookLow looks the classes of token i up for lowFlags (an ASCII token
+// by itself, the table folding its case).
 func (x *extractor) lookLow(i int) lowFlag {
-	f, _ := x.lowc.Get(x.low(i))
+	var f lowFlag
+	if tok := x.doc.Tok(i); isASCII(tok) {
+		f, _ = x.lowc.GetFold(tok)
+	} else {
+		f, _ = x.lowc.Get(x.low(i))
+	}
 	f |= lwKnown
 	x.lf[i] = f
 	return f
@@ -248,6 +254,50 @@ func (x *extractor) low(i int) string {
 		return l
 	}
 	return x.lower(i)
+}
+
+// is reports whether token i lower-cased (as low) is w, a lower-case ASCII
+// word, without lower-casing the token where it is ASCII.
+func (x *extractor) is(i int, w string) bool {
+	tok := x.doc.Tok(i)
+	if len(tok) <= len(w) {
+		// (equal ASCII-folded is equal lower-cased, and a token with
+		// other bytes lower-cases to no ASCII word this long)
+		return equalLower(tok, w)
+	}
+	// The only runes beyond ASCII that lower-case into it are İ and the
+	// Kelvin sign (to i and k), each longer than what it becomes.
+	return hasIK(w) && !isASCII(tok) && x.low(i) == w
+}
+
+// hasIK reports whether w has an i or a k.
+func hasIK(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] == 'i' || w[k] == 'k' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUpperASCII reports whether s has an upper-case ASCII letter.
+func hasUpperASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if 'A' <= s[k] && s[k] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s has no byte above ASCII.
+func isASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // lower lower-cases token i for low.
@@ -341,9 +391,16 @@ func (x *extractor) lemma(i int) string {
 	return x.lemmatize(i)
 }
 
-// lemmatize computes the lemma of token i for lemma.
+// lemmatize computes the lemma of token i for lemma. A token with upper-case
+// ASCII letters is lemmatised from low's string, which pos.Lemma would
+// otherwise make anew (it lower-cases such a word with strings.ToLower, as
+// low does).
 func (x *extractor) lemmatize(i int) string {
-	l := pos.Lemma(x.doc.Tok(i), x.tags[i])
+	w := x.doc.Tok(i)
+	if hasUpperASCII(w) {
+		w = x.low(i)
+	}
+	l := pos.Lemma(w, x.tags[i])
 	x.lemmas[i] = l
 	return l
 }
@@ -375,7 +432,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	group = j + 1
 	// "were sent", and the reduced relative "drones fired by Russia"
 	// and "soldiers killed fighting" (a participle right after its noun)
-	passive = x.tags[i] == pos.VBN && (be || group == i && (i+1 < s.Last && x.low(i+1) == "by" || i > s.First && x.tags[i-1].IsNoun())) ||
+	passive = x.tags[i] == pos.VBN && (be || group == i && (i+1 < s.Last && x.is(i+1, "by") || i > s.First && x.tags[i-1].IsNoun())) ||
 		x.reducedRelative(s, i, group)
 	if j < s.First {
 		return -1, -1, group, passive
@@ -394,7 +451,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 					// "urged the allies to supply": object control
 					if t == pos.TO && x.lexOf(v).flags&lfObjectControl != 0 {
 						k := v + 1
-						if k < j && (x.low(k) == "on" || x.low(k) == "upon") {
+						if k < j && (x.is(k, "on") || x.is(k, "upon")) {
 							k++
 						}
 						if k < j && x.isHead(j-1) && x.npLeft(j-1, s) == k {
@@ -410,7 +467,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 			}
 		}
 		return -1, -1, group, passive
-	case t == pos.WDT || t == pos.WP || t == pos.IN && x.low(j) == "that":
+	case t == pos.WDT || t == pos.WP || t == pos.IN && x.is(j, "that"):
 		// a relative clause: "troops that arrived", "Kim, who met"
 		k := j - 1
 		if k >= s.First && x.tags[k] == pos.Comma {
@@ -430,7 +487,7 @@ func (x *extractor) subject(s text.Sentence, i, depth int) (a, b, group int, pas
 	case x.isHead(j):
 		a, b := x.subjectNP(s, i, j, group, passive)
 		return a, b, group, passive
-	case (t == pos.Comma || t == pos.IN && x.isW(j, lwSubordinator) || x.low(j) == "without") && x.tags[i] == pos.VBG && depth < 2:
+	case (t == pos.Comma || t == pos.IN && x.isW(j, lwSubordinator) || x.is(j, "without")) && x.tags[i] == pos.VBG && depth < 2:
 		// "before announcing": the main clause's subject
 		// "shelled Gaza, killing 12": the main clause's subject
 		for v := j - 1; v >= s.First && v >= j-15; v-- {
@@ -479,9 +536,9 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 		hops = 0
 	}
 	for hop := 0; hop < hops && a-2 >= s.First && x.isHead(a-2); hop++ {
-		if l := x.npLeft(a-2, s); x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.tags[a-2] != pos.PRP && hop+1 < hops && !coord &&
+		if l := x.npLeft(a-2, s); x.tags[a-1] == pos.CC && x.is(a-1, "and") && x.tags[a-2] != pos.PRP && hop+1 < hops && !coord &&
 			l-2 >= s.First && x.tags[l-1] == pos.IN && x.isW(l-1, lwNounPrep) && x.isHead(l-2) &&
-			(x.low(l-1) == "between" || x.tags[a-2].IsProper() || !isDet(x.tags[a])) {
+			(x.is(l-1, "between") || x.tags[a-2].IsProper() || !isDet(x.tags[a])) {
 			// "the highway between Beira and Zimbabwe": a coordination
 			// inside the prepositional phrase (but "declared a state of
 			// emergency and the army sent" coordinates clauses)
@@ -492,7 +549,7 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 		if x.tags[a-1] != pos.IN && x.tags[a-1] != pos.TO || !x.isW(a-1, lwNounPrep) {
 			break
 		}
-		if x.low(a-1) == "of" {
+		if x.is(a-1, "of") {
 			a = x.npLeft(a-2, s) // "the president of Russia": one phrase
 			continue
 		}
@@ -505,7 +562,7 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 	}
 	// "Israel and Hamas signed": both conjuncts, but not the object of
 	// a clause before ("declared an emergency and the army sent").
-	if a-2 >= s.First && x.tags[a-1] == pos.CC && x.low(a-1) == "and" && x.isHead(a-2) {
+	if a-2 >= s.First && x.tags[a-1] == pos.CC && x.is(a-1, "and") && x.isHead(a-2) {
 		if l := x.npLeft(a-2, s); l == s.First || !x.tags[l-1].IsVerb() && x.tags[l-1] != pos.IN && x.tags[l-1] != pos.TO ||
 			x.tags[l-1] == pos.IN && x.isW(l-1, lwSubordinator) {
 			a = l
@@ -518,7 +575,7 @@ func (x *extractor) subjectNP(s text.Sentence, i, j, group int, passive bool) (a
 // comes before its name ("the port of Beira").
 func (x *extractor) ofBefore(a, m int) bool {
 	for k := a; k < m; k++ {
-		if x.low(k) == "of" {
+		if x.is(k, "of") {
 			return true
 		}
 	}
@@ -559,7 +616,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 		case t == pos.CC && len(out) > 0 && k+1 < s.Last && x.npInternal(k+1, s):
 			k++
 			continue
-		case k+2 < s.Last && x.tags[k+2] == pos.CD && x.low(k) == "up" && x.low(k+1) == "to":
+		case k+2 < s.Last && x.tags[k+2] == pos.CD && x.is(k, "up") && x.is(k+1, "to"):
 			// "up to 30,000 troops": the figure's qualifier
 			e := x.npRight(k+2, s)
 			if x.clauseAt(e, s) {
@@ -568,7 +625,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			out = append(out, phrase{a: k, b: e})
 			k = e
 			continue
-		case t == pos.IN && (x.low(k) == "that" || x.low(k) == "whether" || x.low(k) == "if" || x.low(k) == "because" || x.low(k) == "although" || x.low(k) == "while"):
+		case t == pos.IN && (x.is(k, "that") || x.is(k, "whether") || x.is(k, "if") || x.is(k, "because") || x.is(k, "although") || x.is(k, "while")):
 			return out // a subordinate clause
 		case t == pos.IN || t == pos.TO:
 			if k+1 >= s.Last || !x.npInternal(k+1, s) && x.tags[k+1] != pos.PRP {
@@ -593,7 +650,7 @@ func (x *extractor) phrases(s text.Sentence, i int) []phrase {
 			out = append(out, phrase{prep: x.low(k), a: k + 1, b: e})
 			k = e
 			continue
-		case k+2 < s.Last && x.tags[k+2] == pos.CD && (x.low(k) == "more" || x.low(k) == "fewer" || x.low(k) == "less") && x.low(k+1) == "than":
+		case k+2 < s.Last && x.tags[k+2] == pos.CD && (x.is(k, "more") || x.is(k, "fewer") || x.is(k, "less")) && x.is(k+1, "than"):
 			// "more than 400 people": one phrase
 			e := x.npRight(k+2, s)
 			if x.clauseAt(e, s) {
@@ -637,7 +694,7 @@ func (x *extractor) npEntity(a, b int) (ent int, atHead bool) {
 // or -1.
 func (x *extractor) firstConjunct(a, b int) int {
 	for k := a; k < b; k++ {
-		if x.tags[k] == pos.CC && x.low(k) == "and" {
+		if x.tags[k] == pos.CC && x.is(k, "and") {
 			e, _ := x.npEntity(a, k)
 			return e
 		}

@@ -71,19 +71,20 @@ func (d *Detector) detect(doc *text.Doc, tags []pos.Tag, ctx *sentCtx, out []Tri
 	if ctx.cache == nil {
 		ctx.cache = new(scoreCache)
 	}
-	for si := range doc.Sentences {
-		s := doc.Sentences[si]
-		cs := ctx.cands[:0]
+	ctx.init(doc, tags)
+	ctx.unflagged = ctx.unflagged[:0]
+	cs := ctx.cands[:0]
+	for _, s := range doc.Sentences {
+		ctx.at(s.First, s.Last)
 		for i := s.First; i < s.Last; i++ {
-			if candidate(tags[i]) && doc.Tokens[i].Kind == text.Word {
-				cs = append(cs, i)
+			// (singular nouns and adjectives skipped before their entry
+			// is read, see quickSkip)
+			if candidate(tags[i]) && doc.Tokens[i].Kind == text.Word && !(ctx.typedOnly && ctx.quickSkip(i)) {
+				cs = append(cs, cand{i, s.First, s.Last})
 			}
 		}
-		if len(cs) > 0 {
-			ctx.init(doc, tags, s.First, s.Last)
-			out = d.scoreSentence(ctx, cs, out)
-		}
-		ctx.cands = cs[:0]
 	}
+	out = d.score(ctx, cs, out)
+	ctx.cands = cs[:0]
 	return out
 }
