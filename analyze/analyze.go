@@ -9,29 +9,16 @@
 package analyze
 
 import (
-	"sync/atomic"
 	"time"
-	"unsafe"
 
 	sitrep "github.com/sitrep-news/sitrep"
-	"github.com/sitrep-news/sitrep/internal/hugepage"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
 // Analyzer runs the pipeline. The zero value is not usable; call New.
 type Analyzer struct {
 	stages stages
-	// docs counts the documents analysed, to move the models to huge
-	// pages once it is clear that many will follow (see hugeAfter).
-	docs atomic.Int64
 }
-
-// hugeAfter is the number of documents after which the Analyzer moves the
-// heap that holds its models (and the caches the stages have filled by
-// then) to huge pages (package hugepage): a batch gains on every document
-// after, while a one-document run does not pay for the copy (about 0.1 s
-// of CPU). GODEBUG=disablethp=1 turns it off.
-const hugeAfter = 100
 
 // New loads every model and lexicon the pipeline needs. Loading happens once;
 // the Analyzer is then read-only.
@@ -85,9 +72,6 @@ func (a *Analyzer) Analyze(doc sitrep.Document) (*sitrep.Analysis, error) {
 		}
 	}
 	structure(d, an)
-	if a.docs.Add(1) == hugeAfter {
-		hugepage.Heap(unsafe.Pointer(a))
-	}
 	return an, nil
 }
 

@@ -1,5 +1,0 @@
-//go:build !linux
-
-package hugepage
-
-func heap(p uintptr) int { return 0 }
