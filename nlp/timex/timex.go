@@ -94,7 +94,6 @@ func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Ti
 	if t.hasDCT {
 		t.dct = time.Date(dct.Year(), dct.Month(), dct.Day(), 12, 0, 0, 0, time.UTC)
 	}
-	var out []sitrep.Timex
 	longest := 0
 	for _, s := range doc.Sentences {
 		longest = max(longest, s.Last-s.First)
@@ -128,22 +127,25 @@ func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Ti
 				i++
 				continue
 			}
-			if out == nil {
-				// a story has a few: skip the first doublings of
-				// the slice (and keep nil for none)
-				out = make([]sitrep.Timex, 0, 8)
-			}
-			out = append(out, t.emit(m, si, len(out)+1))
+			t.out = append(t.out, t.emit(m, si, len(t.out)+1))
 			i = m.j
 		}
 	}
+	if len(t.out) == 0 {
+		return nil
+	}
+	// the timexes are gathered in the pooled buffer and copied once
+	// into a slice of their number: one allocation per document
+	out := append([]sitrep.Timex(nil), t.out...)
+	clear(t.out) // drop the buffer's references to the text
+	t.out = t.out[:0]
 	return out
 }
 
 func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 	start, end := t.us[m.i].start, t.us[m.j-1].end
 	x := sitrep.Timex{
-		ID:    "t" + strconv.Itoa(n),
+		ID:    timexID(n),
 		Start: start, End: end, Text: t.d.Text[start:end],
 		Type: m.typ, Value: m.val, Mod: m.mod,
 		Derivation: m.deriv,
@@ -199,6 +201,23 @@ func (t *tagger) emit(m match, si, n int) sitrep.Timex {
 		}
 	}
 	return x
+}
+
+// timexIDs holds the first ids, "t1", "t2", ... (timexIDs[0] is unused),
+// so that emitting a timex allocates no id.
+var timexIDs = func() (ids [128]string) {
+	for n := 1; n < len(ids); n++ {
+		ids[n] = "t" + strconv.Itoa(n)
+	}
+	return ids
+}()
+
+// timexID returns "t" followed by n.
+func timexID(n int) string {
+	if n < len(timexIDs) {
+		return timexIDs[n]
+	}
+	return "t" + strconv.Itoa(n)
 }
 
 // dctYMD returns the DCT as YYYY-MM-DD, formatted once per document.

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -43,6 +44,7 @@ const (
 type scratch struct {
 	units []unit
 	key   []byte
+	out   []sitrep.Timex // the document's timexes, copied out at the end
 }
 
 // buildUnits fills s.units for tokens [first, last) of d.
