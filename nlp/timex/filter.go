@@ -10,7 +10,9 @@ import (
 // hold a time expression: a quarter of Reuters' words are in sentences
 // without one, and building their units costs more than the scan that
 // finds them. Every pattern of the grammar covers at least one unit that
-//   - holds a digit (numbers, 8/28, Q3, FY2025, '90s), or
+//   - holds a digit (numbers, 8/28, Q3, FY2025, '90s), other than a
+//     number with a decimal point or thousands commas ("1.5", "11,000",
+//     the commonest numbers of business news), or
 //   - is a word of a category of triggerCats (month, weekday, unit, ...), or
 //   - is one of the few plain words that some pattern needs besides
 //     ("the past", "the present", "the near term", "the latest period",
@@ -60,10 +62,13 @@ func triggerWords() *text.WordMap[bool] {
 // is one ("Aug" "."), as the words of tw are letters only.
 func mayHold(d *text.Doc, first, last int, tw *text.WordMap[bool]) bool {
 	txt := d.Text
-	for _, tk := range d.Tokens[first:last] {
+	for k, tk := range d.Tokens[first:last] {
 		switch tk.Kind {
 		case text.Number:
-			return true
+			if k > 0 && d.Tokens[first+k-1].End == tk.Start && joinsNext(txt[tk.Start-1]) || !decimalOrComma(txt[tk.Start:tk.End]) {
+				return true
+			}
+			continue
 		case text.Word:
 		default:
 			continue // a mark: no letter, no digit
@@ -96,6 +101,37 @@ func mayHold(d *text.Doc, first, last int, tw *text.WordMap[bool]) bool {
 		}
 	}
 	return false
+}
+
+// decimalOrComma reports whether w is digits with a period or comma
+// between digits ("1.5", "11,000", "11,000.5"): classifyNumber makes
+// such a unit a number of shape shDecimal or shComma, even with more
+// glued after it (a unit's shape comes from what follows its first
+// digits). The grammar reads such a number only before a unit word
+// ("1.5 years", "11,000 years", which is a trigger) and never as a time
+// expression of its own, so it is no trigger unless it is glued to the
+// token before (joinsNext): then it may be part of a unit that starts
+// there.
+func decimalOrComma(w string) bool {
+	n := 0
+	for n < len(w) && isDigit(w[n]) {
+		n++
+	}
+	if n == 0 || n+1 >= len(w) || w[n] != '.' && w[n] != ',' || !isDigit(w[n+1]) {
+		return false
+	}
+	for i := n; i < len(w); i++ {
+		if c := w[i]; !isDigit(c) && c != '.' && c != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// joinsNext reports whether a token ending in c may join a token
+// glued after it into one unit (see buildUnits).
+func joinsNext(c byte) bool {
+	return isAlnumByte(c) || c == '.' || c == '/' || c == ':' || c == '-'
 }
 
 // triggerWord reports whether the word w is a trigger as addUnit reads

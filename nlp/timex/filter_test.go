@@ -18,7 +18,8 @@ func TestSkipSound(t *testing.T) {
 		texts = append(texts, strings.ToUpper(s), strings.ToLower(s))
 	}
 	texts = append(texts, "He left in the past. The near term looks bad, as does the present. The latest period was weak; the sixties were not.",
-		"the last half; Fridays; mid-March; Aug. rains; that same day; in the twenty-first century; nineteen ninety-six")
+		"the last half; Fridays; mid-March; Aug. rains; that same day; in the twenty-first century; nineteen ninety-six",
+		"At 9.30 a.m. it was 1.5 pct. Fiscal 1,987 was 11,000.5 dlrs. The 1,990s. The 2.5s. $1.5 ago. Q1.5 and FY1.987 and 1987.1.5. 1.5-year, 11,000 years, 10:1.5 GMT, 8/1.5.")
 	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
 	n := 0
 	for i, s := range texts {
@@ -49,6 +50,11 @@ func TestMayHold(t *testing.T) {
 		{"The company said it would buy the unit.", false},
 		{"They may march on.", false}, // lower-case month names are verbs
 		{"It rose 3 pct.", true},
+		{"It rose 1.5 pct to 11,000.5 dlrs from $2,000.", false},
+		{"It rose 1.5-year highs.", true},
+		{"It rose 3.5pct.", true},
+		{"Item 1. Its cost.", true},
+		{"It rose to 9.30 a.m.", false},
 		{"Sales rose in May.", true},
 		{"Shares fell on Fridays.", true},
 		{"It was a third-quarter loss.", true},
