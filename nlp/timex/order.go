@@ -422,6 +422,11 @@ func signalWord(w string) string {
 	if len(w) < 4 || len(w) > 9 {
 		return ""
 	}
+	switch w[0] | 0x20 { // the first letters of signalWords: most words stop here
+	case 'a', 'f', 'b', 'u', 't', 'p':
+	default:
+		return ""
+	}
 	for _, s := range signalWords {
 		if len(s) == len(w) && strings.EqualFold(s, w) {
 			return s
