@@ -210,3 +210,26 @@ func TestPurposeInfinitive(t *testing.T) {
 		t.Errorf("help has no dated governor in its sentence: %+v", times[3])
 	}
 }
+
+// TestParseDay: the fast path agrees with time.Parse.
+func TestParseDay(t *testing.T) {
+	for _, s := range []string{"", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "0000-01-01", "9999-12-31",
+		"1987-03-01", "1987-3-01", "1987-03-1x", "+987-03-01", "1987-03-01T", "2024-12-00", "1900-02-29", "2000-02-29"} {
+		want, wantOK := 0, false
+		if tm, err := time.Parse(ymd, s); err == nil {
+			want, wantOK = dayNum(tm), true
+		}
+		if got, ok := parseDay(s); got != want || ok != wantOK {
+			t.Errorf("parseDay(%q) = %d, %v; want %d, %v", s, got, ok, want, wantOK)
+		}
+	}
+	// every day of years 0000 to 2500 (and the ends of the range)
+	for d := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 10000; d = d.AddDate(0, 0, 1) {
+		if d.Year() == 2501 {
+			d = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		if got, ok := parseDay(d.Format(ymd)); !ok || got != dayNum(d) {
+			t.Fatalf("parseDay(%q) = %d, %v; want %d", d.Format(ymd), got, ok, dayNum(d))
+		}
+	}
+}
