@@ -130,7 +130,13 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 		t := doc.Tokens[base+i]
 		tk := &toks[i]
 		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
-		touch += m.words.hot.slot(tk.h).val + m.words.rest.slot(tk.h).val
+		// The hot table mostly is in cache; the large one is read
+		// only for a word not found in the hot one's first slot.
+		if s := m.words.hot.slot(tk.h); s.key == tk.key && s.val != 0 {
+			touch += s.val
+		} else {
+			touch += m.words.rest.slot(tk.h).val
+		}
 	}
 	for _, r := range rs {
 		for i := r[0]; i < r[1]; i++ {
