@@ -28,10 +28,15 @@ type Tagger struct {
 	mask  uint64
 	slots []slot   // open addressing over feature hashes
 	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
-	// prevScores[p][p2] is the score vector of the features that depend
-	// only on the tag history (bias, previous tag, tag before that, the
-	// pair of them), precomputed.
-	prevScores [numTags][numTags][numTags]int32
+	// hist[p][p2] is the score vector of the features that depend only
+	// on the tag history (bias, previous tag, tag before that, the pair
+	// of them), precomputed, less the row's minimum: adding the same
+	// number to every tag's score changes no argmax, and so a row fits
+	// in uint16s, padded to two cache lines (the table, 270 KB, is
+	// mostly out of cache). A model whose rows do not fit (none so far)
+	// has them in wide instead, and hist all zero.
+	hist *[numTags][numTags][histRow]uint16
+	wide *[numTags][numTags][numTags]int32
 	// edgeL is the score of the word-1 templates at a sentence's first
 	// token, edgeR of the word+1 ones at its last.
 	edgeL, edgeR [numTags]int32
@@ -47,6 +52,20 @@ type slot struct {
 }
 
 const inline = 1 << 31
+
+// histRow is the length of a row of Tagger.hist: 128 bytes, and the table
+// is page-aligned (a large allocation).
+const histRow = 64
+
+// history returns the tag-history scores after tags prev2, prev (see
+// Tagger.hist) for the tags to be added to st, adding them to st itself
+// in the fallback of a wide table.
+func (m *Tagger) history(st *[numTags]int32, prev, prev2 Tag) *[histRow]uint16 {
+	if m.wide != nil {
+		addScores(st, &m.wide[prev][prev2])
+	}
+	return &m.hist[prev][prev2]
+}
 
 // addInline adds an inline weight (see slot) to scores.
 func addInline(scores *[numTags]int32, e uint32) {
@@ -111,7 +130,13 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 		t := doc.Tokens[base+i]
 		tk := &toks[i]
 		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
-		touch += m.words.hot.slot(tk.h).val + m.words.rest.slot(tk.h).val
+		// The hot table mostly is in cache; the large one is read
+		// only for a word not found in the hot one's first slot.
+		if s := m.words.hot.slot(tk.h); s.key == tk.key && s.val != 0 {
+			touch += s.val
+		} else {
+			touch += m.words.rest.slot(tk.h).val
+		}
 	}
 	for _, r := range rs {
 		for i := r[0]; i < r[1]; i++ {
@@ -284,8 +309,8 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 				if i > 1 {
 					prev2 = tags[i-2]
 				}
-				ps := &m.prevScores[prev][prev2]
-				touch += uint64(ps[0] + ps[16] + ps[32] + ps[numTags-1])
+				ps := &m.hist[prev][prev2]
+				touch += uint64(ps[0] + ps[32])
 			}
 		}
 	}
@@ -357,7 +382,11 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			st := &static[i]
 			tk := &toks[i]
 			if class := tk.class; class != 0 {
-				addDenseClass(st, &m.prevScores[prev][prev2], class)
+				ps := m.history(st, prev, prev2)
+				for c := class; c != 0; c &= c - 1 {
+					t := bits.TrailingZeros64(c)
+					st[t] += int32(ps[t])
+				}
 				m.addPrevWord(st, tk.blk, prev)
 				best, max := None, int32(0)
 				for c := class; c != 0; c &= c - 1 {
@@ -375,10 +404,10 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 				}
 				// The tag-history scores are added while looking for
 				// the best tag, which the loop keeps in a register.
-				ps := &m.prevScores[prev][prev2]
-				best, max := 1, st[1]+ps[1]
+				ps := m.history(st, prev, prev2)
+				best, max := 1, st[1]+int32(ps[1])
 				for t := 2; t < NumTags; t++ {
-					if v := st[t] + ps[t]; v > max {
+					if v := st[t] + int32(ps[t]); v > max {
 						best, max = t, v
 					}
 				}
@@ -655,15 +684,30 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	var infos [1]tokInfo
 	var feats [maxFeats]uint64
+	wide := new([numTags][numTags][numTags]int32)
+	m.hist = new([numTags][numTags][histRow]uint16)
 	for p := None; p < numTags; p++ {
 		for p2 := None; p2 < numTags; p2++ {
 			features(&feats, infos[:], 0, p, p2)
-			sc := &m.prevScores[p][p2]
+			sc := &wide[p][p2]
 			for _, f := range feats[:nDense] {
 				m.add(sc, f)
 			}
 			m.add(sc, feats[iPrevPrev2])
+			lo, hi := sc[0], sc[0]
+			for _, v := range sc {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+			if hi-lo > math.MaxUint16 {
+				m.wide = wide
+			}
+			for t, v := range sc {
+				m.hist[p][p2][t] = uint16(v - lo)
+			}
 		}
+	}
+	if m.wide != nil {
+		*m.hist = [numTags][numTags][histRow]uint16{}
 	}
 	m.buildLexicon(words)
 	return m, nil

@@ -2,6 +2,7 @@ package pos
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"slices"
@@ -266,5 +267,30 @@ func TestTagConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestWideHistory checks the fallback for tag-history rows too wide for
+// uint16s: the embedded model's rows moved into Tagger.wide tag the same.
+func TestWideHistory(t *testing.T) {
+	m, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.wide = new([numTags][numTags][numTags]int32)
+	for p := range m.hist {
+		for p2 := range m.hist[p] {
+			for tg := range m.wide[p][p2] {
+				m.wide[p][p2][tg] = int32(m.hist[p][p2][tg])
+			}
+		}
+	}
+	*m.hist = [numTags][numTags][histRow]uint16{}
+	doc := text.Segment(corpus.ReutersText(t, 1<<20))
+	want, got := Default().Tag(doc), m.Tag(doc)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("token %d: wide table tags %v, narrow %v", i, got[i], want[i])
+		}
 	}
 }
