@@ -329,9 +329,8 @@ type extractor struct {
 	placesOf    int
 	placesKnown bool
 	places      []place
-	// per token: the lower-cased word and the lemma under its tag, filled
-	// on first use
-	lows, lemmas []string
+	// per token: the lemma under its tag, filled on first use
+	lemmas []string
 	// lazyRoles lets frames skip the roles of events Extract drops
 	lazyRoles bool
 	// per token: what the lexicon says of the lemma, nil until looked up
@@ -358,14 +357,14 @@ type extractor struct {
 func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity) *extractor {
 	x := d.take()
 	n := len(doc.Tokens)
-	if n > keepTokens && n > cap(x.lows) {
+	if n > keepTokens && n > cap(x.lemmas) {
 		if b, _ := d.big.Get().(*tokenBufs); b != nil {
-			x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = b.lows, b.lemmas, b.lw, b.lf, b.entAt, b.mentionStart
+			x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = b.lemmas, b.lw, b.lf, b.entAt, b.mentionStart
 		}
 	}
 	*x = extractor{
 		doc: doc, tags: tags, ents: ents, lex: lex(), lowc: lowClasses(),
-		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
+		lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
 		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
 		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
 		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}, trig: x.trig[:0],
@@ -386,15 +385,14 @@ func (d *Detector) release(x *extractor) {
 	clear(x.fbuf)
 	x.fbuf = x.fbuf[:0]
 	clear(x.phbuf[:cap(x.phbuf)])
-	if cap(x.lows) > keepTokens {
+	if cap(x.lemmas) > keepTokens {
 		// An idle extractor is kept for good: not the buffers of a
 		// book-length document, which go to a pool that garbage
 		// collections empty.
-		clear(x.lows[:cap(x.lows)])
 		clear(x.lemmas[:cap(x.lemmas)])
 		clear(x.lw[:cap(x.lw)])
-		d.big.Put(&tokenBufs{x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart})
-		x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil, nil
+		d.big.Put(&tokenBufs{x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart})
+		x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil
 		x.trig, x.evBuf = nil, nil
 	}
 	select {
@@ -419,7 +417,7 @@ const keepTokens = 1 << 16
 
 // tokenBufs are an extractor's per-token buffers.
 type tokenBufs struct {
-	lows, lemmas        []string
+	lemmas              []string
 	lw                  []*lexWord
 	lf                  []lowFlag
 	entAt, mentionStart []int32
