@@ -123,9 +123,10 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 			if !opts.All && f.typ == "other" && !(f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
 				continue
 			}
-			if !opts.All && needsParticipant[f.typ] && f.actor < 0 && f.target < 0 && f.location < 0 &&
-				!(f.arg && argSuffices[f.typ]) {
-				continue
+			if !opts.All && f.actor < 0 && f.target < 0 && f.location < 0 {
+				if needs, argOK := needsParticipant(f.typ); needs && !(f.arg && argOK) {
+					continue
+				}
 			}
 			if !opts.All && x.dropsAnyway(s, f) {
 				continue
@@ -283,29 +284,27 @@ var aspectual = map[string]bool{
 	"conclude": true,
 }
 
-// needsParticipant are the types whose events say nothing without an
-// actor, target or location ("the annual meeting", "talks", "their
-// demands", "a return").
-var needsParticipant = map[string]bool{
-	"meet": true, "negotiate": true, "appeal": true, "aid": true, "deny": true, "demand": true,
-	"criticize": true, "accuse": true, "return": true, "visit": true, "protest": true,
-	"threaten": true, "arrive": true,
-	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
-	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
-	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
-	"bankruptcy": true, "market": true, "rates": true, "vote": true,
-}
-
-// argSuffices are the needsParticipant types whose verbs say enough with a
-// common noun as subject or object: "donors pledged $120 million", "the
-// port reopened", "prices fell", "more than 9,000 were forced from their
-// homes". The others ("officials met", "analysts warned") need a name.
-var argSuffices = map[string]bool{
-	"aid": true, "arrive": true, "return": true,
-	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
-	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
-	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
-	"bankruptcy": true, "market": true, "rates": true, "vote": true,
+// needsParticipant reports whether events of type typ say nothing
+// without an actor, target or location ("the annual meeting", "talks",
+// "their demands", "a return"), and if so whether a verb says enough with
+// a common noun as subject or object (argOK): "donors pledged $120
+// million", "the port reopened", "prices fell", "more than 9,000 were
+// forced from their homes"; the others ("officials met", "analysts
+// warned") need a name. (A switch rather than maps: Extract asks it for
+// about ten frames a document, and a map's buckets are out of the
+// processor's caches each time.)
+func needsParticipant(typ string) (needs, argOK bool) {
+	switch typ {
+	case "meet", "negotiate", "appeal", "deny", "demand", "criticize", "accuse", "visit", "protest", "threaten":
+		return true, false
+	case "aid", "arrive", "return",
+		"disaster", "outbreak", "displace", "rescue", "reopen", "close",
+		"build", "complete", "election", "appoint", "resign", "charge",
+		"court", "release", "strike", "acquire", "divest", "layoff",
+		"bankruptcy", "market", "rates", "vote":
+		return true, true
+	}
+	return false, false
 }
 
 type extractor struct {
