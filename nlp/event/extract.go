@@ -308,30 +308,17 @@ func needsParticipant(typ string) (needs, argOK bool) {
 }
 
 type extractor struct {
-	doc  *text.Doc
-	tags []pos.Tag
-	ents []sitrep.Entity
-	lex  *lexicon
+	// what starts anew with each document (extractor sets it)
+	docState
+	lex *lexicon
 	// entAt[i] is the index of the entity with a mention covering token
 	// i, or -1; mentionStart[i] is the first token of that mention.
 	entAt        []int32
 	mentionStart []int32
-	// buffers reused from sentence to sentence
-	gov int // set by subject: the verb whose subject it borrowed, or -1
-	// the last actors seen in the paragraph, for pronouns
-	lastPerson, lastOther int
-	// whether the sentence starting at token milFirst has a military word
-	milFirst int
-	milKnown bool
-	milN     int
 	// the places of the sentence starting at token placesOf
-	placesOf    int
-	placesKnown bool
-	places      []place
+	places []place
 	// per token: the lemma under its tag, filled on first use
 	lemmas []string
-	// lazyRoles lets frames skip the roles of events Extract drops
-	lazyRoles bool
 	// per token: what the lexicon says of the lemma, nil until looked up
 	lw []*lexWord
 	// per token: the closed classes of the lower-cased word (lowFlags)
@@ -351,8 +338,29 @@ type extractor struct {
 	sbuf            []byte
 }
 
+// docState is the state of an extractor that is the document's.
+type docState struct {
+	doc  *text.Doc
+	tags []pos.Tag
+	ents []sitrep.Entity
+	gov  int // set by subject: the verb whose subject it borrowed, or -1
+	// the last actors seen in the paragraph, for pronouns
+	lastPerson, lastOther int
+	// whether the sentence starting at token milFirst has a military word
+	milFirst int
+	milKnown bool
+	milN     int
+	// the sentence of places
+	placesOf    int
+	placesKnown bool
+	// lazyRoles lets frames skip the roles of events Extract drops
+	lazyRoles bool
+}
+
 // extractor returns an idle extractor of the detector, or a new one, for
 // doc, its per-token buffers sized and cleared; release gives it back.
+// (The fields are set one by one, not as a new extractor: that one is
+// built on the stack, some 800 bytes, and copied.)
 func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity) *extractor {
 	x := d.take()
 	n := len(doc.Tokens)
@@ -361,20 +369,18 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 			x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = b.lemmas, b.lw, b.lf, b.entAt, b.mentionStart
 		}
 	}
-	*x = extractor{
-		doc: doc, tags: tags, ents: ents, lex: lex(), lowc: lowClasses(),
-		lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
-		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
-		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}, trig: x.trig[:0],
-		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0], evBuf: x.evBuf,
-	}
+	x.docState = docState{doc: doc, tags: tags, ents: ents}
+	x.lex, x.lowc = lex(), lowClasses()
+	x.lemmas, x.lw, x.lf = grow(x.lemmas, n), grow(x.lw, n), grow(x.lf, n)
+	x.entAt, x.mentionStart = grow(x.entAt, n), grow(x.mentionStart, n)
+	x.places, x.fbuf, x.phbuf, x.sbuf, x.trig = x.places[:0], x.fbuf[:0], x.phbuf[:0], x.sbuf[:0], x.trig[:0]
+	// (x.ctx is as release left it, or zero)
 	return x
 }
 
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
-	x.doc, x.tags, x.ents = nil, nil, nil
+	x.docState = docState{}
 	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
 	if cap(x.ctx.words) > keepTokens {
 		x.ctx.words, x.ctx.ascii, x.ctx.cands, x.ctx.unflagged = nil, nil, nil, nil
