@@ -123,9 +123,10 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 			if !opts.All && f.typ == "other" && !(f.actor >= 0 && (f.target >= 0 || f.location >= 0)) {
 				continue
 			}
-			if !opts.All && needsParticipant[f.typ] && f.actor < 0 && f.target < 0 && f.location < 0 &&
-				!(f.arg && argSuffices[f.typ]) {
-				continue
+			if !opts.All && f.actor < 0 && f.target < 0 && f.location < 0 {
+				if needs, argOK := needsParticipant(f.typ); needs && !(f.arg && argOK) {
+					continue
+				}
 			}
 			if !opts.All && x.dropsAnyway(s, f) {
 				continue
@@ -283,57 +284,41 @@ var aspectual = map[string]bool{
 	"conclude": true,
 }
 
-// needsParticipant are the types whose events say nothing without an
-// actor, target or location ("the annual meeting", "talks", "their
-// demands", "a return").
-var needsParticipant = map[string]bool{
-	"meet": true, "negotiate": true, "appeal": true, "aid": true, "deny": true, "demand": true,
-	"criticize": true, "accuse": true, "return": true, "visit": true, "protest": true,
-	"threaten": true, "arrive": true,
-	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
-	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
-	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
-	"bankruptcy": true, "market": true, "rates": true, "vote": true,
-}
-
-// argSuffices are the needsParticipant types whose verbs say enough with a
-// common noun as subject or object: "donors pledged $120 million", "the
-// port reopened", "prices fell", "more than 9,000 were forced from their
-// homes". The others ("officials met", "analysts warned") need a name.
-var argSuffices = map[string]bool{
-	"aid": true, "arrive": true, "return": true,
-	"disaster": true, "outbreak": true, "displace": true, "rescue": true, "reopen": true, "close": true,
-	"build": true, "complete": true, "election": true, "appoint": true, "resign": true, "charge": true,
-	"court": true, "release": true, "strike": true, "acquire": true, "divest": true, "layoff": true,
-	"bankruptcy": true, "market": true, "rates": true, "vote": true,
+// needsParticipant reports whether events of type typ say nothing
+// without an actor, target or location ("the annual meeting", "talks",
+// "their demands", "a return"), and if so whether a verb says enough with
+// a common noun as subject or object (argOK): "donors pledged $120
+// million", "the port reopened", "prices fell", "more than 9,000 were
+// forced from their homes"; the others ("officials met", "analysts
+// warned") need a name. (A switch rather than maps: Extract asks it for
+// about ten frames a document, and a map's buckets are out of the
+// processor's caches each time.)
+func needsParticipant(typ string) (needs, argOK bool) {
+	switch typ {
+	case "meet", "negotiate", "appeal", "deny", "demand", "criticize", "accuse", "visit", "protest", "threaten":
+		return true, false
+	case "aid", "arrive", "return",
+		"disaster", "outbreak", "displace", "rescue", "reopen", "close",
+		"build", "complete", "election", "appoint", "resign", "charge",
+		"court", "release", "strike", "acquire", "divest", "layoff",
+		"bankruptcy", "market", "rates", "vote":
+		return true, true
+	}
+	return false, false
 }
 
 type extractor struct {
-	doc  *text.Doc
-	tags []pos.Tag
-	ents []sitrep.Entity
-	lex  *lexicon
+	// what starts anew with each document (extractor sets it)
+	docState
+	lex *lexicon
 	// entAt[i] is the index of the entity with a mention covering token
 	// i, or -1; mentionStart[i] is the first token of that mention.
 	entAt        []int32
 	mentionStart []int32
-	// buffers reused from sentence to sentence
-	gov int // set by subject: the verb whose subject it borrowed, or -1
-	// the last actors seen in the paragraph, for pronouns
-	lastPerson, lastOther int
-	// whether the sentence starting at token milFirst has a military word
-	milFirst int
-	milKnown bool
-	milN     int
 	// the places of the sentence starting at token placesOf
-	placesOf    int
-	placesKnown bool
-	places      []place
-	// per token: the lower-cased word and the lemma under its tag, filled
-	// on first use
-	lows, lemmas []string
-	// lazyRoles lets frames skip the roles of events Extract drops
-	lazyRoles bool
+	places []place
+	// per token: the lemma under its tag, filled on first use
+	lemmas []string
 	// per token: what the lexicon says of the lemma, nil until looked up
 	lw []*lexWord
 	// per token: the closed classes of the lower-cased word (lowFlags)
@@ -353,30 +338,49 @@ type extractor struct {
 	sbuf            []byte
 }
 
+// docState is the state of an extractor that is the document's.
+type docState struct {
+	doc  *text.Doc
+	tags []pos.Tag
+	ents []sitrep.Entity
+	gov  int // set by subject: the verb whose subject it borrowed, or -1
+	// the last actors seen in the paragraph, for pronouns
+	lastPerson, lastOther int
+	// whether the sentence starting at token milFirst has a military word
+	milFirst int
+	milKnown bool
+	milN     int
+	// the sentence of places
+	placesOf    int
+	placesKnown bool
+	// lazyRoles lets frames skip the roles of events Extract drops
+	lazyRoles bool
+}
+
 // extractor returns an idle extractor of the detector, or a new one, for
 // doc, its per-token buffers sized and cleared; release gives it back.
+// (The fields are set one by one, not as a new extractor: that one is
+// built on the stack, some 800 bytes, and copied.)
 func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity) *extractor {
 	x := d.take()
 	n := len(doc.Tokens)
-	if n > keepTokens && n > cap(x.lows) {
+	if n > keepTokens && n > cap(x.lemmas) {
 		if b, _ := d.big.Get().(*tokenBufs); b != nil {
-			x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = b.lows, b.lemmas, b.lw, b.lf, b.entAt, b.mentionStart
+			x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = b.lemmas, b.lw, b.lf, b.entAt, b.mentionStart
 		}
 	}
-	*x = extractor{
-		doc: doc, tags: tags, ents: ents, lex: lex(), lowc: lowClasses(),
-		lows: grow(x.lows, n), lemmas: grow(x.lemmas, n), lw: grow(x.lw, n), lf: grow(x.lf, n),
-		entAt: grow(x.entAt, n), mentionStart: grow(x.mentionStart, n),
-		fbuf: x.fbuf[:0], phbuf: x.phbuf[:0], sbuf: x.sbuf[:0],
-		ctx: sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}, trig: x.trig[:0],
-		candBuf: x.candBuf, lexBuf: x.lexBuf, govBuf: x.govBuf, lowCache: x.lowCache, places: x.places[:0], evBuf: x.evBuf,
-	}
+	x.docState = docState{doc: doc, tags: tags, ents: ents}
+	x.lex, x.lowc = lex(), lowClasses()
+	x.lemmas, x.lw, x.lf = grow(x.lemmas, n), grow(x.lw, n), grow(x.lf, n)
+	x.entAt, x.mentionStart = grow(x.entAt, n), grow(x.mentionStart, n)
+	x.places, x.fbuf, x.phbuf, x.sbuf, x.trig = x.places[:0], x.fbuf[:0], x.phbuf[:0], x.sbuf[:0], x.trig[:0]
+	// (x.ctx is as release left it, or zero)
 	return x
 }
 
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
-	x.doc, x.tags, x.ents = nil, nil, nil
+	x.docState = docState{}
 	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
 	if cap(x.ctx.words) > keepTokens {
 		x.ctx.words, x.ctx.ascii, x.ctx.cands, x.ctx.unflagged = nil, nil, nil, nil
@@ -386,15 +390,14 @@ func (d *Detector) release(x *extractor) {
 	clear(x.fbuf)
 	x.fbuf = x.fbuf[:0]
 	clear(x.phbuf[:cap(x.phbuf)])
-	if cap(x.lows) > keepTokens {
+	if cap(x.lemmas) > keepTokens {
 		// An idle extractor is kept for good: not the buffers of a
 		// book-length document, which go to a pool that garbage
 		// collections empty.
-		clear(x.lows[:cap(x.lows)])
 		clear(x.lemmas[:cap(x.lemmas)])
 		clear(x.lw[:cap(x.lw)])
-		d.big.Put(&tokenBufs{x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart})
-		x.lows, x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil, nil
+		d.big.Put(&tokenBufs{x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart})
+		x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil
 		x.trig, x.evBuf = nil, nil
 	}
 	select {
@@ -419,7 +422,7 @@ const keepTokens = 1 << 16
 
 // tokenBufs are an extractor's per-token buffers.
 type tokenBufs struct {
-	lows, lemmas        []string
+	lemmas              []string
 	lw                  []*lexWord
 	lf                  []lowFlag
 	entAt, mentionStart []int32

@@ -244,16 +244,21 @@ func (x *extractor) lookLow(i int) lowFlag {
 // isW reports whether the lower-cased token i is in class c.
 func (x *extractor) isW(i int, c lowFlag) bool { return x.lowFlags(i)&c != 0 }
 
-// low returns token i lower-cased (strings.ToLower), computed once per
-// document. A token with upper-case ASCII letters and no other byte above
-// ASCII is lower-cased through lowCache, which spares the allocation for
-// the capitalised words met in earlier documents.
+// low returns token i lower-cased (strings.ToLower). A token with
+// upper-case ASCII letters and no other byte above ASCII is lower-cased
+// through lowCache, which spares the allocation for the capitalised words
+// met in earlier documents; a lower-case ASCII token is itself. (Nothing is
+// kept per token: a document lower-cases a few of its tokens only, and a
+// per-token array of strings cleared for every document cost more, in
+// cache misses, than lower-casing again.)
 func (x *extractor) low(i int) string {
-	// Tokens are never empty, so "" marks a token not lower-cased yet.
-	if l := x.lows[i]; l != "" {
-		return l
+	tok := x.doc.Tok(i)
+	for k := 0; k < len(tok); k++ {
+		if c := tok[k]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return x.lower(tok)
+		}
 	}
-	return x.lower(i)
+	return tok
 }
 
 // is reports whether token i lower-cased (as low) is w, a lower-case ASCII
@@ -300,37 +305,29 @@ func isASCII(s string) bool {
 	return true
 }
 
-// lower lower-cases token i for low.
-func (x *extractor) lower(i int) string {
-	tok := x.doc.Tok(i)
-	l := tok
-	upper := false
+// lower lower-cases tok, a token with an upper-case ASCII letter or a
+// byte above ASCII, for low.
+func (x *extractor) lower(tok string) string {
 	var h uint32
 	for k := 0; k < len(tok); k++ {
 		c := tok[k]
 		if c >= 0x80 {
-			l = strings.ToLower(tok)
-			upper = false
-			break
+			// (strings.ToLower allocates only when a rune changes)
+			return strings.ToLower(tok)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
-			upper = true
 		}
 		h = h*31 + uint32(c)
 	}
-	if upper {
-		if x.lowCache == nil {
-			x.lowCache = new([lowCacheSlots]string)
-		}
-		e := &x.lowCache[h&(lowCacheSlots-1)]
-		if !equalLower(tok, *e) {
-			*e = lowerASCII(tok)
-		}
-		l = *e
+	if x.lowCache == nil {
+		x.lowCache = new([lowCacheSlots]string)
 	}
-	x.lows[i] = l
-	return l
+	e := &x.lowCache[h&(lowCacheSlots-1)]
+	if !equalLower(tok, *e) {
+		*e = lowerASCII(tok)
+	}
+	return *e
 }
 
 // lowCacheSlots is the size of an extractor's lowCache, which holds
