@@ -7,6 +7,7 @@ package kb
 
 import (
 	"cmp"
+	"github.com/sitrep-news/sitrep/internal/civil"
 	"math"
 	"math/bits"
 	"slices"
@@ -477,47 +478,10 @@ const noDay = math.MinInt32
 // with, where parseDay reads one (YYYY-MM-DD, a day of the month, year 0 to
 // 9999), and noDay where it does not.
 func epochDay(s string) int32 {
-	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
-		return noDay
+	if n, ok := civil.Day(s); ok {
+		return int32(n)
 	}
-	var n [10]int
-	for i := range 10 {
-		if i == 4 || i == 7 {
-			continue
-		}
-		if s[i] < '0' || s[i] > '9' {
-			return noDay
-		}
-		n[i] = int(s[i] - '0')
-	}
-	y, m, d := n[0]*1000+n[1]*100+n[2]*10+n[3], n[5]*10+n[6], n[8]*10+n[9]
-	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
-		return noDay
-	}
-	// Days from civil (H. Hinnant): years from March, in eras of 400.
-	if m <= 2 {
-		y--
-	}
-	era := (y + 400) / 400 // y >= -1
-	era--
-	yoe := y - era*400
-	doy := (153*((m+9)%12)+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int32(era*146097 + doe - 719468)
-}
-
-// daysIn is the number of days of month m of year y.
-func daysIn(m, y int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return noDay
 }
 
 func newNumbering(n int) *numbering {

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"github.com/sitrep-news/sitrep/internal/civil"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,10 +122,9 @@ func parseDay(s string) (int, bool) {
 	}
 	// the dates the tagger writes, without the layout interpreter;
 	// anything else (or a day the month lacks) takes time.Parse
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:]) {
-		y, m, d := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
-		if m >= 1 && m <= 12 && d >= 1 && d <= monthDays(y, m) {
-			return civilDay(y, m, d), true
+	if len(s) == 10 {
+		if n, ok := civil.Day(s); ok {
+			return n, true
 		}
 	}
 	t, err := time.Parse(ymd, s)
@@ -132,39 +132,6 @@ func parseDay(s string) (int, bool) {
 		return 0, false
 	}
 	return dayNum(t), true
-}
-
-// monthDays is the number of days of month m of year y (proleptic
-// Gregorian, as package time).
-func monthDays(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// civilDay is dayNum of the date y-m-d (0 <= y), by the days-from-civil
-// arithmetic (H. Hinnant): years start in March, so that the leap day
-// ends one.
-func civilDay(y, m, d int) int {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 {
-		era = (y - 399) / 400
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
 }
 
 // events of sentence s in text order (indexes into a.ev).
