@@ -31,20 +31,29 @@ func BenchmarkExtract(b *testing.B) {
 	reportCPU(b, c0, n, len(s))
 }
 
+// docInput is one article as the benchmarks extract from it.
+type docInput struct {
+	doc  *text.Doc
+	opts Options
+}
+
+// docInputs segments and tags texts and finds their test entities, outside
+// the benchmarks' timing.
+func docInputs(texts []string) []docInput {
+	ins := make([]docInput, len(texts))
+	for k, s := range texts {
+		doc := text.Segment(s)
+		ins[k] = docInput{doc, Options{Tags: pos.Default().Tag(doc), Entities: entities(doc), Modality: func(sitrep.Span) (string, *sitrep.Quote) { return "", nil }}}
+	}
+	return ins
+}
+
 // BenchmarkExtractDocs measures event extraction over 1,500 Reuters
 // articles one at a time, as the pipeline meets them (each with its own
 // segmentation, tags and test entities, made outside the loop).
 func BenchmarkExtractDocs(b *testing.B) {
 	texts := corpus.Reuters(b, 1500)
-	type in struct {
-		doc  *text.Doc
-		opts Options
-	}
-	ins := make([]in, len(texts))
-	for k, s := range texts {
-		doc := text.Segment(s)
-		ins[k] = in{doc, Options{Tags: pos.Default().Tag(doc), Entities: entities(doc), Modality: func(sitrep.Span) (string, *sitrep.Quote) { return "", nil }}}
-	}
+	ins := docInputs(texts)
 	size := corpus.Size(texts)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -70,15 +79,7 @@ func BenchmarkExtractDocs(b *testing.B) {
 // alone.
 func BenchmarkExtractDocsCold(b *testing.B) {
 	texts := corpus.Reuters(b, 1500)
-	type in struct {
-		doc  *text.Doc
-		opts Options
-	}
-	ins := make([]in, len(texts))
-	for k, s := range texts {
-		doc := text.Segment(s)
-		ins[k] = in{doc, Options{Tags: pos.Default().Tag(doc), Entities: entities(doc), Modality: func(sitrep.Span) (string, *sitrep.Quote) { return "", nil }}}
-	}
+	ins := docInputs(texts)
 	for _, x := range ins {
 		Extract(x.doc, x.opts)
 	}
