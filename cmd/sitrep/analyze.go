@@ -2,16 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/analyze"
 	"github.com/sitrep-news/sitrep/extract"
+	"github.com/sitrep-news/sitrep/internal/jsonx"
 )
 
 const analyzeUsage = `analyze [FILE|URL|-] [--date YYYY-MM-DD] [--json]
@@ -118,11 +121,26 @@ func analyzeInput(a *analyze.Analyzer, in input, maxBytes int) (*sitrep.Analysis
 	return an, nil
 }
 
-// batchResult is one output line of a batch.
+// batchResult is one output line of a batch: the analysis already encoded
+// by the worker (so that encoding runs on all cores too), or the error.
 type batchResult struct {
-	id  string
-	an  *sitrep.Analysis
-	err error
+	id   string
+	line *bytes.Buffer
+	err  error
+}
+
+// linePool recycles the encoded lines of a batch once they are written.
+var linePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// encodeResult encodes an analysis as one JSONL line, or says why not.
+func encodeResult(name string, an *sitrep.Analysis) (*bytes.Buffer, error) {
+	buf := linePool.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := jsonx.EncodeLine(buf, an); err != nil {
+		linePool.Put(buf)
+		return nil, &sitrep.Error{Code: sitrep.EINTERNAL, Input: name, Message: "cannot encode the analysis: " + err.Error(), Err: err}
+	}
+	return buf, nil
 }
 
 // analyzeBatch streams a JSONL batch through n workers, writing results in
@@ -180,7 +198,11 @@ func analyzeBatch(env *Env, inPath, outPath string, n, maxBytes int, date string
 					j.in.Date = date
 				}
 				an, err := safeAnalyze(a, j.in, maxBytes)
-				j.slot <- batchResult{id: j.in.ID, an: an, err: err}
+				var line *bytes.Buffer
+				if err == nil {
+					line, err = encodeResult(j.in.Name, an)
+				}
+				j.slot <- batchResult{id: j.in.ID, line: line, err: err}
 			}
 		}()
 	}
@@ -203,7 +225,8 @@ func analyzeBatch(env *Env, inPath, outPath string, n, maxBytes int, date string
 			}{res.id, res.err.Error()})
 			continue
 		}
-		werr = enc.Encode(res.an)
+		_, werr = bw.Write(res.line.Bytes())
+		linePool.Put(res.line)
 	}
 	if err := bw.Flush(); werr == nil {
 		werr = err

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/jsonx"
 )
 
 // The child tables and their columns, in the order Put fills them. The
@@ -156,7 +156,7 @@ func (s *Store) PutMany(ctx context.Context, as []*sitrep.Analysis) ([]sitrep.Pu
 		// documents row holds: Document puts it back.
 		text := d.Text
 		d.Text = ""
-		blob, err := json.Marshal(a)
+		blob, err := jsonx.Marshal(a)
 		d.Text = text
 		if err != nil {
 			return nil, &sitrep.Error{Code: sitrep.EINVALID, Input: d.ID, Message: "cannot encode analysis: " + err.Error(), Err: err}

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -13,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/internal/jsonx"
 )
 
 // where builds a conjunction of conditions and their arguments.
@@ -101,7 +101,7 @@ func (s *Store) Document(ctx context.Context, id string) (*sitrep.Analysis, erro
 
 func decodeAnalysis(id, text, blob string) (*sitrep.Analysis, error) {
 	a := new(sitrep.Analysis)
-	if err := json.Unmarshal([]byte(blob), a); err != nil {
+	if err := jsonx.Unmarshal([]byte(blob), a); err != nil {
 		return nil, internal("document "+id+": decode analysis", err)
 	}
 	a.Document.Text = text
