@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/analyze"
+	"github.com/sitrep-news/sitrep/internal/jsonx"
 	"github.com/sitrep-news/sitrep/nlp/text"
 )
 
@@ -19,7 +21,8 @@ const benchUsage = `bench [JSONL] [--docs N] [--workers N]
 
 Measures throughput on a JSONL corpus (default: the Reuters-21578 corpus in
 ../shared/eval/news): segmentation alone, then the whole analysis pipeline
-on one core and on --workers cores. Each document is analysed with its
+on one core and on --workers cores, then the analysis with each document's
+JSON line encoded as analyze --jsonl writes it. Each document is analysed with its
 "date" as the document creation time, as analyze --jsonl and ingest take
 it. Reports documents/s, MB/s, MB/s per core (wall clock), MB/s per
 CPU-second (independent of other load on the machine) and memory.
@@ -74,30 +77,50 @@ func runBench(env *Env, args []string) error {
 	report("analysis, 1 core", 1)
 
 	if *workers > 1 {
-		var next atomic.Int64
-		var wg sync.WaitGroup
 		begin()
-		for range *workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= len(texts) {
-						return
-					}
-					a.Analyze(texts[i])
-				}
-			}()
-		}
-		wg.Wait()
+		parallel(*workers, len(texts), func(i int, _ *bytes.Buffer) { a.Analyze(texts[i]) })
 		report(fmt.Sprintf("analysis, %d cores", *workers), *workers)
 	}
 	var m1 runtime.MemStats
 	runtime.ReadMemStats(&m1)
+
+	// What analyze --jsonl does besides reading: analysis and the JSON
+	// line of each document, encoded by the worker that analysed it.
+	begin()
+	parallel(*workers, len(texts), func(i int, buf *bytes.Buffer) {
+		an, err := a.Analyze(texts[i])
+		if err == nil {
+			buf.Reset()
+			jsonx.EncodeLine(buf, an)
+		}
+	})
+	report(fmt.Sprintf("analysis + JSON, %d cores", *workers), *workers)
+
 	fmt.Fprintf(env.Stdout, "\nmemory: %.1f MB heap in use, %.1f MB obtained from the OS, %.0f KB allocated per document\n",
 		float64(m1.HeapInuse)/1e6, float64(m1.Sys)/1e6, float64(m1.TotalAlloc-m0.TotalAlloc)/1e3/float64(len(texts)*(1+min(1, *workers-1))))
 	return nil
+}
+
+// parallel runs job(i) for i in [0, n) on the given number of goroutines,
+// each with its own scratch buffer.
+func parallel(workers, n int, job func(i int, buf *bytes.Buffer)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				job(i, &buf)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // loadBenchCorpus reads the documents of a JSONL corpus as analyze --jsonl
