@@ -84,6 +84,7 @@ type Scanner struct {
 	out   []Number
 	// Extract's buffers
 	figs    []figure
+	order   []int32 // mergeFigures' result
 	qs      []sitrep.Quantity
 	bounds  []optional
 	rangeL  []Range
