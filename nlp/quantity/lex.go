@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -102,7 +103,7 @@ func lex(s string, dst []token, cands []int32) ([]token, []int32) {
 					cands = append(cands, int32(len(dst)))
 				}
 			} else if n <= 12 && lexPrefix[uint(c&31)<<5|uint(s[i+1]&31)]&(1<<n) != 0 {
-				t.wi, _ = numberIndex.GetFold(s[i:j])
+				t.wi = lexWord(s, i, j)
 				if t.wi != 0 || urlAt(s, i) > 0 {
 					cands = append(cands, int32(len(dst)))
 				}
@@ -196,6 +197,54 @@ func load64(s string, i int) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
+
+// lexWord returns numberIndex.GetFold(s[i:j]) for the letters s[i:j].
+// A word of up to eight letters is read as one integer, lower-cased at
+// once, and looked up in shortNumbers, with no string hashed or compared.
+func lexWord(s string, i, j int) uint8 {
+	if n := j - i; n <= 8 && i+8 <= len(s) {
+		m := ^uint64(0) >> (64 - 8*n)
+		x := load64(s, i)&m | 0x20*ones&m
+		for h := int(x*0x9e3779b97f4a7c15>>56) & (len(shortNumbers) - 1); ; h = (h + 1) & (len(shortNumbers) - 1) {
+			switch e := shortNumbers[h]; e.key {
+			case x:
+				return e.wi
+			case 0:
+				return 0
+			}
+		}
+	}
+	wi, _ := numberIndex.GetFold(s[i:j])
+	return wi
+}
+
+// shortNumbers holds the number words of up to eight letters, each as
+// its bytes little-endian (the length needs no field: letters are no zero
+// bytes), open-addressed by the top byte of the key times a Fibonacci
+// constant. lexWord ORs 0x20 into every byte of a word: that lower-cases
+// ASCII letters and makes any other byte (a non-ASCII letter, >= 0x80)
+// one that no key holds.
+var shortNumbers = func() (t [256]struct {
+	key uint64
+	wi  uint8
+}) {
+	for w := range numberWords {
+		if len(w) > 8 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue // lexWord passes such words to numberIndex
+		}
+		var x uint64
+		for k := len(w) - 1; k >= 0; k-- {
+			x = x<<8 | uint64(w[k])
+		}
+		wi, _ := numberIndex.Get(w)
+		h := int(x*0x9e3779b97f4a7c15>>56) & (len(t) - 1)
+		for t[h].key != 0 {
+			h = (h + 1) & (len(t) - 1)
+		}
+		t[h].key, t[h].wi = x, wi
+	}
+	return t
+}()
 
 // lexPrefix is prefix2 with the starts of URLs added ("http", "https",
 // "www"): the words of two letters or more that lex looks up. It is

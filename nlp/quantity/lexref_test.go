@@ -208,3 +208,25 @@ var lexPrefixRef = func() [26 * 26]uint16 {
 	t[int('w'-'a')*26+int('w'-'a')] |= 1 << 3
 	return t
 }()
+
+// TestLexWord checks lexWord against numberIndex.GetFold on every number
+// word, upper-cased, capitalised, one letter short and long, glued to a
+// non-ASCII letter, at the end of a text and inside one.
+func TestLexWord(t *testing.T) {
+	var ws []string
+	for w := range numberWords {
+		ws = append(ws, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w[:len(w)-1], w+"s", w+"é", "é"+w, w+"x")
+	}
+	for _, w := range ws {
+		if len(w) < 2 {
+			continue
+		}
+		want, _ := numberIndex.GetFold(w)
+		for _, s := range []string{w, w + " and so on", "x " + w + " more text here"} {
+			i := strings.Index(s, w)
+			if got := lexWord(s, i, i+len(w)); got != want {
+				t.Fatalf("lexWord(%q) = %d, want %d", w, got, want)
+			}
+		}
+	}
+}
