@@ -73,15 +73,14 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 	modDist := 1 << 30
 	reported := false // a reporting verb stands between the token and the span
 	for j := k - 1; j >= first && j >= k-window; j-- {
-		w := doc.Tok(j)
-		info, _ := words.Get(w)
+		info := tokInfo(doc, j)
 		if info.brk {
 			break
 		}
 		var c string
 		switch int(info.class) {
 		case cNeg:
-			if neg == "" && !reported && !notOnly(doc, j) && (!weakNeg(w) || j >= k-5) {
+			if neg == "" && !reported && !notOnly(doc, j) && (!weakNeg(doc.Tok(j)) || j >= k-5) {
 				neg = sitrep.ModalityNegated
 			}
 			continue
@@ -100,7 +99,7 @@ func cues(doc *text.Doc, span sitrep.Span) string {
 		case cTo:
 			// "plans to", "expected to", "set to", "going to"
 			if j > first {
-				switch class(doc.Tok(j - 1)) {
+				switch tokInfo(doc, j-1).class {
 				case cPlan:
 					c = sitrep.ModalityFuture
 				case cFail:
@@ -172,7 +171,7 @@ func untilAfter(doc *text.Doc, span sitrep.Span) bool {
 // would", "told lawmakers it would".
 func reportedBefore(doc *text.Doc, first, j int) bool {
 	for i := j - 1; i >= first && i >= j-5; i-- {
-		if class(doc.Tok(i)) == cReport {
+		if tokInfo(doc, i).class == cReport {
 			return true
 		}
 	}
@@ -221,9 +220,8 @@ type wordInfo struct {
 	class uint8
 }
 
-// words maps tokens, as written, to their wordInfo: one lookup per token
-// of the window.
-var words = func() *text.WordMap[wordInfo] {
+// wordInfos maps tokens, as written, to their wordInfo.
+var wordInfos = func() map[string]wordInfo {
 	m := map[string]wordInfo{}
 	for c, ws := range classWords {
 		for _, w := range ws {
@@ -244,9 +242,84 @@ var words = func() *text.WordMap[wordInfo] {
 		i.brk = true
 		m[w] = i
 	}
-	return text.NewWordMap(m)
+	return m
 }()
 
-// class classifies a token: a cue word in lower case or with a capital
-// first letter, else cNone.
-func class(w string) int { i, _ := words.Get(w); return int(i.class) }
+// words is wordInfos as a WordMap, for the tokens longer than eight bytes
+// (see tokInfo).
+var words = text.NewWordMap(wordInfos)
+
+// tokInfo returns words' wordInfo of token j of doc (the zero wordInfo
+// for the other tokens). Most tokens have seven bytes or fewer: those are
+// read as one integer and looked up in shortKeys, with no string hashed or
+// compared; the longer ones go to words.
+func tokInfo(doc *text.Doc, j int) wordInfo {
+	t := doc.Tokens[j]
+	n := t.End - t.Start
+	if n > 7 || n <= 0 {
+		i, _ := words.Get(doc.Text[t.Start:t.End])
+		return i
+	}
+	var x uint64
+	if s := doc.Text; t.Start+8 <= len(s) {
+		x = load64(s, t.Start) & (1<<(8*n) - 1)
+	} else {
+		for k := n - 1; k >= 0; k-- {
+			x = x<<8 | uint64(s[t.Start+k])
+		}
+	}
+	x |= uint64(n) << 56
+	hx := x * 0x9e3779b97f4a7c15
+	if shortFilter[hx>>60]&(1<<(hx>>54&63)) == 0 {
+		return wordInfo{} // most tokens: two cache lines tell
+	}
+	for h := int(hx>>45) & (len(shortKeys) - 1); ; h = (h + 1) & (len(shortKeys) - 1) {
+		switch shortKeys[h] {
+		case x:
+			return shortInfos[h]
+		case 0:
+			return wordInfo{}
+		}
+	}
+}
+
+// shortKeys holds the keys of wordInfos of up to seven bytes, each packed
+// into an integer (see shortKey; 0 marks a free slot), open-addressed by
+// bits 45-53 of the key times a Fibonacci constant and at most half full;
+// shortInfos holds their wordInfo, slot for slot. shortFilter has, for
+// each key, the bit that the top ten bits of that product select:
+// those 128 bytes answer most tokens, that are no key.
+var shortKeys, shortInfos, shortFilter = func() (keys [512]uint64, infos [512]wordInfo, filter [16]uint64) {
+	for w, info := range wordInfos {
+		if len(w) > 7 {
+			continue
+		}
+		x := shortKey(w)
+		hx := x * 0x9e3779b97f4a7c15
+		filter[hx>>60] |= 1 << (hx >> 54 & 63)
+		h := int(hx>>45) & (len(keys) - 1)
+		for keys[h] != 0 {
+			h = (h + 1) & (len(keys) - 1)
+		}
+		keys[h], infos[h] = x, info
+	}
+	return keys, infos, filter
+}()
+
+// shortKey packs a word of one to seven bytes into an integer: its bytes
+// little-endian, its length in the top byte.
+func shortKey(w string) uint64 {
+	var x uint64
+	for k := len(w) - 1; k >= 0; k-- {
+		x = x<<8 | uint64(w[k])
+	}
+	return x | uint64(len(w))<<56
+}
+
+// load64 returns the eight bytes of s at i as a little-endian word (one
+// load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}

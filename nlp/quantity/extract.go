@@ -154,6 +154,7 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		figs = append(figs, f)
 		used[f.firstNum], used[f.lastNum] = true, true
 	}
+	nRanges := len(figs)
 	// money, percent, measures annotate numbers (ranges included)
 	sc.moneyL, sc.pctL, sc.measL = sc.money(nums, sc.moneyL[:0]), sc.percents(nums, sc.pctL[:0]), sc.measures(nums, sc.measL[:0])
 	moneyL, pctL, measL := sc.moneyL, sc.pctL, sc.measL
@@ -191,14 +192,23 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 		}
 		figs = append(figs, f)
 	}
-	// slices.SortFunc runs the same pdqsort as sort.Slice (one generated
-	// template): figures with equal starts keep the order they always had
-	slices.SortFunc(figs, func(a, b figure) int { return cmp.Compare(a.start, b.start) })
+	// the ranges and the other numbers, each in text order, merged by
+	// start; when two figures start together, slices.SortFunc orders
+	// them, which runs the same pdqsort as sort.Slice (one generated
+	// template): they keep the order they always had
+	order, ok := sc.mergeFigures(figs, nRanges)
+	if !ok {
+		slices.SortFunc(figs, func(a, b figure) int { return cmp.Compare(a.start, b.start) })
+	}
 
 	// built in the scanner's buffer, copied out at the exact length
 	out := sc.qs[:0]
 	bounds := sc.bounds[:0] // the value, min and max of each of out
-	for _, f := range figs {
+	for i := range figs {
+		if order != nil {
+			i = int(order[i])
+		}
+		f := figs[i]
 		first := nums[f.firstNum]
 		lastN := nums[f.lastNum]
 		if first.Kind == Ordinal || lastN.Kind == Ordinal {
@@ -398,6 +408,45 @@ func Extract(doc *text.Doc, opts Options) []sitrep.Quantity {
 	clear(out)
 	sc.qs, sc.bounds = out[:0], bounds[:0]
 	return res
+}
+
+// mergeFigures orders figs by start when figs[:n] and figs[n:] are each
+// sorted and no two figures start together: the sorted order is then the
+// only one, the one any sort gives. It merges the two runs (most
+// documents have few ranges, often none) and returns the indices of figs
+// in that order, or nil when figs is in order already; it reports false
+// when it cannot tell the order so.
+func (sc *Scanner) mergeFigures(figs []figure, n int) ([]int32, bool) {
+	for i := 1; i < len(figs); i++ {
+		if i != n && figs[i-1].start >= figs[i].start {
+			return nil, false
+		}
+	}
+	if n == 0 || n == len(figs) || figs[n-1].start < figs[n].start {
+		return nil, true // in order already
+	}
+	order := sc.order[:0]
+	i, j := 0, n
+	for i < n && j < len(figs) {
+		switch a, b := figs[i].start, figs[j].start; {
+		case a < b:
+			order = append(order, int32(i))
+			i++
+		case b < a:
+			order = append(order, int32(j))
+			j++
+		default:
+			return nil, false
+		}
+	}
+	for ; i < n; i++ {
+		order = append(order, int32(i))
+	}
+	for ; j < len(figs); j++ {
+		order = append(order, int32(j))
+	}
+	sc.order = order
+	return order, true
 }
 
 // setBounds sets the Value, Min and Max of each figure of qs from bounds

@@ -84,6 +84,7 @@ type Scanner struct {
 	out   []Number
 	// Extract's buffers
 	figs    []figure
+	order   []int32 // mergeFigures' result
 	qs      []sitrep.Quantity
 	bounds  []optional
 	rangeL  []Range
@@ -270,8 +271,17 @@ func (sc *Scanner) adjacent(i, j int) bool {
 }
 
 // near reports whether tokens i and j are separated only by horizontal space.
+// Most tokens are adjacent or one space apart: those it tells without
+// calling hspace.
 func (sc *Scanner) near(i, j int) bool {
-	return i >= 0 && j < len(sc.toks) && hspace(sc.s, sc.toks[i].end, sc.toks[j].start)
+	if i < 0 || j >= len(sc.toks) {
+		return false
+	}
+	a, b := sc.toks[i].end, sc.toks[j].start
+	if b == a || b == a+1 && sc.s[a] == ' ' {
+		return true
+	}
+	return hspace(sc.s, a, b)
 }
 
 func (sc *Scanner) emit(n Number) { sc.out = append(sc.out, n) }
