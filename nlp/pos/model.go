@@ -132,7 +132,10 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
 		// The hot table mostly is in cache; the large one is read
 		// only for a word not found in the hot one's first slot.
+		// That slot is kept for look, which mostly needs no other.
+		tk.hot = 0
 		if s := m.words.hot.slot(tk.h); s.key == tk.key && s.val != 0 {
+			tk.hot = s.val
 			touch += s.val
 		} else {
 			touch += m.words.rest.slot(tk.h).val
@@ -148,9 +151,7 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	for i := range toks {
 		tk := &toks[i]
 		if b := tk.blk; b != 0 {
-			tk.w = uint64(lex[b+bW]) | uint64(lex[b+bW+1])<<32
-		} else {
-			tk.w = tk.info.w
+			tk.info.w = uint64(lex[b+bW]) | uint64(lex[b+bW+1])<<32
 		}
 	}
 	sc.touch = touch
@@ -183,11 +184,10 @@ func (m *Tagger) TagWords(words []string) []Tag {
 	for i, w := range words {
 		tk := &toks[i]
 		tk.key, tk.h = wordKey(w)
+		tk.hot = 0
 		tags[i] = m.look(w, tk, i == 0)
 		if b := tk.blk; b != 0 {
-			tk.w = uint64(m.lex[b+bW]) | uint64(m.lex[b+bW+1])<<32
-		} else {
-			tk.w = tk.info.w
+			tk.info.w = uint64(m.lex[b+bW]) | uint64(m.lex[b+bW+1])<<32
 		}
 	}
 	m.tagSentence(toks, tags, sc)
@@ -198,23 +198,34 @@ func (m *Tagger) TagWords(words []string) []Tag {
 // token is what tagSentence needs of a token: its lexicon block, and its
 // hashes if the word is not in the lexicon or starts the sentence.
 type token struct {
-	key   uint64 // wordKey of the word
-	h     uint64
-	w     uint64 // tokInfo.w of the word
+	key uint64 // wordKey of the word
+	h   uint64
+	// hot is the word's hot table slot's val where that slot's key is
+	// the word's (see tagChunk), else 0
+	hot   uint64
 	pair  uint64 // the word-pair feature, set when the token is scored
-	blk   uint32 // 0: not in the lexicon
 	class uint64 // the word's ambiguity class, set when it is scored
+	blk   uint32 // 0: not in the lexicon
 	// unseen: a word outside the lexicon whose lower-cased form training
 	// never saw either, so that no word feature looks at it
 	unseen bool
-	noPair bool    // the word-pair feature cannot be in the model
-	info   tokInfo // set when blk == 0 or the token is first
+	noPair bool // the word-pair feature cannot be in the model
+	// info is set when blk == 0 or the token is first; info.w always
+	// (from the block when blk != 0), for the word-pair template
+	info tokInfo
 }
 
-// look fills tk for word (its key and h set) and returns its dictionary
-// tag, None when the tagger must score it.
+// look fills tk for word (its key, h and hot set) and returns its
+// dictionary tag, None when the tagger must score it.
 func (m *Tagger) look(word string, tk *token, first bool) Tag {
-	if b, tag := m.words.lookupKey(m.lex, word, tk.key, tk.h); b != 0 {
+	var b uint32
+	var tag Tag
+	if v := tk.hot; v != 0 && int(v>>32&0xff) == len(word) && (len(word) <= 8 || sameWord(m.lex[uint32(v):], word)) {
+		b, tag = uint32(v), Tag(v>>40)
+	} else {
+		b, tag = m.words.lookupKey(m.lex, word, tk.key, tk.h)
+	}
+	if b != 0 {
 		tk.blk = b
 		tk.unseen = false
 		if first {
@@ -287,10 +298,10 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 		if tags[i] == None {
 			wm2, wp2 := hStart2, hEnd2
 			if i > 1 {
-				wm2 = toks[i-2].w
+				wm2 = toks[i-2].info.w
 			}
 			if i+2 < n {
-				wp2 = toks[i+2].w
+				wp2 = toks[i+2].info.w
 			}
 			tk.pair, tk.noPair = f2(fWordM2, wm2, wp2), false
 			if i > 1 && toks[i-2].unseen || i+2 < n && toks[i+2].unseen {
