@@ -280,6 +280,9 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 		w := lw.word
 		t := info(w)
 		m.seen.add(t.w)
+		for len(lex)%16 != 0 { // blocks start a cache line
+			lex = append(lex, 0)
+		}
 		blk := len(lex)
 		lex = append(lex, make([]uint32, bWord+(len(w)+3)/4)...)
 		for i := 0; i < len(w); i++ {
