@@ -327,6 +327,17 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 			m.words.rest.insert(w, uint32(blk), lw.tag)
 		}
 	}
+	// The shape runs: the shape and initial-shape templates of a token
+	// that does not start its sentence, for every shape of the
+	// vocabulary (few: news has about 200), which an unknown word
+	// mostly has.
+	shapes := map[uint64]uint32{}
+	for _, lw := range lws {
+		if sh := info(lw.word).shape; sh != 0 && shapes[sh] == 0 {
+			shapes[sh] = run(0, all, f1(fShape, sh), f2(fInitShape, 0, sh))
+		}
+	}
+	m.shapes = newShapeTable(shapes)
 	m.lex = lex
 	m.add(&m.edgeL, f1(fWordM1, hStart))
 	m.add(&m.edgeL, f1(fSuf3M1, hStart))
@@ -370,3 +381,41 @@ const seenBits = 1 << 18 // 32 KB; the embedded model sets under a tenth
 func (s wordSet) add(w uint64) { s[w%seenBits/64] |= 1 << (w % 64) }
 
 func (s wordSet) has(w uint64) bool { return s[w%seenBits/64]&(1<<(w%64)) != 0 }
+
+// shapeTable maps a word shape (tokInfo.shape) to the offset of its run in
+// the lexicon (see buildLexicon): open addressing, a key of 0 is empty.
+type shapeTable struct {
+	mask  uint64
+	slots []shapeSlot
+}
+
+type shapeSlot struct {
+	key uint64
+	off uint32
+}
+
+func newShapeTable(runs map[uint64]uint32) shapeTable {
+	size := uint64(16)
+	for size < uint64(len(runs))*2 {
+		size <<= 1
+	}
+	t := shapeTable{mask: size - 1, slots: make([]shapeSlot, size)}
+	for sh, off := range runs {
+		i := sh & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = shapeSlot{sh, off}
+	}
+	return t
+}
+
+// run returns the offset of the run of shape sh, 0 if it has none.
+func (t *shapeTable) run(sh uint64) uint32 {
+	for i := sh & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.key == sh || s.key == 0 {
+			return s.off
+		}
+	}
+}

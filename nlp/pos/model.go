@@ -24,10 +24,12 @@ var embedded []byte
 type Tagger struct {
 	words wordTable // the vocabulary, exact case (see lexicon.go)
 	seen  wordSet   // the tokInfo.w of the vocabulary
-	lex   []uint32  // the words' blocks
-	mask  uint64
-	slots []slot   // open addressing over feature hashes
-	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
+	// shapes holds the scores of the shape templates, by shape
+	shapes shapeTable
+	lex    []uint32 // the words' blocks
+	mask   uint64
+	slots  []slot   // open addressing over feature hashes
+	ents   []uint32 // per feature: runs of tag<<24 | uint24(weight)
 	// hist[p][p2] is the score vector of the features that depend only
 	// on the tag history (bias, previous tag, tag before that, the pair
 	// of them), precomputed, less the row's minimum: adding the same
@@ -210,8 +212,9 @@ type token struct {
 	// never saw either, so that no word feature looks at it
 	unseen bool
 	noPair bool // the word-pair feature cannot be in the model
-	// info is set when blk == 0 or the token is first; info.w always
-	// (from the block when blk != 0), for the word-pair template
+	// info is set when blk == 0 or the token is first and scored;
+	// info.w always (from the block when blk != 0), for the word-pair
+	// template
 	info tokInfo
 }
 
@@ -228,7 +231,7 @@ func (m *Tagger) look(word string, tk *token, first bool) Tag {
 	if b != 0 {
 		tk.blk = b
 		tk.unseen = false
-		if first {
+		if first && tag == None { // for its shape (see tagSentence)
 			tk.info = info(word)
 		}
 		return tag
@@ -286,9 +289,10 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			}
 		} else {
 			t := &tk.info
-			for _, f := range [...]uint64{f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fShape, t.shape), f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
+			for _, f := range [...]uint64{f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
 				touch += uint64(m.slots[f&m.mask].key)
 			}
+			touch += uint64(m.shapes.slots[t.shape&m.shapes.mask].off)
 			if !tk.unseen {
 				for _, f := range [...]uint64{f1(fWord, t.w), f1(fWordM1, t.w), f1(fWordP1, t.w)} {
 					touch += uint64(m.slots[f&m.mask].key)
@@ -352,8 +356,12 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			}
 			m.add(st, f1(fSuf3, t.s3))
 			m.add(st, f1(fSuf2, t.s2))
-			m.add(st, f1(fShape, t.shape))
-			m.add(st, f2(fInitShape, init, t.shape))
+			if o := m.shapes.run(t.shape); o != 0 && i != 0 {
+				addRun(st, lex, o)
+			} else {
+				m.add(st, f1(fShape, t.shape))
+				m.add(st, f2(fInitShape, init, t.shape))
+			}
 		}
 		if !tk.noPair {
 			m.add(st, tk.pair)
