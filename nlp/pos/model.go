@@ -24,12 +24,10 @@ var embedded []byte
 type Tagger struct {
 	words wordTable // the vocabulary, exact case (see lexicon.go)
 	seen  wordSet   // the tokInfo.w of the vocabulary
-	// shapes holds the scores of the shape templates, by shape
-	shapes shapeTable
-	lex    []uint32 // the words' blocks
-	mask   uint64
-	slots  []slot   // open addressing over feature hashes
-	ents   []uint32 // per feature: runs of tag<<24 | uint24(weight)
+	lex   []uint32  // the words' blocks
+	mask  uint64
+	slots []slot   // open addressing over feature hashes
+	ents  []uint32 // per feature: runs of tag<<24 | uint24(weight)
 	// hist[p][p2] is the score vector of the features that depend only
 	// on the tag history (bias, previous tag, tag before that, the pair
 	// of them), precomputed, less the row's minimum: adding the same
@@ -43,6 +41,10 @@ type Tagger struct {
 	// token, edgeR of the word+1 ones at its last.
 	edgeL, edgeR [numTags]int32
 	scratch      sync.Pool // of *scratch
+
+	// shapes and suffixes hold the scores of the shape and the suffix
+	// templates, by shape and by pair of suffixes (see buildLexicon)
+	shapes, suffixes runTable
 }
 
 type slot struct {
@@ -289,10 +291,10 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			}
 		} else {
 			t := &tk.info
-			for _, f := range [...]uint64{f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
+			for _, f := range [...]uint64{f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
 				touch += uint64(m.slots[f&m.mask].key)
 			}
-			touch += uint64(m.shapes.slots[t.shape&m.shapes.mask].off)
+			touch += uint64(m.suffixes.slots[m.suffixes.home(t.s3, t.s2)].off + m.shapes.slots[m.shapes.home(t.shape, 0)].off)
 			if !tk.unseen {
 				for _, f := range [...]uint64{f1(fWord, t.w), f1(fWordM1, t.w), f1(fWordP1, t.w)} {
 					touch += uint64(m.slots[f&m.mask].key)
@@ -354,9 +356,13 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			if !tk.unseen {
 				m.add(st, f1(fWord, t.w))
 			}
-			m.add(st, f1(fSuf3, t.s3))
-			m.add(st, f1(fSuf2, t.s2))
-			if o := m.shapes.run(t.shape); o != 0 && i != 0 {
+			if o := m.suffixes.run(t.s3, t.s2); o != 0 {
+				addRun(st, lex, o)
+			} else {
+				m.add(st, f1(fSuf3, t.s3))
+				m.add(st, f1(fSuf2, t.s2))
+			}
+			if o := m.shapes.run(t.shape, 0); o != 0 && i != 0 {
 				addRun(st, lex, o)
 			} else {
 				m.add(st, f1(fShape, t.shape))
