@@ -185,20 +185,25 @@ func (t *table) find(lex []uint32, w string, key, h uint64) uint64 {
 	}
 }
 
-// sameWord reports whether the block b holds the word w.
+// sameWord reports whether the block b holds the word w, whose first eight
+// bytes are those of the block's word (the word tables' keys).
 func sameWord(b []uint32, w string) bool {
 	if int(b[bHead]&0xff) != len(w) {
 		return false
 	}
-	b = b[bWord:]
-	for i := 0; i < len(w); i += 4 {
-		var x uint32
-		for j := 0; j < 4 && i+j < len(w); j++ {
-			x |= uint32(w[i+j]) << (8 * j)
-		}
-		if b[i/4] != x {
+	b = b[bWord+2:]
+	i := 8
+	for ; i+4 <= len(w); i += 4 {
+		if b[i/4-2] != uint32(w[i])|uint32(w[i+1])<<8|uint32(w[i+2])<<16|uint32(w[i+3])<<24 {
 			return false
 		}
+	}
+	if i < len(w) {
+		var x uint32
+		for j := i; j < len(w); j++ {
+			x |= uint32(w[j]) << (8 * (j - i))
+		}
+		return b[i/4-2] == x
 	}
 	return true
 }

@@ -347,3 +347,48 @@ func TestWideHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTable looks up every word of the vocabulary, and words that
+// differ from one in a byte or in length: each is found in the block
+// holding exactly that word, or not at all.
+func TestWordTable(t *testing.T) {
+	m := Default()
+	word := func(b uint32) string {
+		w := make([]byte, m.lex[b+bHead]&0xff)
+		for i := range w {
+			w[i] = byte(m.lex[b+bWord+uint32(i/4)] >> (8 * (i % 4)))
+		}
+		return string(w)
+	}
+	n := 0
+	for _, tb := range []*table{&m.words.hot, &m.words.rest} {
+		for _, s := range tb.slots {
+			if s.val == 0 {
+				continue
+			}
+			w := word(uint32(s.val))
+			if b := m.words.find(m.lex, w); b != uint32(s.val) {
+				t.Fatalf("%q: found block %d, want %d", w, b, uint32(s.val))
+			}
+			n++
+			// sameWord compares what the key does not hold
+			for i := 8; i < len(w); i++ {
+				if v := w[:i] + string(w[i]^1) + w[i+1:]; sameWord(m.lex[uint32(s.val):], v) {
+					t.Fatalf("sameWord(block of %q, %q)", w, v)
+				}
+			}
+			if len(w) > 8 && !sameWord(m.lex[uint32(s.val):], w) {
+				t.Fatalf("not sameWord(block of %q, %q)", w, w)
+			}
+			last := len(w) - 1
+			for _, v := range []string{w + "x", w[:last], w[:last] + string(w[last]^1), string(w[0]^1) + w[1:]} {
+				if b := m.words.find(m.lex, v); b != 0 && word(b) != v {
+					t.Fatalf("%q: found the block of %q", v, word(b))
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d words", n)
+	}
+}
