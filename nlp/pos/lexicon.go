@@ -46,7 +46,9 @@ type lexWord struct {
 //
 // A run is a bitmap of the tags with a nonzero score (two words, low half
 // first) followed by their scores in tag order, so that the score of one
-// tag is found by counting bits. The own run and the (previous tag, word)
+// tag is found by counting bits. The scores are int32s, or, in a run whose
+// bitmap has the bit narrow set (most runs), int16s two to a word (low
+// half first), so that fewer cache lines hold them. The own run and the (previous tag, word)
 // runs hold only the tags of the word's class, and a dictionary word has
 // none (it is never scored).
 const (
@@ -271,9 +273,28 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 				b |= 1 << t
 			}
 		}
+		var vs []int32
+		fits := true
+		for c := b; c != 0; c &= c - 1 {
+			v := sc[bits.TrailingZeros64(c)]
+			vs = append(vs, v)
+			fits = fits && v == int32(int16(v))
+		}
+		if !fits {
+			lex = append(lex, uint32(b), uint32(b>>32))
+			for _, v := range vs {
+				lex = append(lex, uint32(v))
+			}
+			return off
+		}
+		b |= narrow
 		lex = append(lex, uint32(b), uint32(b>>32))
-		for ; b != 0; b &= b - 1 {
-			lex = append(lex, uint32(sc[bits.TrailingZeros64(b)]))
+		for j := 0; j < len(vs); j += 2 {
+			x := uint32(uint16(vs[j]))
+			if j+1 < len(vs) {
+				x |= uint32(vs[j+1]) << 16
+			}
+			lex = append(lex, x)
 		}
 		return off
 	}
@@ -355,12 +376,28 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 	m.add(&m.edgeR, f1(fSuf3P1, hEnd))
 }
 
+// narrow is the bit of a run's bitmap that says its scores are int16s.
+const narrow = 1 << 63
+
 // addRun adds the run at off to scores.
 func addRun(scores *[numTags]int32, lex []uint32, off uint32) {
 	b := uint64(lex[off]) | uint64(lex[off+1])<<32
 	v := lex[off+2:]
+	if b&narrow == 0 {
+		for j := 0; b != 0; j++ {
+			scores[bits.TrailingZeros64(b)] += int32(v[j])
+			b &= b - 1
+		}
+		return
+	}
+	b &^= narrow
 	for j := 0; b != 0; j++ {
-		scores[bits.TrailingZeros64(b)] += int32(v[j])
+		x := v[j]
+		scores[bits.TrailingZeros64(b)] += int32(int16(x))
+		if b &= b - 1; b == 0 {
+			return
+		}
+		scores[bits.TrailingZeros64(b)] += int32(x) >> 16
 		b &= b - 1
 	}
 }
@@ -370,7 +407,12 @@ func addClass(scores *[numTags]int32, lex []uint32, off uint32, class uint64) {
 	b := uint64(lex[off]) | uint64(lex[off+1])<<32
 	for c := b & class; c != 0; c &= c - 1 {
 		t := bits.TrailingZeros64(c)
-		scores[t] += int32(lex[off+2+uint32(bits.OnesCount64(b&(1<<t-1)))])
+		j := uint32(bits.OnesCount64(b & (1<<t - 1)))
+		if b&narrow == 0 {
+			scores[t] += int32(lex[off+2+j])
+		} else {
+			scores[t] += int32(lex[off+2+j/2]<<(16-16*(j&1))) >> 16
+		}
 	}
 }
 
