@@ -147,8 +147,15 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	}
 	for _, r := range rs {
 		for i := r[0]; i < r[1]; i++ {
-			t := doc.Tokens[i]
-			tags[i] = m.look(doc.Text[t.Start:t.End], &toks[i-base], i == r[0])
+			t, tk := doc.Tokens[i], &toks[i-base]
+			// look's commonest case, here without a call: a short
+			// word of the hot table that needs no tokInfo
+			if v, n := tk.hot, t.End-t.Start; v != 0 && int(v>>32&0xff) == n && n <= 8 && (i != r[0] || Tag(v>>40) != None) {
+				tk.blk, tk.unseen = uint32(v), false
+				tags[i] = Tag(v >> 40)
+				continue
+			}
+			tags[i] = m.look(doc.Text[t.Start:t.End], tk, i == r[0])
 		}
 	}
 	lex := m.lex
