@@ -137,12 +137,18 @@ func load64(s string) uint64 {
 
 // wordHash is the h of wordKey, given w's key.
 func wordHash(w string, key uint64) uint64 {
-	h := key + uint64(len(w))*0x9e3779b97f4a7c15
+	h := key + uint64(len(w))*lenMix
 	for i := 8; i < len(w); i++ {
 		h = (h ^ uint64(w[i])) * fnvPrime
 	}
 	return mix(h)
 }
+
+// shortHash is wordHash of a word of n <= 8 bytes and the given key, which
+// holds all of it.
+func shortHash(key uint64, n int) uint64 { return mix(key + uint64(n)*lenMix) }
+
+const lenMix = 0x9e3779b97f4a7c15
 
 // lookup returns the offset of w's block in lex (0 when w is not in the
 // table) and its dictionary tag.

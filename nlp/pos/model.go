@@ -133,7 +133,13 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	for i := range toks {
 		t := doc.Tokens[base+i]
 		tk := &toks[i]
-		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
+		if n := t.End - t.Start; n <= 8 && len(doc.Text)-t.Start >= 8 {
+			// wordKeyIn's commonest case, without a call
+			tk.key = load64(doc.Text[t.Start:]) & (1<<(8*n) - 1)
+			tk.h = shortHash(tk.key, n)
+		} else {
+			tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
+		}
 		// The hot table mostly is in cache; the large one is read
 		// only for a word not found in the hot one's first slot.
 		// That slot is kept for look, which mostly needs no other.
