@@ -46,7 +46,9 @@ type lexWord struct {
 //
 // A run is a bitmap of the tags with a nonzero score (two words, low half
 // first) followed by their scores in tag order, so that the score of one
-// tag is found by counting bits. The own run and the (previous tag, word)
+// tag is found by counting bits. The scores are int32s, or, in a run whose
+// bitmap has the bit narrow set (most runs), int16s two to a word (low
+// half first), so that fewer cache lines hold them. The own run and the (previous tag, word)
 // runs hold only the tags of the word's class, and a dictionary word has
 // none (it is never scored).
 const (
@@ -135,12 +137,18 @@ func load64(s string) uint64 {
 
 // wordHash is the h of wordKey, given w's key.
 func wordHash(w string, key uint64) uint64 {
-	h := key + uint64(len(w))*0x9e3779b97f4a7c15
+	h := key + uint64(len(w))*lenMix
 	for i := 8; i < len(w); i++ {
 		h = (h ^ uint64(w[i])) * fnvPrime
 	}
 	return mix(h)
 }
+
+// shortHash is wordHash of a word of n <= 8 bytes and the given key, which
+// holds all of it.
+func shortHash(key uint64, n int) uint64 { return mix(key + uint64(n)*lenMix) }
+
+const lenMix = 0x9e3779b97f4a7c15
 
 // lookup returns the offset of w's block in lex (0 when w is not in the
 // table) and its dictionary tag.
@@ -185,20 +193,25 @@ func (t *table) find(lex []uint32, w string, key, h uint64) uint64 {
 	}
 }
 
-// sameWord reports whether the block b holds the word w.
+// sameWord reports whether the block b holds the word w, whose first eight
+// bytes are those of the block's word (the word tables' keys).
 func sameWord(b []uint32, w string) bool {
 	if int(b[bHead]&0xff) != len(w) {
 		return false
 	}
-	b = b[bWord:]
-	for i := 0; i < len(w); i += 4 {
-		var x uint32
-		for j := 0; j < 4 && i+j < len(w); j++ {
-			x |= uint32(w[i+j]) << (8 * j)
-		}
-		if b[i/4] != x {
+	b = b[bWord+2:]
+	i := 8
+	for ; i+4 <= len(w); i += 4 {
+		if b[i/4-2] != uint32(w[i])|uint32(w[i+1])<<8|uint32(w[i+2])<<16|uint32(w[i+3])<<24 {
 			return false
 		}
+	}
+	if i < len(w) {
+		var x uint32
+		for j := i; j < len(w); j++ {
+			x |= uint32(w[j]) << (8 * (j - i))
+		}
+		return b[i/4-2] == x
 	}
 	return true
 }
@@ -266,9 +279,28 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 				b |= 1 << t
 			}
 		}
+		var vs []int32
+		fits := true
+		for c := b; c != 0; c &= c - 1 {
+			v := sc[bits.TrailingZeros64(c)]
+			vs = append(vs, v)
+			fits = fits && v == int32(int16(v))
+		}
+		if !fits {
+			lex = append(lex, uint32(b), uint32(b>>32))
+			for _, v := range vs {
+				lex = append(lex, uint32(v))
+			}
+			return off
+		}
+		b |= narrow
 		lex = append(lex, uint32(b), uint32(b>>32))
-		for ; b != 0; b &= b - 1 {
-			lex = append(lex, uint32(sc[bits.TrailingZeros64(b)]))
+		for j := 0; j < len(vs); j += 2 {
+			x := uint32(uint16(vs[j]))
+			if j+1 < len(vs) {
+				x |= uint32(vs[j+1]) << 16
+			}
+			lex = append(lex, x)
 		}
 		return off
 	}
@@ -280,6 +312,9 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 		w := lw.word
 		t := info(w)
 		m.seen.add(t.w)
+		for len(lex)%16 != 0 { // blocks start a cache line
+			lex = append(lex, 0)
+		}
 		blk := len(lex)
 		lex = append(lex, make([]uint32, bWord+(len(w)+3)/4)...)
 		for i := 0; i < len(w); i++ {
@@ -324,6 +359,22 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 			m.words.rest.insert(w, uint32(blk), lw.tag)
 		}
 	}
+	// The runs of an unknown word's own templates but the word's: its
+	// shape and initial shape (that of a token that does not start its
+	// sentence), and its suffixes, for every shape and every pair of
+	// suffixes of the vocabulary, which most unknown words have (of
+	// Reuters' unknown tokens, 95% and 85%).
+	shapes, suffixes := map[runKey]uint32{}, map[runKey]uint32{}
+	for _, lw := range lws {
+		t := info(lw.word)
+		if k := (runKey{t.shape, 0}); k.a != 0 && shapes[k] == 0 {
+			shapes[k] = run(0, all, f1(fShape, t.shape), f2(fInitShape, 0, t.shape))
+		}
+		if k := (runKey{t.s3, t.s2}); k.a != 0 && suffixes[k] == 0 {
+			suffixes[k] = run(0, all, f1(fSuf3, t.s3), f1(fSuf2, t.s2))
+		}
+	}
+	m.shapes, m.suffixes = newRunTable(shapes), newRunTable(suffixes)
 	m.lex = lex
 	m.add(&m.edgeL, f1(fWordM1, hStart))
 	m.add(&m.edgeL, f1(fSuf3M1, hStart))
@@ -331,12 +382,28 @@ func (m *Tagger) buildLexicon(words []lexWord) {
 	m.add(&m.edgeR, f1(fSuf3P1, hEnd))
 }
 
+// narrow is the bit of a run's bitmap that says its scores are int16s.
+const narrow = 1 << 63
+
 // addRun adds the run at off to scores.
 func addRun(scores *[numTags]int32, lex []uint32, off uint32) {
 	b := uint64(lex[off]) | uint64(lex[off+1])<<32
 	v := lex[off+2:]
+	if b&narrow == 0 {
+		for j := 0; b != 0; j++ {
+			scores[bits.TrailingZeros64(b)] += int32(v[j])
+			b &= b - 1
+		}
+		return
+	}
+	b &^= narrow
 	for j := 0; b != 0; j++ {
-		scores[bits.TrailingZeros64(b)] += int32(v[j])
+		x := v[j]
+		scores[bits.TrailingZeros64(b)] += int32(int16(x))
+		if b &= b - 1; b == 0 {
+			return
+		}
+		scores[bits.TrailingZeros64(b)] += int32(x) >> 16
 		b &= b - 1
 	}
 }
@@ -346,7 +413,12 @@ func addClass(scores *[numTags]int32, lex []uint32, off uint32, class uint64) {
 	b := uint64(lex[off]) | uint64(lex[off+1])<<32
 	for c := b & class; c != 0; c &= c - 1 {
 		t := bits.TrailingZeros64(c)
-		scores[t] += int32(lex[off+2+uint32(bits.OnesCount64(b&(1<<t-1)))])
+		j := uint32(bits.OnesCount64(b & (1<<t - 1)))
+		if b&narrow == 0 {
+			scores[t] += int32(lex[off+2+j])
+		} else {
+			scores[t] += int32(lex[off+2+j/2]<<(16-16*(j&1))) >> 16
+		}
 	}
 }
 
@@ -367,3 +439,45 @@ const seenBits = 1 << 18 // 32 KB; the embedded model sets under a tenth
 func (s wordSet) add(w uint64) { s[w%seenBits/64] |= 1 << (w % 64) }
 
 func (s wordSet) has(w uint64) bool { return s[w%seenBits/64]&(1<<(w%64)) != 0 }
+
+// runTable maps a pair of hashes to the offset of their run in the lexicon
+// (see buildLexicon): open addressing, a first key of 0 is empty.
+type runTable struct {
+	mask  uint64
+	slots []runSlot
+}
+
+type runSlot struct {
+	a, b uint64
+	off  uint32
+}
+
+type runKey struct{ a, b uint64 }
+
+func newRunTable(runs map[runKey]uint32) runTable {
+	size := uint64(16)
+	for size < uint64(len(runs))*2 {
+		size <<= 1
+	}
+	t := runTable{mask: size - 1, slots: make([]runSlot, size)}
+	for k, off := range runs {
+		i := t.home(k.a, k.b)
+		for t.slots[i].a != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = runSlot{k.a, k.b, off}
+	}
+	return t
+}
+
+func (t *runTable) home(a, b uint64) uint64 { return (a ^ b>>32) & t.mask }
+
+// run returns the offset of the run of a and b, 0 if they have none.
+func (t *runTable) run(a, b uint64) uint32 {
+	for i := t.home(a, b); ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.a == a && s.b == b || s.a == 0 {
+			return s.off
+		}
+	}
+}

@@ -41,6 +41,10 @@ type Tagger struct {
 	// token, edgeR of the word+1 ones at its last.
 	edgeL, edgeR [numTags]int32
 	scratch      sync.Pool // of *scratch
+
+	// shapes and suffixes hold the scores of the shape and the suffix
+	// templates, by shape and by pair of suffixes (see buildLexicon)
+	shapes, suffixes runTable
 }
 
 type slot struct {
@@ -129,10 +133,19 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	for i := range toks {
 		t := doc.Tokens[base+i]
 		tk := &toks[i]
-		tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
+		if n := t.End - t.Start; n <= 8 && len(doc.Text)-t.Start >= 8 {
+			// wordKeyIn's commonest case, without a call
+			tk.key = load64(doc.Text[t.Start:]) & (1<<(8*n) - 1)
+			tk.h = shortHash(tk.key, n)
+		} else {
+			tk.key, tk.h = wordKeyIn(doc.Text, t.Start, t.End)
+		}
 		// The hot table mostly is in cache; the large one is read
 		// only for a word not found in the hot one's first slot.
+		// That slot is kept for look, which mostly needs no other.
+		tk.hot = 0
 		if s := m.words.hot.slot(tk.h); s.key == tk.key && s.val != 0 {
+			tk.hot = s.val
 			touch += s.val
 		} else {
 			touch += m.words.rest.slot(tk.h).val
@@ -140,17 +153,22 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 	}
 	for _, r := range rs {
 		for i := r[0]; i < r[1]; i++ {
-			t := doc.Tokens[i]
-			tags[i] = m.look(doc.Text[t.Start:t.End], &toks[i-base], i == r[0])
+			t, tk := doc.Tokens[i], &toks[i-base]
+			// look's commonest case, here without a call: a short
+			// word of the hot table that needs no tokInfo
+			if v, n := tk.hot, t.End-t.Start; v != 0 && int(v>>32&0xff) == n && n <= 8 && (i != r[0] || Tag(v>>40) != None) {
+				tk.blk, tk.unseen = uint32(v), false
+				tags[i] = Tag(v >> 40)
+				continue
+			}
+			tags[i] = m.look(doc.Text[t.Start:t.End], tk, i == r[0])
 		}
 	}
 	lex := m.lex
 	for i := range toks {
 		tk := &toks[i]
 		if b := tk.blk; b != 0 {
-			tk.w = uint64(lex[b+bW]) | uint64(lex[b+bW+1])<<32
-		} else {
-			tk.w = tk.info.w
+			tk.info.w = uint64(lex[b+bW]) | uint64(lex[b+bW+1])<<32
 		}
 	}
 	sc.touch = touch
@@ -183,11 +201,10 @@ func (m *Tagger) TagWords(words []string) []Tag {
 	for i, w := range words {
 		tk := &toks[i]
 		tk.key, tk.h = wordKey(w)
+		tk.hot = 0
 		tags[i] = m.look(w, tk, i == 0)
 		if b := tk.blk; b != 0 {
-			tk.w = uint64(m.lex[b+bW]) | uint64(m.lex[b+bW+1])<<32
-		} else {
-			tk.w = tk.info.w
+			tk.info.w = uint64(m.lex[b+bW]) | uint64(m.lex[b+bW+1])<<32
 		}
 	}
 	m.tagSentence(toks, tags, sc)
@@ -198,26 +215,38 @@ func (m *Tagger) TagWords(words []string) []Tag {
 // token is what tagSentence needs of a token: its lexicon block, and its
 // hashes if the word is not in the lexicon or starts the sentence.
 type token struct {
-	key   uint64 // wordKey of the word
-	h     uint64
-	w     uint64 // tokInfo.w of the word
+	key uint64 // wordKey of the word
+	h   uint64
+	// hot is the word's hot table slot's val where that slot's key is
+	// the word's (see tagChunk), else 0
+	hot   uint64
 	pair  uint64 // the word-pair feature, set when the token is scored
-	blk   uint32 // 0: not in the lexicon
 	class uint64 // the word's ambiguity class, set when it is scored
+	blk   uint32 // 0: not in the lexicon
 	// unseen: a word outside the lexicon whose lower-cased form training
 	// never saw either, so that no word feature looks at it
 	unseen bool
-	noPair bool    // the word-pair feature cannot be in the model
-	info   tokInfo // set when blk == 0 or the token is first
+	noPair bool // the word-pair feature cannot be in the model
+	// info is set when blk == 0 or the token is first and scored;
+	// info.w always (from the block when blk != 0), for the word-pair
+	// template
+	info tokInfo
 }
 
-// look fills tk for word (its key and h set) and returns its dictionary
-// tag, None when the tagger must score it.
+// look fills tk for word (its key, h and hot set) and returns its
+// dictionary tag, None when the tagger must score it.
 func (m *Tagger) look(word string, tk *token, first bool) Tag {
-	if b, tag := m.words.lookupKey(m.lex, word, tk.key, tk.h); b != 0 {
+	var b uint32
+	var tag Tag
+	if v := tk.hot; v != 0 && int(v>>32&0xff) == len(word) && (len(word) <= 8 || sameWord(m.lex[uint32(v):], word)) {
+		b, tag = uint32(v), Tag(v>>40)
+	} else {
+		b, tag = m.words.lookupKey(m.lex, word, tk.key, tk.h)
+	}
+	if b != 0 {
 		tk.blk = b
 		tk.unseen = false
-		if first {
+		if first && tag == None { // for its shape (see tagSentence)
 			tk.info = info(word)
 		}
 		return tag
@@ -275,9 +304,10 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			}
 		} else {
 			t := &tk.info
-			for _, f := range [...]uint64{f1(fSuf3, t.s3), f1(fSuf2, t.s2), f1(fShape, t.shape), f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
+			for _, f := range [...]uint64{f1(fSuf3M1, t.s3), f1(fSuf3P1, t.s3)} {
 				touch += uint64(m.slots[f&m.mask].key)
 			}
+			touch += uint64(m.suffixes.slots[m.suffixes.home(t.s3, t.s2)].off + m.shapes.slots[m.shapes.home(t.shape, 0)].off)
 			if !tk.unseen {
 				for _, f := range [...]uint64{f1(fWord, t.w), f1(fWordM1, t.w), f1(fWordP1, t.w)} {
 					touch += uint64(m.slots[f&m.mask].key)
@@ -287,10 +317,10 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 		if tags[i] == None {
 			wm2, wp2 := hStart2, hEnd2
 			if i > 1 {
-				wm2 = toks[i-2].w
+				wm2 = toks[i-2].info.w
 			}
 			if i+2 < n {
-				wp2 = toks[i+2].w
+				wp2 = toks[i+2].info.w
 			}
 			tk.pair, tk.noPair = f2(fWordM2, wm2, wp2), false
 			if i > 1 && toks[i-2].unseen || i+2 < n && toks[i+2].unseen {
@@ -339,10 +369,18 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 			if !tk.unseen {
 				m.add(st, f1(fWord, t.w))
 			}
-			m.add(st, f1(fSuf3, t.s3))
-			m.add(st, f1(fSuf2, t.s2))
-			m.add(st, f1(fShape, t.shape))
-			m.add(st, f2(fInitShape, init, t.shape))
+			if o := m.suffixes.run(t.s3, t.s2); o != 0 {
+				addRun(st, lex, o)
+			} else {
+				m.add(st, f1(fSuf3, t.s3))
+				m.add(st, f1(fSuf2, t.s2))
+			}
+			if o := m.shapes.run(t.shape, 0); o != 0 && i != 0 {
+				addRun(st, lex, o)
+			} else {
+				m.add(st, f1(fShape, t.shape))
+				m.add(st, f2(fInitShape, init, t.shape))
+			}
 		}
 		if !tk.noPair {
 			m.add(st, tk.pair)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -141,6 +142,58 @@ func BenchmarkTag(b *testing.B) {
 		b.ReportMetric(float64(len(s))*float64(n)/d.Seconds()/1e6, "cpuMB/s")
 	}
 }
+
+// BenchmarkTagDocsCold tags 1,500 Reuters articles one at a time, as the
+// pipeline meets them, with the processor's caches flushed before each
+// (4 MB written, then the article's text and tokens read, as the stage
+// before would have): the tagger's tables are mostly read from memory, as
+// in analyze's BenchmarkStages. The flushing is not counted in cpuMB/s.
+// Tagging goes through tagCold, which a profiler such as callgrind can be
+// told to count alone.
+func BenchmarkTagDocsCold(b *testing.B) {
+	texts := corpus.Reuters(b, 1500)
+	docs := make([]*text.Doc, len(texts))
+	for k, s := range texts {
+		docs[k] = text.Segment(s)
+	}
+	tg := Default()
+	flush := make([]uint64, 4<<20/8)
+	size := corpus.Size(texts)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var sink uint64
+	var flushing time.Duration
+	c0, n := cpuTime(), 0
+	for b.Loop() {
+		for _, doc := range docs {
+			f0 := cpuTime()
+			for i := 0; i < len(flush); i += 8 { // a write a cache line
+				flush[i]++
+			}
+			for _, t := range doc.Tokens {
+				sink += uint64(t.Start)
+			}
+			for k := 0; k < len(doc.Text); k += 64 {
+				sink += uint64(doc.Text[k])
+			}
+			for _, s := range doc.Sentences {
+				sink += uint64(s.First)
+			}
+			flushing += cpuTime() - f0
+			sink += uint64(len(tagCold(tg, doc)))
+		}
+		n++
+	}
+	if d := cpuTime() - c0 - flushing; d > 0 {
+		b.ReportMetric(float64(size)*float64(n)/d.Seconds()/1e6, "cpuMB/s")
+	}
+	if sink == 1 {
+		b.Log(sink)
+	}
+}
+
+//go:noinline
+func tagCold(tg *Tagger, doc *text.Doc) []Tag { return tg.Tag(doc) }
 
 // referenceTag tags words the slow way, adding the weights of every feature
 // of every token one by one: what Tag must match, whatever it precomputes.
@@ -292,5 +345,50 @@ func TestWideHistory(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("token %d: wide table tags %v, narrow %v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestWordTable looks up every word of the vocabulary, and words that
+// differ from one in a byte or in length: each is found in the block
+// holding exactly that word, or not at all.
+func TestWordTable(t *testing.T) {
+	m := Default()
+	word := func(b uint32) string {
+		w := make([]byte, m.lex[b+bHead]&0xff)
+		for i := range w {
+			w[i] = byte(m.lex[b+bWord+uint32(i/4)] >> (8 * (i % 4)))
+		}
+		return string(w)
+	}
+	n := 0
+	for _, tb := range []*table{&m.words.hot, &m.words.rest} {
+		for _, s := range tb.slots {
+			if s.val == 0 {
+				continue
+			}
+			w := word(uint32(s.val))
+			if b := m.words.find(m.lex, w); b != uint32(s.val) {
+				t.Fatalf("%q: found block %d, want %d", w, b, uint32(s.val))
+			}
+			n++
+			// sameWord compares what the key does not hold
+			for i := 8; i < len(w); i++ {
+				if v := w[:i] + string(w[i]^1) + w[i+1:]; sameWord(m.lex[uint32(s.val):], v) {
+					t.Fatalf("sameWord(block of %q, %q)", w, v)
+				}
+			}
+			if len(w) > 8 && !sameWord(m.lex[uint32(s.val):], w) {
+				t.Fatalf("not sameWord(block of %q, %q)", w, w)
+			}
+			last := len(w) - 1
+			for _, v := range []string{w + "x", w[:last], w[:last] + string(w[last]^1), string(w[0]^1) + w[1:]} {
+				if b := m.words.find(m.lex, v); b != 0 && word(b) != v {
+					t.Fatalf("%q: found the block of %q", v, word(b))
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d words", n)
 	}
 }
