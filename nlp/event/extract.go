@@ -312,7 +312,8 @@ type extractor struct {
 	docState
 	lex *lexicon
 	// entAt[i] is the index of the entity with a mention covering token
-	// i, or -1; mentionStart[i] is the first token of that mention.
+	// i, or -1; mentionStart[i] is the first token of that mention (set
+	// only where entAt is not -1).
 	entAt        []int32
 	mentionStart []int32
 	// the places of the sentence starting at token placesOf
@@ -372,7 +373,9 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 	x.docState = docState{doc: doc, tags: tags, ents: ents}
 	x.lex, x.lowc = lex(), lowClasses()
 	x.lemmas, x.lw, x.lf = grow(x.lemmas, n), grow(x.lw, n), grow(x.lf, n)
-	x.entAt, x.mentionStart = grow(x.entAt, n), grow(x.mentionStart, n)
+	// (entAt is set by mapEntities, and mentionStart read only where
+	// entAt holds an entity: neither is cleared)
+	x.entAt, x.mentionStart = resize(x.entAt, n), resize(x.mentionStart, n)
 	x.places, x.fbuf, x.phbuf, x.sbuf, x.trig = x.places[:0], x.fbuf[:0], x.phbuf[:0], x.sbuf[:0], x.trig[:0]
 	// (x.ctx is as release left it, or zero)
 	return x
@@ -437,6 +440,15 @@ func grow[T any](b []T, n int) []T {
 	b = b[:n]
 	clear(b)
 	return b
+}
+
+// resize returns b resized to n values, reusing its array when it is
+// large enough; the values are those the array held.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 func (x *extractor) mapEntities() {
