@@ -32,11 +32,14 @@ type Detector struct {
 	fps  []uint32
 	ents []weights
 	// free holds idle extractors, whose per-token buffers and score
-	// caches Extract reuses from one document to the next. (Not a
-	// sync.Pool: that one is emptied by garbage collections, which the
-	// pipeline has every few hundred documents, and a cache refills over
-	// a thousand.)
-	free chan *extractor
+	// caches Extract reuses from one document to the next, at most
+	// cap(free) of them. (Not a sync.Pool: that one is emptied by garbage
+	// collections, which the pipeline has every few hundred documents,
+	// and a cache refills over a thousand. Nor a channel: a lock and a
+	// slice are less code and fewer cache lines to bring in for each
+	// document.)
+	mu   sync.Mutex
+	free []*extractor
 	// big holds the per-token buffers of long documents (*tokenBufs)
 	big sync.Pool
 }
@@ -437,7 +440,7 @@ func build(q map[uint64][numLabels]int16) *Detector {
 		size <<= 1
 	}
 	d := &Detector{mask: size - 1, fps: make([]uint32, size), ents: make([]weights, size),
-		free: make(chan *extractor, max(2, runtime.GOMAXPROCS(0)))}
+		free: make([]*extractor, 0, max(2, runtime.GOMAXPROCS(0)))}
 	keys := make([]uint64, 0, len(q))
 	for f := range q {
 		keys = append(keys, f)

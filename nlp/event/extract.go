@@ -403,20 +403,25 @@ func (d *Detector) release(x *extractor) {
 		x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil
 		x.trig, x.evBuf = nil, nil
 	}
-	select {
-	case d.free <- x:
-	default:
+	d.mu.Lock()
+	if len(d.free) < cap(d.free) {
+		d.free = append(d.free, x)
 	}
+	d.mu.Unlock()
 }
 
 // take returns an idle extractor of the detector, or a new one.
 func (d *Detector) take() *extractor {
-	select {
-	case x := <-d.free:
+	d.mu.Lock()
+	if n := len(d.free); n > 0 {
+		x := d.free[n-1]
+		d.free[n-1] = nil
+		d.free = d.free[:n-1]
+		d.mu.Unlock()
 		return x
-	default:
-		return new(extractor)
 	}
+	d.mu.Unlock()
+	return new(extractor)
 }
 
 // keepTokens is the size of the largest per-token buffers an idle
