@@ -52,9 +52,10 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	if det == nil {
 		det = DefaultDetector()
 	}
-	tags = headlineVerbs(doc, tags, lex())
 	x := det.extractor(doc, tags, opts.Entities)
 	defer det.release(x)
+	tags = headlineVerbs(doc, tags, x.lex)
+	x.tags = tags
 	x.mapEntities()
 	x.ctx.lemmas, x.ctx.lw = x.lemmas, x.lw
 	x.ctx.typedOnly = skip && !opts.All
@@ -371,7 +372,11 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		}
 	}
 	x.docState = docState{doc: doc, tags: tags, ents: ents}
-	x.lex, x.lowc = lex(), lowClasses()
+	if x.lex == nil {
+		// (once: the lexicons are for good, and asking their sync.Once
+		// for them reads a cache line of its own for each document)
+		x.lex, x.lowc = lex(), lowClasses()
+	}
 	x.lemmas, x.lw, x.lf = grow(x.lemmas, n), grow(x.lw, n), grow(x.lf, n)
 	// (entAt is set by mapEntities, and mentionStart read only where
 	// entAt holds an entity: neither is cleared)
@@ -384,7 +389,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.docState = docState{}
-	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], lexicon: x.ctx.lexicon, cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
 	if cap(x.ctx.words) > keepTokens {
 		x.ctx.words, x.ctx.ascii, x.ctx.cands, x.ctx.unflagged = nil, nil, nil, nil
 	}

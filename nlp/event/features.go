@@ -129,7 +129,7 @@ type sentCtx struct {
 	words       []uint64 // lower-cased word hashes, per token (see wordAt)
 	ascii       []bool   // whether the word is pure ASCII, per token
 	lex         func(lemma string, tag pos.Tag) uint64
-	lexicon     *lexicon // lex(), set by init
+	lexicon     *lexicon // lex(), set by init (and kept by release)
 	// lemmas, when set, caches one lemma per doc token ("" until known)
 	lemmas []string
 	// cache, when set, memoises word weights across documents (see
@@ -152,7 +152,10 @@ type sentCtx struct {
 
 // init readies c for the tokens of doc, tagged tags.
 func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag) {
-	c.doc, c.tags, c.lexicon = doc, tags, lex()
+	c.doc, c.tags = doc, tags
+	if c.lexicon == nil {
+		c.lexicon = lex()
+	}
 	n := len(doc.Tokens)
 	if cap(c.words) < n {
 		c.words = make([]uint64, n, n+n/2)
