@@ -327,7 +327,7 @@ type extractor struct {
 	lf []lowFlag
 	// capitalised words lower-cased, kept from document to document
 	lowCache *[lowCacheSlots]string
-	lowc     *text.WordMap[lowFlag]
+	lowc     *closedWords
 	ctx      sentCtx   // the detector's, with its buffer
 	trig     []Trigger // the detector's triggers
 	// Extract's: a sentence's candidates, twice, and the events'
