@@ -455,8 +455,22 @@ func (x *extractor) lexOf(i int) *lexWord {
 	return x.lookLex(i)
 }
 
-// lookLex looks the lemma of token i up for lexOf.
+// lookLex looks the lemma of token i up for lexOf. The lemma of an ASCII
+// token tagged neither as a verb, a modal nor a plural noun is the token
+// lower-cased (pos.Lemma), which the lexicon's table folds itself: it is
+// not made (a capitalised word would be lower-cased through lowCache, two
+// cache misses).
 func (x *extractor) lookLex(i int) *lexWord {
+	if t := x.tags[i]; !t.IsVerb() && t != pos.MD && t != pos.NNS && x.lemmas[i] == "" {
+		if tok := x.doc.Tok(i); isASCII(tok) {
+			w, ok := x.lex.words.GetFold(tok)
+			if !ok {
+				w = &noWord
+			}
+			x.lw[i] = w
+			return w
+		}
+	}
 	w := x.lex.word(x.lemma(i))
 	x.lw[i] = w
 	return w
