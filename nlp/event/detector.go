@@ -32,11 +32,14 @@ type Detector struct {
 	fps  []uint32
 	ents []weights
 	// free holds idle extractors, whose per-token buffers and score
-	// caches Extract reuses from one document to the next. (Not a
-	// sync.Pool: that one is emptied by garbage collections, which the
-	// pipeline has every few hundred documents, and a cache refills over
-	// a thousand.)
-	free chan *extractor
+	// caches Extract reuses from one document to the next, at most
+	// cap(free) of them. (Not a sync.Pool: that one is emptied by garbage
+	// collections, which the pipeline has every few hundred documents,
+	// and a cache refills over a thousand. Nor a channel: a lock and a
+	// slice are less code and fewer cache lines to bring in for each
+	// document.)
+	mu   sync.Mutex
+	free []*extractor
 	// big holds the per-token buffers of long documents (*tokenBufs)
 	big sync.Pool
 }
@@ -110,20 +113,28 @@ func (d *Detector) row(f uint64) *[numLabels]int16 {
 	}
 }
 
-// cand is a candidate token and the bounds of its sentence.
+// cand is a candidate token and the bounds of its sentence. (int32: the
+// candidates and those scored are written anew for each document, in
+// buffers that are out of the processor's caches by then.)
 type cand struct {
-	tok, first, last int
+	tok, first, last int32
 }
 
-// scored is a candidate being scored: the sum of its own word features,
-// its lemma and the features of word pairs it has.
+// scored is a candidate being scored: the sum of its own word features
+// and its lemma.
 type scored struct {
 	cand
 	lemma string
 	sum   row
 	// the hashes of the word before, the word after and the auxiliary
-	near  [3]uint64
-	pairs [3]uint64
+	near [3]uint64
+}
+
+// pairs returns the hashes of the pair features of candidate sc, whose
+// sentence c is at (see pairFeatures).
+func (c *sentCtx) pairs(sc *scored) [3]uint64 {
+	i := int(sc.tok)
+	return [3]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, c.wordAt(i), sc.near[1]), f2(fLemmaTagM1, hashLower(sc.lemma), c.tag(i-1))}
 }
 
 // scoreBatch is the number of candidates score takes at a time: enough to
@@ -156,12 +167,12 @@ func (d *Detector) score(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 	var sink uint64
 	for _, k := range cs {
-		sink += c.cache.self[selfKey(c.wordAt(k.tok), c.tags[k.tok])&(selfSlots-1)].key
+		sink += c.cache.self[selfKey(c.wordAt(int(k.tok)), c.tags[k.tok])&(selfSlots-1)].key
 	}
 	ks := c.kept[:0]
 	for _, k := range cs {
-		c.at(k.first, k.last)
-		se, skip := d.self(c, k.tok)
+		c.at(int(k.first), int(k.last))
+		se, skip := d.self(c, int(k.tok))
 		if skip {
 			continue
 		}
@@ -170,16 +181,15 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 	c.kept = ks[:0]
 	for k := range ks {
 		sc := &ks[k]
-		i := sc.tok
-		c.at(sc.first, sc.last)
+		i := int(sc.tok)
+		c.at(int(sc.first), int(sc.last))
 		sc.near = [3]uint64{c.word(i - 1), c.word(i + 1), c.aux(i)}
 		wp1 := sc.near[1]
 		sink += c.cache.ctx[ctxSlot(sc.near[0])].key + c.cache.ctx[ctxSlot(wp1)].key + c.cache.ctx[ctxSlot(sc.near[2])].key
 		t, tm1 := c.tag(i), c.tag(i-1)
 		sink += uint64(d.left[tm1][t][0]) + uint64(d.right[t][c.tag(i+1)][0])
 		if pairFeatures {
-			sc.pairs = [3]uint64{f2(fWordM2, c.word(i-2), c.word(i+2)), f2(fWordWordP1, c.wordAt(i), wp1), f2(fLemmaTagM1, hashLower(sc.lemma), tm1)}
-			for _, f := range sc.pairs {
+			for _, f := range c.pairs(sc) {
 				sink += uint64(d.fps[f&d.mask])
 			}
 		}
@@ -189,7 +199,8 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 		if !pairFeatures {
 			break
 		}
-		for _, f := range ks[k].pairs {
+		c.at(int(ks[k].first), int(ks[k].last))
+		for _, f := range c.pairs(&ks[k]) {
 			j := f & d.mask
 			if d.fps[j] != fingerprint(f) {
 				j = 0
@@ -199,8 +210,8 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 	}
 	c.sink += sink
 	for k := range ks {
-		i := ks[k].tok
-		c.at(ks[k].first, ks[k].last)
+		i := int(ks[k].tok)
+		c.at(int(ks[k].first), int(ks[k].last))
 		t, tm1, tp1 := c.tag(i), c.tag(i-1), c.tag(i+1)
 		scores := d.left[tm1][t]
 		addRow(&scores, &d.right[t][tp1])
@@ -212,12 +223,11 @@ func (d *Detector) scoreBatch(c *sentCtx, cs []cand, out []Trigger) []Trigger {
 		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[0]).m1)
 		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[1]).p1)
 		addWeights(&scores, &d.neighbour(c.cache, ks[k].near[2]).aux)
-		for _, f := range ks[k].pairs {
-			if !pairFeatures {
-				break
-			}
-			if r := d.row(f); r != nil {
-				addWeights(&scores, r)
+		if pairFeatures {
+			for _, f := range c.pairs(&ks[k]) {
+				if r := d.row(f); r != nil {
+					addWeights(&scores, r)
+				}
 			}
 		}
 		if lab := argmax(&scores); lab != 0 {
@@ -430,7 +440,7 @@ func build(q map[uint64][numLabels]int16) *Detector {
 		size <<= 1
 	}
 	d := &Detector{mask: size - 1, fps: make([]uint32, size), ents: make([]weights, size),
-		free: make(chan *extractor, max(2, runtime.GOMAXPROCS(0)))}
+		free: make([]*extractor, 0, max(2, runtime.GOMAXPROCS(0)))}
 	keys := make([]uint64, 0, len(q))
 	for f := range q {
 		keys = append(keys, f)

@@ -52,9 +52,10 @@ func extractWith(doc *text.Doc, opts Options, skip bool) []sitrep.Event {
 	if det == nil {
 		det = DefaultDetector()
 	}
-	tags = headlineVerbs(doc, tags, lex())
 	x := det.extractor(doc, tags, opts.Entities)
 	defer det.release(x)
+	tags = headlineVerbs(doc, tags, x.lex)
+	x.tags = tags
 	x.mapEntities()
 	x.ctx.lemmas, x.ctx.lw = x.lemmas, x.lw
 	x.ctx.typedOnly = skip && !opts.All
@@ -312,7 +313,8 @@ type extractor struct {
 	docState
 	lex *lexicon
 	// entAt[i] is the index of the entity with a mention covering token
-	// i, or -1; mentionStart[i] is the first token of that mention.
+	// i, or -1; mentionStart[i] is the first token of that mention (set
+	// only where entAt is not -1).
 	entAt        []int32
 	mentionStart []int32
 	// the places of the sentence starting at token placesOf
@@ -325,7 +327,7 @@ type extractor struct {
 	lf []lowFlag
 	// capitalised words lower-cased, kept from document to document
 	lowCache *[lowCacheSlots]string
-	lowc     *text.WordMap[lowFlag]
+	lowc     *closedWords
 	ctx      sentCtx   // the detector's, with its buffer
 	trig     []Trigger // the detector's triggers
 	// Extract's: a sentence's candidates, twice, and the events'
@@ -370,9 +372,15 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 		}
 	}
 	x.docState = docState{doc: doc, tags: tags, ents: ents}
-	x.lex, x.lowc = lex(), lowClasses()
+	if x.lex == nil {
+		// (once: the lexicons are for good, and asking their sync.Once
+		// for them reads a cache line of its own for each document)
+		x.lex, x.lowc = lex(), lowClasses()
+	}
 	x.lemmas, x.lw, x.lf = grow(x.lemmas, n), grow(x.lw, n), grow(x.lf, n)
-	x.entAt, x.mentionStart = grow(x.entAt, n), grow(x.mentionStart, n)
+	// (entAt is set by mapEntities, and mentionStart read only where
+	// entAt holds an entity: neither is cleared)
+	x.entAt, x.mentionStart = resize(x.entAt, n), resize(x.mentionStart, n)
 	x.places, x.fbuf, x.phbuf, x.sbuf, x.trig = x.places[:0], x.fbuf[:0], x.phbuf[:0], x.sbuf[:0], x.trig[:0]
 	// (x.ctx is as release left it, or zero)
 	return x
@@ -381,7 +389,7 @@ func (d *Detector) extractor(doc *text.Doc, tags []pos.Tag, ents []sitrep.Entity
 func (d *Detector) release(x *extractor) {
 	// Drop the references to the document; keep the buffers.
 	x.docState = docState{}
-	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
+	x.ctx = sentCtx{words: x.ctx.words[:0], ascii: x.ctx.ascii[:0], lexicon: x.ctx.lexicon, cache: x.ctx.cache, cands: x.ctx.cands[:0], kept: x.ctx.kept[:0], unflagged: x.ctx.unflagged[:0]}
 	if cap(x.ctx.words) > keepTokens {
 		x.ctx.words, x.ctx.ascii, x.ctx.cands, x.ctx.unflagged = nil, nil, nil, nil
 	}
@@ -400,20 +408,25 @@ func (d *Detector) release(x *extractor) {
 		x.lemmas, x.lw, x.lf, x.entAt, x.mentionStart = nil, nil, nil, nil, nil
 		x.trig, x.evBuf = nil, nil
 	}
-	select {
-	case d.free <- x:
-	default:
+	d.mu.Lock()
+	if len(d.free) < cap(d.free) {
+		d.free = append(d.free, x)
 	}
+	d.mu.Unlock()
 }
 
 // take returns an idle extractor of the detector, or a new one.
 func (d *Detector) take() *extractor {
-	select {
-	case x := <-d.free:
+	d.mu.Lock()
+	if n := len(d.free); n > 0 {
+		x := d.free[n-1]
+		d.free[n-1] = nil
+		d.free = d.free[:n-1]
+		d.mu.Unlock()
 		return x
-	default:
-		return new(extractor)
 	}
+	d.mu.Unlock()
+	return new(extractor)
 }
 
 // keepTokens is the size of the largest per-token buffers an idle
@@ -437,6 +450,15 @@ func grow[T any](b []T, n int) []T {
 	b = b[:n]
 	clear(b)
 	return b
+}
+
+// resize returns b resized to n values, reusing its array when it is
+// large enough; the values are those the array held.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 func (x *extractor) mapEntities() {

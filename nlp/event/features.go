@@ -94,10 +94,7 @@ func hashLowerASCII(s string) (h uint64, ascii bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		all |= c
-		if c-'A' < 26 {
-			c += 'a' - 'A'
-		}
-		h ^= uint64(c)
+		h ^= uint64(foldASCII[c])
 		h *= fnvPrime
 	}
 	if all >= 0x80 {
@@ -105,6 +102,16 @@ func hashLowerASCII(s string) (h uint64, ascii bool) {
 	}
 	return h, true
 }
+
+// foldASCII lower-cases the ASCII letters and leaves the other bytes (a
+// load instead of a comparison, a branch and an addition: hashLowerASCII
+// hashes every word of a document).
+var foldASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = lowerASCIIByte(byte(c))
+	}
+	return t
+}()
 
 func hashSuffix(s string, n int) uint64 {
 	if len(s) > n {
@@ -129,7 +136,7 @@ type sentCtx struct {
 	words       []uint64 // lower-cased word hashes, per token (see wordAt)
 	ascii       []bool   // whether the word is pure ASCII, per token
 	lex         func(lemma string, tag pos.Tag) uint64
-	lexicon     *lexicon // lex(), set by init
+	lexicon     *lexicon // lex(), set by init (and kept by release)
 	// lemmas, when set, caches one lemma per doc token ("" until known)
 	lemmas []string
 	// cache, when set, memoises word weights across documents (see
@@ -152,7 +159,10 @@ type sentCtx struct {
 
 // init readies c for the tokens of doc, tagged tags.
 func (c *sentCtx) init(doc *text.Doc, tags []pos.Tag) {
-	c.doc, c.tags, c.lexicon = doc, tags, lex()
+	c.doc, c.tags = doc, tags
+	if c.lexicon == nil {
+		c.lexicon = lex()
+	}
 	n := len(doc.Tokens)
 	if cap(c.words) < n {
 		c.words = make([]uint64, n, n+n/2)

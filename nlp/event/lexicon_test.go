@@ -63,3 +63,27 @@ func TestNounFilter(t *testing.T) {
 		t.Fatal("no noun entries")
 	}
 }
+
+// TestClosedWords checks the table of closed-class words against the
+// text.WordMap of them all: every word, capitalised and upper-cased, with
+// a byte more or less, with a 0 byte, and the words of some text.
+func TestClosedWords(t *testing.T) {
+	c := lowClasses()
+	var words []string
+	for _, set := range []map[string]bool{auxWords, beWords, subordinator, particle, nounPrep} {
+		for w := range set {
+			if !isASCII(w) {
+				continue
+			}
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[:len(w)-1], w+"\x00", "\x00"+w)
+		}
+	}
+	words = append(words, strings.Fields("The Fed said on Monday it had not been able to get over the 12% rate, although the talks between them went back and forth; IS ARE N'T 'S 'Re ab@ `IS [n]")...)
+	words = append(words, "", "\x00", "\x00\x00", "abcdefghi", "withouts")
+	for _, w := range words {
+		want, _ := c.all.GetFold(w)
+		if got := c.foldASCII(w); got != want {
+			t.Errorf("%q: %b, want %b", w, got, want)
+		}
+	}
+}

@@ -205,7 +205,7 @@ const (
 )
 
 // lowClasses indexes the classes of lower-cased words.
-var lowClasses = sync.OnceValue(func() *text.WordMap[lowFlag] {
+var lowClasses = sync.OnceValue(func() *closedWords {
 	m := map[string]lowFlag{}
 	for _, c := range [...]struct {
 		set  map[string]bool
@@ -215,8 +215,91 @@ var lowClasses = sync.OnceValue(func() *text.WordMap[lowFlag] {
 			m[w] |= c.flag
 		}
 	}
-	return text.NewWordMap(m)
+	t := &closedWords{all: text.NewWordMap(m)}
+	for w, f := range m {
+		if isASCII(w) {
+			t.add(w, f)
+		}
+	}
+	return t
 })
+
+// closedWords holds the classes of the closed-class words. Those in
+// ASCII, at most 8 bytes each, are looked up by their bytes read as a
+// number, in a table of 2 kB whose slots a document mostly finds in the
+// processor's caches after the first look, where a text.WordMap reads
+// four or five cache lines for a word (the filter of the first letters
+// and lengths, the slots, the key and the value).
+type closedWords struct {
+	// a bit for each length and first byte of the ASCII words
+	// (closedBit), most of the words of a text having none
+	filter [4]uint64
+	slots  [closedSlots]struct {
+		key   uint64 // asNumber of the word, 0 for a free slot
+		flags lowFlag
+	}
+	all *text.WordMap[lowFlag] // every word, for the tokens beyond ASCII
+}
+
+const closedSlots = 128
+
+func closedBit(n int, first byte) uint { return (uint(n)<<5 ^ uint(first)) & 255 }
+
+func closedSlot(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 >> 57 }
+
+// asNumber returns the bytes of w lower-cased (ASCII letters), the first
+// in the lowest byte, when w has 1 to 8 bytes and no 0 byte (which could
+// not be told from the end of a shorter word): ok is false otherwise.
+func asNumber(w string) (k uint64, ok bool) {
+	if len(w) == 0 || len(w) > 8 {
+		return 0, false
+	}
+	for j := len(w) - 1; j >= 0; j-- {
+		c := lowerASCIIByte(w[j])
+		if c == 0 {
+			return 0, false
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k, true
+}
+
+// add adds the lower-case ASCII word w of classes f.
+func (t *closedWords) add(w string, f lowFlag) {
+	k, ok := asNumber(w)
+	if !ok {
+		panic("event: closed-class word " + w + " longer than 8 bytes")
+	}
+	b := closedBit(len(w), w[0])
+	t.filter[b/64] |= 1 << (b % 64)
+	i := closedSlot(k)
+	for t.slots[i].key != 0 {
+		i = (i + 1) & (closedSlots - 1)
+	}
+	t.slots[i].key, t.slots[i].flags = k, f
+}
+
+// foldASCII returns the classes of the ASCII word w lower-cased.
+func (t *closedWords) foldASCII(w string) lowFlag {
+	if len(w) == 0 || len(w) > 8 {
+		return 0
+	}
+	if b := closedBit(len(w), lowerASCIIByte(w[0])); t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	k, ok := asNumber(w)
+	if !ok {
+		return 0
+	}
+	for i := closedSlot(k); ; i = (i + 1) & (closedSlots - 1) {
+		switch t.slots[i].key {
+		case k:
+			return t.slots[i].flags
+		case 0:
+			return 0
+		}
+	}
+}
 
 // lowFlags returns the classes of the lower-cased token i, looked up once
 // per document.
@@ -232,9 +315,9 @@ func (x *extractor) lowFlags(i int) lowFlag {
 func (x *extractor) lookLow(i int) lowFlag {
 	var f lowFlag
 	if tok := x.doc.Tok(i); isASCII(tok) {
-		f, _ = x.lowc.GetFold(tok)
+		f = x.lowc.foldASCII(tok)
 	} else {
-		f, _ = x.lowc.Get(x.low(i))
+		f, _ = x.lowc.all.Get(x.low(i))
 	}
 	f |= lwKnown
 	x.lf[i] = f
@@ -372,8 +455,22 @@ func (x *extractor) lexOf(i int) *lexWord {
 	return x.lookLex(i)
 }
 
-// lookLex looks the lemma of token i up for lexOf.
+// lookLex looks the lemma of token i up for lexOf. The lemma of an ASCII
+// token tagged neither as a verb, a modal nor a plural noun is the token
+// lower-cased (pos.Lemma), which the lexicon's table folds itself: it is
+// not made (a capitalised word would be lower-cased through lowCache, two
+// cache misses).
 func (x *extractor) lookLex(i int) *lexWord {
+	if t := x.tags[i]; !t.IsVerb() && t != pos.MD && t != pos.NNS && x.lemmas[i] == "" {
+		if tok := x.doc.Tok(i); isASCII(tok) {
+			w, ok := x.lex.words.GetFold(tok)
+			if !ok {
+				w = &noWord
+			}
+			x.lw[i] = w
+			return w
+		}
+	}
 	w := x.lex.word(x.lemma(i))
 	x.lw[i] = w
 	return w

@@ -80,7 +80,7 @@ func (d *Detector) detect(doc *text.Doc, tags []pos.Tag, ctx *sentCtx, out []Tri
 			// (singular nouns and adjectives skipped before their entry
 			// is read, see quickSkip)
 			if candidate(tags[i]) && doc.Tokens[i].Kind == text.Word && !(ctx.typedOnly && ctx.quickSkip(i)) {
-				cs = append(cs, cand{i, s.First, s.Last})
+				cs = append(cs, cand{int32(i), int32(s.First), int32(s.Last)})
 			}
 		}
 	}
