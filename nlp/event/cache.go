@@ -27,8 +27,8 @@ type scoreCache struct {
 }
 
 const (
-	selfSlots = 1 << 15
-	ctxSlots  = 1 << 14
+	selfSlots = 1 << 14
+	ctxSlots  = 1 << 13
 )
 
 // selfEntry is what scoring and extraction need of a candidate word under
