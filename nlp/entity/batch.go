@@ -41,8 +41,14 @@ const wcMiss = 1 << 31
 
 var prevDst = [4]int32{0, 0, 1, 1}
 
-// scoreInto adds the weights of feats[k] to acc[dst[k]], loading the home
-// slots of up to 64 features before matching any.
+// scoreInto adds the weights of feats[k] to acc[dst[k]]. It first loads
+// the home slots of up to 64 features, independent loads the processor
+// overlaps, then matches them and loads the first weight of every feature
+// stored out of line, again all at once: the table and the weights do not
+// fit in the first cache levels, and waiting for each miss in turn would
+// dominate tagging. Weights are summed into accumulators indexed by
+// label+1 (masked, so without bounds checks or branches; an empty inline
+// weight adds 0 to the unused index 0).
 func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 	var home [64]uint64
 	var out [64]uint64
@@ -78,6 +84,10 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 			a := &acc[outDst[k]]
 			labels := s >> maskShift & (1<<nLabels - 1)
 			off := int(s & offMask)
+			if labels == allLabels {
+				addRest(a, (*[nLabels - 1]int16)(weights[off+1:off+nLabels]))
+				continue
+			}
 			ws := weights[off : off+bits.OnesCount64(labels)]
 			labels &= labels - 1
 			for _, w := range ws[1:] {
@@ -86,6 +96,28 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 			}
 		}
 	}
+}
+
+// addRest adds the weights of labels 1.. of a full row to a (unrolled: the
+// compiler does not unroll loops, and a loop costs three times as many
+// instructions).
+func addRest(a *accVec, w *[nLabels - 1]int16) {
+	a[2] += int32(w[0])
+	a[3] += int32(w[1])
+	a[4] += int32(w[2])
+	a[5] += int32(w[3])
+	a[6] += int32(w[4])
+	a[7] += int32(w[5])
+	a[8] += int32(w[6])
+	a[9] += int32(w[7])
+	a[10] += int32(w[8])
+	a[11] += int32(w[9])
+	a[12] += int32(w[10])
+	a[13] += int32(w[11])
+	a[14] += int32(w[12])
+	a[15] += int32(w[13])
+	a[16] += int32(w[14])
+	a[17] += int32(w[15])
 }
 
 func toAcc(a *accVec, v *[nLabels]int32) {

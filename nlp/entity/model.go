@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"sort"
 )
 
@@ -229,59 +228,28 @@ func (m *Model) lookup(key uint32) uint64 {
 	}
 }
 
-// score adds the weights of feats to sc. It first loads every feature's
-// home slot, independent loads the processor overlaps, then matches them
-// and loads the first weight of every feature stored out of line, again
-// all at once: the table and the weights do not fit in the first cache
-// levels, and waiting for each miss in turn would dominate tagging.
-// Weights are summed into a 32-wide accumulator indexed by label+1
-// (masked, so without bounds checks or branches; an empty inline weight
-// adds 0 to the unused index 0).
+// score adds the weights of feats to sc (see scoreInto).
 func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
-	var home [32]uint64
-	var acc [32]int32
-	slots, shift, weights := m.slots, m.shift, m.weights
+	var acc [1]accVec
 	for len(feats) > 0 {
-		chunk := feats[:min(len(feats), len(home))]
-		feats = feats[len(chunk):]
-		for k, f := range chunk {
-			home[k] = slots[(uint64(f)*0x9e3779b97f4a7c15)>>shift]
-		}
-		var out [32]uint64 // slots of the features stored out of line
-		n := 0
-		for k, f := range chunk {
-			s := home[k&31]
-			if s != 0 && s>>43 != uint64(f)&fpMask {
-				s = m.lookup(f)
-			}
-			if s == 0 {
-				continue
-			}
-			if s&overflow == 0 {
-				acc[(s>>16)&31] += int32(int16(uint16(s)))
-				acc[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
-				continue
-			}
-			// the lowest label's weight now, the others below
-			acc[(bits.TrailingZeros64(s>>maskShift)+1)&31] += int32(weights[s&offMask])
-			out[n&31] = s
-			n++
-		}
-		for _, s := range out[:n] {
-			labels := s >> maskShift & (1<<nLabels - 1)
-			off := int(s & offMask)
-			ws := weights[off : off+bits.OnesCount64(labels)]
-			labels &= labels - 1
-			for _, w := range ws[1:] {
-				acc[(bits.TrailingZeros64(labels)+1)&31] += int32(w)
-				labels &= labels - 1
-			}
-		}
+		n := min(len(feats), len(zeroDst))
+		m.scoreInto(acc[:], feats[:n], zeroDst[:n])
+		feats = feats[n:]
 	}
-	for l := range sc {
-		sc[l] += acc[l+1]
-	}
+	addAcc(sc, &acc[0])
 }
+
+// zeroDst sends every feature to one vector (score).
+var zeroDst [64]int32
+
+// Features with at least minFull non-zero weights keep a full row, zeros
+// included (mask allLabels): scoring adds it label by label without
+// reading the mask bit by bit, and most of the features a document looks
+// up are such dense ones.
+const (
+	minFull   = 10
+	allLabels = 1<<nLabels - 1
+)
 
 // newModel builds a model from dense rows (nLabels values per key).
 func newModel(keys []uint32, rows []int16, scale float32) *Model {
@@ -301,6 +269,9 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	var start [nLabels + 2]int // weights before the rows of each count, densest first
 	for r := range keys {
 		count[r] = uint8(nnz(rows[r*nLabels : r*nLabels+nLabels]))
+		if count[r] >= minFull {
+			count[r] = nLabels
+		}
 		if count[r] > 2 {
 			start[nLabels-int(count[r])+1] += int(count[r])
 		}
@@ -317,7 +288,7 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 		at := &start[nLabels-c]
 		offset[r] = *at
 		for _, v := range rows[r*nLabels : r*nLabels+nLabels] {
-			if v != 0 {
+			if v != 0 || c == nLabels {
 				m.weights[*at] = v
 				*at++
 			}
@@ -333,6 +304,9 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 				tmp = append(tmp, uint32(l+1)<<16|uint32(uint16(v)))
 				labels |= 1 << l
 			}
+		}
+		if count[r] == nLabels {
+			labels = allLabels
 		}
 		if len(tmp) == 0 {
 			continue
