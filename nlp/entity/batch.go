@@ -13,9 +13,12 @@ import "math/bits"
 // the features of the previous labels. Scores are integer sums, so the
 // labels are exactly those of tagging token by token (TestCachedScoresSame).
 
-// accVec accumulates a score indexed by label+1 (index 0 takes the empty
-// inline weights of the model's slots).
-type accVec = [32]int32
+// accVec accumulates a score indexed by label (index 31 takes the empty
+// inline weights of the model's slots); labels returns its first nLabels
+// values, the scores.
+type accVec [32]int32
+
+func (a *accVec) labels() *[nLabels]int32 { return (*[nLabels]int32)(a[:nLabels]) }
 
 // batchScratch is tagBatch's memory, reused across documents.
 type batchScratch struct {
@@ -46,9 +49,9 @@ var prevDst = [4]int32{0, 0, 1, 1}
 // overlaps, then matches them and loads the first weight of every feature
 // stored out of line, again all at once: the table and the weights do not
 // fit in the first cache levels, and waiting for each miss in turn would
-// dominate tagging. Weights are summed into accumulators indexed by
-// label+1 (masked, so without bounds checks or branches; an empty inline
-// weight adds 0 to the unused index 0).
+// dominate tagging. Weights are summed into accumulators indexed by label
+// (masked, so without bounds checks or branches; an empty inline weight,
+// label+1 == 0, adds 0 to the unused index 31).
 func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 	var home [64]uint64
 	var out [64]uint64
@@ -72,11 +75,11 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 			}
 			a := &acc[cdst[k]]
 			if s&overflow == 0 {
-				a[(s>>16)&31] += int32(int16(uint16(s)))
-				a[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
+				a[(s>>16-1)&31] += int32(int16(uint16(s)))
+				a[(s>>(entryBits+16)-1)&31] += int32(int16(uint16(s >> entryBits)))
 				continue
 			}
-			a[(bits.TrailingZeros64(s>>maskShift)+1)&31] += int32(weights[s&offMask])
+			a[bits.TrailingZeros64(s>>maskShift)&31] += int32(weights[s&offMask])
 			out[n&63], outDst[n&63] = s, cdst[k]
 			n++
 		}
@@ -91,7 +94,7 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 			ws := weights[off : off+bits.OnesCount64(labels)]
 			labels &= labels - 1
 			for _, w := range ws[1:] {
-				a[(bits.TrailingZeros64(labels)+1)&31] += int32(w)
+				a[bits.TrailingZeros64(labels)&31] += int32(w)
 				labels &= labels - 1
 			}
 		}
@@ -102,41 +105,22 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 // compiler does not unroll loops, and a loop costs three times as many
 // instructions).
 func addRest(a *accVec, w *[nLabels - 1]int16) {
-	a[2] += int32(w[0])
-	a[3] += int32(w[1])
-	a[4] += int32(w[2])
-	a[5] += int32(w[3])
-	a[6] += int32(w[4])
-	a[7] += int32(w[5])
-	a[8] += int32(w[6])
-	a[9] += int32(w[7])
-	a[10] += int32(w[8])
-	a[11] += int32(w[9])
-	a[12] += int32(w[10])
-	a[13] += int32(w[11])
-	a[14] += int32(w[12])
-	a[15] += int32(w[13])
-	a[16] += int32(w[14])
-	a[17] += int32(w[15])
-}
-
-func toAcc(a *accVec, v *[nLabels]int32) {
-	for l, x := range v {
-		a[l+1] = x
-	}
-}
-
-func fromAcc(v *[nLabels]int32, a *accVec) {
-	for l := range v {
-		v[l] = a[l+1]
-	}
-}
-
-// addAcc adds the label part of a to sc.
-func addAcc(sc *[nLabels]int32, a *accVec) {
-	for l := range sc {
-		sc[l] += a[l+1]
-	}
+	a[1] += int32(w[0])
+	a[2] += int32(w[1])
+	a[3] += int32(w[2])
+	a[4] += int32(w[3])
+	a[5] += int32(w[4])
+	a[6] += int32(w[5])
+	a[7] += int32(w[6])
+	a[8] += int32(w[7])
+	a[9] += int32(w[8])
+	a[10] += int32(w[9])
+	a[11] += int32(w[10])
+	a[12] += int32(w[11])
+	a[13] += int32(w[12])
+	a[14] += int32(w[13])
+	a[15] += int32(w[14])
+	a[16] += int32(w[15])
 }
 
 // tagBatch is tagDoc for a state with a score cache.
@@ -210,7 +194,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		base := int32(3 * j)
 		a := &b.acc[base]
 		if s := &wc.slots[b.slotW[j]]; s.used && s.w == t.w && s.lw == t.lw {
-			toAcc(&b.acc[base+1], &s.sc)
+			*b.acc[base+1].labels() = s.sc
 		} else {
 			b.slotW[j] |= wcMiss
 			k := len(feats)
@@ -233,7 +217,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		}
 		sh, flags := shapesAt(infos, i, c.first, c.last, c.capsSent)
 		if s := &wc.shapes[b.slotS[j]]; s.flags == flags && s.shapes == sh {
-			toAcc(&b.acc[base+2], &s.sc)
+			*b.acc[base+2].labels() = s.sc
 		} else {
 			b.slotS[j] |= wcMiss
 			k := len(feats)
@@ -248,11 +232,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			dst = append(dst, base)
 		}
 		// the small-domain features, from the dense tables
-		var sc [nLabels]int32
-		c.contextDense(&sc, i, m.dense)
-		for l, v := range sc {
-			a[l+1] += v
-		}
+		c.contextDense(a.labels(), i, m.dense)
 	}
 	m.scoreInto(b.acc, feats, dst)
 	b.feats, b.dst = feats, dst
@@ -261,14 +241,14 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			s := &wc.slots[h&^wcMiss]
 			t := &infos[b.toks[j]]
 			s.w, s.lw, s.used = t.w, t.lw, true
-			fromAcc(&s.sc, &b.acc[3*j+1])
+			s.sc = *b.acc[3*j+1].labels()
 		}
 		if h := b.slotS[j]; h&wcMiss != 0 {
 			s := doc.Sentences[b.sent[j]]
 			sh, flags := shapesAt(infos, int(b.toks[j]), s.First, s.Last, b.caps[b.sent[j]])
 			c := &wc.shapes[h&^wcMiss]
 			c.shapes, c.flags = sh, flags
-			fromAcc(&c.sc, &b.acc[3*j+2])
+			c.sc = *b.acc[3*j+2].labels()
 		}
 	}
 
@@ -285,11 +265,10 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			}
 			var sc [nLabels]int32
 			if j := int(b.cand[i]); j >= 0 {
-				a, w, sh := &b.acc[3*j], &b.acc[3*j+1], &b.acc[3*j+2]
-				for l := range sc {
-					sc[l] = a[l+1] + w[l+1] + sh[l+1]
-				}
-				addAcc(&sc, &b.acc[3*n+int(b.docSeen[infos[i].wid])-1])
+				sc = *b.acc[3*j].labels()
+				addVec(&sc, b.acc[3*j+1].labels())
+				addVec(&sc, b.acc[3*j+2].labels())
+				addVec(&sc, b.acc[3*n+int(b.docSeen[infos[i].wid])-1].labels())
 				c.dynamicDense(&sc, i, prev1, prev2, m.dense)
 				if prev1 != 0 {
 					t := &infos[i]
@@ -299,7 +278,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 						feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
 					m.scoreInto(d[:], feats, prevDst[:])
 					for l := range sc {
-						sc[l] += d[0][l+1] - d[1][l+1]
+						sc[l] += d[0][l] - d[1][l]
 					}
 				}
 			} else {

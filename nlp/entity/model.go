@@ -191,11 +191,26 @@ func (m *Model) buildDense() {
 	m.dense = d
 }
 
-// addVec adds v to sc.
+// addVec adds v to sc (unrolled: the compiler does not unroll loops, and
+// a loop costs more than twice as many instructions).
 func addVec(sc, v *[nLabels]int32) {
-	for l := range sc {
-		sc[l] += v[l]
-	}
+	sc[0] += v[0]
+	sc[1] += v[1]
+	sc[2] += v[2]
+	sc[3] += v[3]
+	sc[4] += v[4]
+	sc[5] += v[5]
+	sc[6] += v[6]
+	sc[7] += v[7]
+	sc[8] += v[8]
+	sc[9] += v[9]
+	sc[10] += v[10]
+	sc[11] += v[11]
+	sc[12] += v[12]
+	sc[13] += v[13]
+	sc[14] += v[14]
+	sc[15] += v[15]
+	sc[16] += v[16]
 }
 
 // Slot layout: fingerprint in bits 43-63, the overflow flag in bit 42;
@@ -236,7 +251,7 @@ func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
 		m.scoreInto(acc[:], feats[:n], zeroDst[:n])
 		feats = feats[n:]
 	}
-	addAcc(sc, &acc[0])
+	addVec(sc, acc[0].labels())
 }
 
 // zeroDst sends every feature to one vector (score).
