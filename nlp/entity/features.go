@@ -110,6 +110,22 @@ func info(s string) tokInfo {
 // set sets ti to info(s) in place (a tokInfo is 56 bytes: returning one
 // costs two copies per token in docState.init).
 func (ti *tokInfo) set(s string) {
+	// most tokens are words of lower-case ASCII letters: their lower
+	// case is the word and their shape "x"
+	w, all := uint64(fnvOff), uint8(1)
+	for i := 0; i < len(s); i++ {
+		w = (w ^ uint64(s[i])) * fnvPrime
+		all &= lowerASCII[s[i]]
+	}
+	if all != 0 && len(s) > 0 {
+		*ti = tokInfo{w: w, lw: w, shape: shapeLower, lower: true, anyLower: true, letters: true, ascii: true}
+		return
+	}
+	ti.setAny(s)
+}
+
+// setAny is set for any token.
+func (ti *tokInfo) setAny(s string) {
 	*ti = tokInfo{}
 	w, lw, sh := uint64(fnvOff), uint64(fnvOff), uint64(fnvOff)
 	var last byte
@@ -224,6 +240,17 @@ func (ti *tokInfo) set(s string) {
 	}
 	ti.w, ti.lw, ti.shape = w, lw, sh
 }
+
+// lowerASCII is 1 for the bytes a-z, 0 for others.
+var lowerASCII = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
+
+// shapeLower is the shape of a word of lower-case letters.
+var shapeLower = func() uint64 { h := uint64(fnvOff); return (h ^ 'x') * fnvPrime }()
 
 // asciiInfo holds, per ASCII byte, what info derives from it: its
 // lower case, its shape class and its letter flags.
