@@ -1,6 +1,9 @@
 package entity
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Batched tagging. The tagger's time goes to cache misses in the model
 // table, the word and shape caches: scored one token at a time, a token
@@ -22,9 +25,10 @@ func (a *accVec) labels() *[nLabels]int32 { return (*[nLabels]int32)(a[:nLabels]
 
 // batchScratch is tagBatch's memory, reused across documents.
 type batchScratch struct {
-	cand    []int32  // per token: index of its candidate, -1 for none
-	toks    []int32  // per candidate: its token
-	sent    []int32  // per candidate: its sentence
+	cand    []int32 // per token: index+1 of its candidate, 0 for none
+	toks    []int32 // per candidate: its token
+	sent    []int32 // per candidate: its sentence
+	shapes  []shapesKey
 	caps    []bool   // per sentence: set in capitals
 	slotW   []uint32 // per candidate: its word cache slot, with wcMiss if it was missed
 	slotS   []uint32 // per candidate: its shape cache slot, with wcMiss if it was missed
@@ -123,6 +127,23 @@ func addRest(a *accVec, w *[nLabels - 1]int16) {
 	a[16] += int32(w[15])
 }
 
+// shapesKey is the shapes around a token and its shape cache flags
+// (shapesAt).
+type shapesKey struct {
+	shapes [5]uint64
+	flags  uint8
+}
+
+// fill appends n copies of v to s.
+func fill(s []int32, v int32, n int) []int32 {
+	s = slices.Grow(s, n)
+	add := s[len(s) : len(s)+n]
+	for i := range add {
+		add[i] = v
+	}
+	return s[:len(s)+n]
+}
+
 // tagBatch is tagDoc for a state with a score cache.
 func (m *Model) tagBatch(st *docState) []uint8 {
 	doc, infos, wc := st.doc, st.infos, st.cache
@@ -130,26 +151,21 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 	b := &st.batch
 	st.labels = resize(st.labels, len(doc.Tokens))
 	labels := st.labels
-	if cap(b.cand) < len(doc.Tokens) {
-		b.cand = make([]int32, len(doc.Tokens))
-	}
-	b.cand = b.cand[:len(doc.Tokens)]
+	b.cand = resize(b.cand, len(doc.Tokens))
 	b.toks, b.sent = b.toks[:0], b.sent[:0]
 	b.caps = resize(b.caps, len(doc.Sentences))
+	upper := st.upper // the tokens with a capital, which init listed
 	for si, s := range doc.Sentences {
 		b.caps[si] = capsSentence(infos, s.First, s.Last)
-		for i := s.First; i < s.Last; i++ {
-			b.cand[i] = -1
-			if !infos[i].anyUpper {
-				continue
-			}
+		for ; len(upper) > 0 && int(upper[0]) < s.Last; upper = upper[1:] {
 			// (as markOutside)
+			i := int(upper[0])
 			t := &infos[i]
 			t.outside = m.outside.has(t.w) && (i+1 == s.Last || !nameNext(&infos[i+1]))
 			if !t.outside {
-				b.cand[i] = int32(len(b.toks))
 				b.toks = append(b.toks, int32(i))
 				b.sent = append(b.sent, int32(si))
+				b.cand[i] = int32(len(b.toks))
 			}
 		}
 	}
@@ -158,6 +174,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 	b.docSeen = resize(b.docSeen, st.nw)
 	b.slotW = resize(b.slotW, n)
 	b.slotS = resize(b.slotS, n)
+	b.shapes = resize(b.shapes, n)
 
 	// cache slots first, their loads overlapped: the slots are computed
 	// before any is loaded, so that the loading loop is short enough for
@@ -169,8 +186,9 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 	}
 	for j, i := range b.toks {
 		s := doc.Sentences[b.sent[j]]
-		sh, flags := shapesAt(infos, int(i), s.First, s.Last, b.caps[b.sent[j]])
-		b.slotS[j] = uint32(shapeHash(sh, flags) & (shapeCacheSize - 1))
+		sh := &b.shapes[j]
+		sh.shapes, sh.flags = shapesAt(infos, int(i), s.First, s.Last, b.caps[b.sent[j]])
+		b.slotS[j] = uint32(shapeHash(sh.shapes, sh.flags) & (shapeCacheSize - 1))
 	}
 	var sink uint64
 	for j := range b.toks {
@@ -203,34 +221,26 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			// word alone: cached with it (and taken off again where the
 			// previous label is another)
 			feats = append(feats, feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
-			for range feats[k:] {
-				dst = append(dst, base+1)
-			}
+			dst = fill(dst, base+1, len(feats)-k)
 		}
 		if w := t.wid; b.docSeen[w] == 0 {
 			b.docSeen[w] = int32(j + 1)
 			k := len(feats)
 			feats = c.wordDoc(feats, i)
-			for range feats[k:] {
-				dst = append(dst, int32(3*n+j))
-			}
+			dst = fill(dst, int32(3*n+j), len(feats)-k)
 		}
-		sh, flags := shapesAt(infos, i, c.first, c.last, c.capsSent)
+		sh, flags := b.shapes[j].shapes, b.shapes[j].flags
 		if s := &wc.shapes[b.slotS[j]]; s.flags == flags && s.shapes == sh {
 			*b.acc[base+2].labels() = s.sc
 		} else {
 			b.slotS[j] |= wcMiss
 			k := len(feats)
 			feats = shapeFeats(feats, sh, flags&1 != 0, flags&2 != 0)
-			for range feats[k:] {
-				dst = append(dst, base+2)
-			}
+			dst = fill(dst, base+2, len(feats)-k)
 		}
 		k := len(feats)
 		feats = c.contextLow(feats, i)
-		for range feats[k:] {
-			dst = append(dst, base)
-		}
+		dst = fill(dst, base, len(feats)-k)
 		// the small-domain features, from the dense tables
 		c.contextDense(a.labels(), i, m.dense)
 	}
@@ -244,10 +254,8 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			s.sc = *b.acc[3*j+1].labels()
 		}
 		if h := b.slotS[j]; h&wcMiss != 0 {
-			s := doc.Sentences[b.sent[j]]
-			sh, flags := shapesAt(infos, int(b.toks[j]), s.First, s.Last, b.caps[b.sent[j]])
 			c := &wc.shapes[h&^wcMiss]
-			c.shapes, c.flags = sh, flags
+			c.shapes, c.flags = b.shapes[j].shapes, b.shapes[j].flags
 			c.sc = *b.acc[3*j+2].labels()
 		}
 	}
@@ -258,13 +266,15 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		c := sentCtx{lexWords: st.lexWords, doc: doc, infos: infos, words: st.words, first: s.First, last: s.Last, capsSent: b.caps[si]}
 		prev1, prev2 := 0, 0
 		for i := s.First; i < s.Last; i++ {
-			if plainO(&infos[i], prev1) {
-				labels[i] = 0
+			j := int(b.cand[i]) - 1
+			if j < 0 && closes(prev1) {
+				// plainO: the tokens that are no candidates are those
+				// without a capital or outside (labels are 0 already)
 				prev2, prev1 = prev1, 0
 				continue
 			}
 			var sc [nLabels]int32
-			if j := int(b.cand[i]); j >= 0 {
+			if j >= 0 {
 				sc = *b.acc[3*j].labels()
 				addVec(&sc, b.acc[3*j+1].labels())
 				addVec(&sc, b.acc[3*j+2].labels())

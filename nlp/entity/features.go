@@ -353,6 +353,7 @@ type docState struct {
 	phrases     []phrase
 	ms          []mention
 	lexSlots    []uint32 // lexicon.touch's memory
+	upper       []int32  // the tokens with a capital letter, in order
 	sink        uint64   // keeps tagBatch's early loads
 }
 
@@ -468,10 +469,12 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	lw, w := &st.lwIDs, &st.wIDs
 	lw.reset(n)
 	w.reset(n)
+	st.upper = st.upper[:0]
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			if ti := &st.infos[i]; ti.anyUpper {
 				ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
+				st.upper = append(st.upper, int32(i))
 			}
 		}
 	}
@@ -833,8 +836,11 @@ func capsSentence(infos []tokInfo, first, last int) bool {
 // Model.outside, set by the tagger only). This skips most tokens of
 // running text.
 func plainO(t *tokInfo, prev int) bool {
-	return (!t.anyUpper || t.outside) && (prev == 0 || posOf(prev) == posL || posOf(prev) == posU)
+	return (!t.anyUpper || t.outside) && closes(prev)
 }
+
+// closes reports whether no phrase is open after label prev.
+func closes(prev int) bool { return prev == 0 || posOf(prev) == posL || posOf(prev) == posU }
 
 // contextScored is context for the tagger: it appends the features that
 // need a table lookup and adds the small-domain ones (capitalisation prior,
