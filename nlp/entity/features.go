@@ -441,19 +441,23 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	st.infos = resize(st.infos, len(doc.Tokens))
 	st.cls = 0
 	st.gaz = resize(st.gaz, len(doc.Tokens))
-	n := 0
+	st.upper = st.upper[:0]
+	cls := uint8(0)
 	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := doc.Tokens[i]
-			ti := &st.infos[i]
+		toks := doc.Tokens[s.First:s.Last]
+		infos := st.infos[s.First:s.Last]
+		infos = infos[:len(toks)]
+		for k := range toks {
+			t, ti := &toks[k], &infos[k]
 			ti.set(doc.Text[t.Start:t.End])
 			ti.cls = wordClasses.of(ti.lw)
-			st.cls |= ti.cls
+			cls |= ti.cls
 			if ti.anyUpper {
-				n++
+				st.upper = append(st.upper, int32(s.First+k))
 			}
 		}
 	}
+	st.cls = cls
 	if lex != nil {
 		var sink uint64
 		st.lexSlots, sink = lex.touch(doc, st.infos, st.cache, st.lexSlots)
@@ -467,16 +471,11 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	// where a capitalised word shares it (lowerSeen, and the aggregated
 	// context of a lower-case word inside a phrase).
 	lw, w := &st.lwIDs, &st.wIDs
-	lw.reset(n)
-	w.reset(n)
-	st.upper = st.upper[:0]
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			if ti := &st.infos[i]; ti.anyUpper {
-				ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
-				st.upper = append(st.upper, int32(i))
-			}
-		}
+	lw.reset(len(st.upper))
+	w.reset(len(st.upper))
+	for _, i := range st.upper {
+		ti := &st.infos[i]
+		ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
 	}
 	st.words, st.nw = resize(st.words, int(lw.n)), int(w.n)
 	for _, s := range doc.Sentences {
