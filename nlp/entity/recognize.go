@@ -216,7 +216,18 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 				i = p.last
 				continue
 			}
-			// gazetteer-only mentions
+			// gazetteer-only mentions, which start with a capital: skip to
+			// the next one before the next phrase
+			end := s.Last
+			if pi < len(ps) {
+				end = min(end, ps[pi].first)
+			}
+			for i < end && !startsUpperASCII(doc.Tok(i)) {
+				i++
+			}
+			if i == end {
+				continue
+			}
 			ti := doc.Tok(i)
 			if g != nil && startsUpperASCII(ti) {
 				if m, ok := hyphenMention(doc, g, i, s.Last, si); ok && (pi >= len(ps) || ps[pi].first >= m.last) {
