@@ -353,6 +353,7 @@ type docState struct {
 	phrases     []phrase
 	ms          []mention
 	lexSlots    []uint32 // lexicon.touch's memory
+	lexToks     []int32  // the tokens lexicon.marks looks at, in order
 	upper       []int32  // the tokens with a capital letter, in order
 	sink        uint64   // keeps tagBatch's early loads
 }
@@ -441,7 +442,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	st.infos = resize(st.infos, len(doc.Tokens))
 	st.cls = 0
 	st.gaz = resize(st.gaz, len(doc.Tokens))
-	st.upper = st.upper[:0]
+	st.upper, st.lexToks = st.upper[:0], st.lexToks[:0]
 	cls := uint8(0)
 	for _, s := range doc.Sentences {
 		toks := doc.Tokens[s.First:s.Last]
@@ -455,15 +456,27 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 			if ti.anyUpper {
 				st.upper = append(st.upper, int32(s.First+k))
 			}
+			if k > 0 && lexTok(&infos[k-1], ti) {
+				st.lexToks = append(st.lexToks, int32(s.First+k-1))
+			}
+		}
+		if n := len(infos); n > 0 && lexTok(&infos[n-1], nil) {
+			st.lexToks = append(st.lexToks, int32(s.First+n-1))
 		}
 	}
 	st.cls = cls
 	if lex != nil {
 		var sink uint64
-		st.lexSlots, sink = lex.touch(doc, st.infos, st.cache, st.lexSlots)
+		st.lexSlots, sink = lex.touch(st.lexToks, st.infos, st.cache, st.lexSlots)
 		st.sink += sink
+		toks := st.lexToks
 		for _, s := range doc.Sentences {
-			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
+			k := 0
+			for k < len(toks) && int(toks[k]) < s.Last {
+				k++
+			}
+			lex.marks(doc, toks[:k], s.Last, st.infos, st.gaz, st.cache)
+			toks = toks[k:]
 		}
 	}
 	// Word records: only capitalised words have features of their own
@@ -505,6 +518,13 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		}
 	}
 	return st
+}
+
+// lexTok reports whether the lexicon has marks for a token (lexicon.marks):
+// it has a capital, or letters and a capitalised word follows in its
+// sentence (next, nil at the end of the sentence).
+func lexTok(t, next *tokInfo) bool {
+	return t.anyUpper || t.letters && next != nil && next.caps
 }
 
 // resize returns s with length n and zero elements, reusing its memory.
