@@ -354,6 +354,7 @@ type docState struct {
 	ms          []mention
 	lexSlots    []uint32 // lexicon.touch's memory
 	lexToks     []int32  // the tokens lexicon.marks looks at, in order
+	corefToks   []int32  // the tokens of class clsCoref, in order
 	upper       []int32  // the tokens with a capital letter, in order
 	sink        uint64   // keeps tagBatch's early loads
 }
@@ -442,7 +443,7 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	st.infos = resize(st.infos, len(doc.Tokens))
 	st.cls = 0
 	st.gaz = resize(st.gaz, len(doc.Tokens))
-	st.upper, st.lexToks = st.upper[:0], st.lexToks[:0]
+	st.upper, st.lexToks, st.corefToks = st.upper[:0], st.lexToks[:0], st.corefToks[:0]
 	cls := uint8(0)
 	for _, s := range doc.Sentences {
 		toks := doc.Tokens[s.First:s.Last]
@@ -453,6 +454,9 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 			ti.set(doc.Text[t.Start:t.End])
 			ti.cls = wordClasses.of(ti.lw)
 			cls |= ti.cls
+			if ti.cls&clsCoref != 0 {
+				st.corefToks = append(st.corefToks, int32(s.First+k))
+			}
 			if ti.anyUpper {
 				st.upper = append(st.upper, int32(s.First+k))
 			}
