@@ -118,7 +118,7 @@ func (ti *tokInfo) set(s string) {
 		all &= lowerASCII[s[i]]
 	}
 	if all != 0 && len(s) > 0 {
-		*ti = tokInfo{w: w, lw: w, shape: shapeLower, lower: true, anyLower: true, letters: true, ascii: true}
+		*ti = tokInfo{w: w, lw: w, shape: shapeLower, lower: true, anyLower: true, letters: true, ascii: true, rec: -1, wid: -1}
 		return
 	}
 	ti.setAny(s)
@@ -126,7 +126,7 @@ func (ti *tokInfo) set(s string) {
 
 // setAny is set for any token.
 func (ti *tokInfo) setAny(s string) {
-	*ti = tokInfo{}
+	*ti = tokInfo{rec: -1, wid: -1}
 	w, lw, sh := uint64(fnvOff), uint64(fnvOff), uint64(fnvOff)
 	var last byte
 	shapeLen := 0
@@ -398,6 +398,11 @@ func (t *idTable) find(k uint64) int32 {
 	if t.filter[k>>60]&(1<<(k>>54&63)) == 0 {
 		return -1
 	}
+	return t.lookup(k)
+}
+
+//go:noinline
+func (t *idTable) lookup(k uint64) int32 {
 	mask := uint64(len(t.keys) - 1)
 	for h := mix(k) & mask; ; h = (h + 1) & mask {
 		if t.ids[h] == 0 {
@@ -499,17 +504,18 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		for i := s.First; i < s.Last; i++ {
 			t := &st.infos[i]
 			if !t.anyUpper {
-				t.rec, t.wid = -1, -1
+				// (rec and wid are -1 from set)
 				if t.letters {
 					// (a word without letters shares no capitalised
 					// word's lower case)
 					t.rec = lw.find(t.lw)
 				}
+				if t.lower && i > s.First && t.rec >= 0 {
+					st.words[t.rec].lowerSeen = true
+				}
+				continue
 			}
-			if t.lower && i > s.First && t.rec >= 0 {
-				st.words[t.rec].lowerSeen = true
-			}
-			if t.anyUpper && t.letters {
+			if t.letters {
 				p, n := padL.lw, padR.lw
 				if i > s.First {
 					p = st.infos[i-1].lw
