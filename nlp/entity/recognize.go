@@ -222,7 +222,7 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 			if pi < len(ps) {
 				end = min(end, ps[pi].first)
 			}
-			for i < end && !startsUpperASCII(doc.Tok(i)) {
+			for i < end && !upperStartAt(doc, i) {
 				i++
 			}
 			if i == end {
@@ -320,6 +320,16 @@ func hyphenMention(doc *text.Doc, g *gazetteer.Gazetteer, i, end, si int) (menti
 	}
 	m.end = byteEnd
 	return m, ok
+}
+
+// upperStartAt is startsUpperASCII(doc.Tok(i)), reading one byte.
+func upperStartAt(doc *text.Doc, i int) bool {
+	t := &doc.Tokens[i]
+	if t.Start >= t.End {
+		return false
+	}
+	c := doc.Text[t.Start]
+	return c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 func startsUpperASCII(s string) bool {

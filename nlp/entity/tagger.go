@@ -178,12 +178,16 @@ const maxVoteSmall = 128
 func voteSmall(doc *text.Doc, out []phrase) []phrase {
 	var leader [maxVoteSmall]int32 // first phrase with the same text
 	var n [maxVoteSmall][nTypes]int32
-	text := func(p phrase) string { return doc.Text[doc.Tokens[p.first].Start:doc.Tokens[p.last-1].End] }
+	var start, end [maxVoteSmall]int32 // their texts
+	for i, p := range out {
+		start[i], end[i] = int32(doc.Tokens[p.first].Start), int32(doc.Tokens[p.last-1].End)
+	}
 	for i, p := range out {
 		leader[i] = int32(i)
-		t := text(p)
+		size := end[i] - start[i]
 		for j := range i {
-			if leader[j] == int32(j) && text(out[j]) == t {
+			if leader[j] == int32(j) && end[j]-start[j] == size &&
+				doc.Text[start[j]:end[j]] == doc.Text[start[i]:end[i]] {
 				leader[i] = int32(j)
 				break
 			}
