@@ -262,6 +262,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 
 	// the greedy pass
 	feats = b.feats[:0]
+	next := 0 // the next candidate
 	for si, s := range doc.Sentences {
 		c := sentCtx{lexWords: st.lexWords, doc: doc, infos: infos, words: st.words, first: s.First, last: s.Last, capsSent: b.caps[si]}
 		prev1, prev2 := 0, 0
@@ -269,12 +270,24 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			j := int(b.cand[i]) - 1
 			if j < 0 && closes(prev1) {
 				// plainO: the tokens that are no candidates are those
-				// without a capital or outside (labels are 0 already)
-				prev2, prev1 = prev1, 0
+				// without a capital or outside (labels are 0 already),
+				// up to the next candidate
+				to := s.Last
+				if next < n {
+					to = min(to, int(b.toks[next]))
+				}
+				if to-i > 1 {
+					prev2 = 0
+				} else {
+					prev2 = prev1
+				}
+				prev1 = 0
+				i = to - 1
 				continue
 			}
 			var sc [nLabels]int32
 			if j >= 0 {
+				next = j + 1
 				sc = *b.acc[3*j].labels()
 				addVec(&sc, b.acc[3*j+1].labels())
 				addVec(&sc, b.acc[3*j+2].labels())

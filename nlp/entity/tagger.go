@@ -87,10 +87,11 @@ func bestLabel[T int32 | float32](sc *[nLabels]T, prev int, last bool) int {
 	if last {
 		next = &nextLabels[1][prev]
 	}
-	best := -1
-	for _, k := range next.labels[:next.n] {
-		if best < 0 || sc[k] > sc[best] {
-			best = int(k)
+	best := int(next.labels[0])
+	bv := sc[best]
+	for _, k := range next.labels[1:next.n] {
+		if v := sc[k]; v > bv {
+			best, bv = int(k), v
 		}
 	}
 	return best
