@@ -43,7 +43,7 @@ func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []menti
 	seen := rs.seen[:0] // person mentions before the current token
 	defer func() { rs.seen = seen }()
 	ri := 0
-	quote := false // inside a quotation in this paragraph
+	quote := false       // inside a quotation in this paragraph
 	toks := st.corefToks // the quotation marks, "the", "he" and "she"
 	next := 0            // the first token not inside a mention found
 	for si, s := range doc.Sentences {
