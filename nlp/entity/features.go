@@ -110,19 +110,48 @@ func info(s string) tokInfo {
 // set sets ti to info(s) in place (a tokInfo is 56 bytes: returning one
 // costs two copies per token in docState.init).
 func (ti *tokInfo) set(s string) {
-	// most tokens are words of lower-case ASCII letters: their lower
-	// case is the word and their shape "x"
-	w, all := uint64(fnvOff), uint8(1)
-	for i := 0; i < len(s); i++ {
-		w = (w ^ uint64(s[i])) * fnvPrime
-		all &= lowerASCII[s[i]]
-	}
-	if all != 0 && len(s) > 0 {
-		*ti = tokInfo{w: w, lw: w, shape: shapeLower, lower: true, anyLower: true, letters: true, ascii: true, rec: -1, wid: -1}
+	if len(s) == 0 {
+		ti.setAny(s)
 		return
 	}
-	ti.setAny(s)
+	// most tokens are words of lower-case ASCII letters: their lower
+	// case is the word and their shape "x"; many others are such words
+	// capitalised (shape "Xx") or one ASCII byte (punctuation)
+	c := s[0]
+	w, rest := (fnvOff^uint64(c))*fnvPrime, uint8(1)
+	for i := 1; i < len(s); i++ {
+		w = (w ^ uint64(s[i])) * fnvPrime
+		rest &= lowerASCII[s[i]]
+	}
+	switch {
+	case rest == 0:
+		ti.setAny(s)
+	case lowerASCII[c] != 0:
+		*ti = tokInfo{w: w, lw: w, shape: shapeLower, lower: true, anyLower: true, letters: true, ascii: true, rec: -1, wid: -1}
+	case len(s) == 1:
+		if c < utf8.RuneSelf {
+			*ti = asciiToken[c]
+		} else {
+			ti.setAny(s)
+		}
+	case c >= 'A' && c <= 'Z':
+		lw := (fnvOff ^ uint64(c+'a'-'A')) * fnvPrime
+		for i := 1; i < len(s); i++ {
+			lw = (lw ^ uint64(s[i])) * fnvPrime
+		}
+		*ti = tokInfo{w: w, lw: lw, shape: shapeCap, caps: true, anyLower: true, anyUpper: true, letters: true, ascii: true, rec: -1, wid: -1}
+	default:
+		ti.setAny(s)
+	}
 }
+
+// asciiToken holds the infos of the one-byte ASCII tokens.
+var asciiToken = func() (t [utf8.RuneSelf]tokInfo) {
+	for c := range t {
+		t[c].setAny(string(rune(c)))
+	}
+	return t
+}()
 
 // setAny is set for any token.
 func (ti *tokInfo) setAny(s string) {
@@ -249,8 +278,12 @@ var lowerASCII = func() (t [256]uint8) {
 	return t
 }()
 
-// shapeLower is the shape of a word of lower-case letters.
-var shapeLower = func() uint64 { h := uint64(fnvOff); return (h ^ 'x') * fnvPrime }()
+// shapeLower and shapeCap are the shapes of a word of lower-case letters
+// and of one capitalised.
+var (
+	shapeLower = func() uint64 { h := uint64(fnvOff); return (h ^ 'x') * fnvPrime }()
+	shapeCap   = func() uint64 { h := uint64(fnvOff); h = (h ^ 'X') * fnvPrime; return (h ^ 'x') * fnvPrime }()
+)
 
 // asciiInfo holds, per ASCII byte, what info derives from it: its
 // lower case, its shape class and its letter flags.
