@@ -262,8 +262,9 @@ var zeroDst [64]int32
 // reading the mask bit by bit, and most of the features a document looks
 // up are such dense ones.
 const (
-	minFull   = 10
-	allLabels = 1<<nLabels - 1
+	minFull     = 10
+	allLabels   = 1<<nLabels - 1
+	lineWeights = 32 // int16 weights in a 64-byte cache line
 )
 
 // newModel builds a model from dense rows (nLabels values per key).
@@ -279,39 +280,63 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	m.slots = make([]uint64, size)
 	m.shift = uint(64 - bitsLen(size-1))
 	mask := uint64(size - 1)
-	// Out-of-line weights go densest row first: features with many
-	// non-zero weights are the frequent ones (every training error on
-	// them added a label), so the weights read most share few cache lines.
+	// Out-of-line weights: every full row starts a 64-byte line (of
+	// lineWeights weights), so that the load of its first weight brings
+	// all of it; the other rows fill the rest of those lines, densest
+	// first, and then follow, densest first: features with many non-zero
+	// weights are the frequent ones (every training error on them added a
+	// label), so the weights read most share few cache lines. (The
+	// weights start a line: the runtime aligns large allocations to
+	// pages.)
 	offset := make([]int, len(keys))
 	count := make([]uint8, len(keys))
-	var start [nLabels + 2]int // weights before the rows of each count, densest first
+	var byCount [nLabels + 1][]int // rows stored out of line, by count
+	nw := 0
 	for r := range keys {
-		count[r] = uint8(nnz(rows[r*nLabels : r*nLabels+nLabels]))
-		if count[r] >= minFull {
-			count[r] = nLabels
+		c := nnz(rows[r*nLabels : r*nLabels+nLabels])
+		if c >= minFull {
+			c = nLabels
 		}
-		if count[r] > 2 {
-			start[nLabels-int(count[r])+1] += int(count[r])
+		count[r] = uint8(c)
+		if c > 2 {
+			byCount[c] = append(byCount[c], r)
+			nw += c
 		}
 	}
-	for k := 1; k < len(start); k++ {
-		start[k] += start[k-1]
-	}
-	m.weights = make([]int16, start[len(start)-1])
-	for r := range keys {
-		c := int(count[r])
-		if c <= 2 {
-			continue
-		}
-		at := &start[nLabels-c]
-		offset[r] = *at
+	full := len(byCount[nLabels])
+	m.weights = make([]int16, full*lineWeights+nw)
+	put := func(r, at int) int {
+		offset[r] = at
 		for _, v := range rows[r*nLabels : r*nLabels+nLabels] {
-			if v != 0 || c == nLabels {
-				m.weights[*at] = v
-				*at++
+			if v != 0 || count[r] == nLabels {
+				m.weights[at] = v
+				at++
 			}
 		}
+		return at
 	}
+	for k, r := range byCount[nLabels] {
+		at := put(r, k*lineWeights)
+		for free := lineWeights - nLabels; free > 2; {
+			c := min(free, nLabels-1)
+			for c > 2 && len(byCount[c]) == 0 {
+				c--
+			}
+			if c <= 2 {
+				break
+			}
+			at = put(byCount[c][0], at)
+			byCount[c] = byCount[c][1:]
+			free -= c
+		}
+	}
+	at := full * lineWeights
+	for c := nLabels - 1; c > 2; c-- {
+		for _, r := range byCount[c] {
+			at = put(r, at)
+		}
+	}
+	m.weights = m.weights[:at]
 	var tmp []uint32
 	for r, k := range keys {
 		row := rows[r*nLabels : r*nLabels+nLabels]
