@@ -262,7 +262,7 @@ var zeroDst [64]int32
 // reading the mask bit by bit, and most of the features a document looks
 // up are such dense ones.
 const (
-	minFull     = 10
+	minFull     = 8
 	allLabels   = 1<<nLabels - 1
 	lineWeights = 32 // int16 weights in a 64-byte cache line
 )
