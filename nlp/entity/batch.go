@@ -1,6 +1,9 @@
 package entity
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Batched tagging. The tagger's time goes to cache misses in the model
 // table, the word and shape caches: scored one token at a time, a token
@@ -13,15 +16,19 @@ import "math/bits"
 // the features of the previous labels. Scores are integer sums, so the
 // labels are exactly those of tagging token by token (TestCachedScoresSame).
 
-// accVec accumulates a score indexed by label+1 (index 0 takes the empty
-// inline weights of the model's slots).
-type accVec = [32]int32
+// accVec accumulates a score indexed by label (index 31 takes the empty
+// inline weights of the model's slots); labels returns its first nLabels
+// values, the scores.
+type accVec [32]int32
+
+func (a *accVec) labels() *[nLabels]int32 { return (*[nLabels]int32)(a[:nLabels]) }
 
 // batchScratch is tagBatch's memory, reused across documents.
 type batchScratch struct {
-	cand    []int32  // per token: index of its candidate, -1 for none
-	toks    []int32  // per candidate: its token
-	sent    []int32  // per candidate: its sentence
+	cand    []int32 // per token: index+1 of its candidate, 0 for none
+	toks    []int32 // per candidate: its token
+	sent    []int32 // per candidate: its sentence
+	shapes  []shapesKey
 	caps    []bool   // per sentence: set in capitals
 	slotW   []uint32 // per candidate: its word cache slot, with wcMiss if it was missed
 	slotS   []uint32 // per candidate: its shape cache slot, with wcMiss if it was missed
@@ -41,8 +48,14 @@ const wcMiss = 1 << 31
 
 var prevDst = [4]int32{0, 0, 1, 1}
 
-// scoreInto adds the weights of feats[k] to acc[dst[k]], loading the home
-// slots of up to 64 features before matching any.
+// scoreInto adds the weights of feats[k] to acc[dst[k]]. It first loads
+// the home slots of up to 64 features, independent loads the processor
+// overlaps, then matches them and loads the first weight of every feature
+// stored out of line, again all at once: the table and the weights do not
+// fit in the first cache levels, and waiting for each miss in turn would
+// dominate tagging. Weights are summed into accumulators indexed by label
+// (masked, so without bounds checks or branches; an empty inline weight,
+// label+1 == 0, adds 0 to the unused index 31).
 func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 	var home [64]uint64
 	var out [64]uint64
@@ -66,11 +79,11 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 			}
 			a := &acc[cdst[k]]
 			if s&overflow == 0 {
-				a[(s>>16)&31] += int32(int16(uint16(s)))
-				a[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
+				a[(s>>16-1)&31] += int32(int16(uint16(s)))
+				a[(s>>(entryBits+16)-1)&31] += int32(int16(uint16(s >> entryBits)))
 				continue
 			}
-			a[(bits.TrailingZeros64(s>>maskShift)+1)&31] += int32(weights[s&offMask])
+			a[bits.TrailingZeros64(s>>maskShift)&31] += int32(weights[s&offMask])
 			out[n&63], outDst[n&63] = s, cdst[k]
 			n++
 		}
@@ -78,33 +91,57 @@ func (m *Model) scoreInto(acc []accVec, feats []uint32, dst []int32) {
 			a := &acc[outDst[k]]
 			labels := s >> maskShift & (1<<nLabels - 1)
 			off := int(s & offMask)
+			if labels == allLabels {
+				addRest(a, (*[nLabels - 1]int16)(weights[off+1:off+nLabels]))
+				continue
+			}
 			ws := weights[off : off+bits.OnesCount64(labels)]
 			labels &= labels - 1
 			for _, w := range ws[1:] {
-				a[(bits.TrailingZeros64(labels)+1)&31] += int32(w)
+				a[bits.TrailingZeros64(labels)&31] += int32(w)
 				labels &= labels - 1
 			}
 		}
 	}
 }
 
-func toAcc(a *accVec, v *[nLabels]int32) {
-	for l, x := range v {
-		a[l+1] = x
-	}
+// addRest adds the weights of labels 1.. of a full row to a (unrolled: the
+// compiler does not unroll loops, and a loop costs three times as many
+// instructions).
+func addRest(a *accVec, w *[nLabels - 1]int16) {
+	a[1] += int32(w[0])
+	a[2] += int32(w[1])
+	a[3] += int32(w[2])
+	a[4] += int32(w[3])
+	a[5] += int32(w[4])
+	a[6] += int32(w[5])
+	a[7] += int32(w[6])
+	a[8] += int32(w[7])
+	a[9] += int32(w[8])
+	a[10] += int32(w[9])
+	a[11] += int32(w[10])
+	a[12] += int32(w[11])
+	a[13] += int32(w[12])
+	a[14] += int32(w[13])
+	a[15] += int32(w[14])
+	a[16] += int32(w[15])
 }
 
-func fromAcc(v *[nLabels]int32, a *accVec) {
-	for l := range v {
-		v[l] = a[l+1]
-	}
+// shapesKey is the shapes around a token and its shape cache flags
+// (shapesAt).
+type shapesKey struct {
+	shapes [5]uint64
+	flags  uint8
 }
 
-// addAcc adds the label part of a to sc.
-func addAcc(sc *[nLabels]int32, a *accVec) {
-	for l := range sc {
-		sc[l] += a[l+1]
+// fill appends n copies of v to s.
+func fill(s []int32, v int32, n int) []int32 {
+	s = slices.Grow(s, n)
+	add := s[len(s) : len(s)+n]
+	for i := range add {
+		add[i] = v
 	}
+	return s[:len(s)+n]
 }
 
 // tagBatch is tagDoc for a state with a score cache.
@@ -114,26 +151,21 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 	b := &st.batch
 	st.labels = resize(st.labels, len(doc.Tokens))
 	labels := st.labels
-	if cap(b.cand) < len(doc.Tokens) {
-		b.cand = make([]int32, len(doc.Tokens))
-	}
-	b.cand = b.cand[:len(doc.Tokens)]
+	b.cand = resize(b.cand, len(doc.Tokens))
 	b.toks, b.sent = b.toks[:0], b.sent[:0]
 	b.caps = resize(b.caps, len(doc.Sentences))
+	upper := st.upper // the tokens with a capital, which init listed
 	for si, s := range doc.Sentences {
 		b.caps[si] = capsSentence(infos, s.First, s.Last)
-		for i := s.First; i < s.Last; i++ {
-			b.cand[i] = -1
-			if !infos[i].anyUpper {
-				continue
-			}
+		for ; len(upper) > 0 && int(upper[0]) < s.Last; upper = upper[1:] {
 			// (as markOutside)
+			i := int(upper[0])
 			t := &infos[i]
 			t.outside = m.outside.has(t.w) && (i+1 == s.Last || !nameNext(&infos[i+1]))
 			if !t.outside {
-				b.cand[i] = int32(len(b.toks))
 				b.toks = append(b.toks, int32(i))
 				b.sent = append(b.sent, int32(si))
+				b.cand[i] = int32(len(b.toks))
 			}
 		}
 	}
@@ -142,6 +174,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 	b.docSeen = resize(b.docSeen, st.nw)
 	b.slotW = resize(b.slotW, n)
 	b.slotS = resize(b.slotS, n)
+	b.shapes = resize(b.shapes, n)
 
 	// cache slots first, their loads overlapped: the slots are computed
 	// before any is loaded, so that the loading loop is short enough for
@@ -153,8 +186,9 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 	}
 	for j, i := range b.toks {
 		s := doc.Sentences[b.sent[j]]
-		sh, flags := shapesAt(infos, int(i), s.First, s.Last, b.caps[b.sent[j]])
-		b.slotS[j] = uint32(shapeHash(sh, flags) & (shapeCacheSize - 1))
+		sh := &b.shapes[j]
+		sh.shapes, sh.flags = shapesAt(infos, int(i), s.First, s.Last, b.caps[b.sent[j]])
+		b.slotS[j] = uint32(shapeHash(sh.shapes, sh.flags) & (shapeCacheSize - 1))
 	}
 	var sink uint64
 	for j := range b.toks {
@@ -178,7 +212,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 		base := int32(3 * j)
 		a := &b.acc[base]
 		if s := &wc.slots[b.slotW[j]]; s.used && s.w == t.w && s.lw == t.lw {
-			toAcc(&b.acc[base+1], &s.sc)
+			*b.acc[base+1].labels() = s.sc
 		} else {
 			b.slotW[j] |= wcMiss
 			k := len(feats)
@@ -187,40 +221,28 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			// word alone: cached with it (and taken off again where the
 			// previous label is another)
 			feats = append(feats, feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
-			for range feats[k:] {
-				dst = append(dst, base+1)
-			}
+			dst = fill(dst, base+1, len(feats)-k)
 		}
 		if w := t.wid; b.docSeen[w] == 0 {
 			b.docSeen[w] = int32(j + 1)
 			k := len(feats)
 			feats = c.wordDoc(feats, i)
-			for range feats[k:] {
-				dst = append(dst, int32(3*n+j))
-			}
+			dst = fill(dst, int32(3*n+j), len(feats)-k)
 		}
-		sh, flags := shapesAt(infos, i, c.first, c.last, c.capsSent)
+		sh, flags := b.shapes[j].shapes, b.shapes[j].flags
 		if s := &wc.shapes[b.slotS[j]]; s.flags == flags && s.shapes == sh {
-			toAcc(&b.acc[base+2], &s.sc)
+			*b.acc[base+2].labels() = s.sc
 		} else {
 			b.slotS[j] |= wcMiss
 			k := len(feats)
 			feats = shapeFeats(feats, sh, flags&1 != 0, flags&2 != 0)
-			for range feats[k:] {
-				dst = append(dst, base+2)
-			}
+			dst = fill(dst, base+2, len(feats)-k)
 		}
 		k := len(feats)
 		feats = c.contextLow(feats, i)
-		for range feats[k:] {
-			dst = append(dst, base)
-		}
+		dst = fill(dst, base, len(feats)-k)
 		// the small-domain features, from the dense tables
-		var sc [nLabels]int32
-		c.contextDense(&sc, i, m.dense)
-		for l, v := range sc {
-			a[l+1] += v
-		}
+		c.contextDense(a.labels(), i, m.dense)
 	}
 	m.scoreInto(b.acc, feats, dst)
 	b.feats, b.dst = feats, dst
@@ -229,35 +251,47 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 			s := &wc.slots[h&^wcMiss]
 			t := &infos[b.toks[j]]
 			s.w, s.lw, s.used = t.w, t.lw, true
-			fromAcc(&s.sc, &b.acc[3*j+1])
+			s.sc = *b.acc[3*j+1].labels()
 		}
 		if h := b.slotS[j]; h&wcMiss != 0 {
-			s := doc.Sentences[b.sent[j]]
-			sh, flags := shapesAt(infos, int(b.toks[j]), s.First, s.Last, b.caps[b.sent[j]])
 			c := &wc.shapes[h&^wcMiss]
-			c.shapes, c.flags = sh, flags
-			fromAcc(&c.sc, &b.acc[3*j+2])
+			c.shapes, c.flags = b.shapes[j].shapes, b.shapes[j].flags
+			c.sc = *b.acc[3*j+2].labels()
 		}
 	}
 
 	// the greedy pass
 	feats = b.feats[:0]
+	next := 0 // the next candidate
 	for si, s := range doc.Sentences {
 		c := sentCtx{lexWords: st.lexWords, doc: doc, infos: infos, words: st.words, first: s.First, last: s.Last, capsSent: b.caps[si]}
 		prev1, prev2 := 0, 0
 		for i := s.First; i < s.Last; i++ {
-			if plainO(&infos[i], prev1) {
-				labels[i] = 0
-				prev2, prev1 = prev1, 0
+			j := int(b.cand[i]) - 1
+			if j < 0 && closes(prev1) {
+				// plainO: the tokens that are no candidates are those
+				// without a capital or outside (labels are 0 already),
+				// up to the next candidate
+				to := s.Last
+				if next < n {
+					to = min(to, int(b.toks[next]))
+				}
+				if to-i > 1 {
+					prev2 = 0
+				} else {
+					prev2 = prev1
+				}
+				prev1 = 0
+				i = to - 1
 				continue
 			}
 			var sc [nLabels]int32
-			if j := int(b.cand[i]); j >= 0 {
-				a, w, sh := &b.acc[3*j], &b.acc[3*j+1], &b.acc[3*j+2]
-				for l := range sc {
-					sc[l] = a[l+1] + w[l+1] + sh[l+1]
-				}
-				addAcc(&sc, &b.acc[3*n+int(b.docSeen[infos[i].wid])-1])
+			if j >= 0 {
+				next = j + 1
+				sc = *b.acc[3*j].labels()
+				addVec(&sc, b.acc[3*j+1].labels())
+				addVec(&sc, b.acc[3*j+2].labels())
+				addVec(&sc, b.acc[3*n+int(b.docSeen[infos[i].wid])-1].labels())
 				c.dynamicDense(&sc, i, prev1, prev2, m.dense)
 				if prev1 != 0 {
 					t := &infos[i]
@@ -267,7 +301,7 @@ func (m *Model) tagBatch(st *docState) []uint8 {
 						feat(tPrev1Low, t.lw*64), feat(tPrev1Shape, t.shape*64))
 					m.scoreInto(d[:], feats, prevDst[:])
 					for l := range sc {
-						sc[l] += d[0][l+1] - d[1][l+1]
+						sc[l] += d[0][l] - d[1][l]
 					}
 				}
 			} else {

@@ -43,19 +43,21 @@ func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []menti
 	seen := rs.seen[:0] // person mentions before the current token
 	defer func() { rs.seen = seen }()
 	ri := 0
-	quote := false // inside a quotation in this paragraph
+	quote := false       // inside a quotation in this paragraph
+	toks := st.corefToks // the quotation marks, "the", "he" and "she"
+	next := 0            // the first token not inside a mention found
 	for si, s := range doc.Sentences {
 		if si == 0 || doc.Sentences[si-1].Paragraph != s.Paragraph {
 			quote = false
 		}
-		for i := s.First; i < s.Last; i++ {
+		for ; len(toks) > 0 && int(toks[0]) < s.Last; toks = toks[1:] {
+			i := int(toks[0])
+			if i < next {
+				continue
+			}
 			for ri < len(refs) && refs[ri].first <= i {
 				seen = append(seen, refs[ri])
 				ri++
-			}
-			if st.infos[i].cls&clsCoref == 0 {
-				// no quotation mark, "the", "he" or "she"
-				continue
 			}
 			w := doc.Tok(i)
 			if isQuote(w) {
@@ -77,7 +79,7 @@ func (r *Recognizer) corefer(st *docState, ents []*entity, ms []mention) []menti
 					ms = append(ms, mention{first: i, last: i + 1 + n, sent: si, typ: sitrep.EntityPerson, kind: sitrep.MentionNominal, ent: ei})
 					ents[ei].ms = append(ents[ei].ms, len(ms)-1)
 					seen = append(seen, personRef{i, si, ei})
-					i += n
+					next = i + n + 1
 				}
 			case (w == "he" || w == "He" || w == "she" || w == "She") && !quote:
 				ei := -1

@@ -110,7 +110,52 @@ func info(s string) tokInfo {
 // set sets ti to info(s) in place (a tokInfo is 56 bytes: returning one
 // costs two copies per token in docState.init).
 func (ti *tokInfo) set(s string) {
-	*ti = tokInfo{}
+	if len(s) == 0 {
+		ti.setAny(s)
+		return
+	}
+	// most tokens are words of lower-case ASCII letters: their lower
+	// case is the word and their shape "x"; many others are such words
+	// capitalised (shape "Xx") or one ASCII byte (punctuation)
+	c := s[0]
+	w, rest := (fnvOff^uint64(c))*fnvPrime, uint8(1)
+	for i := 1; i < len(s); i++ {
+		w = (w ^ uint64(s[i])) * fnvPrime
+		rest &= lowerASCII[s[i]]
+	}
+	switch {
+	case rest == 0:
+		ti.setAny(s)
+	case lowerASCII[c] != 0:
+		*ti = tokInfo{w: w, lw: w, shape: shapeLower, lower: true, anyLower: true, letters: true, ascii: true, rec: -1, wid: -1}
+	case len(s) == 1:
+		if c < utf8.RuneSelf {
+			*ti = asciiToken[c]
+		} else {
+			ti.setAny(s)
+		}
+	case c >= 'A' && c <= 'Z':
+		lw := (fnvOff ^ uint64(c+'a'-'A')) * fnvPrime
+		for i := 1; i < len(s); i++ {
+			lw = (lw ^ uint64(s[i])) * fnvPrime
+		}
+		*ti = tokInfo{w: w, lw: lw, shape: shapeCap, caps: true, anyLower: true, anyUpper: true, letters: true, ascii: true, rec: -1, wid: -1}
+	default:
+		ti.setAny(s)
+	}
+}
+
+// asciiToken holds the infos of the one-byte ASCII tokens.
+var asciiToken = func() (t [utf8.RuneSelf]tokInfo) {
+	for c := range t {
+		t[c].setAny(string(rune(c)))
+	}
+	return t
+}()
+
+// setAny is set for any token.
+func (ti *tokInfo) setAny(s string) {
+	*ti = tokInfo{rec: -1, wid: -1}
 	w, lw, sh := uint64(fnvOff), uint64(fnvOff), uint64(fnvOff)
 	var last byte
 	shapeLen := 0
@@ -225,6 +270,21 @@ func (ti *tokInfo) set(s string) {
 	ti.w, ti.lw, ti.shape = w, lw, sh
 }
 
+// lowerASCII is 1 for the bytes a-z, 0 for others.
+var lowerASCII = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	return t
+}()
+
+// shapeLower and shapeCap are the shapes of a word of lower-case letters
+// and of one capitalised.
+var (
+	shapeLower = func() uint64 { h := uint64(fnvOff); return (h ^ 'x') * fnvPrime }()
+	shapeCap   = func() uint64 { h := uint64(fnvOff); h = (h ^ 'X') * fnvPrime; return (h ^ 'x') * fnvPrime }()
+)
+
 // asciiInfo holds, per ASCII byte, what info derives from it: its
 // lower case, its shape class and its letter flags.
 var asciiInfo = func() (t [128]struct{ low, cls, flags uint8 }) {
@@ -326,6 +386,9 @@ type docState struct {
 	phrases     []phrase
 	ms          []mention
 	lexSlots    []uint32 // lexicon.touch's memory
+	lexToks     []int32  // the tokens lexicon.marks looks at, in order
+	corefToks   []int32  // the tokens of class clsCoref, in order
+	upper       []int32  // the tokens with a capital letter, in order
 	sink        uint64   // keeps tagBatch's early loads
 }
 
@@ -368,6 +431,11 @@ func (t *idTable) find(k uint64) int32 {
 	if t.filter[k>>60]&(1<<(k>>54&63)) == 0 {
 		return -1
 	}
+	return t.lookup(k)
+}
+
+//go:noinline
+func (t *idTable) lookup(k uint64) int32 {
 	mask := uint64(len(t.keys) - 1)
 	for h := mix(k) & mask; ; h = (h + 1) & mask {
 		if t.ids[h] == 0 {
@@ -413,25 +481,44 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	st.infos = resize(st.infos, len(doc.Tokens))
 	st.cls = 0
 	st.gaz = resize(st.gaz, len(doc.Tokens))
-	n := 0
+	st.upper, st.lexToks, st.corefToks = st.upper[:0], st.lexToks[:0], st.corefToks[:0]
+	cls := uint8(0)
 	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := doc.Tokens[i]
-			ti := &st.infos[i]
+		toks := doc.Tokens[s.First:s.Last]
+		infos := st.infos[s.First:s.Last]
+		infos = infos[:len(toks)]
+		for k := range toks {
+			t, ti := &toks[k], &infos[k]
 			ti.set(doc.Text[t.Start:t.End])
 			ti.cls = wordClasses.of(ti.lw)
-			st.cls |= ti.cls
+			cls |= ti.cls
+			if ti.cls&clsCoref != 0 {
+				st.corefToks = append(st.corefToks, int32(s.First+k))
+			}
 			if ti.anyUpper {
-				n++
+				st.upper = append(st.upper, int32(s.First+k))
+			}
+			if k > 0 && lexTok(&infos[k-1], ti) {
+				st.lexToks = append(st.lexToks, int32(s.First+k-1))
 			}
 		}
+		if n := len(infos); n > 0 && lexTok(&infos[n-1], nil) {
+			st.lexToks = append(st.lexToks, int32(s.First+n-1))
+		}
 	}
+	st.cls = cls
 	if lex != nil {
 		var sink uint64
-		st.lexSlots, sink = lex.touch(doc, st.infos, st.cache, st.lexSlots)
+		st.lexSlots, sink = lex.touch(st.lexToks, st.infos, st.cache, st.lexSlots)
 		st.sink += sink
+		toks := st.lexToks
 		for _, s := range doc.Sentences {
-			lex.marks(doc, s.First, s.Last, st.infos, st.gaz, st.cache)
+			k := 0
+			for k < len(toks) && int(toks[k]) < s.Last {
+				k++
+			}
+			lex.marks(doc, toks[:k], s.Last, st.infos, st.gaz, st.cache)
+			toks = toks[k:]
 		}
 	}
 	// Word records: only capitalised words have features of their own
@@ -439,31 +526,29 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 	// where a capitalised word shares it (lowerSeen, and the aggregated
 	// context of a lower-case word inside a phrase).
 	lw, w := &st.lwIDs, &st.wIDs
-	lw.reset(n)
-	w.reset(n)
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			if ti := &st.infos[i]; ti.anyUpper {
-				ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
-			}
-		}
+	lw.reset(len(st.upper))
+	w.reset(len(st.upper))
+	for _, i := range st.upper {
+		ti := &st.infos[i]
+		ti.rec, ti.wid = lw.id(ti.lw), w.id(ti.w)
 	}
 	st.words, st.nw = resize(st.words, int(lw.n)), int(w.n)
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			t := &st.infos[i]
 			if !t.anyUpper {
-				t.rec, t.wid = -1, -1
+				// (rec and wid are -1 from set)
 				if t.letters {
 					// (a word without letters shares no capitalised
 					// word's lower case)
 					t.rec = lw.find(t.lw)
 				}
+				if t.lower && i > s.First && t.rec >= 0 {
+					st.words[t.rec].lowerSeen = true
+				}
+				continue
 			}
-			if t.lower && i > s.First && t.rec >= 0 {
-				st.words[t.rec].lowerSeen = true
-			}
-			if t.anyUpper && t.letters {
+			if t.letters {
 				p, n := padL.lw, padR.lw
 				if i > s.First {
 					p = st.infos[i-1].lw
@@ -476,6 +561,13 @@ func (st *docState) init(doc *text.Doc, lex *lexicon) *docState {
 		}
 	}
 	return st
+}
+
+// lexTok reports whether the lexicon has marks for a token (lexicon.marks):
+// it has a capital, or letters and a capitalised word follows in its
+// sentence (next, nil at the end of the sentence).
+func lexTok(t, next *tokInfo) bool {
+	return t.anyUpper || t.letters && next != nil && next.caps
 }
 
 // resize returns s with length n and zero elements, reusing its memory.
@@ -806,8 +898,11 @@ func capsSentence(infos []tokInfo, first, last int) bool {
 // Model.outside, set by the tagger only). This skips most tokens of
 // running text.
 func plainO(t *tokInfo, prev int) bool {
-	return (!t.anyUpper || t.outside) && (prev == 0 || posOf(prev) == posL || posOf(prev) == posU)
+	return (!t.anyUpper || t.outside) && closes(prev)
 }
+
+// closes reports whether no phrase is open after label prev.
+func closes(prev int) bool { return prev == 0 || posOf(prev) == posL || posOf(prev) == posU }
 
 // contextScored is context for the tagger: it appends the features that
 // need a table lookup and adds the small-domain ones (capitalisation prior,

@@ -85,19 +85,19 @@ func mark(infos []tokInfo, i, n, class int) {
 	infos[i+n-1].gaz |= 1 << (base + posL)
 }
 
-// marks sets the gazetteer marks of tokens [first, last): every alias
-// starting at any capitalised token (longest match), by the classes of the
-// entities it can name, and every title.
-func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []gazHit, wc *wordCache) {
+// marks sets the gazetteer marks of the tokens of a sentence ending at
+// token last: every alias starting at any capitalised token (longest
+// match), by the classes of the entities it can name, and every title.
+// toks are the sentence's tokens that can have marks, in order: those with
+// a capital and those with letters before a capitalised word (lexTok).
+func (l *lexicon) marks(doc *text.Doc, toks []int32, last int, infos []tokInfo, hits []gazHit, wc *wordCache) {
 	if l == nil {
 		return
 	}
-	for i := first; i < last; i++ {
+	for _, i32 := range toks {
+		i := int(i32)
 		ti := &infos[i]
 		title := ti.letters && (ti.anyUpper || i+1 < last && infos[i+1].caps)
-		if !ti.anyUpper && !title {
-			continue
-		}
 		e := l.word(doc, ti, i, wc)
 		if e.id > 0 {
 			ti.wctx = e.id
@@ -140,19 +140,15 @@ func (l *lexicon) marks(doc *text.Doc, first, last int, infos []tokInfo, hits []
 // stalling marks one token at a time. The slots are listed in idx (its
 // memory, returned for reuse) before any is loaded, so that the loading
 // loop is short enough for many misses to be in flight.
-func (l *lexicon) touch(doc *text.Doc, infos []tokInfo, wc *wordCache, idx []uint32) ([]uint32, uint64) {
+func (l *lexicon) touch(toks []int32, infos []tokInfo, wc *wordCache, idx []uint32) ([]uint32, uint64) {
 	if wc == nil {
 		return idx, 0
 	}
 	lex := wc.lexFor(l)
 	idx = idx[:0]
-	for _, s := range doc.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			ti := &infos[i]
-			// (marks' test for a title)
-			if ti.ascii && (ti.anyUpper || ti.letters && i+1 < s.Last && infos[i+1].caps) {
-				idx = append(idx, uint32(mix(ti.w)&(lexCacheSize-1)))
-			}
+	for _, i := range toks {
+		if ti := &infos[i]; ti.ascii {
+			idx = append(idx, uint32(mix(ti.w)&(lexCacheSize-1)))
 		}
 	}
 	var sink uint64

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"sort"
 )
 
@@ -192,11 +191,26 @@ func (m *Model) buildDense() {
 	m.dense = d
 }
 
-// addVec adds v to sc.
+// addVec adds v to sc (unrolled: the compiler does not unroll loops, and
+// a loop costs more than twice as many instructions).
 func addVec(sc, v *[nLabels]int32) {
-	for l := range sc {
-		sc[l] += v[l]
-	}
+	sc[0] += v[0]
+	sc[1] += v[1]
+	sc[2] += v[2]
+	sc[3] += v[3]
+	sc[4] += v[4]
+	sc[5] += v[5]
+	sc[6] += v[6]
+	sc[7] += v[7]
+	sc[8] += v[8]
+	sc[9] += v[9]
+	sc[10] += v[10]
+	sc[11] += v[11]
+	sc[12] += v[12]
+	sc[13] += v[13]
+	sc[14] += v[14]
+	sc[15] += v[15]
+	sc[16] += v[16]
 }
 
 // Slot layout: fingerprint in bits 43-63, the overflow flag in bit 42;
@@ -229,100 +243,100 @@ func (m *Model) lookup(key uint32) uint64 {
 	}
 }
 
-// score adds the weights of feats to sc. It first loads every feature's
-// home slot, independent loads the processor overlaps, then matches them
-// and loads the first weight of every feature stored out of line, again
-// all at once: the table and the weights do not fit in the first cache
-// levels, and waiting for each miss in turn would dominate tagging.
-// Weights are summed into a 32-wide accumulator indexed by label+1
-// (masked, so without bounds checks or branches; an empty inline weight
-// adds 0 to the unused index 0).
+// score adds the weights of feats to sc (see scoreInto).
 func (m *Model) score(sc *[nLabels]int32, feats []uint32) {
-	var home [32]uint64
-	var acc [32]int32
-	slots, shift, weights := m.slots, m.shift, m.weights
+	var acc [1]accVec
 	for len(feats) > 0 {
-		chunk := feats[:min(len(feats), len(home))]
-		feats = feats[len(chunk):]
-		for k, f := range chunk {
-			home[k] = slots[(uint64(f)*0x9e3779b97f4a7c15)>>shift]
-		}
-		var out [32]uint64 // slots of the features stored out of line
-		n := 0
-		for k, f := range chunk {
-			s := home[k&31]
-			if s != 0 && s>>43 != uint64(f)&fpMask {
-				s = m.lookup(f)
-			}
-			if s == 0 {
-				continue
-			}
-			if s&overflow == 0 {
-				acc[(s>>16)&31] += int32(int16(uint16(s)))
-				acc[(s>>(entryBits+16))&31] += int32(int16(uint16(s >> entryBits)))
-				continue
-			}
-			// the lowest label's weight now, the others below
-			acc[(bits.TrailingZeros64(s>>maskShift)+1)&31] += int32(weights[s&offMask])
-			out[n&31] = s
-			n++
-		}
-		for _, s := range out[:n] {
-			labels := s >> maskShift & (1<<nLabels - 1)
-			off := int(s & offMask)
-			ws := weights[off : off+bits.OnesCount64(labels)]
-			labels &= labels - 1
-			for _, w := range ws[1:] {
-				acc[(bits.TrailingZeros64(labels)+1)&31] += int32(w)
-				labels &= labels - 1
-			}
-		}
+		n := min(len(feats), len(zeroDst))
+		m.scoreInto(acc[:], feats[:n], zeroDst[:n])
+		feats = feats[n:]
 	}
-	for l := range sc {
-		sc[l] += acc[l+1]
-	}
+	addVec(sc, acc[0].labels())
 }
+
+// zeroDst sends every feature to one vector (score).
+var zeroDst [64]int32
+
+// Features with at least minFull non-zero weights keep a full row, zeros
+// included (mask allLabels): scoring adds it label by label without
+// reading the mask bit by bit, and most of the features a document looks
+// up are such dense ones.
+const (
+	minFull     = 8
+	allLabels   = 1<<nLabels - 1
+	lineWeights = 32 // int16 weights in a 64-byte cache line
+)
 
 // newModel builds a model from dense rows (nLabels values per key).
 func newModel(keys []uint32, rows []int16, scale float32) *Model {
 	m := &Model{scale: scale, keys: make([]uint32, 0, len(keys)), rows: make([]int16, 0, len(rows))}
+	// at most a third full: a lookup that misses its home slot probes on
+	// (at two thirds it probed 7 slots on average, often into the next
+	// cache line)
 	size := 2
-	for size < len(keys)+len(keys)/2 {
+	for size < 3*len(keys) {
 		size <<= 1
 	}
 	m.slots = make([]uint64, size)
 	m.shift = uint(64 - bitsLen(size-1))
 	mask := uint64(size - 1)
-	// Out-of-line weights go densest row first: features with many
-	// non-zero weights are the frequent ones (every training error on
-	// them added a label), so the weights read most share few cache lines.
+	// Out-of-line weights: every full row starts a 64-byte line (of
+	// lineWeights weights), so that the load of its first weight brings
+	// all of it; the other rows fill the rest of those lines, densest
+	// first, and then follow, densest first: features with many non-zero
+	// weights are the frequent ones (every training error on them added a
+	// label), so the weights read most share few cache lines. (The
+	// weights start a line: the runtime aligns large allocations to
+	// pages.)
 	offset := make([]int, len(keys))
 	count := make([]uint8, len(keys))
-	var start [nLabels + 2]int // weights before the rows of each count, densest first
+	var byCount [nLabels + 1][]int // rows stored out of line, by count
+	nw := 0
 	for r := range keys {
-		count[r] = uint8(nnz(rows[r*nLabels : r*nLabels+nLabels]))
-		if count[r] > 2 {
-			start[nLabels-int(count[r])+1] += int(count[r])
+		c := nnz(rows[r*nLabels : r*nLabels+nLabels])
+		if c >= minFull {
+			c = nLabels
+		}
+		count[r] = uint8(c)
+		if c > 2 {
+			byCount[c] = append(byCount[c], r)
+			nw += c
 		}
 	}
-	for k := 1; k < len(start); k++ {
-		start[k] += start[k-1]
-	}
-	m.weights = make([]int16, start[len(start)-1])
-	for r := range keys {
-		c := int(count[r])
-		if c <= 2 {
-			continue
-		}
-		at := &start[nLabels-c]
-		offset[r] = *at
+	full := len(byCount[nLabels])
+	m.weights = make([]int16, full*lineWeights+nw)
+	put := func(r, at int) int {
+		offset[r] = at
 		for _, v := range rows[r*nLabels : r*nLabels+nLabels] {
-			if v != 0 {
-				m.weights[*at] = v
-				*at++
+			if v != 0 || count[r] == nLabels {
+				m.weights[at] = v
+				at++
 			}
 		}
+		return at
 	}
+	for k, r := range byCount[nLabels] {
+		at := put(r, k*lineWeights)
+		for free := lineWeights - nLabels; free > 2; {
+			c := min(free, nLabels-1)
+			for c > 2 && len(byCount[c]) == 0 {
+				c--
+			}
+			if c <= 2 {
+				break
+			}
+			at = put(byCount[c][0], at)
+			byCount[c] = byCount[c][1:]
+			free -= c
+		}
+	}
+	at := full * lineWeights
+	for c := nLabels - 1; c > 2; c-- {
+		for _, r := range byCount[c] {
+			at = put(r, at)
+		}
+	}
+	m.weights = m.weights[:at]
 	var tmp []uint32
 	for r, k := range keys {
 		row := rows[r*nLabels : r*nLabels+nLabels]
@@ -333,6 +347,9 @@ func newModel(keys []uint32, rows []int16, scale float32) *Model {
 				tmp = append(tmp, uint32(l+1)<<16|uint32(uint16(v)))
 				labels |= 1 << l
 			}
+		}
+		if count[r] == nLabels {
+			labels = allLabels
 		}
 		if len(tmp) == 0 {
 			continue

@@ -216,7 +216,18 @@ func (r *Recognizer) mentions(st *docState, labels []uint8) []mention {
 				i = p.last
 				continue
 			}
-			// gazetteer-only mentions
+			// gazetteer-only mentions, which start with a capital: skip to
+			// the next one before the next phrase
+			end := s.Last
+			if pi < len(ps) {
+				end = min(end, ps[pi].first)
+			}
+			for i < end && !upperStartAt(doc, i) {
+				i++
+			}
+			if i == end {
+				continue
+			}
 			ti := doc.Tok(i)
 			if g != nil && startsUpperASCII(ti) {
 				if m, ok := hyphenMention(doc, g, i, s.Last, si); ok && (pi >= len(ps) || ps[pi].first >= m.last) {
@@ -309,6 +320,16 @@ func hyphenMention(doc *text.Doc, g *gazetteer.Gazetteer, i, end, si int) (menti
 	}
 	m.end = byteEnd
 	return m, ok
+}
+
+// upperStartAt is startsUpperASCII(doc.Tok(i)), reading one byte.
+func upperStartAt(doc *text.Doc, i int) bool {
+	t := &doc.Tokens[i]
+	if t.Start >= t.End {
+		return false
+	}
+	c := doc.Text[t.Start]
+	return c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 func startsUpperASCII(s string) bool {

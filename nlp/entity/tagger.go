@@ -87,10 +87,11 @@ func bestLabel[T int32 | float32](sc *[nLabels]T, prev int, last bool) int {
 	if last {
 		next = &nextLabels[1][prev]
 	}
-	best := -1
-	for _, k := range next.labels[:next.n] {
-		if best < 0 || sc[k] > sc[best] {
-			best = int(k)
+	best := int(next.labels[0])
+	bv := sc[best]
+	for _, k := range next.labels[1:next.n] {
+		if v := sc[k]; v > bv {
+			best, bv = int(k), v
 		}
 	}
 	return best
@@ -178,12 +179,16 @@ const maxVoteSmall = 128
 func voteSmall(doc *text.Doc, out []phrase) []phrase {
 	var leader [maxVoteSmall]int32 // first phrase with the same text
 	var n [maxVoteSmall][nTypes]int32
-	text := func(p phrase) string { return doc.Text[doc.Tokens[p.first].Start:doc.Tokens[p.last-1].End] }
+	var start, end [maxVoteSmall]int32 // their texts
+	for i, p := range out {
+		start[i], end[i] = int32(doc.Tokens[p.first].Start), int32(doc.Tokens[p.last-1].End)
+	}
 	for i, p := range out {
 		leader[i] = int32(i)
-		t := text(p)
+		size := end[i] - start[i]
 		for j := range i {
-			if leader[j] == int32(j) && text(out[j]) == t {
+			if leader[j] == int32(j) && end[j]-start[j] == size &&
+				doc.Text[start[j]:end[j]] == doc.Text[start[i]:end[i]] {
 				leader[i] = int32(j)
 				break
 			}
