@@ -12,17 +12,20 @@ import (
 // finds them. Every pattern of the grammar covers at least one unit that
 //   - holds a digit (numbers, 8/28, Q3, FY2025, '90s), other than a
 //     number with a decimal point or thousands commas ("1.5", "11,000",
-//     the commonest numbers of business news), or
-//   - is a word of a category of triggerCats (month, weekday, unit, ...), or
+//     the commonest numbers of business news) and other than a plain
+//     number that is no year (see smallNumber), or
+//   - is a word of a category of triggerCats (month, weekday, unit, ...)
+//     other than the number words and ordinals of weakWord, or
 //   - is one of the few plain words that some pattern needs besides
 //     ("the past", "the present", "the near term", "the latest period",
 //     "the sixties").
 //
 // The other words only extend a match around such a unit ("the", "last",
-// "early", "about", "every", "ago", "a.m.", "fiscal", "that"): "the last
-// week" needs "week", "a few days ago" "days". A sentence without such a
-// unit yields no match. A new pattern that stands without one needs its
-// word here.
+// "early", "about", "every", "ago", "a.m.", "fiscal", "that", "three",
+// "third", "12"): "the last week" needs "week", "a few days ago" "days",
+// "the third quarter" "quarter", "12 March" "March". A sentence without
+// such a unit yields no match. A new pattern that stands without one needs
+// its word here.
 
 // triggerCats are the lexicon categories a time expression needs one of.
 var triggerCats = [...]cat{cNum, cNumWord, cOrd, cMonth, cWeekday, cUnit, cSeason, cPart, cDeictic, cSetAdv, cNoon, cHoliday, cHalf}
@@ -42,7 +45,7 @@ func triggerWords() *text.WordMap[bool] {
 		m := map[string]bool{}
 		for w, l := range buildLexicon() {
 			for _, c := range triggerCats {
-				if l.k == c {
+				if l.k == c && !weakWord(l) {
 					m[w] = l.cap
 				}
 			}
@@ -55,6 +58,26 @@ func triggerWords() *text.WordMap[bool] {
 	return trigMap
 }
 
+// weakWord reports the number words and ordinals that are no trigger:
+// the grammar reads them only as the count of a unit ("three weeks", "the
+// first nine months"), the day of a month ("the third of March"), the
+// ordinal of a quarter, half or century ("the third quarter", "the first
+// half", "the twenty-first century") or the year after a month, season,
+// holiday or "the year" ("January nineteen ninety-seven", "the year two
+// thousand"), and each of those words is a trigger. What stays a trigger:
+// the number words from eleven to twenty (and "dozen"), which begin a
+// year spelled out on its own ("nineteen ninety-six", spelledYear), and
+// "second", which is also a unit ("ten second delay", unitAt).
+func weakWord(l lex) bool {
+	switch l.k {
+	case cNumWord:
+		return l.v < 11 || l.v > 20
+	case cOrd:
+		return l.v != 2
+	}
+	return false
+}
+
 // mayHold reports whether tokens [first, last) of d may hold a time
 // expression: false only when no unit buildUnits makes of them is a
 // trigger. Units are the tokens, joined where no space parts them and
@@ -65,7 +88,10 @@ func mayHold(d *text.Doc, first, last int, tw *text.WordMap[bool]) bool {
 	for k, tk := range d.Tokens[first:last] {
 		switch tk.Kind {
 		case text.Number:
-			if k > 0 && d.Tokens[first+k-1].End == tk.Start && joinsNext(txt[tk.Start-1]) || !decimalOrComma(txt[tk.Start:tk.End]) {
+			if k > 0 && d.Tokens[first+k-1].End == tk.Start && joinsNext(txt[tk.Start-1]) {
+				return true
+			}
+			if w := txt[tk.Start:tk.End]; !decimalOrComma(w) && !smallNumber(d, w, first+k+1, last) {
 				return true
 			}
 			continue
@@ -126,6 +152,54 @@ func decimalOrComma(w string) bool {
 		}
 	}
 	return true
+}
+
+// smallNumber reports whether the number w, of token next-1 of a
+// sentence that ends before token last, is a plain number that is no
+// trigger: digits only, not four of them (a year, "1987", or a clock
+// time, "by 1000 GMT"), no token glued after it that buildUnits might join
+// to it ("8" "-" "28"), and no "am" or "pm" after it ("9 am", "5 p.m.").
+// classifyNumber makes it a number of shape shNone with ndig other than
+// 4, and the grammar reads such a number only
+//   - as the count of a unit ("3 weeks", "the past 12 months", "every 2
+//     days"), the unit a trigger,
+//   - as the hour before "am"/"pm" (numberExpr) or "in the morning" (a
+//     part of the day, a trigger),
+//   - as the day of a month before or after it ("12 March", "March 12",
+//     "March 5 and 6", the month a trigger), or
+//   - as a two-digit year after a month, season, quarter or holiday
+//     ("March '87"), each a trigger.
+func smallNumber(d *text.Doc, w string, next, last int) bool {
+	if len(w) == 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	if next >= last {
+		return true
+	}
+	nt := d.Tokens[next]
+	if c := d.Text[nt.Start]; nt.Start == d.Tokens[next-1].End && (isAlnumByte(c) || joinsNext(c)) {
+		return false // glued: may join into one unit
+	}
+	// the unit after it starts at the next token, which may be joined
+	// with the tokens glued after it ("A" "." "m")
+	return !ampm(d.Text[nt.Start:])
+}
+
+// ampm reports whether w may begin with "am" or "pm" as addUnit reads
+// them ("am", "PM", "a.m.", "p.m"), or with more letters after them.
+func ampm(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	if c := w[0] | 0x20; c != 'a' && c != 'p' {
+		return false
+	}
+	return w[1]|0x20 == 'm' || len(w) >= 3 && w[1] == '.' && w[2]|0x20 == 'm'
 }
 
 // joinsNext reports whether a token ending in c may join a token
