@@ -5,11 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/internal/corpus"
+	"github.com/sitrep-news/sitrep/nlp/entity"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
+	"github.com/sitrep-news/sitrep/nlp/timex"
 )
 
 // want describes the one quote a test sentence must yield (fields left
@@ -326,6 +329,39 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	if cpu := cpuTime() - c0; cpu > 0 {
 		b.ReportMetric(float64(len(s))*float64(b.N)/1e6/cpu.Seconds(), "cpuMB/s")
+	}
+}
+
+// BenchmarkExtractDocs extracts the quotes of Reuters stories one by one,
+// as the pipeline does: with the tags, entities and timexes of each.
+func BenchmarkExtractDocs(b *testing.B) {
+	texts := corpus.Reuters(b, 2000)
+	type input struct {
+		d    *text.Doc
+		tags []pos.Tag
+		ents []sitrep.Entity
+		tx   []sitrep.Timex
+	}
+	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	in := make([]input, len(texts))
+	for i, s := range texts {
+		d := text.Segment(s)
+		tags := pos.Default().Tag(d)
+		in[i] = input{d, tags, entity.Default().Recognize(d), timex.TagWithPOS(d, dct, tags)}
+	}
+	defaultLexicon() // the tables are loaded once, outside the measurement
+	firstNames()
+	b.SetBytes(int64(corpus.Size(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, x := range in {
+			ExtractTagged(x.d, x.tags, x.ents, x.tx)
+		}
+	}
+	if cpu := cpuTime() - c0; cpu > 0 {
+		b.ReportMetric(float64(corpus.Size(texts))*float64(b.N)/1e6/cpu.Seconds(), "cpuMB/s")
 	}
 }
 
