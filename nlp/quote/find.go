@@ -75,6 +75,9 @@ type scanner struct {
 	flags []uint16    // word classes per token
 	cues  []*cueEntry // per word token, its cue form, nil if none
 	words []string    // per token, its text without glued quotation marks
+	// cands are the word tokens with a cue form or "according", in
+	// order: the only tokens where an attribution's cue may stand
+	cands []int32
 
 	tags []pos.Tag
 	// inner is the quoted region the cue being handled lies in, -1 when
@@ -97,6 +100,7 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 	sc.rs = regions(doc, buf.rs[:0])
 	n := len(doc.Tokens)
 	sc.flags, sc.cues, sc.words = grow(buf.flags, n), grow(buf.cues, n), grow(buf.words, n)
+	sc.cands = buf.cands[:0]
 	for i, t := range doc.Tokens {
 		w := trimMarks(sc.s[t.Start:t.End])
 		sc.words[i] = w
@@ -104,12 +108,28 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 		sc.flags[i] = l.flags
 		sc.cues[i] = nil
 		if t.Kind == text.Word {
-			sc.cues[i] = sc.lx.cue(l)
+			c := sc.lx.cue(l)
+			sc.cues[i] = c
+			if c != nil || len(w) == 9 && (w == "according" || w == "According") {
+				sc.cands = append(sc.cands, int32(i))
+			}
 		}
 	}
 	out = out[:0]
-	for si := range doc.Sentences {
-		out = sc.sentence(si, out)
+	p := 0 // the first candidate of the sentence
+	for si, sent := range doc.Sentences {
+		for p > 0 && int(sc.cands[p-1]) >= sent.First {
+			p-- // a sentence before the last one (not from text.Segment)
+		}
+		for p < len(sc.cands) && int(sc.cands[p]) < sent.First {
+			p++
+		}
+		q := p
+		for q < len(sc.cands) && int(sc.cands[q]) < sent.Last {
+			q++
+		}
+		out = sc.sentence(si, out, sc.cands[p:q])
+		p = q
 	}
 	sc.finish(out)
 	return out
@@ -121,6 +141,7 @@ type findBuffers struct {
 	flags []uint16
 	cues  []*cueEntry
 	words []string
+	cands []int32
 }
 
 var findPool = sync.Pool{New: func() any { return new(findBuffers) }}
@@ -129,7 +150,7 @@ var findPool = sync.Pool{New: func() any { return new(findBuffers) }}
 // into the document's text.
 func (b *findBuffers) put(sc *scanner) {
 	clear(sc.words)
-	b.rs, b.flags, b.cues, b.words = sc.rs, sc.flags, sc.cues, sc.words
+	b.rs, b.flags, b.cues, b.words, b.cands = sc.rs, sc.flags, sc.cues, sc.words, sc.cands
 	findPool.Put(b)
 }
 
@@ -240,8 +261,9 @@ func (sc *scanner) isAdverb(i int) bool {
 	return sc.isLowerWord(i) && len(w) > 4 && w[len(w)-2:] == "ly" && w != "family" && w != "rally" && w != "ally"
 }
 
-// sentence finds the attributions whose cue lies in sentence si.
-func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
+// sentence finds the attributions whose cue lies in sentence si, at one
+// of the candidate tokens cands (sc.cands of the sentence).
+func (sc *scanner) sentence(si int, out []Attribution, cands []int32) []Attribution {
 	d := sc.doc
 	sent := d.Sentences[si]
 	first := len(out)
@@ -249,8 +271,10 @@ func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
 	if a, ok := sc.colon(si); ok {
 		out = append(out, a)
 	}
-	for i := sent.First; i < sent.Last; i++ {
-		if d.Tokens[i].Kind != text.Word {
+	next := sent.First // the tokens before it are handled
+	for _, c := range cands {
+		i := int(c)
+		if i < next {
 			continue
 		}
 		w := sc.word(i)
@@ -261,7 +285,7 @@ func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
 			if a, ok := sc.according(si, i); ok {
 				out = append(out, a)
 			}
-			i++
+			next = i + 2 // "to" is done too
 			continue
 		}
 		e, ok := sc.cueAt(i)
@@ -1250,19 +1274,15 @@ func (sc *scanner) after(si, j int) sitrep.Span {
 		if t.Start >= end {
 			break
 		}
-		if sc.inQuote(k) {
-			continue
-		}
+		// a dash, or a comma before a relative pronoun, outside the
+		// quotations (tested last: it is a search in the regions)
 		w := sc.word(k)
-		if w == "—" || w == "--" || w == "–" {
-			end = t.Start
-			break
+		stop := w == "—" || w == "--" || w == "–"
+		if !stop && w == "," {
+			n := sc.word(k + 1)
+			stop = n == "which" || n == "who" || n == "whom"
 		}
-		if w != "," {
-			continue
-		}
-		n := sc.word(k + 1)
-		if n == "which" || n == "who" || n == "whom" {
+		if stop && !sc.inQuote(k) {
 			end = t.Start
 			break
 		}
