@@ -102,9 +102,12 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 	sc.flags, sc.cues, sc.words = grow(buf.flags, n), grow(buf.cues, n), grow(buf.words, n)
 	sc.cands = buf.cands[:0]
 	for i, t := range doc.Tokens {
-		w := trimMarks(sc.s[t.Start:t.End])
+		w := sc.s[t.Start:t.End]
+		if mayHaveMarks(w) {
+			w = trimMarks(w)
+		}
 		sc.words[i] = w
-		l, _ := sc.lx.words.GetFold(w)
+		l := sc.lx.lookup(w)
 		sc.flags[i] = l.flags
 		sc.cues[i] = nil
 		if t.Kind == text.Word {
@@ -165,18 +168,21 @@ func grow[T any](s []T, n int) []T {
 // word returns token i's text with quotation marks glued to it trimmed.
 func (sc *scanner) word(i int) string { return sc.words[i] }
 
+// mayHaveMarks reports whether trimMarks may trim w: most tokens neither
+// start with a mark's first byte nor end with the last byte of a curly
+// double quote (e2 80 9c, e2 80 9d). It is inlined in find's loop over
+// every token, which trimMarks is not.
+func mayHaveMarks(w string) bool {
+	return len(w) == 0 || markStart[w[0]] || w[len(w)-1]&^1 == 0x9c
+}
+
+// markStart holds the first bytes of the quotation marks (markAt).
+var markStart = [256]bool{'"': true, '\'': true, '`': true, 0xe2: true}
+
 // trimMarks trims the quotation marks glued to a token.
 func trimMarks(w string) string {
-	if len(w) > 0 {
-		// most tokens neither start with a mark's first byte nor end
-		// with a curly double quote's last byte
-		switch w[0] {
-		case '"', '\'', '`', 0xe2:
-		default:
-			if l := w[len(w)-1]; l != 0x9c && l != 0x9d {
-				return w
-			}
-		}
+	if !mayHaveMarks(w) {
+		return w
 	}
 	for len(w) > 0 {
 		if n, _ := markAt(w, 0); n > 0 && n < len(w) {

@@ -112,6 +112,63 @@ var wordClasses = map[uint16]string{
 type lexicon struct {
 	words *text.WordMap[lexWord]
 	cues  []cueEntry // lexWord.cue indexes it from 1
+	// lookup answers most words without the table: the one-byte
+	// words (marks, "a") and the two- and three-letter words, two in
+	// five of news text, from arrays of their entries, and nearly all
+	// longer words that are no key from a bit set (a miss costs a
+	// hash and a probe of the table, and three in four longer words
+	// miss).
+	one   [256]lexWord    // the entry of each one-byte word
+	short []lexWord       // the entry of each two- or three-letter word, by shortIndex
+	long  [1 << 10]uint64 // longBit of each key longer than three bytes
+}
+
+// lookup returns lx.words.GetFold(w)'s entry, the zero lexWord for none.
+func (lx *lexicon) lookup(w string) lexWord {
+	switch n := len(w); {
+	case n == 1:
+		return lx.one[w[0]]
+	case n <= 3:
+		if k, ok := shortIndex(w); ok {
+			return lx.short[k]
+		}
+	default:
+		if b := longBit(w); lx.long[b/64]&(1<<(b%64)) == 0 {
+			return lexWord{}
+		}
+	}
+	l, _ := lx.words.GetFold(w)
+	return l
+}
+
+// shortIndex returns the index in lexicon.short of a word of two or
+// three ASCII letters, which it reads lower-cased, and false for other
+// words.
+func shortIndex(w string) (int, bool) {
+	if len(w) > 3 {
+		return 0, false
+	}
+	k := 0
+	for i := 0; i < 3; i++ {
+		c := byte('a' - 1) // past the end: 0
+		if i < len(w) {
+			if c = w[i] | 0x20; c < 'a' || c > 'z' {
+				return 0, false
+			}
+		}
+		k = k*27 + int(c-'a'+1)
+	}
+	return k, true
+}
+
+// longBit hashes w's length and five of its bytes (the first two, the
+// middle one and the last two, each with bit 5 set, which lower-cases
+// ASCII letters and merges some other bytes) to a bit of lexicon.long:
+// a word that equals a key lower-cased has that key's bit.
+func longBit(w string) uint64 {
+	n := len(w)
+	h := uint64(w[0]|0x20) | uint64(w[1]|0x20)<<8 | uint64(w[n/2]|0x20)<<16 | uint64(w[n-2]|0x20)<<24 | uint64(w[n-1]|0x20)<<32 | uint64(n)<<40
+	return h * 0x9e3779b97f4a7c15 >> (64 - 16)
 }
 
 // lexWord is what the lexicon knows about a word: its classes and its cue
@@ -189,6 +246,18 @@ func parseLexicon(data string) *lexicon {
 		all[w] = l
 	}
 	lx.words = foldTable(all)
+	for c := range lx.one {
+		lx.one[c], _ = lx.words.GetFold(string([]byte{byte(c)}))
+	}
+	lx.short = make([]lexWord, 27*27*27)
+	for w, l := range all { // the keys are lower case
+		if k, ok := shortIndex(w); ok && len(w) >= 2 {
+			lx.short[k] = l
+		} else if len(w) > 3 {
+			b := longBit(w)
+			lx.long[b/64] |= 1 << (b % 64)
+		}
+	}
 	return lx
 }
 

@@ -491,3 +491,25 @@ func TestFindPolNeAR(t *testing.T) {
 		}
 	}
 }
+
+// TestLookup: the lexicon's arrays and bit set answer as its table does,
+// for every key in any case and for words that are none.
+func TestLookup(t *testing.T) {
+	lx := defaultLexicon()
+	words := []string{"", "a", "A", "I", "--", "'s", "’s", "n't", "N'T", "the", "The", "THE", "tHe", "to", "said", "SAID", "Said",
+		"told", "according", "zzz", "qq", "x", "7", "1987", "a.m.", "U.S.", "—", "“", "”", "(", ";", "é", "éé", "ab1", "a-b"}
+	for c := range 256 {
+		words = append(words, string([]byte{byte(c)}), string([]byte{'a', byte(c)}), string([]byte{byte(c), 'a', 'b'}), string([]byte{'s', 'a', 'i', byte(c)}))
+	}
+	for _, s := range []string{cuesData, wordClasses[wAux] + " " + wordClasses[wBarrier] + " " + wordClasses[wTime] + " " + wordClasses[wClause] + " " + wordClasses[wDet]} {
+		for _, w := range strings.Fields(s) {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[:len(w)-1])
+		}
+	}
+	for _, w := range words {
+		want, _ := lx.words.GetFold(w)
+		if got := lx.lookup(w); got != want {
+			t.Errorf("lookup(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
