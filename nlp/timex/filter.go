@@ -34,13 +34,23 @@ var triggerCats = [...]cat{cNum, cNumWord, cOrd, cMonth, cWeekday, cUnit, cSeaso
 var triggerPlain = [...]string{"past", "present", "term", "period",
 	"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
 
+// triggerSet is the table of trigger words.
+type triggerSet struct {
+	words *text.WordMap[bool] // the value: a unit only when capitalised
+	// prefix holds, for each pair of first letters (lower-cased) of a
+	// word, the lengths a trigger starting with them has, and those
+	// plus one (a plural, "Fridays"), as bits: most words fail this
+	// test, inlined in mayHold, and need no lookup.
+	prefix [26 * 26]uint32
+}
+
 var (
 	trigOnce sync.Once
-	trigMap  *text.WordMap[bool] // the value: a unit only when capitalised
+	trigSet  triggerSet
 )
 
 // triggerWords returns the table of trigger words, built once.
-func triggerWords() *text.WordMap[bool] {
+func triggerWords() *triggerSet {
 	trigOnce.Do(func() {
 		m := map[string]bool{}
 		for w, l := range buildLexicon() {
@@ -53,9 +63,31 @@ func triggerWords() *text.WordMap[bool] {
 		for _, w := range triggerPlain {
 			m[w] = false
 		}
-		trigMap = text.NewWordMap(m)
+		trigSet.words = text.NewWordMap(m)
+		for w := range m {
+			if len(w) < 2 {
+				continue // maybe passes such words
+			}
+			if a, b := w[0]|0x20, w[1]|0x20; a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+				trigSet.prefix[int(a-'a')*26+int(b-'a')] |= 1<<min(len(w), 31) | 1<<min(len(w)+1, 31)
+			}
+		}
 	})
-	return trigMap
+	return &trigSet
+}
+
+// maybe reports whether w may be a trigger (has): false only when w
+// starts with two ASCII letters that, lower-cased, start no trigger
+// of its length or one less.
+func (ts *triggerSet) maybe(w string) bool {
+	if len(w) < 2 {
+		return true
+	}
+	a, b := w[0]|0x20, w[1]|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return true
+	}
+	return ts.prefix[int(a-'a')*26+int(b-'a')]&(1<<min(len(w), 31)) != 0
 }
 
 // weakWord reports the number words and ordinals that are no trigger:
@@ -83,7 +115,7 @@ func weakWord(l lex) bool {
 // trigger. Units are the tokens, joined where no space parts them and
 // split at hyphens; a joined unit is a trigger only through a token that
 // is one ("Aug" "."), as the words of tw are letters only.
-func mayHold(d *text.Doc, first, last int, tw *text.WordMap[bool]) bool {
+func mayHold(d *text.Doc, first, last int, tw *triggerSet) bool {
 	txt := d.Text
 	for k, tk := range d.Tokens[first:last] {
 		switch tk.Kind {
@@ -104,7 +136,7 @@ func mayHold(d *text.Doc, first, last int, tw *text.WordMap[bool]) bool {
 		}
 		w := txt[tk.Start:tk.End]
 		if tk.Flags&(text.HasHyphen|text.HasPeriod) == 0 {
-			if triggerWord(w, tw) {
+			if tw.maybe(w) && tw.has(w) {
 				return true
 			}
 			continue
@@ -121,7 +153,7 @@ func mayHold(d *text.Doc, first, last int, tw *text.WordMap[bool]) bool {
 			if len(part) > 0 && part[len(part)-1] == '.' {
 				part = part[:len(part)-1]
 			}
-			if len(part) > 0 && triggerWord(part, tw) {
+			if len(part) > 0 && tw.has(part) {
 				return true
 			}
 		}
@@ -208,16 +240,16 @@ func joinsNext(c byte) bool {
 	return isAlnumByte(c) || c == '.' || c == '/' || c == ':' || c == '-'
 }
 
-// triggerWord reports whether the word w is a trigger as addUnit reads
+// has reports whether the word w is a trigger as addUnit reads
 // it: case folded, capitalised where the lexicon asks it, and plural
 // weekdays ("Fridays"). Words with other bytes than letters are none.
-func triggerWord(w string, tw *text.WordMap[bool]) bool {
+func (tw *triggerSet) has(w string) bool {
 	capital := w[0] >= 'A' && w[0] <= 'Z'
-	if capOnly, ok := tw.GetFold(w); ok {
+	if capOnly, ok := tw.words.GetFold(w); ok {
 		return !capOnly || capital
 	}
 	if capital && len(w) > 2 && w[len(w)-1]|0x20 == 's' {
-		_, ok := tw.GetFold(w[:len(w)-1])
+		_, ok := tw.words.GetFold(w[:len(w)-1])
 		return ok
 	}
 	return false

@@ -80,3 +80,28 @@ func TestMayHold(t *testing.T) {
 		}
 	}
 }
+
+// TestTriggerMaybe: the prefix test lets every trigger through, in any
+// case and as a plural.
+func TestTriggerMaybe(t *testing.T) {
+	tw := triggerWords()
+	n := 0
+	for w := range buildLexicon() {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w[:1]) + w[1:] + "s", strings.ToUpper(w) + "S"} {
+			if tw.has(v) {
+				n++
+				if !tw.maybe(v) {
+					t.Errorf("maybe(%q) = false for a trigger", v)
+				}
+			}
+		}
+	}
+	for _, w := range triggerPlain {
+		if !tw.maybe(w) || !tw.has(w) {
+			t.Errorf("%q is no trigger", w)
+		}
+	}
+	if n < 100 || tw.maybe("said") || tw.maybe("company") {
+		t.Errorf("%d triggers; maybe(said) %v, maybe(company) %v", n, tw.maybe("said"), tw.maybe("company"))
+	}
+}
