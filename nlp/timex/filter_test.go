@@ -105,3 +105,43 @@ func TestTriggerMaybe(t *testing.T) {
 		t.Errorf("%d triggers; maybe(said) %v, maybe(company) %v", n, tw.maybe("said"), tw.maybe("company"))
 	}
 }
+
+// TestLookupLetters: the table of short words answers as the lexicon does,
+// for every word of one to three letters in three cases, and longer words
+// go to the lexicon.
+func TestLookupLetters(t *testing.T) {
+	lx := lexicon()
+	var words []string
+	var b [3]byte
+	for n := 1; n <= 3; n++ {
+		for k := 0; k < 1<<(5*n); k++ {
+			ok := true
+			for i := range n {
+				c := k >> (5 * i) & 31
+				if c >= 26 {
+					ok = false
+				}
+				b[i] = byte('a' + c)
+			}
+			if ok {
+				w := string(b[:n])
+				words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+			}
+		}
+	}
+	words = append(words, "said", "March", "year", "Fridays")
+	hits := 0
+	for _, w := range words {
+		want, wok := lx.GetFold(w)
+		got, ok := lookupLetters(lx, w)
+		if got != want || ok != wok {
+			t.Errorf("lookupLetters(%q) = %v %v, want %v %v", w, got, ok, want, wok)
+		}
+		if ok {
+			hits++
+		}
+	}
+	if hits < 100 {
+		t.Errorf("%d hits", hits)
+	}
+}
