@@ -141,14 +141,19 @@ type lexicon struct {
 	words *text.WordMap[lexWord]
 	cues  []cueEntry // lexWord.cue indexes it from 1
 	// lookup answers most words without the table: the one-byte
-	// words (marks, "a") and the two- and three-letter words, two in
-	// five of news text, from arrays of their entries, and nearly all
-	// longer words that are no key from a bit set (a miss costs a
-	// hash and a probe of the table, and three in four longer words
-	// miss).
+	// words (marks, "a") from an array of their entries, the two- and
+	// three-letter words, two in five of news text, from a small table
+	// that stays in cache, and nearly all longer words that are no key
+	// from a bit set (a miss costs a hash and a probe of the table,
+	// and three in four longer words miss).
 	one   [256]lexWord    // the entry of each one-byte word
-	short []lexWord       // the entry of each two- or three-letter word, by shortIndex
+	short [256]shortEntry // the two- and three-letter keys of ASCII letters, by shortSlot
 	long  [1 << 10]uint64 // longBit of each key longer than three bytes
+}
+
+type shortEntry struct {
+	key uint32 // shortKey of the word, 0 for a free slot
+	l   lexWord
 }
 
 // lookup returns lx.words.GetFold(w)'s entry, the zero lexWord for none.
@@ -157,8 +162,13 @@ func (lx *lexicon) lookup(w string) lexWord {
 	case n == 1:
 		return lx.one[w[0]]
 	case n <= 3:
-		if k, ok := shortIndex(w); ok {
-			return lx.short[k]
+		if k, ok := shortKey(w); ok {
+			for i := shortSlot(k); lx.short[i].key != 0; i = (i + 1) % len(lx.short) {
+				if lx.short[i].key == k {
+					return lx.short[i].l
+				}
+			}
+			return lexWord{}
 		}
 	default:
 		if b := longBit(w); lx.long[b/64]&(1<<(b%64)) == 0 {
@@ -169,25 +179,24 @@ func (lx *lexicon) lookup(w string) lexWord {
 	return l
 }
 
-// shortIndex returns the index in lexicon.short of a word of two or
-// three ASCII letters, which it reads lower-cased, and false for other
-// words.
-func shortIndex(w string) (int, bool) {
-	if len(w) > 3 {
+// shortKey packs a word of two or three ASCII letters, lower-cased, into
+// a number, and reports false for other words.
+func shortKey(w string) (uint32, bool) {
+	if len(w) < 2 || len(w) > 3 {
 		return 0, false
 	}
-	k := 0
-	for i := 0; i < 3; i++ {
-		c := byte('a' - 1) // past the end: 0
-		if i < len(w) {
-			if c = w[i] | 0x20; c < 'a' || c > 'z' {
-				return 0, false
-			}
+	k := uint32(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return 0, false
 		}
-		k = k*27 + int(c-'a'+1)
+		k = k<<8 | uint32(c)
 	}
 	return k, true
 }
+
+func shortSlot(k uint32) int { return int(k * 0x9e3779b1 >> (32 - 8)) }
 
 // longBit hashes w's length and five of its bytes (the first two, the
 // middle one and the last two, each with bit 5 set, which lower-cases
@@ -277,10 +286,13 @@ func parseLexicon(data string) *lexicon {
 	for c := range lx.one {
 		lx.one[c], _ = lx.words.GetFold(string([]byte{byte(c)}))
 	}
-	lx.short = make([]lexWord, 27*27*27)
 	for w, l := range all { // the keys are lower case
-		if k, ok := shortIndex(w); ok && len(w) >= 2 {
-			lx.short[k] = l
+		if k, ok := shortKey(w); ok {
+			i := shortSlot(k)
+			for lx.short[i].key != 0 {
+				i = (i + 1) % len(lx.short)
+			}
+			lx.short[i] = shortEntry{k, l}
 		} else if len(w) > 3 {
 			b := longBit(w)
 			lx.long[b/64] |= 1 << (b % 64)
