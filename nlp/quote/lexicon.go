@@ -141,9 +141,9 @@ type lexicon struct {
 	words *text.WordMap[lexWord]
 	cues  []cueEntry // lexWord.cue indexes it from 1
 	// lookup answers most words without the table: the one-byte
-	// words (marks, "a") from an array of their entries, the two- and
-	// three-letter words, two in five of news text, from a small table
-	// that stays in cache, and nearly all longer words that are no key
+	// words (marks, "a"; a tenth of news text) from an array of their
+	// entries, the two- and three-letter words (a third) from a small
+	// table that stays in cache, and nearly all longer words that are no key
 	// from a bit set (a miss costs a hash and a probe of the table,
 	// and three in four longer words miss).
 	one   [256]lexWord    // the entry of each one-byte word

@@ -492,8 +492,8 @@ func TestFindPolNeAR(t *testing.T) {
 	}
 }
 
-// TestLookup: the lexicon's arrays and bit set answer as its table does,
-// for every key in any case and for words that are none.
+// TestLookup: the lexicon's short-cuts (lexicon.lookup) answer as its
+// table does, for every key in any case and for words that are none.
 func TestLookup(t *testing.T) {
 	lx := defaultLexicon()
 	words := []string{"", "a", "A", "I", "--", "'s", "’s", "n't", "N'T", "the", "The", "THE", "tHe", "to", "said", "SAID", "Said",
