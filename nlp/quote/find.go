@@ -67,14 +67,15 @@ type Options struct {
 
 // scanner holds one document's state during Find.
 type scanner struct {
-	doc   *text.Doc
-	s     string
-	lx    *lexicon
-	opt   Options
-	rs    []region
-	flags []uint16    // word classes per token
-	cues  []*cueEntry // per word token, its cue form, nil if none
-	words []string    // per token, its text without glued quotation marks
+	doc *text.Doc
+	s   string
+	lx  *lexicon
+	opt Options
+	rs  []region
+	// lex holds per token its word classes and, for a word token, its
+	// cue form (lexWord.cue 0 for none)
+	lex   []lexWord
+	words []string // per token, its text without glued quotation marks
 	// cands are the word tokens with a cue form or "according", in
 	// order: the only tokens where an attribution's cue may stand
 	cands []int32
@@ -99,7 +100,7 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 	defer buf.put(&sc)
 	sc.rs = regions(doc, buf.rs[:0])
 	n := len(doc.Tokens)
-	sc.flags, sc.cues, sc.words = grow(buf.flags, n), grow(buf.cues, n), grow(buf.words, n)
+	sc.lex, sc.words = grow(buf.lex, n), grow(buf.words, n)
 	sc.cands = buf.cands[:0]
 	for i, t := range doc.Tokens {
 		w := sc.s[t.Start:t.End]
@@ -108,15 +109,12 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 		}
 		sc.words[i] = w
 		l := sc.lx.lookup(w)
-		sc.flags[i] = l.flags
-		sc.cues[i] = nil
-		if t.Kind == text.Word {
-			c := sc.lx.cue(l)
-			sc.cues[i] = c
-			if c != nil || len(w) == 9 && (w == "according" || w == "According") {
-				sc.cands = append(sc.cands, int32(i))
-			}
+		if t.Kind != text.Word {
+			l.cue = 0
+		} else if l.cue != 0 || len(w) == 9 && (w == "according" || w == "According") {
+			sc.cands = append(sc.cands, int32(i))
 		}
+		sc.lex[i] = l
 	}
 	out = out[:0]
 	p := 0 // the first candidate of the sentence
@@ -141,8 +139,7 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 // findBuffers are a scanner's per-token arrays, kept between documents.
 type findBuffers struct {
 	rs    []region
-	flags []uint16
-	cues  []*cueEntry
+	lex   []lexWord
 	words []string
 	cands []int32
 }
@@ -153,7 +150,7 @@ var findPool = sync.Pool{New: func() any { return new(findBuffers) }}
 // into the document's text.
 func (b *findBuffers) put(sc *scanner) {
 	clear(sc.words)
-	b.rs, b.flags, b.cues, b.words, b.cands = sc.rs, sc.flags, sc.cues, sc.words, sc.cands
+	b.rs, b.lex, b.words, b.cands = sc.rs, sc.lex, sc.words, sc.cands
 	findPool.Put(b)
 }
 
@@ -197,7 +194,7 @@ func trimMarks(w string) string {
 	return w
 }
 
-func (sc *scanner) is(i int, bit uint16) bool { return sc.flags[i]&bit != 0 }
+func (sc *scanner) is(i int, bit uint16) bool { return sc.lex[i].flags&bit != 0 }
 
 func (sc *scanner) tokIs(i int, w string) bool {
 	return sc.s[sc.doc.Tokens[i].Start:sc.doc.Tokens[i].End] == w
@@ -227,7 +224,7 @@ func (sc *scanner) isMark(i int) bool {
 
 // cueAt reports the cue form at token i.
 func (sc *scanner) cueAt(i int) (cueEntry, bool) {
-	p := sc.cues[i]
+	p := sc.lx.cue(sc.lex[i])
 	if p == nil || (p.stance && !sc.opt.Stance) {
 		return cueEntry{}, false
 	}
