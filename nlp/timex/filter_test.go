@@ -20,6 +20,7 @@ func TestSkipSound(t *testing.T) {
 	texts = append(texts, "He left in the past. The near term looks bad, as does the present. The latest period was weak; the sixties were not.",
 		"the last half; Fridays; mid-March; Aug. rains; that same day; in the twenty-first century; nineteen ninety-six",
 		"At 9 am and 5 p.m. and 12 PM, 3 in the morning, 12 March, on March 5 and 6, May 5 and 6 percent, the third of March, the first nine months. The twenty-first century; nineteen ninety-six; twenty twenty; a ten second delay; every 2 days; the past 12 months; March '87; Q3 '87; fiscal 87 and 1987; three weeks ago; the third quarter; 3 pct; 12 of 14 banks; 7-3/4 years; 1 1/2 hours.",
+		"In the present quarter, as in the period a year ago, the corresponding period last year and the comparable year-ago quarter, the near term looks like the sixties: a week, a few days, a dozen years, an hour, the same period last year, the full year, the whole year.",
 		"At 9.30 a.m. it was 1.5 pct. Fiscal 1,987 was 11,000.5 dlrs. The 1,990s. The 2.5s. $1.5 ago. Q1.5 and FY1.987 and 1987.1.5. 1.5-year, 11,000 years, 10:1.5 GMT, 8/1.5.")
 	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
 	n := 0
