@@ -143,18 +143,32 @@ func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Ti
 	return out
 }
 
-// noMatch reports an article at unit i before a word of no category, at
-// which matchAt finds nothing: a fifth of the units it would be tried at.
-// After "a" or "an" it would read a duration, which needs a unit ("a
-// week", durationOrAgo); after "the" the only such words theExpr reads
-// are those of the list ("the present", "the near term", "the comparable
-// year-ago quarter", "the period a year ago", "the sixties"); neither
-// article is a quantifier or a fuzzy modifier (quantPrefix, fuzzy).
+// noMatch reports an article or a plain number at unit i before a word of
+// no category, at which matchAt finds nothing: two fifths of the units it
+// would be tried at. Neither is a quantifier or a fuzzy modifier
+// (quantPrefix, fuzzy). After "a" or "an" matchCore would read a
+// duration, which needs a unit ("a week", durationOrAgo); after "the"
+// the only such words theExpr reads are those of the list ("the present",
+// "the near term", "the comparable year-ago quarter", "the period a year
+// ago", "the sixties"). A number of other than four digits (no year) is
+// read before "am"/"pm", "in the" and a part of the day, a month, "of" and
+// a month, or a unit (after "to"/"or" and a number, "1/2", "more" or
+// "trading": numberExpr, durationOrAgo), none of them a word of no
+// category, or as the second day of "March 5 and 6", which no word may
+// follow (secondDay): "3 pct", "10 mln" are none.
 func (t *tagger) noMatch(i int) bool {
-	if t.us[i].k != cDet || t.k(i+1) != cNone {
+	u := &t.us[i]
+	if u.k == cNum {
+		if u.shape != shNone || u.ndig == 0 || u.ndig == 4 || i+1 >= len(t.us) {
+			return false
+		}
+		n := &t.us[i+1]
+		return n.k == cNone && n.shape == shNone && n.word
+	}
+	if u.k != cDet || t.k(i+1) != cNone {
 		return false
 	}
-	if t.us[i].v == 1 {
+	if u.v == 1 {
 		return true
 	}
 	switch w := t.word(i + 1); w {
