@@ -67,14 +67,18 @@ type Options struct {
 
 // scanner holds one document's state during Find.
 type scanner struct {
-	doc   *text.Doc
-	s     string
-	lx    *lexicon
-	opt   Options
-	rs    []region
-	flags []uint16    // word classes per token
-	cues  []*cueEntry // per word token, its cue form, nil if none
-	words []string    // per token, its text without glued quotation marks
+	doc *text.Doc
+	s   string
+	lx  *lexicon
+	opt Options
+	rs  []region
+	// lex holds per token its word classes and, for a word token, its
+	// cue form (lexWord.cue 0 for none)
+	lex   []lexWord
+	words []string // per token, its text without glued quotation marks
+	// cands are the word tokens with a cue form or "according", in
+	// order: the only tokens where an attribution's cue may stand
+	cands []int32
 
 	tags []pos.Tag
 	// inner is the quoted region the cue being handled lies in, -1 when
@@ -96,20 +100,37 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 	defer buf.put(&sc)
 	sc.rs = regions(doc, buf.rs[:0])
 	n := len(doc.Tokens)
-	sc.flags, sc.cues, sc.words = grow(buf.flags, n), grow(buf.cues, n), grow(buf.words, n)
+	sc.lex, sc.words = grow(buf.lex, n), grow(buf.words, n)
+	sc.cands = buf.cands[:0]
 	for i, t := range doc.Tokens {
-		w := trimMarks(sc.s[t.Start:t.End])
-		sc.words[i] = w
-		l, _ := sc.lx.words.GetFold(w)
-		sc.flags[i] = l.flags
-		sc.cues[i] = nil
-		if t.Kind == text.Word {
-			sc.cues[i] = sc.lx.cue(l)
+		w := sc.s[t.Start:t.End]
+		if mayHaveMarks(w) {
+			w = trimMarks(w)
 		}
+		sc.words[i] = w
+		l := sc.lx.lookup(w)
+		if t.Kind != text.Word {
+			l.cue = 0
+		} else if l.cue != 0 || len(w) == 9 && (w == "according" || w == "According") {
+			sc.cands = append(sc.cands, int32(i))
+		}
+		sc.lex[i] = l
 	}
 	out = out[:0]
-	for si := range doc.Sentences {
-		out = sc.sentence(si, out)
+	p := 0 // the first candidate of the sentence
+	for si, sent := range doc.Sentences {
+		for p > 0 && int(sc.cands[p-1]) >= sent.First {
+			p-- // a sentence before the last one (not from text.Segment)
+		}
+		for p < len(sc.cands) && int(sc.cands[p]) < sent.First {
+			p++
+		}
+		q := p
+		for q < len(sc.cands) && int(sc.cands[q]) < sent.Last {
+			q++
+		}
+		out = sc.sentence(si, out, sc.cands[p:q])
+		p = q
 	}
 	sc.finish(out)
 	return out
@@ -118,9 +139,9 @@ func find(doc *text.Doc, opt Options, out []Attribution) []Attribution {
 // findBuffers are a scanner's per-token arrays, kept between documents.
 type findBuffers struct {
 	rs    []region
-	flags []uint16
-	cues  []*cueEntry
+	lex   []lexWord
 	words []string
+	cands []int32
 }
 
 var findPool = sync.Pool{New: func() any { return new(findBuffers) }}
@@ -129,7 +150,7 @@ var findPool = sync.Pool{New: func() any { return new(findBuffers) }}
 // into the document's text.
 func (b *findBuffers) put(sc *scanner) {
 	clear(sc.words)
-	b.rs, b.flags, b.cues, b.words = sc.rs, sc.flags, sc.cues, sc.words
+	b.rs, b.lex, b.words, b.cands = sc.rs, sc.lex, sc.words, sc.cands
 	findPool.Put(b)
 }
 
@@ -144,18 +165,21 @@ func grow[T any](s []T, n int) []T {
 // word returns token i's text with quotation marks glued to it trimmed.
 func (sc *scanner) word(i int) string { return sc.words[i] }
 
+// mayHaveMarks reports whether trimMarks may trim w: most tokens neither
+// start with a mark's first byte nor end with the last byte of a curly
+// double quote (e2 80 9c, e2 80 9d). It is inlined in find's loop over
+// every token, which trimMarks is not.
+func mayHaveMarks(w string) bool {
+	return len(w) == 0 || markStart[w[0]] || w[len(w)-1]&^1 == 0x9c
+}
+
+// markStart holds the first bytes of the quotation marks (markAt).
+var markStart = [256]bool{'"': true, '\'': true, '`': true, 0xe2: true}
+
 // trimMarks trims the quotation marks glued to a token.
 func trimMarks(w string) string {
-	if len(w) > 0 {
-		// most tokens neither start with a mark's first byte nor end
-		// with a curly double quote's last byte
-		switch w[0] {
-		case '"', '\'', '`', 0xe2:
-		default:
-			if l := w[len(w)-1]; l != 0x9c && l != 0x9d {
-				return w
-			}
-		}
+	if !mayHaveMarks(w) {
+		return w
 	}
 	for len(w) > 0 {
 		if n, _ := markAt(w, 0); n > 0 && n < len(w) {
@@ -170,7 +194,7 @@ func trimMarks(w string) string {
 	return w
 }
 
-func (sc *scanner) is(i int, bit uint16) bool { return sc.flags[i]&bit != 0 }
+func (sc *scanner) is(i int, bit uint16) bool { return sc.lex[i].flags&bit != 0 }
 
 func (sc *scanner) tokIs(i int, w string) bool {
 	return sc.s[sc.doc.Tokens[i].Start:sc.doc.Tokens[i].End] == w
@@ -200,7 +224,7 @@ func (sc *scanner) isMark(i int) bool {
 
 // cueAt reports the cue form at token i.
 func (sc *scanner) cueAt(i int) (cueEntry, bool) {
-	p := sc.cues[i]
+	p := sc.lx.cue(sc.lex[i])
 	if p == nil || (p.stance && !sc.opt.Stance) {
 		return cueEntry{}, false
 	}
@@ -240,8 +264,9 @@ func (sc *scanner) isAdverb(i int) bool {
 	return sc.isLowerWord(i) && len(w) > 4 && w[len(w)-2:] == "ly" && w != "family" && w != "rally" && w != "ally"
 }
 
-// sentence finds the attributions whose cue lies in sentence si.
-func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
+// sentence finds the attributions whose cue lies in sentence si, at one
+// of the candidate tokens cands (sc.cands of the sentence).
+func (sc *scanner) sentence(si int, out []Attribution, cands []int32) []Attribution {
 	d := sc.doc
 	sent := d.Sentences[si]
 	first := len(out)
@@ -249,8 +274,10 @@ func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
 	if a, ok := sc.colon(si); ok {
 		out = append(out, a)
 	}
-	for i := sent.First; i < sent.Last; i++ {
-		if d.Tokens[i].Kind != text.Word {
+	next := sent.First // the tokens before it are handled
+	for _, c := range cands {
+		i := int(c)
+		if i < next {
 			continue
 		}
 		w := sc.word(i)
@@ -261,7 +288,7 @@ func (sc *scanner) sentence(si int, out []Attribution) []Attribution {
 			if a, ok := sc.according(si, i); ok {
 				out = append(out, a)
 			}
-			i++
+			next = i + 2 // "to" is done too
 			continue
 		}
 		e, ok := sc.cueAt(i)
@@ -1250,19 +1277,15 @@ func (sc *scanner) after(si, j int) sitrep.Span {
 		if t.Start >= end {
 			break
 		}
-		if sc.inQuote(k) {
-			continue
-		}
+		// a dash, or a comma before a relative pronoun, outside the
+		// quotations (tested last: it is a search in the regions)
 		w := sc.word(k)
-		if w == "—" || w == "--" || w == "–" {
-			end = t.Start
-			break
+		stop := w == "—" || w == "--" || w == "–"
+		if !stop && w == "," {
+			n := sc.word(k + 1)
+			stop = n == "which" || n == "who" || n == "whom"
 		}
-		if w != "," {
-			continue
-		}
-		n := sc.word(k + 1)
-		if n == "which" || n == "who" || n == "whom" {
+		if stop && !sc.inQuote(k) {
 			end = t.Start
 			break
 		}

@@ -5,11 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	sitrep "github.com/sitrep-news/sitrep"
 	"github.com/sitrep-news/sitrep/internal/corpus"
+	"github.com/sitrep-news/sitrep/nlp/entity"
 	"github.com/sitrep-news/sitrep/nlp/pos"
 	"github.com/sitrep-news/sitrep/nlp/text"
+	"github.com/sitrep-news/sitrep/nlp/timex"
 )
 
 // want describes the one quote a test sentence must yield (fields left
@@ -329,6 +332,39 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractDocs extracts the quotes of Reuters stories one by one,
+// as the pipeline does: with the tags, entities and timexes of each.
+func BenchmarkExtractDocs(b *testing.B) {
+	texts := corpus.Reuters(b, 2000)
+	type input struct {
+		d    *text.Doc
+		tags []pos.Tag
+		ents []sitrep.Entity
+		tx   []sitrep.Timex
+	}
+	dct := time.Date(1987, 3, 1, 0, 0, 0, 0, time.UTC)
+	in := make([]input, len(texts))
+	for i, s := range texts {
+		d := text.Segment(s)
+		tags := pos.Default().Tag(d)
+		in[i] = input{d, tags, entity.Default().Recognize(d), timex.TagWithPOS(d, dct, tags)}
+	}
+	defaultLexicon() // the tables are loaded once, outside the measurement
+	firstNames()
+	b.SetBytes(int64(corpus.Size(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, x := range in {
+			ExtractTagged(x.d, x.tags, x.ents, x.tx)
+		}
+	}
+	if cpu := cpuTime() - c0; cpu > 0 {
+		b.ReportMetric(float64(corpus.Size(texts))*float64(b.N)/1e6/cpu.Seconds(), "cpuMB/s")
+	}
+}
+
 // persons builds PERSON entities for the named people of s, each mention of
 // a name (or of its last word) a mention; roles by name.
 func persons(s string, names []string, roles map[string][]string) []sitrep.Entity {
@@ -452,6 +488,28 @@ func TestFindPolNeAR(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%q:\ngot  %q\nwant %q", tt.text, got, tt.cue+"/"+tt.source+"/"+tt.content)
+		}
+	}
+}
+
+// TestLookup: the lexicon's short-cuts (lexicon.lookup) answer as its
+// table does, for every key in any case and for words that are none.
+func TestLookup(t *testing.T) {
+	lx := defaultLexicon()
+	words := []string{"", "a", "A", "I", "--", "'s", "’s", "n't", "N'T", "the", "The", "THE", "tHe", "to", "said", "SAID", "Said",
+		"told", "according", "zzz", "qq", "x", "7", "1987", "a.m.", "U.S.", "—", "“", "”", "(", ";", "é", "éé", "ab1", "a-b"}
+	for c := range 256 {
+		words = append(words, string([]byte{byte(c)}), string([]byte{'a', byte(c)}), string([]byte{byte(c), 'a', 'b'}), string([]byte{'s', 'a', 'i', byte(c)}))
+	}
+	for _, s := range []string{cuesData, wordClasses[wAux] + " " + wordClasses[wBarrier] + " " + wordClasses[wTime] + " " + wordClasses[wClause] + " " + wordClasses[wDet]} {
+		for _, w := range strings.Fields(s) {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"s", w[:len(w)-1])
+		}
+	}
+	for _, w := range words {
+		want, _ := lx.words.GetFold(w)
+		if got := lx.lookup(w); got != want {
+			t.Errorf("lookup(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

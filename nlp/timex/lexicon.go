@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -211,8 +212,71 @@ var (
 // lexicon returns the word table, built once. It is looked up for every
 // word of a text, so it is a text.WordMap, quick to say no.
 func lexicon() *text.WordMap[lex] {
-	lexOnce.Do(func() { lexMap = text.NewWordMap(buildLexicon()) })
+	lexOnce.Do(func() {
+		m := buildLexicon()
+		lexMap = text.NewWordMap(m)
+		for w, l := range m {
+			if k, ok := shortKey(w); ok && w == strings.ToLower(w) { // GetFold finds no other key
+				i := shortSlot(k)
+				for shortLex[i].key != 0 {
+					i = (i + 1) % len(shortLex)
+				}
+				shortLex[i] = shortEntry{k, l}
+			}
+		}
+	})
 	return lexMap
+}
+
+// shortLex holds the lexicon's words of one to three letters (the, of, in,
+// a, ago, may): three in four of the words addUnit looks up are that
+// short, and this table, small enough to stay in cache, finds them or
+// their absence in a probe or two (in the WordMap a lookup costs a hash,
+// a probe, a compare and some cache misses).
+var shortLex [256]shortEntry
+
+type shortEntry struct {
+	key uint32 // shortKey of the word, 0 for a free slot
+	l   lex
+}
+
+// shortKey packs a word of one to three ASCII letters, lower-cased, into
+// a number, and reports false for other words.
+func shortKey(w string) (uint32, bool) {
+	if len(w) == 0 || len(w) > 3 {
+		return 0, false
+	}
+	k := uint32(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		k = k<<8 | uint32(c)
+	}
+	return k, true
+}
+
+func shortSlot(k uint32) int { return int(k * 0x9e3779b1 >> 24) }
+
+// lookupLetters is lexicon().GetFold(w) for a word w of ASCII letters.
+func lookupLetters(lx *text.WordMap[lex], w string) (lex, bool) {
+	if len(w) > 3 {
+		return lx.GetFold(w)
+	}
+	k := uint32(w[0] | 0x20)
+	if len(w) > 1 {
+		k |= uint32(w[1]|0x20) << 8
+		if len(w) > 2 {
+			k |= uint32(w[2]|0x20) << 16
+		}
+	}
+	for i := shortSlot(k); shortLex[i].key != 0; i = (i + 1) % len(shortLex) {
+		if shortLex[i].key == k {
+			return shortLex[i].l, true
+		}
+	}
+	return lex{}, false
 }
 
 func buildLexicon() map[string]lex {

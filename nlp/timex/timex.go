@@ -85,7 +85,8 @@ func TagWithPOS(doc *text.Doc, dct time.Time, tags []pos.Tag) []sitrep.Timex {
 }
 
 // tagDoc is TagWithPOS; with skip it passes over the sentences that
-// mayHold rules out (tests compare it with and without).
+// mayHold rules out and the units that noMatch does (tests compare it
+// with and without).
 func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Timex {
 	if len(tags) != len(doc.Tokens) {
 		tags = nil
@@ -118,7 +119,7 @@ func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Ti
 		t.us = t.scratch.units
 		for i := 0; i < len(t.us); {
 			u := &t.us[i]
-			if u.k == cNone && u.shape == shNone || u.hyph || u.k == cVerbCue || u.k == cPrep && u.v != prAt || u.k == cAnd || u.k == cOf || u.k == cOr {
+			if u.k == cNone && u.shape == shNone || u.hyph || u.k == cVerbCue || u.k == cPrep && u.v != prAt || u.k == cAnd || u.k == cOf || u.k == cOr || skip && t.noMatch(i) {
 				i++
 				continue
 			}
@@ -140,6 +141,43 @@ func tagDoc(doc *text.Doc, dct time.Time, tags []pos.Tag, skip bool) []sitrep.Ti
 	clear(t.out) // drop the buffer's references to the text
 	t.out = t.out[:0]
 	return out
+}
+
+// noMatch reports an article or a plain number at unit i before a word of
+// no category, at which matchAt finds nothing: two fifths of the units it
+// would be tried at. Neither is a quantifier or a fuzzy modifier
+// (quantPrefix, fuzzy). After "a" or "an" matchCore would read a
+// duration, which needs a unit ("a week", durationOrAgo); after "the"
+// the only such words theExpr reads are those of the list ("the present",
+// "the near term", "the comparable year-ago quarter", "the period a year
+// ago", "the sixties"). A number of other than four digits (no year) is
+// read before "am"/"pm", "in the" and a part of the day, a month, "of" and
+// a month, or a unit (after "to"/"or" and a number, "1/2", "more" or
+// "trading": numberExpr, durationOrAgo), none of them a word of no
+// category, or as the second day of "March 5 and 6", which no word may
+// follow (secondDay): "3 pct", "10 mln" are none.
+func (t *tagger) noMatch(i int) bool {
+	u := &t.us[i]
+	if u.k == cNum {
+		if u.shape != shNone || u.ndig == 0 || u.ndig == 4 || i+1 >= len(t.us) {
+			return false
+		}
+		n := &t.us[i+1]
+		return n.k == cNone && n.shape == shNone && n.word
+	}
+	if u.k != cDet || t.k(i+1) != cNone {
+		return false
+	}
+	if u.v == 1 {
+		return true
+	}
+	switch w := t.word(i + 1); w {
+	case "period", "corresponding", "comparable", "year-ago", "year-earlier", "same",
+		"near", "short", "long", "full", "whole", "entire", "present":
+		return false
+	default:
+		return decadeWord(w) == 0
+	}
 }
 
 func (t *tagger) emit(m match, si, n int) sitrep.Timex {

@@ -208,7 +208,7 @@ func (s *scratch) addUnit(txt string, start, end int, lx *text.WordMap[lex], hyp
 	}
 	if alpha {
 		u.word = true
-		if l, ok := lx.GetFold(w); ok {
+		if l, ok := lookupLetters(lx, w); ok {
 			if !l.cap || u.cap {
 				u.k, u.v, u.abbr = l.k, int(l.v), l.abbr
 			}
