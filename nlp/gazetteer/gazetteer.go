@@ -42,10 +42,8 @@ type Entry struct {
 type Gazetteer struct {
 	entries   []Entry           // grouped by alias hash, best first within a group
 	groups    []group           // index -> entries[lo:hi]
-	exact     *table            // exact alias hash -> group index, or -1 for an alias prefix only
-	folded    *table            // case-folded alias hash -> group index, or -1
+	keys      *table            // exact and case-folded alias hash -> group index, or -1 for an alias prefix only; title hash -> role
 	country   map[string]int32  // alpha-3 and alpha-2 -> index into entries of the country's name entry
-	titles    *table            // case-folded title hash -> index into roles, or -1 for a prefix
 	roles     []string          // canonical role names
 	roleCap   []bool            // the role needs a capitalised first token
 	roleClass map[string]string // role -> class (honorific, government, military...)
@@ -123,11 +121,11 @@ func build() (*builder, error) {
 			return nil, err
 		}
 	}
-	b.index()
 	raw, err := dataFS.ReadFile("data/titles.tsv")
 	if err != nil {
 		return nil, err
 	}
+	b.index(len(raw) / 2) // more than the titles and their prefixes
 	if err := b.g.parseTitles(string(raw)); err != nil {
 		return nil, err
 	}
@@ -247,14 +245,14 @@ func (b *builder) entry(a alias) Entry {
 // index builds the exact and folded alias tables from b.aliases. Each
 // table maps a hash to a group of entries, best first: names before
 // metonyms, then by tier, then by population, then by order in the data.
-func (b *builder) index() {
+func (b *builder) index(titles int) {
 	g := b.g
 	n := len(b.aliases)
 	// Hash every alias and every prefix first, to size the tables.
 	hashE := make([]uint64, n)
 	hashF := make([]uint64, n)
 	noFold := make([]bool, n)
-	var prefixes []uint64 // exact, folded pairs; folded 0 when not folded
+	var prefixes []uint64 // exact, folded pairs, and 1 where folded too
 	for i, a := range b.aliases {
 		e := &b.ents[a.ent]
 		// Case-folded matching would turn acronyms in text ("ICO", "GAO",
@@ -263,30 +261,30 @@ func (b *builder) index() {
 		nf := a.kind == sitrep.MentionAcronym && len(a.key) <= 3 || e.tier >= 3 && len(a.key) <= 4
 		noFold[i] = nf
 		hashE[i], hashF[i] = keyHashes(a.key, func(pe, pf uint64) {
+			fold := uint64(1)
 			if nf {
-				pf = 0
+				fold = 0
 			}
-			prefixes = append(prefixes, pe, pf)
+			prefixes = append(prefixes, pe, pf, fold)
 		})
 	}
-	g.exact = newTable(n + len(prefixes)/2)
-	g.folded = newTable(n + len(prefixes)/2)
-	for k := 0; k < len(prefixes); k += 2 {
-		g.exact.put(prefixes[k], -1, true)
-		if prefixes[k+1] != 0 {
-			g.folded.put(prefixes[k+1], -1, true)
+	g.keys = newTable(2*(n+len(prefixes)/3) + titles)
+	for k := 0; k < len(prefixes); k += 3 {
+		g.keys.put(kindExact, prefixes[k], prefixes[k+1], -1, true)
+		if prefixes[k+2] != 0 {
+			g.keys.put(kindFolded, prefixes[k+1], prefixes[k+1], -1, true)
 		}
 	}
 	ranks := make([]uint64, n)
 	gidE := make([]int32, n) // group of each alias in the exact table
 	gidF := make([]int32, n) // in the folded table, -1 for none
 	var sizes []int32        // aliases per group, groups of both tables numbered together
-	assign := func(t *table, h uint64) int32 {
-		v, ok := t.get(h)
+	assign := func(kind, h, at uint64) int32 {
+		v, ok := g.keys.get(kind, h, at)
 		if !ok || v < 0 {
 			v = int32(len(sizes))
 			sizes = append(sizes, 0)
-			t.put(h, v, false)
+			g.keys.put(kind, h, at, v, false)
 		}
 		sizes[v]++
 		return v
@@ -299,10 +297,10 @@ func (b *builder) index() {
 			pop = 1<<31 - 1
 		}
 		ranks[i] = uint64(kindRank(a.kind))<<62 | uint64(e.tier)<<58 | (1<<31-1-pop)<<26 | uint64(a.ent)&(1<<26-1)
-		gidE[i] = assign(g.exact, he)
+		gidE[i] = assign(kindExact, he, hf)
 		gidF[i] = -1
 		if !noFold[i] {
-			gidF[i] = assign(g.folded, hf)
+			gidF[i] = assign(kindFolded, hf, hf)
 		}
 	}
 	// Counting sort of alias indices by group, then a small sort per group.
@@ -367,7 +365,6 @@ func (b *builder) index() {
 }
 
 func (g *Gazetteer) parseTitles(data string) error {
-	g.titles = newTable(len(data) / 2) // more than the titles and their prefixes
 	g.roleClass = make(map[string]string, 1024)
 	roleIdx := map[string]int32{}
 	for ln := 1; data != ""; ln++ {
@@ -398,9 +395,9 @@ func (g *Gazetteer) parseTitles(data string) error {
 			if a = normKey(strings.TrimSpace(a)); a == "" {
 				continue
 			}
-			_, hf := keyHashes(a, func(_, pf uint64) { g.titles.put(pf, -1, true) })
-			if old, ok := g.titles.get(hf); !ok || old < 0 {
-				g.titles.put(hf, ri, false)
+			_, hf := keyHashes(a, func(_, pf uint64) { g.keys.put(kindTitle, pf, pf, -1, true) })
+			if old, ok := g.keys.get(kindTitle, hf, hf); !ok || old < 0 {
+				g.keys.put(kindTitle, hf, hf, ri, false)
 			}
 		}
 	}

@@ -37,14 +37,20 @@ func TestEmbeddedData(t *testing.T) {
 	if len(g.roles) < 100 {
 		t.Errorf("roles = %d, want >= 100", len(g.roles))
 	}
-	// Distinct keys must not share a hash (they would be merged).
+	// Distinct keys must not share a hash (they would be merged), nor the
+	// top bits of their exact hashes that the table keeps.
 	seen := map[uint64]string{}
+	tags := map[uint64]string{}
 	for _, a := range b.aliases {
 		h, _ := keyHashes(a.key, nil)
 		if k, ok := seen[h]; ok && k != a.key {
 			t.Errorf("hash collision: %q and %q", k, a.key)
 		}
 		seen[h] = a.key
+		if k, ok := tags[h&tagMask]; ok && k != a.key {
+			t.Errorf("tag collision: %q and %q", k, a.key)
+		}
+		tags[h&tagMask] = a.key
 	}
 }
 

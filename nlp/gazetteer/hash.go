@@ -133,13 +133,19 @@ func keyHashes(key string, prefix func(exact, folded uint64)) (exact, folded uin
 	return h.exact, h.folded
 }
 
-// table is an open-addressing hash table from a 64-bit hash to an int32
-// in [-1, 1<<23), smaller and faster to build and probe than a Go map of the
-// same size. A slot is one uint64: the hash's top 40 bits and the value + 1
-// in the low 24 (0 marks an empty slot). With the slot index taken from the
-// hash's low bits, a key is told apart by about 58 of its bits. A bit filter
-// over all keys lets most failed probes (the common case: a token that
-// starts no alias) touch only one cache line of a small bitset.
+// table is an open-addressing hash table of the gazetteer's keys: exact
+// aliases, case-folded aliases and (case-folded) titles, with their
+// prefixes, each mapped to an int32 in [-1, 1<<24-1). A key is placed by
+// its case-folded hash, whatever its kind, so that the exact and folded
+// forms of a token run, and a title, are found in the same probe sequence,
+// mostly one cache line: a lookup of a run costs one slot line instead of
+// one per kind. A slot is one uint64: the top 38 bits of the key's own
+// hash (exact or folded, by kind), its kind in 2 bits (0 marks an empty
+// slot) and the value + 1 in the low 24. With the slot index taken from the
+// folded hash's low bits, a key is told apart by about 57 bits. A bit
+// filter over the folded hashes of all keys lets most failed lookups (the
+// common case: a token that starts no alias) touch only one cache line of
+// a small bitset.
 type table struct {
 	slots  []uint64
 	mask   uint64
@@ -148,19 +154,16 @@ type table struct {
 	n      int
 }
 
+// Kinds of key, in a slot's bits 24 and 25.
 const (
-	tagMask = uint64(1<<64-1) &^ valMask
-	valMask = 1<<24 - 1
-)
+	kindExact  = 1 << 24
+	kindFolded = 2 << 24
+	kindTitle  = 3 << 24
 
-// tagOf returns the top 40 bits of h, never 0 (0 with value -1 would read
-// as an empty slot).
-func tagOf(h uint64) uint64 {
-	if t := h & tagMask; t != 0 {
-		return t
-	}
-	return 1 << 24
-}
+	valMask  = 1<<24 - 1
+	kindMask = 3 << 24
+	tagMask  = uint64(1<<64-1) &^ (kindMask | valMask)
+)
 
 func newTable(capacity int) *table {
 	size := 1
@@ -175,43 +178,72 @@ func newTable(capacity int) *table {
 		filter: make([]uint64, fsize), fmask: uint64(fsize*64 - 1)}
 }
 
-// get returns the value for h.
-func (t *table) get(h uint64) (int32, bool) {
-	b := (h >> 20) & t.fmask
+// get returns the value of the key of kind whose own hash is h and whose
+// folded hash is at (h itself for folded keys and titles).
+func (t *table) get(kind, h, at uint64) (int32, bool) {
+	b := (at >> 20) & t.fmask
 	if t.filter[b>>6]&(1<<(b&63)) == 0 {
 		return 0, false
 	}
-	tag := tagOf(h)
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+	key := h&tagMask | kind
+	for i := at & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
 			return 0, false
 		}
-		if s&tagMask == tag {
+		if s&^valMask == key {
 			return int32(s&valMask) - 1, true
 		}
 	}
 }
 
-// put sets h to v (-1 <= v < 1<<24-1); with keep it leaves an existing
-// value alone. The table never grows: newTable is given the number of keys.
-func (t *table) put(h uint64, v int32, keep bool) {
+// alias returns the values of the exact key e and, with fold, of the
+// folded key f of one token run (absent where there is none), probing once.
+func (t *table) alias(e, f uint64, fold bool) (ve, vf int32) {
+	ve, vf = absent, absent
+	b := (f >> 20) & t.fmask
+	if t.filter[b>>6]&(1<<(b&63)) == 0 {
+		return
+	}
+	keyE := e&tagMask | kindExact
+	keyF := f&tagMask | kindFolded
+	if !fold {
+		keyF = 0 // matches no slot: empty slots end the loop first
+	}
+	for i := f & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return
+		}
+		switch s &^ valMask {
+		case keyE:
+			ve = int32(s&valMask) - 1
+		case keyF:
+			vf = int32(s&valMask) - 1
+		}
+	}
+}
+
+// put sets the key of kind with hash h and folded hash at to v
+// (-1 <= v < 1<<24-1); with keep it leaves an existing value alone. The
+// table never grows: newTable is given the number of keys.
+func (t *table) put(kind, h, at uint64, v int32, keep bool) {
 	if 2*(t.n+1) > len(t.slots) {
 		panic("gazetteer: table sized too small")
 	}
-	tag := tagOf(h)
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+	key := h&tagMask | kind
+	for i := at & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
-			t.slots[i] = tag | uint64(v+1)
+			t.slots[i] = key | uint64(v+1)
 			t.n++
-			b := (h >> 20) & t.fmask
+			b := (at >> 20) & t.fmask
 			t.filter[b>>6] |= 1 << (b & 63)
 			return
 		}
-		if s&tagMask == tag {
+		if s&^valMask == key {
 			if !keep {
-				t.slots[i] = tag | uint64(v+1)
+				t.slots[i] = key | uint64(v+1)
 			}
 			return
 		}

@@ -33,13 +33,12 @@ func (g *Gazetteer) Lookup(phrase string) []Entry {
 func (g *Gazetteer) lookup(key string) []Entry {
 	h := newHasher()
 	h.str(key)
-	if gi, ok := g.exact.get(h.exact); ok && gi >= 0 {
-		return g.group(gi)
+	ge, gf := g.keys.alias(h.exact, h.folded, startsUpper(key))
+	if ge >= 0 {
+		return g.group(ge)
 	}
-	if startsUpper(key) {
-		if gi, ok := g.folded.get(h.folded); ok && gi >= 0 {
-			return g.group(gi)
-		}
+	if gf >= 0 {
+		return g.group(gf)
 	}
 	return nil
 }
@@ -99,17 +98,10 @@ func (g *Gazetteer) start(tok string, alias, title bool) Start {
 	h.str(tok)
 	s := Start{exact: h.exact, folded: h.folded, e: absent, f: absent, t: absent, fold: startsUpper(tok)}
 	if alias {
-		if v, ok := g.exact.get(h.exact); ok {
-			s.e = v
-		}
-		if s.fold {
-			if v, ok := g.folded.get(h.folded); ok {
-				s.f = v
-			}
-		}
+		s.e, s.f = g.keys.alias(h.exact, h.folded, s.fold)
 	}
 	if title {
-		if v, ok := g.titles.get(h.folded); ok {
+		if v, ok := g.keys.get(kindTitle, h.folded, h.folded); ok {
 			s.t = v
 		}
 	}
@@ -153,23 +145,15 @@ func (g *Gazetteer) LongestFrom(doc *text.Doc, i, end int, st Start) (n int, ent
 			h.byte2(' ', ' ')
 		}
 		h.str(src[t.Start:t.End])
-		live := false
-		if gi, ok := g.exact.get(h.exact); ok {
-			live = true
-			if gi >= 0 {
-				bestE, nE = gi, k-i+1
-			}
-		}
-		if st.fold {
-			if gi, ok := g.folded.get(h.folded); ok {
-				live = true
-				if gi >= 0 {
-					bestF, nF = gi, k-i+1
-				}
-			}
-		}
-		if !live {
+		ge, gf := g.keys.alias(h.exact, h.folded, st.fold)
+		if ge == absent && gf == absent {
 			break
+		}
+		if ge >= 0 {
+			bestE, nE = ge, k-i+1
+		}
+		if gf >= 0 {
+			bestF, nF = gf, k-i+1
 		}
 	}
 	if bestF >= 0 && nF > nE {
@@ -243,7 +227,7 @@ func (g *Gazetteer) TitleFrom(doc *text.Doc, i, end int, st Start) (n int, role 
 			h.byte2(' ', ' ')
 		}
 		h.str(src[t.Start:t.End])
-		ri, ok := g.titles.get(h.folded)
+		ri, ok := g.keys.get(kindTitle, h.folded, h.folded)
 		if !ok {
 			break
 		}
@@ -277,7 +261,7 @@ func (g *Gazetteer) RoleClass(role string) string { return g.roleClass[role] }
 func (g *Gazetteer) TitleOf(phrase string) string {
 	h := newHasher()
 	h.str(normKey(strings.TrimSpace(phrase)))
-	if ri, ok := g.titles.get(h.folded); ok && ri >= 0 {
+	if ri, ok := g.keys.get(kindTitle, h.folded, h.folded); ok && ri >= 0 {
 		return g.roles[ri]
 	}
 	return ""
@@ -321,21 +305,15 @@ func (g *Gazetteer) Hyphenated(doc *text.Doc, i, end int) (n, endByte int, entri
 			}
 			hp := h
 			hp.str(tok[:p])
-			if gi, ok := g.exact.get(hp.exact); ok && gi >= 0 {
-				best, bestExact, n, endByte = gi, true, k-i+1, t.Start+p
-			} else if fold && !bestExact {
-				if gi, ok := g.folded.get(hp.folded); ok && gi >= 0 {
-					best, n, endByte = gi, k-i+1, t.Start+p
-				}
+			ge, gf := g.keys.alias(hp.exact, hp.folded, fold && !bestExact)
+			if ge >= 0 {
+				best, bestExact, n, endByte = ge, true, k-i+1, t.Start+p
+			} else if gf >= 0 {
+				best, n, endByte = gf, k-i+1, t.Start+p
 			}
 		}
 		h.str(tok)
-		_, okE := g.exact.get(h.exact)
-		okF := false
-		if fold {
-			_, okF = g.folded.get(h.folded)
-		}
-		if !okE && !okF {
+		if ge, gf := g.keys.alias(h.exact, h.folded, fold); ge == absent && gf == absent {
 			break
 		}
 	}
