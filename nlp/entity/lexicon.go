@@ -161,13 +161,16 @@ func (l *lexicon) touch(toks []int32, infos []tokInfo, wc *wordCache, idx []uint
 
 // lexCacheSlot is what the lexicon says of a word: its word lexicon
 // entry (index+1, 0 none; and its flags) and what the gazetteer knows of
-// it as the first word of an alias or title.
+// it as the first word of an alias or title. It is padded to a 64-byte
+// cache line (the cache is page-aligned): at 48 bytes half the slots
+// spanned two lines, and touch and word read both ends of a slot.
 type lexCacheSlot struct {
 	w     uint64 // tokInfo.w
 	gz    gazetteer.Start
 	id    int32
 	flags uint8
 	known bool // false: empty
+	_     [16]byte
 }
 
 const lexCacheSize = 1 << 15
