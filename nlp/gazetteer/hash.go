@@ -18,7 +18,6 @@ const (
 // Curly apostrophes hash as straight ones in both.
 type hasher struct {
 	exact, folded uint64
-	n             int // bytes fed
 }
 
 func newHasher() hasher { return hasher{exact: fnvOffset, folded: fnvOffset} }
@@ -26,46 +25,73 @@ func newHasher() hasher { return hasher{exact: fnvOffset, folded: fnvOffset} }
 func (h *hasher) byte2(e, f byte) {
 	h.exact = (h.exact ^ uint64(e)) * fnvPrime
 	h.folded = (h.folded ^ uint64(f)) * fnvPrime
-	h.n++
 }
 
-// str feeds s. It allocates nothing.
+// str feeds s. It allocates nothing. ASCII text, nearly all of it, is
+// hashed in registers by a plain counted loop; from the first other byte
+// on, strMixed takes over.
 func (h *hasher) str(s string) {
+	e, f := h.exact, h.folded
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			h.exact, h.folded = e, f
+			h.strMixed(s[i:])
+			return
+		}
+		e = (e ^ uint64(c)) * fnvPrime
+		f = (f ^ uint64(asciiLower[c])) * fnvPrime
+	}
+	h.exact, h.folded = e, f
+}
+
+// asciiLower maps an ASCII byte to its lower case.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// strMixed feeds s, rune by rune.
+func (h *hasher) strMixed(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			f := c
-			if 'A' <= c && c <= 'Z' {
-				f = c + 'a' - 'A'
-			}
-			h.byte2(c, f)
+			h.byte2(c, asciiLower[c])
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\u2019' || r == '\u02bc' {
-			h.byte2('\'', '\'')
-			i += size
-			continue
-		}
-		lr := unicode.ToLower(r)
-		if lr == r {
-			for k := 0; k < size; k++ {
-				h.byte2(s[i+k], s[i+k])
-			}
-		} else {
-			var buf [utf8.UTFMax]byte
-			m := utf8.EncodeRune(buf[:], lr)
-			for k := 0; k < size; k++ {
-				h.exact = (h.exact ^ uint64(s[i+k])) * fnvPrime
-			}
-			for k := 0; k < m; k++ {
-				h.folded = (h.folded ^ uint64(buf[k])) * fnvPrime
-			}
-			h.n += size
-		}
-		i += size
+		i += h.rune(s[i:])
 	}
+}
+
+// rune feeds the non-ASCII rune s starts with and returns its length.
+func (h *hasher) rune(s string) int {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == '\u2019' || r == '\u02bc' {
+		h.byte2('\'', '\'')
+		return size
+	}
+	lr := unicode.ToLower(r)
+	if lr == r {
+		for k := 0; k < size; k++ {
+			h.byte2(s[k], s[k])
+		}
+		return size
+	}
+	var buf [utf8.UTFMax]byte
+	m := utf8.EncodeRune(buf[:], lr)
+	for k := 0; k < size; k++ {
+		h.exact = (h.exact ^ uint64(s[k])) * fnvPrime
+	}
+	for k := 0; k < m; k++ {
+		h.folded = (h.folded ^ uint64(buf[k])) * fnvPrime
+	}
+	return size
 }
 
 // isAlnum reports whether byte c belongs to a letter or digit run; every
