@@ -276,9 +276,9 @@ func (b *builder) index(titles int) {
 		}
 	}
 	ranks := make([]uint64, n)
-	gidE := make([]int32, n) // group of each alias in the exact table
-	gidF := make([]int32, n) // in the folded table, -1 for none
-	var sizes []int32        // aliases per group, groups of both tables numbered together
+	gidE := make([]int32, n) // group of each alias as an exact key
+	gidF := make([]int32, n) // as a folded key, -1 for none
+	var sizes []int32        // aliases per group, exact and folded groups numbered together
 	assign := func(kind, h, at uint64) int32 {
 		v, ok := g.keys.get(kind, h, at)
 		if !ok || v < 0 {

@@ -83,7 +83,7 @@ func (g *Gazetteer) Longest(doc *text.Doc, i, end int) (n int, entries []Entry) 
 // which then read the tables only for the tokens after the first.
 type Start struct {
 	exact, folded uint64 // hashes after the token
-	e, f, t       int32  // its value in the exact, folded and title tables, absent when absent
+	e, f, t       int32  // its value as an exact alias, folded alias and title key, absent when absent
 	fold          bool   // capitalised: case-folded aliases may match
 }
 
