@@ -164,10 +164,14 @@ func (m *Tagger) tagChunk(doc *text.Doc, rs [][2]int, tags []Tag, sc *scratch) {
 			tags[i] = m.look(doc.Text[t.Start:t.End], tk, i == r[0])
 		}
 	}
-	lex := m.lex
+	// A known word's info.w is read from its block only for the word-pair
+	// feature of a scored token two to its left or right (the chunk's
+	// neighbours, a superset of the sentence's), so that the block of a
+	// dictionary word among dictionary words is not read at all.
+	lex, ts := m.lex, tags[base:base+len(toks)]
 	for i := range toks {
 		tk := &toks[i]
-		if b := tk.blk; b != 0 {
+		if b := tk.blk; b != 0 && (i > 1 && ts[i-2] == None || i+2 < len(ts) && ts[i+2] == None) {
 			tk.info.w = uint64(lex[b+bW]) | uint64(lex[b+bW+1])<<32
 		}
 	}
@@ -228,8 +232,8 @@ type token struct {
 	unseen bool
 	noPair bool // the word-pair feature cannot be in the model
 	// info is set when blk == 0 or the token is first and scored;
-	// info.w always (from the block when blk != 0), for the word-pair
-	// template
+	// info.w (from the block when blk != 0, then set by tagChunk only
+	// where a scored token's word-pair template reads it)
 	info tokInfo
 }
 
@@ -297,10 +301,17 @@ func (m *Tagger) tagSentence(toks []token, tags []Tag, sc *scratch) {
 	for i := range toks {
 		tk := &toks[i]
 		if b := tk.blk; b != 0 {
-			h1, h2 := lex[b+bOwnL], lex[b+bRPW]
-			touch += uint64(lex[b+h1>>16] + lex[b+h2&0xffff])
+			// Its runs as a left neighbour (L) and as a right one (R)
+			// are read only for a scored token to its right and left.
 			if tags[i] == None {
+				h1, h2 := lex[b+bOwnL], lex[b+bRPW]
 				touch += uint64(lex[b+h1&0xffff] + lex[b+h2>>16])
+			}
+			if i+1 < n && tags[i+1] == None {
+				touch += uint64(lex[b+lex[b+bOwnL]>>16])
+			}
+			if i > 0 && tags[i-1] == None {
+				touch += uint64(lex[b+lex[b+bRPW]&0xffff])
 			}
 		} else {
 			t := &tk.info
