@@ -139,8 +139,11 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 				shape(s, &w)
 				w.Flags |= t.Flags & LineStart
 				toks = append(toks, w)
-				t = Token{Start: c, End: t.End, Kind: Word}
-				shape(s, &t)
+				// (through a copy: t, whose address is never
+				// taken, can stay in registers)
+				cl := Token{Start: c, End: t.End, Kind: Word}
+				shape(s, &cl)
+				t = cl
 			}
 		}
 		toks = append(toks, t)
