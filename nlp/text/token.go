@@ -135,15 +135,7 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		// "wasn't" -> "was" "n't".
 		if !plain && t.Kind == Word {
 			if c := cliticStart(s, t.Start, t.End); c > t.Start {
-				w := Token{Start: t.Start, End: c, Kind: Word}
-				shape(s, &w)
-				w.Flags |= t.Flags & LineStart
-				toks = append(toks, w)
-				// (through a copy: t, whose address is never
-				// taken, can stay in registers)
-				cl := Token{Start: c, End: t.End, Kind: Word}
-				shape(s, &cl)
-				t = cl
+				toks, t = splitClitic(s, t, c, toks)
 			}
 		}
 		toks = append(toks, t)
@@ -155,6 +147,14 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 	}
 	return toks
+}
+
+// splitClitic appends to toks the part of word token t before its clitic
+// starting at c, and returns the clitic's token. (Out of tokenize, which
+// keeps its registers for the usual token.)
+func splitClitic(s string, t Token, c int, toks []Token) ([]Token, Token) {
+	toks = append(toks, Token{Start: t.Start, End: c, Kind: Word, Flags: shape(s, t.Start, c) | t.Flags&LineStart})
+	return toks, Token{Start: c, End: t.End, Kind: Word, Flags: shape(s, c, t.End)}
 }
 
 // Classes of a token's first byte, for tokenize.
@@ -269,7 +269,7 @@ func scanWord(s string, i int) (t Token, plain bool) {
 	}
 	t = Token{Start: start, End: i, Kind: Word}
 	if !plain {
-		shape(s, &t)
+		t.Flags = shape(s, start, i)
 		return t, false
 	}
 	// shape, for ASCII letters and digits
@@ -454,9 +454,7 @@ func scanNumber(s string, i int) Token {
 	for i < len(s) && isLetterByte(s[i]) {
 		i++
 	}
-	t := Token{Start: start, End: i, Kind: Number}
-	shape(s, &t)
-	return t
+	return Token{Start: start, End: i, Kind: Number, Flags: shape(s, start, i)}
 }
 
 func scanPunct(s string, i int, r rune, n int) Token {
@@ -490,12 +488,15 @@ func scanPunct(s string, i int, r rune, n int) Token {
 	return Token{Start: start, End: i + n, Kind: k}
 }
 
-// shape sets the shape flags of a word or number token.
-func shape(s string, t *Token) {
+// shape returns the shape flags of a word or number token s[start:end].
+// (It returns them rather than setting them through a pointer: the
+// tokens of the scanners, whose addresses are never taken, stay in
+// registers.)
+func shape(s string, start, end int) uint8 {
 	var f uint8
 	letters, uppers := 0, 0
 	first := true
-	for i := t.Start; i < t.End; {
+	for i := start; i < end; {
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII, most of the text: no rune decoding.
 			switch {
@@ -534,5 +535,5 @@ func shape(s string, t *Token) {
 	if letters >= 2 && uppers == letters {
 		f |= AllCaps
 	}
-	t.Flags = f
+	return f
 }
