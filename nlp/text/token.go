@@ -199,12 +199,17 @@ func scanWord(s string, i int) (t Token, plain bool) {
 		// per byte; then one table load per byte
 		j := i
 		for j+8 <= len(s) {
-			n, k := alnumPrefix(load64(s, j))
-			seen |= k
-			j += n
-			if n < 8 {
+			// alnumPrefix, written out of inlinable parts
+			x := load64(s, j)
+			letter, digit := letterBits(x), digitBits(x)
+			other := ^(letter | digit) & highBits
+			keep := other&-other - 1 // the bytes before the first other
+			seen |= classBits(x, letter&keep, digit&keep)
+			if other != 0 {
+				j += bits.TrailingZeros64(other) >> 3
 				goto run
 			}
+			j += 8
 		}
 		for j < len(s) {
 			k := asciiClass[s[j]]
@@ -312,26 +317,32 @@ func inRange(x uint64, lo, hi byte) uint64 {
 // ASCII letters or digits before the first that is not, and the
 // asciiClass bits of those bytes: asciiClass's loop, eight bytes at once.
 func alnumPrefix(x uint64) (int, uint8) {
-	ascii := ^x & highBits
-	letter := inRange(x|0x20*lowBytes, 'a', 'z') & ascii
-	digit := inRange(x, '0', '9') & ascii
-	n, keep := 8, ^uint64(0)
-	if other := ^(letter | digit) & highBits; other != 0 {
-		n = bits.TrailingZeros64(other) >> 3
-		keep = 1<<(uint(n)*8) - 1
-	}
-	lowerCase := x << 2 & highBits // bit 0x20 of each byte, moved to 0x80
+	letter, digit := letterBits(x), digitBits(x)
+	other := ^(letter | digit) & highBits
+	keep := other&-other - 1 // the bytes before the first other
+	return bits.TrailingZeros64(other) >> 3, classBits(x, letter&keep, digit&keep)
+}
+
+// letterBits and digitBits set the high bit of the bytes of x that are
+// ASCII letters or digits.
+func letterBits(x uint64) uint64 { return inRange(x|0x20*lowBytes, 'a', 'z') &^ x & highBits }
+func digitBits(x uint64) uint64  { return inRange(x, '0', '9') &^ x & highBits }
+
+// classBits returns the asciiClass bits of the letters and digits of x
+// marked by the high bits of letter and digit.
+func classBits(x, letter, digit uint64) uint8 {
+	lowerCase := x << 2 // bit 0x20 of each byte, moved to 0x80
 	var k uint8
-	if letter&lowerCase&keep != 0 {
+	if letter&lowerCase != 0 {
 		k |= aLower
 	}
-	if letter&^lowerCase&keep != 0 {
+	if letter&^lowerCase != 0 {
 		k |= aUpper
 	}
-	if digit&keep != 0 {
+	if digit != 0 {
 		k |= aDigit
 	}
-	return n, k
+	return k
 }
 
 // twoUpper reports whether w has two upper-case ASCII letters.
