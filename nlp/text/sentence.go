@@ -24,16 +24,18 @@ var starterTable = NewWordMap(starters)
 // sentences appends the sentences of tokens [first, last) of one paragraph.
 func sentences(d *Doc, first, last, para int, out []Sentence) []Sentence {
 	text := d.Text
-	toks := d.Tokens
+	toks := d.Tokens[:last]
 	begin := first
 	quotes := 0 // straight double quotes seen in the current sentence
-	for i := first; i < last; i++ {
-		t := toks[i]
+	for i := first; i < len(toks); i++ {
 		// Most tokens neither end a sentence nor are a quote mark: a
-		// table of last bytes and the first byte tell at once.
-		if !sentenceByte[text[t.End-1]] && text[t.Start] != '.' {
+		// table of their last bytes tells at once. (A token starting
+		// with a period, which terminal also reads, is "." or an
+		// ellipsis, and so ends with one.)
+		if !sentenceByte[text[toks[i].End-1]] {
 			continue
 		}
+		t := toks[i]
 		tok := text[t.Start:t.End]
 		if tok == "\"" {
 			quotes++

@@ -18,8 +18,7 @@ func TestPlainWordShape(t *testing.T) {
 			if !plain {
 				continue
 			}
-			want := Token{Start: tok.Start, End: tok.End, Kind: Word}
-			shape(s, &want)
+			want := Token{Start: tok.Start, End: tok.End, Kind: Word, Flags: shape(s, tok.Start, tok.End)}
 			if tok != want {
 				t.Fatalf("%q: scanWord %+v, shape %+v", s[tok.Start:tok.End], tok, want)
 			}

@@ -135,12 +135,7 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		// "wasn't" -> "was" "n't".
 		if !plain && t.Kind == Word {
 			if c := cliticStart(s, t.Start, t.End); c > t.Start {
-				w := Token{Start: t.Start, End: c, Kind: Word}
-				shape(s, &w)
-				w.Flags |= t.Flags & LineStart
-				toks = append(toks, w)
-				t = Token{Start: c, End: t.End, Kind: Word}
-				shape(s, &t)
+				toks, t = splitClitic(s, t, c, toks)
 			}
 		}
 		toks = append(toks, t)
@@ -152,6 +147,14 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		}
 	}
 	return toks
+}
+
+// splitClitic appends to toks the part of word token t before its clitic
+// starting at c, and returns the clitic's token. (Out of tokenize, which
+// keeps its registers for the usual token.)
+func splitClitic(s string, t Token, c int, toks []Token) ([]Token, Token) {
+	toks = append(toks, Token{Start: t.Start, End: c, Kind: Word, Flags: shape(s, t.Start, c) | t.Flags&LineStart})
+	return toks, Token{Start: c, End: t.End, Kind: Word, Flags: shape(s, c, t.End)}
 }
 
 // Classes of a token's first byte, for tokenize.
@@ -196,12 +199,17 @@ func scanWord(s string, i int) (t Token, plain bool) {
 		// per byte; then one table load per byte
 		j := i
 		for j+8 <= len(s) {
-			n, k := alnumPrefix(load64(s, j))
-			seen |= k
-			j += n
-			if n < 8 {
+			// alnumPrefix, written out of inlinable parts
+			x := load64(s, j)
+			letter, digit := letterBits(x), digitBits(x)
+			other := ^(letter | digit) & highBits
+			keep := other&-other - 1 // the bytes before the first other
+			seen |= classBits(x, letter&keep, digit&keep)
+			if other != 0 {
+				j += bits.TrailingZeros64(other) >> 3
 				goto run
 			}
+			j += 8
 		}
 		for j < len(s) {
 			k := asciiClass[s[j]]
@@ -266,7 +274,7 @@ func scanWord(s string, i int) (t Token, plain bool) {
 	}
 	t = Token{Start: start, End: i, Kind: Word}
 	if !plain {
-		shape(s, &t)
+		t.Flags = shape(s, start, i)
 		return t, false
 	}
 	// shape, for ASCII letters and digits
@@ -309,26 +317,32 @@ func inRange(x uint64, lo, hi byte) uint64 {
 // ASCII letters or digits before the first that is not, and the
 // asciiClass bits of those bytes: asciiClass's loop, eight bytes at once.
 func alnumPrefix(x uint64) (int, uint8) {
-	ascii := ^x & highBits
-	letter := inRange(x|0x20*lowBytes, 'a', 'z') & ascii
-	digit := inRange(x, '0', '9') & ascii
-	n, keep := 8, ^uint64(0)
-	if other := ^(letter | digit) & highBits; other != 0 {
-		n = bits.TrailingZeros64(other) >> 3
-		keep = 1<<(uint(n)*8) - 1
-	}
-	lowerCase := x << 2 & highBits // bit 0x20 of each byte, moved to 0x80
+	letter, digit := letterBits(x), digitBits(x)
+	other := ^(letter | digit) & highBits
+	keep := other&-other - 1 // the bytes before the first other
+	return bits.TrailingZeros64(other) >> 3, classBits(x, letter&keep, digit&keep)
+}
+
+// letterBits and digitBits set the high bit of the bytes of x that are
+// ASCII letters or digits.
+func letterBits(x uint64) uint64 { return inRange(x|0x20*lowBytes, 'a', 'z') &^ x & highBits }
+func digitBits(x uint64) uint64  { return inRange(x, '0', '9') &^ x & highBits }
+
+// classBits returns the asciiClass bits of the letters and digits of x
+// marked by the high bits of letter and digit.
+func classBits(x, letter, digit uint64) uint8 {
+	lowerCase := x << 2 // bit 0x20 of each byte, moved to 0x80
 	var k uint8
-	if letter&lowerCase&keep != 0 {
+	if letter&lowerCase != 0 {
 		k |= aLower
 	}
-	if letter&^lowerCase&keep != 0 {
+	if letter&^lowerCase != 0 {
 		k |= aUpper
 	}
-	if digit&keep != 0 {
+	if digit != 0 {
 		k |= aDigit
 	}
-	return n, k
+	return k
 }
 
 // twoUpper reports whether w has two upper-case ASCII letters.
@@ -451,9 +465,7 @@ func scanNumber(s string, i int) Token {
 	for i < len(s) && isLetterByte(s[i]) {
 		i++
 	}
-	t := Token{Start: start, End: i, Kind: Number}
-	shape(s, &t)
-	return t
+	return Token{Start: start, End: i, Kind: Number, Flags: shape(s, start, i)}
 }
 
 func scanPunct(s string, i int, r rune, n int) Token {
@@ -487,12 +499,15 @@ func scanPunct(s string, i int, r rune, n int) Token {
 	return Token{Start: start, End: i + n, Kind: k}
 }
 
-// shape sets the shape flags of a word or number token.
-func shape(s string, t *Token) {
+// shape returns the shape flags of a word or number token s[start:end].
+// (It returns them rather than setting them through a pointer: the
+// tokens of the scanners, whose addresses are never taken, stay in
+// registers.)
+func shape(s string, start, end int) uint8 {
 	var f uint8
 	letters, uppers := 0, 0
 	first := true
-	for i := t.Start; i < t.End; {
+	for i := start; i < end; {
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII, most of the text: no rune decoding.
 			switch {
@@ -531,5 +546,5 @@ func shape(s string, t *Token) {
 	if letters >= 2 && uppers == letters {
 		f |= AllCaps
 	}
-	t.Flags = f
+	return f
 }
