@@ -147,12 +147,12 @@ type lexicon struct {
 	// from a bit set (a miss costs a hash and a probe of the table,
 	// and three in four longer words miss).
 	one   [256]lexWord    // the entry of each one-byte word
-	short [256]shortEntry // the two- and three-letter keys of ASCII letters, by shortSlot
+	short [256]shortEntry // the two- and three-letter words of ASCII letters, by text.ShortSlot
 	long  [1 << 10]uint64 // longBit of each key longer than three bytes
 }
 
 type shortEntry struct {
-	key uint32 // shortKey of the word, 0 for a free slot
+	key uint32 // text.ShortKey of the word, 0 for a free slot
 	l   lexWord
 }
 
@@ -162,8 +162,8 @@ func (lx *lexicon) lookup(w string) lexWord {
 	case n == 1:
 		return lx.one[w[0]]
 	case n <= 3:
-		if k, ok := shortKey(w); ok {
-			for i := shortSlot(k); lx.short[i].key != 0; i = (i + 1) % len(lx.short) {
+		if k, ok := text.ShortKey(w); ok {
+			for i := text.ShortSlot(k); lx.short[i].key != 0; i = (i + 1) % len(lx.short) {
 				if lx.short[i].key == k {
 					return lx.short[i].l
 				}
@@ -178,25 +178,6 @@ func (lx *lexicon) lookup(w string) lexWord {
 	l, _ := lx.words.GetFold(w)
 	return l
 }
-
-// shortKey packs a word of two or three ASCII letters, lower-cased, into
-// a number, and reports false for other words.
-func shortKey(w string) (uint32, bool) {
-	if len(w) < 2 || len(w) > 3 {
-		return 0, false
-	}
-	k := uint32(0)
-	for i := len(w) - 1; i >= 0; i-- {
-		c := w[i] | 0x20
-		if c < 'a' || c > 'z' {
-			return 0, false
-		}
-		k = k<<8 | uint32(c)
-	}
-	return k, true
-}
-
-func shortSlot(k uint32) int { return int(k * 0x9e3779b1 >> (32 - 8)) }
 
 // longBit hashes w's length and five of its bytes (the first two, the
 // middle one and the last two, each with bit 5 set, which lower-cases
@@ -287,8 +268,8 @@ func parseLexicon(data string) *lexicon {
 		lx.one[c], _ = lx.words.GetFold(string([]byte{byte(c)}))
 	}
 	for w, l := range all { // the keys are lower case
-		if k, ok := shortKey(w); ok {
-			i := shortSlot(k)
+		if k, ok := text.ShortKey(w); ok && len(w) > 1 { // one-byte words are in lx.one
+			i := text.ShortSlot(k)
 			for lx.short[i].key != 0 {
 				i = (i + 1) % len(lx.short)
 			}

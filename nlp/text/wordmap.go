@@ -246,3 +246,26 @@ func equalFold(key, w string) bool {
 	}
 	return true
 }
+
+// ShortKey packs a word of one to three ASCII letters, lower-cased, into a
+// number (never 0), and reports false for any other word. Stages keep their
+// commonest short words (the, of, a, ago, said) in small tables under these
+// keys, which stay in cache where a WordMap lookup costs a hash, a probe
+// and a compare.
+func ShortKey(w string) (uint32, bool) {
+	if len(w) == 0 || len(w) > 3 {
+		return 0, false
+	}
+	k := uint32(0)
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		k = k<<8 | uint32(c)
+	}
+	return k, true
+}
+
+// ShortSlot is the home slot of ShortKey k in a table of 256 slots.
+func ShortSlot(k uint32) int { return int(k * 0x9e3779b1 >> 24) }

@@ -96,3 +96,28 @@ func BenchmarkWordMap(b *testing.B) {
 		}
 	})
 }
+
+func TestShortKey(t *testing.T) {
+	seen := map[uint32]string{}
+	for _, w := range []string{"a", "I", "of", "The", "AGO", "mAy", "z", "zzz"} {
+		k, ok := ShortKey(w)
+		if !ok || k == 0 {
+			t.Fatalf("ShortKey(%q) = %d, %v", w, k, ok)
+		}
+		if lk, _ := ShortKey(strings.ToLower(w)); lk != k {
+			t.Errorf("ShortKey(%q) = %d, of its lower case %d", w, k, lk)
+		}
+		if prev, dup := seen[k]; dup {
+			t.Errorf("ShortKey(%q) = ShortKey(%q)", w, prev)
+		}
+		seen[k] = w
+		if s := ShortSlot(k); s < 0 || s >= 256 {
+			t.Errorf("ShortSlot(%d) = %d", k, s)
+		}
+	}
+	for _, w := range []string{"", "four", "a1", "é", "o'", " a", "[", "@"} {
+		if k, ok := ShortKey(w); ok {
+			t.Errorf("ShortKey(%q) = %d, true; want false", w, k)
+		}
+	}
+}

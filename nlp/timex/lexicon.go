@@ -216,8 +216,8 @@ func lexicon() *text.WordMap[lex] {
 		m := buildLexicon()
 		lexMap = text.NewWordMap(m)
 		for w, l := range m {
-			if k, ok := shortKey(w); ok && w == strings.ToLower(w) { // GetFold finds no other key
-				i := shortSlot(k)
+			if k, ok := text.ShortKey(w); ok && w == strings.ToLower(w) { // GetFold finds no other key
+				i := text.ShortSlot(k)
 				for shortLex[i].key != 0 {
 					i = (i + 1) % len(shortLex)
 				}
@@ -236,28 +236,9 @@ func lexicon() *text.WordMap[lex] {
 var shortLex [256]shortEntry
 
 type shortEntry struct {
-	key uint32 // shortKey of the word, 0 for a free slot
+	key uint32 // text.ShortKey of the word, 0 for a free slot
 	l   lex
 }
-
-// shortKey packs a word of one to three ASCII letters, lower-cased, into
-// a number, and reports false for other words.
-func shortKey(w string) (uint32, bool) {
-	if len(w) == 0 || len(w) > 3 {
-		return 0, false
-	}
-	k := uint32(0)
-	for i := len(w) - 1; i >= 0; i-- {
-		c := w[i] | 0x20
-		if c < 'a' || c > 'z' {
-			return 0, false
-		}
-		k = k<<8 | uint32(c)
-	}
-	return k, true
-}
-
-func shortSlot(k uint32) int { return int(k * 0x9e3779b1 >> 24) }
 
 // lookupLetters is lexicon().GetFold(w) for a word w of ASCII letters.
 func lookupLetters(lx *text.WordMap[lex], w string) (lex, bool) {
@@ -271,7 +252,7 @@ func lookupLetters(lx *text.WordMap[lex], w string) (lex, bool) {
 			k |= uint32(w[2]|0x20) << 16
 		}
 	}
-	for i := shortSlot(k); shortLex[i].key != 0; i = (i + 1) % len(shortLex) {
+	for i := text.ShortSlot(k); shortLex[i].key != 0; i = (i + 1) % len(shortLex) {
 		if shortLex[i].key == k {
 			return shortLex[i].l, true
 		}
