@@ -21,11 +21,13 @@ const benchUsage = `bench [JSONL] [--docs N] [--workers N]
 
 Measures throughput on a JSONL corpus (default: the Reuters-21578 corpus in
 ../shared/eval/news): segmentation alone, then the whole analysis pipeline
-on one core and on --workers cores, then the analysis with each document's
-JSON line encoded as analyze --jsonl writes it. Each document is analysed with its
-"date" as the document creation time, as analyze --jsonl and ingest take
-it. Reports documents/s, MB/s, MB/s per core (wall clock), MB/s per
-CPU-second (independent of other load on the machine) and memory.
+on one core and on --workers cores, then the analysis with each
+document's JSON line encoded as analyze --jsonl writes it. Each document
+is analysed with its "date" as the document creation time, as analyze
+--jsonl and ingest take it. Reports documents/s, MB/s, MB/s per core (wall
+clock), MB/s per CPU-second (independent of other load on the machine) and
+memory: the heap live after a collection, the memory obtained from the OS
+and the bytes allocated per document.
 
 Flags:`
 
@@ -97,8 +99,8 @@ func runBench(env *Env, args []string) error {
 	report(fmt.Sprintf("analysis + JSON, %d cores", *workers), *workers)
 
 	// Heap in use at any moment depends on when the collector last ran;
-	// what stays live after a collection (the models, the corpus, the
-	// pooled buffers) does not.
+	// what stays live after a collection (the models and the corpus,
+	// with whatever the pools still hold) does not.
 	var m2 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&m2)
