@@ -43,6 +43,35 @@ type jsonlLine struct {
 // maxBytes 0 means extract.DefaultMaxBytes, negative no limit). Only a read
 // error of r ends the stream early. Memory holds one line at a time.
 func ReadJSONL(r io.Reader, name string, maxBytes int) iter.Seq2[Input, error] {
+	return func(yield func(Input, error) bool) {
+		for l, err := range ReadJSONLLines(r, name, maxBytes) {
+			if err == nil {
+				l.in, err = l.Parse()
+			}
+			if !yield(l.in, err) {
+				return
+			}
+		}
+	}
+}
+
+// JSONLLine is one line of a batch as read, before its JSON is decoded:
+// ReadJSONLLines hands these out so that a caller may decode them on
+// several goroutines, in any order, with Parse.
+type JSONLLine struct {
+	Name  string // "NAME:LINE"
+	bytes []byte // the line, owned by this JSONLLine
+	in    Input  // what an error yielded with the line carries
+}
+
+// Parse decodes the line as ReadJSONL does, with the same errors.
+func (l JSONLLine) Parse() (Input, error) { return parseJSONLLine(l.bytes, l.Name) }
+
+// ReadJSONLLines streams a JSONL batch as ReadJSONL does, but yields each
+// line undecoded (JSONLLine.Parse decodes it), with a copy of its bytes.
+// Read errors and lines over the limit are yielded as ReadJSONL yields
+// them, with no line to parse.
+func ReadJSONLLines(r io.Reader, name string, maxBytes int) iter.Seq2[JSONLLine, error] {
 	if maxBytes == 0 {
 		maxBytes = extract.DefaultMaxBytes
 	}
@@ -50,7 +79,7 @@ func ReadJSONL(r io.Reader, name string, maxBytes int) iter.Seq2[Input, error] {
 	if maxBytes > 0 {
 		limit = 2 * maxBytes
 	}
-	return func(yield func(Input, error) bool) {
+	return func(yield func(JSONLLine, error) bool) {
 		br, ok := r.(*bufio.Reader)
 		if !ok || br.Size() < 64<<10 {
 			br = bufio.NewReaderSize(r, 64<<10)
@@ -61,19 +90,18 @@ func ReadJSONL(r io.Reader, name string, maxBytes int) iter.Seq2[Input, error] {
 			buf = line
 			lname := name + ":" + strconv.Itoa(n)
 			if err != nil && !errors.Is(err, io.EOF) {
-				yield(Input{Name: lname}, &sitrep.Error{Code: sitrep.EINVALID, Input: lname,
+				yield(JSONLLine{Name: lname, in: Input{Name: lname}}, &sitrep.Error{Code: sitrep.EINVALID, Input: lname,
 					Message: fmt.Sprintf("cannot read: %v", err), Err: err})
 				return
 			}
 			if long {
 				e := sitrep.Errorf(sitrep.ETOOLARGE, lname,
 					"line is longer than the limit of %d bytes (twice the document size limit); raise the limit with --max-bytes", limit)
-				if !yield(Input{Name: lname, ID: idPrefix(line)}, e) {
+				if !yield(JSONLLine{Name: lname, in: Input{Name: lname, ID: idPrefix(line)}}, e) {
 					return
 				}
 			} else if len(bytes.TrimSpace(line)) > 0 {
-				in, perr := parseJSONLLine(line, lname)
-				if !yield(in, perr) {
+				if !yield(JSONLLine{Name: lname, bytes: bytes.Clone(line)}, nil) {
 					return
 				}
 			}
@@ -83,6 +111,10 @@ func ReadJSONL(r io.Reader, name string, maxBytes int) iter.Seq2[Input, error] {
 		}
 	}
 }
+
+// Input is what an error yielded by ReadJSONLLines carries of its line:
+// its Name and, where the line's start showed one, its ID.
+func (l JSONLLine) Input() Input { return l.in }
 
 // readLine reads one line into buf without its newline. Past limit bytes
 // (limit >= 0) it keeps only the first 4 KiB, discards the rest of the line

@@ -143,22 +143,45 @@ func TestReadJSONLFlatMemory(t *testing.T) {
 	}
 }
 
+// BenchmarkReadJSONL reads Reuters with decoding (ReadJSONL) and without
+// (ReadJSONLLines, what analyze --jsonl's one reader goroutine does while
+// the workers decode).
 func BenchmarkReadJSONL(b *testing.B) {
 	data, err := os.ReadFile(corpus.Shared(b, "eval/news/reuters21578.jsonl"))
 	if err != nil {
 		b.Skip("reuters corpus absent")
 	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	start := corpus.CPUTime()
-	for b.Loop() {
-		for _, err := range ReadJSONL(strings.NewReader(string(data)), "reuters", 0) {
-			if err != nil {
+	run := func(b *testing.B, read func() error) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		start := corpus.CPUTime()
+		for b.Loop() {
+			if err := read(); err != nil {
 				b.Fatal(err)
 			}
 		}
+		corpus.ReportCPU(b, start, len(data))
 	}
-	corpus.ReportCPU(b, start, len(data))
+	b.Run("decoded", func(b *testing.B) {
+		run(b, func() error {
+			for _, err := range ReadJSONL(strings.NewReader(string(data)), "reuters", 0) {
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	b.Run("lines", func(b *testing.B) {
+		run(b, func() error {
+			for _, err := range ReadJSONLLines(strings.NewReader(string(data)), "reuters", 0) {
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
 }
 
 func FuzzReadJSONL(f *testing.F) {

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	sitrep "github.com/sitrep-news/sitrep"
+	"github.com/sitrep-news/sitrep/acquire"
 	"github.com/sitrep-news/sitrep/analyze"
 	"github.com/sitrep-news/sitrep/extract"
 	"github.com/sitrep-news/sitrep/internal/jsonx"
@@ -171,8 +172,10 @@ func analyzeBatch(env *Env, inPath, outPath string, n, maxBytes int, date string
 	bw := bufio.NewWriterSize(w, 1<<16)
 	a := analyze.New()
 
+	// The reader only splits lines; the workers decode them, analyse and
+	// encode, so that nothing but reading and writing bytes is serial.
 	type job struct {
-		in   input
+		line acquire.JSONLLine
 		err  error
 		slot chan batchResult
 	}
@@ -181,28 +184,32 @@ func analyzeBatch(env *Env, inPath, outPath string, n, maxBytes int, date string
 	go func() {
 		defer close(jobs)
 		defer close(order)
-		for in, err := range readJSONL(r, name, maxBytes) {
+		for line, err := range acquire.ReadJSONLLines(r, name, maxBytes) {
 			slot := make(chan batchResult, 1)
 			order <- slot
-			jobs <- job{in: in, err: err, slot: slot}
+			jobs <- job{line: line, err: err, slot: slot}
 		}
 	}()
 	for range n {
 		go func() {
 			for j := range jobs {
-				if j.err != nil {
-					j.slot <- batchResult{id: j.in.ID, err: j.err}
+				in, err := j.line.Input(), j.err
+				if err == nil {
+					in, err = j.line.Parse()
+				}
+				if err != nil {
+					j.slot <- batchResult{id: in.ID, err: err}
 					continue
 				}
-				if date != "" && j.in.Date == "" {
-					j.in.Date = date
+				if date != "" && in.Date == "" {
+					in.Date = date
 				}
-				an, err := safeAnalyze(a, j.in, maxBytes)
+				an, err := safeAnalyze(a, in, maxBytes)
 				var line *bytes.Buffer
 				if err == nil {
-					line, err = encodeResult(j.in.Name, an)
+					line, err = encodeResult(in.Name, an)
 				}
-				j.slot <- batchResult{id: j.in.ID, line: line, err: err}
+				j.slot <- batchResult{id: in.ID, line: line, err: err}
 			}
 		}()
 	}

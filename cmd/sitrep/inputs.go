@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"iter"
 	"os"
 
 	sitrep "github.com/sitrep-news/sitrep"
@@ -47,11 +46,6 @@ func readLimited(r io.Reader, name string, maxBytes int) ([]byte, error) {
 		return nil, sitrep.Errorf(sitrep.ETOOLARGE, name, "larger than the %d-byte limit (raise it with --max-bytes)", maxBytes)
 	}
 	return b, nil
-}
-
-// readJSONL streams the documents of a JSONL batch.
-func readJSONL(r io.Reader, name string, maxBytes int) iter.Seq2[input, error] {
-	return acquire.ReadJSONL(r, name, maxBytes)
 }
 
 // createFile creates an output file, with an error naming it.
