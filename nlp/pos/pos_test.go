@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/sitrep-news/sitrep/internal/corpus"
 	"github.com/sitrep-news/sitrep/nlp/text"
@@ -157,39 +156,25 @@ func BenchmarkTagDocsCold(b *testing.B) {
 		docs[k] = text.Segment(s)
 	}
 	tg := Default()
-	flush := make([]uint64, 4<<20/8)
 	size := corpus.Size(texts)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	var sink uint64
-	var flushing time.Duration
-	c0, n := cpuTime(), 0
+	cold := corpus.NewCold()
 	for b.Loop() {
 		for _, doc := range docs {
-			f0 := cpuTime()
-			for i := 0; i < len(flush); i += 8 { // a write a cache line
-				flush[i]++
-			}
-			for _, t := range doc.Tokens {
-				sink += uint64(t.Start)
-			}
-			for k := 0; k < len(doc.Text); k += 64 {
-				sink += uint64(doc.Text[k])
-			}
-			for _, s := range doc.Sentences {
-				sink += uint64(s.First)
-			}
-			flushing += cpuTime() - f0
-			sink += uint64(len(tagCold(tg, doc)))
+			cold.Evict(doc.Text, func() (sum uint64) {
+				for _, t := range doc.Tokens {
+					sum += uint64(t.Start)
+				}
+				for _, s := range doc.Sentences {
+					sum += uint64(s.First)
+				}
+				return sum
+			})
+			tagCold(tg, doc)
 		}
-		n++
 	}
-	if d := cpuTime() - c0 - flushing; d > 0 {
-		b.ReportMetric(float64(size)*float64(n)/d.Seconds()/1e6, "cpuMB/s")
-	}
-	if sink == 1 {
-		b.Log(sink)
-	}
+	cold.Report(b, size)
 }
 
 //go:noinline
