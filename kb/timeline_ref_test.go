@@ -243,17 +243,6 @@ func refItemID(it *TimelineItem) string {
 	return m.Document + "-" + m.Event
 }
 
-func refEventLess(a, b *sitrep.StoredEvent) bool {
-	pa, pb := refDocDate(a.Published, a.DCT), refDocDate(b.Published, b.DCT)
-	if pa != pb {
-		return pa < pb
-	}
-	if a.DocumentID != b.DocumentID {
-		return a.DocumentID < b.DocumentID
-	}
-	return a.Start < b.Start
-}
-
 func refDocDate(published, dct string) string {
 	if len(published) >= 10 {
 		return published[:10]

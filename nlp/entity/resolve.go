@@ -225,14 +225,6 @@ func simpleSpaces(s string) bool {
 	return true
 }
 
-// normName is the key of a name for exact matching: lower case, without a
-// leading "the".
-func normName(s string) string {
-	s = strings.ToLower(squash(s))
-	s = strings.TrimPrefix(s, "the ")
-	return s
-}
-
 // famKey is a name within a type family (see family).
 type famKey struct{ fam, key string }
 
@@ -248,7 +240,7 @@ type resolveScratch struct {
 	refs, seen   []personRef      // corefer's
 	live         []liveEnt        // output's
 	idx          []int
-	keys         []string // per mention: normName of its text (normKeys)
+	keys         []string // per mention: the key of its text for exact matching (normKeys)
 	keyBuf       []byte
 	keyEnds      []int32
 }
@@ -271,8 +263,10 @@ func (rs *resolveScratch) reset(mentions int) {
 	rs.ents = rs.ents[:0]
 }
 
-// normKeys sets rs.keys[mi] to normName of mention mi's text for every
-// mention, all in one string per document: most names need lower-casing,
+// normKeys sets rs.keys[mi] to the key of mention mi's text for exact
+// matching, for every mention: lower case, runs of spaces squashed, without
+// a leading "the" (TestNormKeys states it plainly). The keys are one string
+// per document: most names need lower-casing,
 // and one allocation for the document costs less than one per name (or a
 // cache of them across documents, whose map and strings crowd out the
 // tagger's tables).

@@ -46,7 +46,6 @@ type figure struct {
 	approx      bool
 	qualifier   string
 	unit, cat   string
-	spelledOne  bool
 	money, pct  bool
 	measureSkip bool
 	millions    bool // a glued "m" read as million

@@ -123,13 +123,6 @@ var prefix2 = func() (t [26 * 26]uint16) {
 	return t
 }()
 
-// mayBeNumberWord reports whether a word of n letters starting with a and
-// b passes the prefix2 test.
-func mayBeNumberWord(a, b byte, n int) bool {
-	a, b = a|0x20, b|0x20
-	return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && prefix2[int(a-'a')*26+int(b-'a')]&(1<<n) != 0
-}
-
 // numberInfo lists the classes of the number words; numberIndex maps each
 // word to its index there (0 is no number word).
 var numberInfo, numberIndex = func() ([]wordInfo, *text.WordMap[uint8]) {
